@@ -1,0 +1,16 @@
+// A located problem in the user's input. Validation collects these; it never throws.
+export type Problem = {
+  file: string; // path relative to the repository root, with forward slashes
+  line: number; // 1-based
+  column: number; // 1-based
+  path: string; // where in the document, dotted: "taskParam.Cu", "taskContent.steps[1].name"; "" for the whole file
+  message: string;
+};
+
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}:${p.column}: error: ${p.message}`;
+}
+
+export function compareProblems(a: Problem, b: Problem): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message);
+}

@@ -1,0 +1,44 @@
+// The port through which dwsync talks to DataWorks (OpenAPI 2020-05-18). One method is one call:
+// no retry and no rate limiting here (see call-with-retry.ts and rate-limiter.ts).
+// Every method throws RemoteError for any failure, including a 200 with Success: false or
+// Data.Status: "fail".
+
+export type TaskRef = { projectId: number; fileId: number };
+
+export type UpdateDISyncTaskInput = TaskRef & {
+  taskContent: string; // the job JSON, as sent (TaskContent)
+  taskParam: string; // the TaskParam JSON
+};
+
+export type LiveFile = {
+  fileId: number;
+  fileName: string;
+  fileFolderPath: string; // e.g. "Business Flow/ods/Data Integration"
+  fileType: number; // 23 = DI batch sync
+  content: string; // the job JSON (Data.File.Content)
+  resourceGroup: string | null; // Data.NodeConfiguration.ResourceGroupIdentifier, when given
+};
+
+export type FileSummary = { fileId: number; fileName: string; fileFolderPath: string; fileType: number };
+
+export type DeploymentStatus = 'pending' | 'success' | 'failed';
+
+export interface DataWorks {
+  updateDISyncTask(input: UpdateDISyncTaskInput): Promise<{ requestId: string }>;
+  // null when the file does not exist (the service answers an "invalid file" error).
+  getFile(ref: TaskRef): Promise<{ requestId: string; file: LiveFile | null }>;
+  listFiles(input: {
+    projectId: number;
+    fileTypes: string; // "23"
+    pageNumber: number; // 1-based
+    pageSize: number; // at most 100
+  }): Promise<{ requestId: string; totalCount: number; files: FileSummary[] }>;
+  submitFile(ref: TaskRef & { comment?: string }): Promise<{ requestId: string; deploymentId: number }>;
+  deployFile(ref: TaskRef & { comment?: string }): Promise<{ requestId: string; deploymentId: number }>;
+  getDeployment(input: { projectId: number; deploymentId: number }): Promise<{
+    requestId: string;
+    status: DeploymentStatus; // Status 0 pending, 1 success, 2 failed
+    errorMessage: string | null;
+  }>;
+  getProject(input: { projectId: number }): Promise<{ requestId: string; mode: 'basic' | 'standard' }>;
+}
