@@ -1,0 +1,32 @@
+import type { Clock } from '../core/clock.js';
+import type { Logger } from '../core/logger.js';
+import type { DataWorks } from '../dataworks/data-works.js';
+
+// What the CLI flags and the Action inputs both turn into. Unset fields fall back to dwsync.yaml,
+// then to the defaults of CONTRACT.md.
+export type CommandOptions = {
+  root: string; // repository root, absolute
+  jobs?: string;
+  state?: string;
+  endpoint?: string | null;
+  region?: string;
+  concurrency?: number;
+  qps?: number;
+  deploy?: boolean;
+  only?: string[]; // globs over task files, relative to root
+  refresh?: boolean;
+  force?: boolean;
+};
+
+export type ApplyProgress = { done: number; total: number; failed: number; inFlight: number };
+
+export type CommandDeps = {
+  clock: Clock;
+  logger: Logger;
+  env: Record<string, string | undefined>;
+  // Builds the API client once the endpoint is known; tests and the emulator pass their own.
+  createDataWorks?: (endpoint: { endpoint: string | null; region: string }) => DataWorks;
+  signal?: AbortSignal; // aborting stops new calls; calls in flight finish and are recorded
+  onProgress?: (progress: ApplyProgress) => void;
+  random?: () => number;
+};
