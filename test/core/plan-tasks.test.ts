@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+
+import { desiredConfig } from '../../src/core/desired-config.js';
+import { compareKeys, planTasks, toPlanReport } from '../../src/core/plan-tasks.js';
+import type { PlanRecord } from '../../src/core/plan-tasks.js';
+import { renderPlanText } from '../../src/core/render-plan-text.js';
+import type { Task } from '../../src/core/task.js';
+import { buildTask } from '../support/build-task.js';
+
+const salt = 'test-salt';
+
+function appliedRecord(task: Task, outcome = 'applied'): PlanRecord {
+  return { file: task.file, applied: desiredConfig(task, salt), lastAttempt: { outcome } };
+}
+
+describe('planTasks', () => {
+  it('plans a task with no record as new, with a patch from {}', () => {
+    const report = toPlanReport(planTasks({ tasks: [buildTask()], records: {}, salt }));
+    expect(report.summary).toEqual({ update: 1, unchanged: 0, orphaned: 0 });
+    const change = report.changes[0]!;
+    expect(change).toMatchObject({ key: '10000/1000001', action: 'update', reason: 'new' });
+    expect(change.taskContentPatch.map((op) => op.path).sort()).toEqual(['/order', '/setting', '/steps', '/type', '/version']);
+    expect(change.taskParamPatch).toEqual(
+      expect.arrayContaining([{ op: 'add', path: '/Cu', value: 2 }, { op: 'add', path: '/ResourceGroup', value: 'S_res_group_1_1' }]),
+    );
+    expect(JSON.stringify(report)).not.toContain('hunter2');
+  });
+
+  it('finds nothing to do when only key order differs', () => {
+    const task = buildTask();
+    const reordered = buildTask({ taskContent: Object.fromEntries(Object.entries(task.taskContent).reverse()) });
+    const report = toPlanReport(planTasks({ tasks: [reordered], records: { [task.key]: appliedRecord(task) }, salt }));
+    expect(report.changes[0]).toMatchObject({ action: 'unchanged', taskContentPatch: [], taskParamPatch: [] });
+    expect(report.changes[0]).not.toHaveProperty('reason');
+  });
+
+  it('gives exactly one patch for one edited value, and tells 2 from "2"', () => {
+    const task = buildTask();
+    const edited = buildTask({ taskParam: { ResourceGroup: 'S_res_group_1_1', Cu: '2' } });
+    const change = toPlanReport(planTasks({ tasks: [edited], records: { [task.key]: appliedRecord(task) }, salt })).changes[0]!;
+    expect(change).toMatchObject({ action: 'update', reason: 'changed', taskContentPatch: [] });
+    expect(change.taskParamPatch).toEqual([{ op: 'replace', path: '/Cu', value: '2' }]);
+  });
+
+  it('says a secret changed without showing it', () => {
+    const task = buildTask();
+    const content = structuredClone(task.taskContent) as { steps: Array<{ parameter: Record<string, unknown> }> };
+    content.steps[0]!.parameter.password = 'new-password-value';
+    const edited = buildTask({ taskContent: content as Task['taskContent'] });
+    const planned = planTasks({ tasks: [edited], records: { [task.key]: appliedRecord(task) }, salt });
+    const change = toPlanReport(planned).changes[0]!;
+    expect(change.taskContentPatch).toEqual([{ op: 'replace', path: '/steps/0/parameter/password', value: '(sensitive)' }]);
+    const text = renderPlanText(planned, { color: false });
+    expect(text).toContain('~ /steps/0/parameter/password: (sensitive) → (sensitive)');
+    expect(text).not.toMatch(/hunter2|new-password-value|hmac/);
+  });
+
+  it('retries a task whose last attempt failed even when it equals the applied config', () => {
+    const task = buildTask();
+    const change = toPlanReport(planTasks({ tasks: [task], records: { [task.key]: appliedRecord(task, 'failed') }, salt })).changes[0]!;
+    expect(change).toMatchObject({ action: 'update', reason: 'retry', taskContentPatch: [], taskParamPatch: [] });
+  });
+
+  it('reports orphans in scope, sorted numerically by key, never as updates', () => {
+    const kept = buildTask({ fileId: 10 });
+    const gone = buildTask({ fileId: 9, file: 'jobs/old/gone.yaml' });
+    const outOfScope = buildTask({ fileId: 8, file: 'other/x.yaml' });
+    const records = { [gone.key]: appliedRecord(gone), [outOfScope.key]: appliedRecord(outOfScope) };
+    const report = toPlanReport(planTasks({ tasks: [kept], records, salt, inScope: (file) => file.startsWith('jobs/') }));
+    expect(report.changes.map((c) => [c.key, c.action])).toEqual([
+      ['10000/9', 'orphaned'],
+      ['10000/10', 'update'],
+    ]);
+    expect(report.summary).toEqual({ update: 1, unchanged: 0, orphaned: 1 });
+  });
+
+  it('is deterministic: the same input gives byte-identical output', () => {
+    const tasks = [buildTask({ fileId: 3 }), buildTask({ fileId: 1 }), buildTask({ fileId: 2 })];
+    const once = JSON.stringify(toPlanReport(planTasks({ tasks, records: {}, salt })));
+    const twice = JSON.stringify(toPlanReport(planTasks({ tasks: [...tasks].reverse(), records: {}, salt })));
+    expect(once).toBe(twice);
+  });
+
+  it('orders keys by number', () => {
+    expect(['10000/10', '9/1', '10000/9'].sort(compareKeys)).toEqual(['9/1', '10000/9', '10000/10']);
+  });
+});
+
+describe('renderPlanText', () => {
+  it('shows old and new values and the summary, without colour when asked', () => {
+    const task = buildTask();
+    const content = structuredClone(task.taskContent) as { setting: { speed: { concurrent: number } } };
+    content.setting.speed.concurrent = 4;
+    const planned = planTasks({ tasks: [buildTask({ taskContent: content as Task['taskContent'] })], records: { [task.key]: appliedRecord(task) }, salt });
+    const text = renderPlanText(planned, { color: false });
+    expect(text).toBe(
+      [
+        '~ 10000/1000001  jobs/ods/task_1000001.yaml  (changed)',
+        '    taskContent',
+        '      ~ /setting/speed/concurrent: 2 → 4',
+        'Plan: 1 to update, 0 unchanged, 0 orphaned.',
+        '',
+      ].join('\n'),
+    );
+    expect(renderPlanText(planned, { color: true })).toContain('\u001b[33m');
+  });
+
+  it('says so when there is nothing to do', () => {
+    const task = buildTask();
+    const text = renderPlanText(planTasks({ tasks: [task], records: { [task.key]: appliedRecord(task) }, salt }), { color: false });
+    expect(text).toBe('Plan: 0 to update, 1 unchanged, 0 orphaned.\nNo changes. DataWorks matches the task files.\n');
+  });
+});

@@ -1,0 +1,39 @@
+import type { JsonObject } from '../../src/core/json.js';
+import type { Task } from '../../src/core/task.js';
+
+// A realistic MySQL → MaxCompute task; override any field.
+export function buildTask(overrides: Partial<Task> & { fileId?: number } = {}): Task {
+  const projectId = overrides.projectId ?? 10000;
+  const fileId = overrides.fileId ?? 1000001;
+  const taskContent: JsonObject = {
+    type: 'job',
+    version: '2.0',
+    steps: [
+      {
+        stepType: 'mysql',
+        category: 'reader',
+        name: 'Reader',
+        parameter: { datasource: 'mysql_pub', table: ['u_pk'], column: ['id', 'name'], password: 'hunter2' },
+      },
+      {
+        stepType: 'odps',
+        category: 'writer',
+        name: 'Writer',
+        parameter: { datasource: 'odps_first', table: 'u_pk', partition: 'pt=${bizdate}' },
+      },
+    ],
+    setting: { errorLimit: { record: '' }, speed: { concurrent: 2, throttle: false } },
+    order: { hops: [{ from: 'Reader', to: 'Writer' }] },
+  };
+  return {
+    key: `${projectId}/${fileId}`,
+    projectId,
+    fileId,
+    file: `jobs/ods/task_${fileId}.yaml`,
+    line: 1,
+    column: 1,
+    taskParam: { ResourceGroup: 'S_res_group_1_1', Cu: 2 },
+    taskContent,
+    ...overrides,
+  };
+}
