@@ -1,0 +1,43 @@
+// One plan comment per pull request (and per working directory), found again by a hidden marker
+// on its first line and edited in place, so pushes never pile up comments.
+
+export type IssueComment = { id: number; body?: string | null; html_url?: string };
+
+export type CommentsPort = {
+  listComments(): Promise<IssueComment[]>; // every page
+  createComment(body: string): Promise<IssueComment>;
+  updateComment(id: number, body: string): Promise<IssueComment>;
+};
+
+export type UpsertResult = { action: 'created' | 'updated' | 'unchanged'; id: number; url: string | null };
+
+export function formatCommentMarker(workingDirectory: string): string {
+  const dir = normalizeDirectory(workingDirectory);
+  // "--" cannot appear inside an HTML comment; a directory holding it still gets a distinct marker.
+  return dir === '.' ? '<!-- dwsync:plan -->' : `<!-- dwsync:plan:${dir.replace(/--/g, '-\\-')} -->`;
+}
+
+export function normalizeDirectory(workingDirectory: string): string {
+  const dir = workingDirectory
+    .replace(/\\/g, '/')
+    .replace(/^\.\/+/, '')
+    .replace(/\/+$/, '');
+  return dir === '' ? '.' : dir;
+}
+
+// Only the first line counts: a reply quoting our comment carries the marker after "> ".
+export function findStickyComment(comments: readonly IssueComment[], marker: string): IssueComment | undefined {
+  return comments.find((c) => (c.body ?? '').split('\n', 1)[0]?.trim() === marker);
+}
+
+export async function upsertStickyComment(port: CommentsPort, marker: string, content: string): Promise<UpsertResult> {
+  const body = `${marker}\n${content}`;
+  const existing = findStickyComment(await port.listComments(), marker);
+  if (existing === undefined) {
+    const created = await port.createComment(body);
+    return { action: 'created', id: created.id, url: created.html_url ?? null };
+  }
+  if (existing.body === body) return { action: 'unchanged', id: existing.id, url: existing.html_url ?? null };
+  const updated = await port.updateComment(existing.id, body);
+  return { action: 'updated', id: updated.id, url: updated.html_url ?? existing.html_url ?? null };
+}
