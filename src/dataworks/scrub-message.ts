@@ -1,0 +1,37 @@
+// Removes secrets from text that may reach a log, a report or the state file. The SDK and the
+// network layer sometimes echo request details (URLs, headers) into error messages, so every
+// message built from a remote failure passes through here.
+
+const REDACTED = '***';
+
+// key=value or key: value (optionally quoted), for keys whose value must never be shown.
+const SECRET_KEYS = [
+  'AccessKeySecret',
+  'access_key_secret',
+  'accessKeySecret',
+  'SecurityToken',
+  'security_token',
+  'securityToken',
+  'x-acs-security-token',
+  'x-acs-bearer-token',
+  'BearerToken',
+  'Signature',
+  'password',
+  'secret',
+];
+
+const KEYED_VALUE = new RegExp(
+  `(["']?\\b(?:${SECRET_KEYS.map(escapeRegExp).join('|')})["']?\\s*(?:=|:|%3D)\\s*["']?)([^"'&\\s,;}]+)`,
+  'gi',
+);
+
+// The whole Authorization header value: "ACS3-HMAC-SHA256 Credential=...,Signature=..." or "acs AK:sig".
+const AUTHORIZATION = /(["']?\bauthorization["']?\s*[:=]\s*["']?)([^"'\r\n}]+)/gi;
+
+export function scrubMessage(text: string): string {
+  return text.replace(AUTHORIZATION, `$1${REDACTED}`).replace(KEYED_VALUE, `$1${REDACTED}`);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+}
