@@ -1,9 +1,25 @@
 #!/usr/bin/env node
 import { main } from '../build/cli.js';
 
+// The first SIGINT/SIGTERM stops new calls and lets those in flight finish and be recorded;
+// a second one exits at once (every finished call is already in the journal).
+const controller = new AbortController();
+let signals = 0;
+for (const name of ['SIGINT', 'SIGTERM']) {
+  process.on(name, () => {
+    signals += 1;
+    if (signals > 1) process.exit(130);
+    process.stderr.write(`\n${name}: finishing the calls in flight, starting no new ones (again to quit now)\n`);
+    controller.abort(new Error(name));
+  });
+}
+
 process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
   cwd: process.cwd(),
+  signal: controller.signal,
 });
+// Handles left open (sockets kept alive by the SDK) must not keep a finished run waiting.
+process.exit();

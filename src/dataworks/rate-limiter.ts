@@ -37,7 +37,10 @@ export function createRateLimiter(options: {
   function grant(now: number): void {
     const qps = readQps();
     const interval = qps > 0 ? 1000 / qps : 0;
-    theoreticalArrival = Math.max(theoreticalArrival, now) + interval;
+    // A waiter woken a little late (timers fire on whole milliseconds) keeps its slot, so the
+    // lateness does not add up into a rate below qps.
+    const slot = now - theoreticalArrival <= 1 ? theoreticalArrival : now;
+    theoreticalArrival = slot + interval;
   }
 
   async function pump(): Promise<void> {

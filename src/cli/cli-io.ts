@@ -1,0 +1,26 @@
+import type { Logger } from '../core/logger.js';
+
+export type Output = { write(text: string): unknown; isTTY?: boolean };
+
+export type CliIo = {
+  stdout: Output;
+  stderr: Output;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  signal?: AbortSignal; // Ctrl-C / SIGTERM: stop starting calls, finish the ones in flight
+};
+
+// Colour only on a terminal, never with NO_COLOR (https://no-color.org) or in CI.
+export function useColor(out: Output, env: CliIo['env']): boolean {
+  return Boolean(out.isTTY) && env.NO_COLOR === undefined && env.CI !== 'true' && env.TERM !== 'dumb';
+}
+
+export function stderrLogger(io: CliIo): Logger {
+  return {
+    info: (message) => void io.stderr.write(`${message}\n`),
+    warn: (message) => void io.stderr.write(`warning: ${message}\n`),
+    debug: (message) => {
+      if (io.env.DWSYNC_DEBUG) io.stderr.write(`debug: ${message}\n`);
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import type { CommandDeps, CommandOptions } from '../commands/command-options.js';
+import { resolveSettings } from '../commands/resolve-settings.js';
+import { EXIT } from '../exit-code.js';
+import { forceUnlock } from '../state/lock.js';
+import type { CliIo } from './cli-io.js';
+
+// For the case a stale lock cannot be recognised automatically (a holder on another host).
+export async function runUnlock(options: CommandOptions, deps: CommandDeps, io: CliIo): Promise<number> {
+  const settings = await resolveSettings(options, deps.env);
+  const holder = await forceUnlock(settings.statePath);
+  io.stderr.write(holder ? `removed the lock held by ${JSON.stringify(holder)}\n` : 'no lock was held\n');
+  return EXIT.ok;
+}

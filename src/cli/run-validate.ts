@@ -1,0 +1,19 @@
+import { formatProblem } from '../core/problem.js';
+import { validate } from '../commands/validate.js';
+import { EXIT } from '../exit-code.js';
+import type { CliIo } from './cli-io.js';
+import type { CommandOptions } from '../commands/command-options.js';
+
+export async function runValidate(options: CommandOptions, io: CliIo, json: boolean): Promise<number> {
+  const report = await validate(options, { env: io.env });
+  for (const problem of report.problems) io.stderr.write(`${formatProblem(problem)}\n`);
+  const valid = report.problems.length === 0;
+  if (json) {
+    io.stdout.write(`${JSON.stringify({ formatVersion: 1, valid, files: report.files, tasks: report.tasks, problems: report.problems })}\n`);
+  } else if (valid) {
+    io.stderr.write(`${report.tasks} task(s) in ${report.files} file(s): all valid.\n`);
+  } else {
+    io.stderr.write(`${report.problems.length} problem(s) in ${report.files} file(s).\n`);
+  }
+  return valid ? EXIT.ok : EXIT.error;
+}

@@ -1,0 +1,36 @@
+import { planTasks, toPlanReport } from '../core/plan-tasks.js';
+import type { PlannedTask } from '../core/plan-tasks.js';
+import type { PlanReport } from '../core/report.js';
+import { UserInputError } from '../errors.js';
+import { readState } from '../state/read-state.js';
+import type { StateFile } from '../state/state-schema.js';
+import type { CommandDeps, CommandOptions } from './command-options.js';
+import { loadTasks } from './load-tasks.js';
+import { onlyScope } from './only-scope.js';
+import { resolveSettings } from './resolve-settings.js';
+import type { Settings } from './resolve-settings.js';
+
+export type PreparedPlan = { settings: Settings; state: StateFile; planned: PlannedTask[] };
+
+// Everything plan and apply share: settings, valid task files, the state (journal folded in memory),
+// and the plan itself. Never writes anything.
+export async function preparePlan(options: CommandOptions, deps: Pick<CommandDeps, 'env' | 'logger'>): Promise<PreparedPlan> {
+  const settings = await resolveSettings(options, deps.env);
+  const { tasks, problems } = await loadTasks(settings);
+  if (problems.length > 0) {
+    throw new UserInputError(`${problems.length} problem(s) in task files; nothing was planned`, { problems });
+  }
+  const loaded = await readState(settings.statePath);
+  for (const warning of loaded.warnings) deps.logger.warn(warning);
+  const planned = planTasks({
+    tasks,
+    records: loaded.state.tasks,
+    salt: loaded.state.salt,
+    inScope: onlyScope(settings),
+  });
+  return { settings, state: loaded.state, planned };
+}
+
+export async function plan(options: CommandOptions, deps: CommandDeps): Promise<PlanReport> {
+  return toPlanReport((await preparePlan(options, deps)).planned);
+}

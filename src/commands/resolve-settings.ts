@@ -1,0 +1,39 @@
+import path from 'node:path';
+
+import { readConfig } from '../config/read-config.js';
+import { UserInputError } from '../errors.js';
+import type { CommandOptions } from './command-options.js';
+
+export type Settings = {
+  root: string;
+  jobs: string; // relative to root
+  statePath: string; // absolute
+  endpoint: string | null;
+  region: string;
+  concurrency: number;
+  qps: number;
+  deploy: boolean;
+  only: string[];
+  refresh: boolean;
+  force: boolean;
+};
+
+// Flags override dwsync.yaml, DWSYNC_ENDPOINT overrides both for the endpoint.
+export async function resolveSettings(options: CommandOptions, env: Record<string, string | undefined>): Promise<Settings> {
+  const { config, problems } = await readConfig(options.root);
+  if (problems.length > 0) throw new UserInputError('dwsync.yaml is invalid', { problems });
+  const envEndpoint = env.DWSYNC_ENDPOINT?.trim() || undefined;
+  return {
+    root: options.root,
+    jobs: options.jobs ?? config.jobs,
+    statePath: path.resolve(options.root, options.state ?? config.state),
+    endpoint: envEndpoint ?? options.endpoint ?? config.endpoint,
+    region: options.region ?? config.region,
+    concurrency: options.concurrency ?? config.concurrency,
+    qps: options.qps ?? config.qps,
+    deploy: options.deploy ?? config.deploy,
+    only: options.only ?? [],
+    refresh: options.refresh ?? false,
+    force: options.force ?? false,
+  };
+}

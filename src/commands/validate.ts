@@ -1,0 +1,13 @@
+import type { Problem } from '../core/problem.js';
+import type { CommandDeps, CommandOptions } from './command-options.js';
+import { loadTasks } from './load-tasks.js';
+import { resolveSettings } from './resolve-settings.js';
+
+export type ValidateReport = { problems: Problem[]; files: number; tasks: number };
+
+// No state, no network: parse and check every task file.
+export async function validate(options: CommandOptions, deps: Pick<CommandDeps, 'env'>): Promise<ValidateReport> {
+  const settings = await resolveSettings(options, deps.env);
+  const { tasks, problems, files } = await loadTasks(settings);
+  return { problems, files: files.length, tasks: tasks.length };
+}

@@ -1,0 +1,42 @@
+import type { DesiredConfig } from './desired-config.js';
+import type { ResultError } from './report.js';
+import type { TaskRecord } from '../state/state-schema.js';
+
+// State records for each outcome of an update. Pure: time and commit are given.
+type Base = { file: string; previous: TaskRecord | null; at: string; attempts: number };
+
+export function appliedRecord(
+  base: Base & { desired: DesiredConfig; commit: string | null; requestId: string },
+): TaskRecord {
+  const { taskContent, taskParam, taskContentHash, taskParamHash } = base.desired;
+  return {
+    ...base.previous,
+    file: base.file,
+    applied: { taskContent, taskParam, taskContentHash, taskParamHash, appliedAt: base.at, commit: base.commit, requestId: base.requestId },
+    lastAttempt: { at: base.at, outcome: 'applied', attempts: base.attempts, requestId: base.requestId },
+  };
+}
+
+export function failedRecord(base: Base & { error: ResultError }): TaskRecord {
+  return {
+    ...base.previous,
+    file: base.file,
+    applied: base.previous?.applied ?? null,
+    lastAttempt: {
+      at: base.at,
+      outcome: 'failed',
+      attempts: base.attempts,
+      ...(base.error.requestId ? { requestId: base.error.requestId } : {}),
+      error: base.error,
+    },
+  };
+}
+
+export function skippedRecord(base: Base & { reason: string }): TaskRecord {
+  return {
+    ...base.previous,
+    file: base.file,
+    applied: base.previous?.applied ?? null,
+    lastAttempt: { at: base.at, outcome: 'skipped', attempts: base.attempts, reason: base.reason },
+  };
+}

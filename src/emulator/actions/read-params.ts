@@ -1,0 +1,30 @@
+import { fail, type ActionOutcome } from './action-handler.js';
+
+// Reading typed parameters the way the gateway checks them: a missing required one is
+// "Missing<Name>", a malformed one "InvalidParameter".
+
+type Failed = ActionOutcome & { ok: false };
+
+export function readRequiredLong(params: Record<string, string>, name: string): number | Failed {
+  const raw = params[name];
+  if (raw === undefined || raw === '') return fail(400, `Missing${name}`, `${name} is mandatory for this action.`);
+  return parseLong(raw, name);
+}
+
+export function readOptionalLong(params: Record<string, string>, name: string, fallback: number): number | Failed {
+  const raw = params[name];
+  return raw === undefined || raw === '' ? fallback : parseLong(raw, name);
+}
+
+export function readRequiredString(params: Record<string, string>, name: string): string | Failed {
+  const raw = params[name];
+  if (raw === undefined || raw === '') return fail(400, `Missing${name}`, `${name} is mandatory for this action.`);
+  return raw;
+}
+
+function parseLong(raw: string, name: string): number | Failed {
+  if (!/^-?\d{1,18}$/.test(raw) || !Number.isSafeInteger(Number(raw))) {
+    return fail(400, 'InvalidParameter', `The specified parameter ${name} is not valid: ${JSON.stringify(raw)}.`);
+  }
+  return Number(raw);
+}
