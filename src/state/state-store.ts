@@ -1,0 +1,70 @@
+import { unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { InternalError } from '../errors.js';
+import { openJournal, type Journal, type JournalStats } from './journal.js';
+import { journalPathFor, readState, type LoadedState, type ReadStateOptions } from './read-state.js';
+import { TaskKey, type StateFile, type TaskRecord } from './state-schema.js';
+import { syncDirectory } from './sync-directory.js';
+import { writeState } from './write-state.js';
+
+export type StateStore = {
+  readonly state: StateFile; // the current state, records included; treat as read-only
+  readonly loaded: Omit<LoadedState, 'state'>; // what opening found: a new state, a leftover journal, warnings
+  // Durable once it resolves: a run killed right after keeps this record.
+  record(key: string, record: TaskRecord): Promise<void>;
+  // Folds the run's records into the state file and removes the journal. Writes only if something was
+  // recorded (or opening had to), so a run with nothing to do leaves the file, and its git history, alone.
+  close(): Promise<StateFile>;
+  stats(): JournalStats;
+};
+
+// One run's view of the state file. The caller holds the lock (acquireLock) for as long as it is open.
+// Records are stamped by the caller (the `at` fields), so the store needs no clock.
+//
+// Crash safety, step by step: open writes the folded state, then removes the old journal, then starts a
+// new one; close writes the state, then removes the journal. A crash between a write and a removal
+// leaves a journal that is already in the state; folding it again changes nothing (foldJournal).
+export async function openStateStore(path: string, options: ReadStateOptions = {}): Promise<StateStore> {
+  const loaded = await readState(path, options);
+  const journalPath = journalPathFor(path);
+  let state = loaded.state;
+  // Write before the journal exists: a new state's lineage and salt must be on disk before any record
+  // that depends on them, and a leftover journal must be folded before a new one replaces it.
+  if (!loaded.exists || loaded.journal.found) state = await writeState(path, state);
+  if (loaded.journal.found) await _removeJournal(journalPath);
+  const journal: Journal = await openJournal(journalPath, { lineage: state.lineage, serial: state.serial });
+  let dirty = false;
+  let closing: Promise<StateFile> | null = null;
+  const { state: _omit, ...info } = loaded;
+
+  return {
+    get state() {
+      return state;
+    },
+    loaded: info,
+    record(key, record) {
+      if (closing !== null) return Promise.reject(new InternalError(`state ${path}: record(${key}) after close`));
+      if (!TaskKey.safeParse(key).success) return Promise.reject(new InternalError(`state ${path}: bad task key ${JSON.stringify(key)}`));
+      // In memory first, so the state a caller sees includes every record it has started.
+      // Mutating our own copy keeps a record O(1); the tasks object came from readState and is ours.
+      state.tasks[key] = record;
+      dirty = true;
+      return journal.record(key, record);
+    },
+    close() {
+      closing ??= (async () => {
+        await journal.close();
+        if (dirty) state = await writeState(path, state);
+        await _removeJournal(journalPath);
+        return state;
+      })();
+      return closing;
+    },
+    stats: () => journal.stats(),
+  };
+}
+
+async function _removeJournal(journalPath: string): Promise<void> {
+  await unlink(journalPath);
+  await syncDirectory(dirname(journalPath));
+}
