@@ -1,0 +1,29 @@
+// Bundles the GitHub Action (src/action.ts) into one file, dist/index.js, that the runner's
+// Node 20 or 24 runs without node_modules. Deterministic and unminified so the committed bundle
+// diffs readably; CI rebuilds it and fails when the committed one is stale.
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+await build({
+  stdin: {
+    contents: "import { runAction } from './src/action.ts';\nawait runAction(process.env);\n",
+    resolveDir: root,
+    sourcefile: 'action-entry.ts',
+    loader: 'ts',
+  },
+  outfile: path.join(root, 'dist', 'index.js'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  // CommonJS dependencies (the Alibaba SDK) call require() on Node built-ins.
+  banner: { js: "import { createRequire as __dwsyncCreateRequire } from 'node:module';\nconst require = __dwsyncCreateRequire(import.meta.url);" },
+  minify: false,
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  absWorkingDir: root,
+});
