@@ -1,18 +1,17 @@
 import path from 'node:path';
 import { apply } from './commands/apply.js';
-import type { CommandOptions } from './commands/command-options.js';
 import { plan } from './commands/plan.js';
 import { systemClock } from './dataworks/system-clock.js';
 import { describeError } from './exit-code.js';
 import { UserInputError } from './errors.js';
 import { parseActionInputs } from './github/action-inputs.js';
-import type { ActionInputs } from './github/action-inputs.js';
 import { createActionsLogger, createActionsPort } from './github/actions-port.js';
 import { readGithubContext } from './github/github-context.js';
 import { createOctokitComments } from './github/octokit-comments.js';
 import { annotateProblems } from './github/report-problems.js';
 import { runApplyStep } from './github/run-apply-step.js';
 import { runPlanStep } from './github/run-plan-step.js';
+import { toCommandOptions } from './github/to-command-options.js';
 import { normalizeDirectory } from './github/sticky-comment.js';
 
 // The Action's entry, the twin of the CLI: inputs → CommandOptions → command → outputs and status.
@@ -42,17 +41,4 @@ export async function runAction(env: Record<string, string | undefined>): Promis
     for (const line of describeError(error).lines) io.info(line);
     io.setFailed(error instanceof Error ? error.message : String(error));
   }
-}
-
-export function toCommandOptions(inputs: ActionInputs, root: string): CommandOptions {
-  return {
-    root,
-    ...(inputs.state !== undefined && { state: inputs.state }),
-    ...(inputs.endpoint !== undefined && { endpoint: inputs.endpoint }),
-    ...(inputs.concurrency !== undefined && { concurrency: inputs.concurrency }),
-    ...(inputs.qps !== undefined && { qps: inputs.qps }),
-    ...(inputs.only.length > 0 && { only: inputs.only }),
-    refresh: inputs.refresh,
-    force: inputs.force,
-  };
 }
