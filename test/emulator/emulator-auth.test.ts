@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/start-emulator.js';
 import { callWithSdk, callWithSdkFailing } from './call-with-sdk.js';
+import { signRequest } from './sign-request.js';
 
 // The gateway part: the real SDK's signed calls pass, anything else is refused as the service would.
 
@@ -79,5 +80,42 @@ describe('emulator authentication', () => {
     const res = await fetch(em.url + '/?Action=GetProject&Version=2024-05-18', { method: 'POST' });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ Code: 'InvalidVersion' });
+  });
+});
+
+describe('emulator authentication of hand-signed requests', () => {
+  it('accepts a request signed independently of the SDK, and refuses its replay', async () => {
+    const em = await start();
+    const req = signRequest(em.url, 'GetProject', { ProjectId: '10000' });
+    const first = await fetch(req.url, req.init);
+    expect(first.status).toBe(200);
+    const replay = await fetch(req.url, req.init);
+    expect(replay.status).toBe(400);
+    expect(await replay.json()).toMatchObject({ Code: 'SignatureNonceUsed' });
+  });
+
+  it('refuses a body changed after signing', async () => {
+    const em = await start();
+    const req = signRequest(em.url, 'GetProject', { ProjectId: '10000' });
+    const res = await fetch(req.url, { ...req.init, body: 'ProjectId=20000' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ Code: 'SignatureDoesNotMatch' });
+  });
+
+  it('refuses a signed header changed after signing', async () => {
+    const em = await start();
+    const req = signRequest(em.url, 'GetProject', { ProjectId: '10000' });
+    const res = await fetch(req.url, { ...req.init, headers: { ...req.init.headers, 'x-acs-action': 'GetFile' } });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { Code: string; Message: string };
+    expect(body.Code).toBe('SignatureDoesNotMatch');
+    expect(body.Message).toContain('server string to sign is:ACS3-HMAC-SHA256');
+  });
+
+  it('refuses an x-acs-* header left out of SignedHeaders', async () => {
+    const em = await start();
+    const req = signRequest(em.url, 'GetProject', { ProjectId: '10000' });
+    const res = await fetch(req.url, { ...req.init, headers: { ...req.init.headers, 'x-acs-extra': '1' } });
+    expect(await res.json()).toMatchObject({ Code: 'IncompleteSignature' });
   });
 });
