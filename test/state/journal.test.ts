@@ -1,0 +1,79 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { foldJournal } from '../../src/state/fold-journal.js';
+import { openJournal } from '../../src/state/journal.js';
+import { aFailedRecord, anAppliedRecord, aState, LINEAGE, withTempDir } from './builders.js';
+
+describe('openJournal', () => {
+  it('starts with a header naming the lineage and the base serial', async () => {
+    await withTempDir(async (dir) => {
+      const journal = await openJournal(join(dir, 'j'), { lineage: LINEAGE, serial: 5 });
+      await journal.close();
+      expect(await readFile(join(dir, 'j'), 'utf8')).toBe(`{"journal":1,"lineage":"${LINEAGE}","baseSerial":5}\n`);
+    });
+  });
+
+  it('refuses to clobber a journal that was not folded', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(join(dir, 'j'), 'leftover\n');
+      await expect(openJournal(join(dir, 'j'), { lineage: LINEAGE, serial: 0 })).rejects.toMatchObject({ code: 'EEXIST' });
+      expect(await readFile(join(dir, 'j'), 'utf8')).toBe('leftover\n');
+    });
+  });
+
+  it('group-commits: 500 concurrent records are all on disk when they resolve, with far fewer syncs', async () => {
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'j');
+      const journal = await openJournal(path, { lineage: LINEAGE, serial: 0 });
+      const keys = Array.from({ length: 500 }, (_, i) => `1/${i + 1}`);
+      await Promise.all(keys.map((key) => journal.record(key, anAppliedRecord(`jobs/${key}.yaml`))));
+      // Read before close: resolution alone must mean the lines are in the file.
+      const folded = foldJournal(aState(), await readFile(path, 'utf8'));
+      expect(Object.keys(folded.state.tasks).sort()).toEqual([...keys].sort());
+      const stats = journal.stats();
+      expect(stats.records).toBe(500);
+      expect(stats.writes).toBeLessThan(10);
+      await journal.close();
+    });
+  });
+
+  it('keeps batching records that arrive while a sync is in flight', async () => {
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'j');
+      const journal = await openJournal(path, { lineage: LINEAGE, serial: 0 });
+      // Each worker records its next outcome as soon as the previous one is durable, like an apply.
+      const worker = async (w: number) => {
+        for (let i = 1; i <= 50; i++) await journal.record(`${w}/${i}`, aFailedRecord(`jobs/${w}-${i}.yaml`));
+      };
+      await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map(worker));
+      const stats = journal.stats();
+      expect(stats.records).toBe(400);
+      expect(stats.writes).toBeLessThan(400);
+      await journal.close();
+      expect(Object.keys(foldJournal(aState(), await readFile(path, 'utf8')).state.tasks)).toHaveLength(400);
+    });
+  });
+
+  it('writes one line per record, in the state file\'s field order', async () => {
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'j');
+      const journal = await openJournal(path, { lineage: LINEAGE, serial: 0 });
+      const r = aFailedRecord();
+      await journal.record('7/8', { lastAttempt: r.lastAttempt, applied: null, file: r.file });
+      await journal.close();
+      const lines = (await readFile(path, 'utf8')).split('\n');
+      expect(lines).toHaveLength(3);
+      expect(lines[1]).toMatch(/^\{"key":"7\/8","record":\{"file":"jobs\/ods\/orders.yaml","applied":null,"lastAttempt":\{"at":/);
+    });
+  });
+
+  it('rejects records after close and records with a bad key', async () => {
+    await withTempDir(async (dir) => {
+      const journal = await openJournal(join(dir, 'j'), { lineage: LINEAGE, serial: 0 });
+      await expect(journal.record('nope', aFailedRecord())).rejects.toThrow(/bad task key "nope"/);
+      await journal.close();
+      await expect(journal.record('1/1', aFailedRecord())).rejects.toThrow(/after close/);
+    });
+  });
+});

@@ -1,0 +1,96 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatState } from '../../src/state/format-state.js';
+import { readState } from '../../src/state/read-state.js';
+import { openStateStore } from '../../src/state/state-store.js';
+import { writeState } from '../../src/state/write-state.js';
+import { aFailedRecord, anAppliedRecord, aState, journalHeader, journalLine, LINEAGE, withTempDir } from './builders.js';
+
+const identity = () => ({ lineage: LINEAGE, salt: 'cd'.repeat(32) });
+
+describe('openStateStore', () => {
+  it('creates a new state on disk before journaling, and folds the run into it on close', async () => {
+    await withTempDir(async (dir) => {
+      const path = join(dir, '.dwsync', 'state.json');
+      const store = await openStateStore(path, { newIdentity: identity });
+      expect(store.loaded.exists).toBe(false);
+      expect((await readdir(join(dir, '.dwsync'))).sort()).toEqual(['state.json', 'state.json.journal']);
+      expect((await readState(path)).state.lineage).toBe(LINEAGE); // the lineage is on disk already
+      await store.record('1/1', anAppliedRecord());
+      await store.record('1/2', aFailedRecord());
+      expect(Object.keys(store.state.tasks)).toEqual(['1/1', '1/2']);
+      const closed = await store.close();
+      expect(closed.serial).toBe(2);
+      expect(await readdir(join(dir, '.dwsync'))).toEqual(['state.json']);
+      expect(await readFile(path, 'utf8')).toBe(formatState(closed));
+      expect((await readState(path)).state.tasks['1/2']).toEqual(aFailedRecord());
+    });
+  });
+
+  it('leaves an existing state untouched when the run records nothing', async () => {
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'state.json');
+      const text = formatState(aState({ '1/1': anAppliedRecord() }, 9));
+      await writeFile(path, text);
+      const store = await openStateStore(path);
+      expect((await store.close()).serial).toBe(9);
+      expect(await readFile(path, 'utf8')).toBe(text);
+      expect(await readdir(dir)).toEqual(['state.json']);
+    });
+  });
+
+  it('folds a journal left by a killed run when it opens, then journals afresh', async () => {
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'state.json');
+      await writeFile(path, formatState(aState({}, 4)));
+      await writeFile(`${path}.journal`, journalHeader(LINEAGE, 4) + journalLine('1/1', aFailedRecord()) + '{"key":"1/');
+      const store = await openStateStore(path);
+      expect(store.loaded.journal).toEqual({ found: true, records: 1, tornTail: true });
+      expect(store.loaded.warnings).toHaveLength(1);
+      expect((await readState(path)).state).toMatchObject({ serial: 5, tasks: { '1/1': aFailedRecord() } });
+      expect(await readFile(`${path}.journal`, 'utf8')).toBe(journalHeader(LINEAGE, 5));
+      await store.record('1/2', anAppliedRecord());
+      const closed = await store.close();
+      expect(closed.serial).toBe(6);
+      expect(Object.keys(closed.tasks)).toEqual(['1/1', '1/2']);
+    });
+  });
+
+  it('survives a crash between writing the state and removing the journal: the refold changes nothing', async () => {
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'state.json');
+      const store = await openStateStore(path, { newIdentity: identity });
+      await store.record('1/1', anAppliedRecord());
+      await store.record('1/1', anAppliedRecord('jobs/a.yaml', 'req-2'));
+      // The first half of close, then "the process dies": the journal stays beside the new state.
+      const written = await writeState(path, store.state);
+      const reread = await readState(path);
+      expect(reread.journal.found).toBe(true);
+      expect(reread.state).toEqual(written);
+      await store.close();
+      expect((await readState(path)).state.tasks).toEqual(written.tasks);
+    });
+  });
+
+  it('refuses to open, and changes nothing, when a leftover journal is corrupt', async () => {
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'state.json');
+      const stateText = formatState(aState());
+      const journalText = `${journalHeader()}oops\n${journalLine('1/1', aFailedRecord())}`;
+      await writeFile(path, stateText);
+      await writeFile(`${path}.journal`, journalText);
+      await expect(openStateStore(path)).rejects.toThrow(/line 2 is not valid JSON/);
+      expect(await readFile(path, 'utf8')).toBe(stateText);
+      expect(await readFile(`${path}.journal`, 'utf8')).toBe(journalText);
+    });
+  });
+
+  it('rejects a record after close', async () => {
+    await withTempDir(async (dir) => {
+      const store = await openStateStore(join(dir, 'state.json'));
+      await store.close();
+      await expect(store.record('1/1', aFailedRecord())).rejects.toThrow(/after close/);
+    });
+  });
+});
