@@ -23,7 +23,3 @@ export function succeed(data: unknown): ActionOutcome {
 export function fail(status: number, code: string, message: string): ActionOutcome & { ok: false } {
   return { ok: false, status, code, message };
 }
-
-export function isFailure(value: unknown): value is ActionOutcome & { ok: false } {
-  return typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === false;
-}
