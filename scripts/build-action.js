@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+// Tests bundle into a temp file by passing its path; the default is the committed dist/index.js.
+const outfile = process.argv[2] ? path.resolve(process.argv[2]) : path.join(root, 'dist', 'index.js');
 
 await build({
   stdin: {
@@ -14,7 +16,7 @@ await build({
     sourcefile: 'action-entry.ts',
     loader: 'ts',
   },
-  outfile: path.join(root, 'dist', 'index.js'),
+  outfile,
   bundle: true,
   platform: 'node',
   target: 'node20',
