@@ -1,0 +1,110 @@
+import { isMap, isScalar, parseAllDocuments, type Document } from 'yaml';
+import { compareProblems, type Problem } from './problem.js';
+import { taskKey, type Task } from './task.js';
+import type { JsonObject } from './json.js';
+import { formatPath } from './format-path.js';
+import { createPositionFinder, findPosition } from './source-lines.js';
+import { locateInScalar, locateYamlNode } from './locate-yaml-node.js';
+import { describeYamlError, findAliasOffset, MAX_ALIAS_COUNT } from './describe-yaml-error.js';
+import { TASK_FILE_KEYS, TaskDocument } from './task-schema.js';
+import { validateSchema, type Issue } from './validate-schema.js';
+import { validateJsonValue } from './validate-json-value.js';
+import { validateTaskContent } from './validate-task-content.js';
+import { findJsonSyntaxError } from './validate-json-text.js';
+import { findExcessiveFlowDepth, MAX_FLOW_DEPTH } from './validate-flow-depth.js';
+
+export type ParsedTaskFile = { tasks: Task[]; problems: Problem[] };
+
+type Report = (offset: number, path: string, message: string) => void;
+
+// Parses one task file (one task per YAML document) into tasks and located problems. Pure.
+// Positions are computed only when there is a problem, so a valid file costs one YAML parse,
+// one schema check and one walk of its values.
+export function parseTaskFile(text: string, file: string): ParsedTaskFile {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const problems: Problem[] = [];
+  const positionOf = createPositionFinder(source); // lazy: builds its line table on first use
+  const report: Report = (offset, path, message) => {
+    problems.push({ file, ...positionOf(offset), path, message });
+  };
+
+  const deep = findExcessiveFlowDepth(source);
+  if (deep !== null) {
+    report(deep, '', `nesting too deep: expected at most ${MAX_FLOW_DEPTH} levels of [ ] or { }`);
+    return { tasks: [], problems };
+  }
+
+  const tasks: Task[] = [];
+  let documents = 0;
+  for (const doc of parseAllDocuments(source, { prettyErrors: false, uniqueKeys: true })) {
+    if (doc.errors.length > 0 || doc.warnings.length > 0) {
+      for (const error of [...doc.errors, ...doc.warnings]) report(error.pos[0], '', describeYamlError(doc, error));
+      documents++;
+      continue;
+    }
+    if (doc.contents === null) continue; // an empty document, e.g. after a trailing `---`
+    documents++;
+    const task = parseTaskDocument(doc, source, file, report);
+    if (task) tasks.push(task);
+  }
+  // An empty file (or one of only comments) is reported rather than skipped: a task file that
+  // declares nothing is almost always a mistake, and dropping it silently would hide that task.
+  if (documents === 0) report(0, '', 'no task in file: expected a YAML mapping with projectId, fileId, taskParam and taskContent');
+  problems.sort(compareProblems);
+  return { tasks, problems };
+}
+
+function parseTaskDocument(doc: Document, source: string, file: string, report: Report): Task | null {
+  const contents = doc.contents!;
+  const start = contents.range?.[0] ?? 0;
+  if (!isMap(contents)) {
+    const found = isScalar(contents) ? `a single value (${JSON.stringify(String(contents.value)).slice(0, 40)})` : 'a list';
+    report(start, '', `a task document must be a mapping of projectId, fileId, taskParam and taskContent, got ${found}`);
+    return null;
+  }
+  let data: Record<string, unknown>;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown>;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/alias/i.test(message)) {
+      report(findAliasOffset(doc) ?? start, '', `too many aliases: expanding them would exceed ${MAX_ALIAS_COUNT} nodes (an alias bomb?)`);
+    } else report(start, '', `could not read this document: ${message}`);
+    return null;
+  }
+
+  const issues: Issue[] = [];
+  let content = data.taskContent;
+  if (typeof content === 'string') {
+    const json = content;
+    try {
+      content = JSON.parse(json);
+    } catch (error) {
+      const syntax = findJsonSyntaxError(json) ?? { offset: 0, message: (error as Error).message };
+      const scalar = locateYamlNode(doc, ['taskContent']).scalar;
+      const offset = scalar ? locateInScalar(source, scalar, syntax.offset) : start;
+      report(offset, 'taskContent', `taskContent is not valid JSON: ${syntax.message}`);
+      return null;
+    }
+  }
+  const checked = { ...data, taskContent: content };
+  issues.push(...validateSchema(TaskDocument, checked, TASK_FILE_KEYS));
+  issues.push(...validateJsonValue(data.taskParam, ['taskParam']), ...validateJsonValue(content, ['taskContent']));
+  issues.push(...validateTaskContent(content));
+  for (const issue of issues) report(locateYamlNode(doc, issue.path, issue.at).offset, formatPath(issue.path), issue.message);
+  if (issues.length > 0) return null;
+
+  const projectId = data.projectId as number;
+  const fileId = data.fileId as number;
+  return {
+    key: taskKey(projectId, fileId),
+    projectId,
+    fileId,
+    file,
+    ...findPosition(source, start),
+    ...(data.description !== undefined && { description: data.description as string }),
+    ...(data.deploy !== undefined && { deploy: data.deploy as boolean }),
+    taskParam: data.taskParam as JsonObject,
+    taskContent: content as JsonObject,
+  };
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+// The task file format (CONTRACT.md "A task file"). This schema is the single source of the
+// TypeScript type and of the editor JSON Schema. Each `error` text is the expectation that
+// validate-schema.ts turns into "<path> must be <expectation>, got <value>".
+// Objects inside taskContent and taskParam are loose: DataWorks accepts far more keys than we
+// know, and they are sent exactly as written.
+
+const positiveInteger = (what = 'a positive integer') =>
+  z.number({ error: what }).int({ error: what }).positive({ error: what });
+
+const nonEmptyString = (what = 'a non-empty string') => z.string({ error: what }).min(1, { error: what });
+
+const mapping = <T extends z.core.$ZodLooseShape>(shape: T, what = 'a mapping') => z.looseObject(shape, { error: what });
+
+export const Step = mapping(
+  {
+    stepType: nonEmptyString().meta({ description: 'Plugin: mysql, postgresql, oss, odps, ...' }),
+    category: z.string({ error: 'a string ("reader" or "writer")' }).meta({
+      description: 'reader or writer',
+      examples: ['reader', 'writer'],
+    }),
+    name: nonEmptyString().meta({ description: 'Step name, unique in the job; hops refer to it' }),
+    parameter: mapping({}).meta({ description: 'Plugin parameters (datasource, table, column, ...)' }),
+  },
+  'a mapping (stepType, category, name, parameter)',
+);
+export type Step = z.infer<typeof Step>;
+
+export const Hop = mapping({ from: nonEmptyString('a step name'), to: nonEmptyString('a step name') });
+export type Hop = z.infer<typeof Hop>;
+
+export const TaskContent = mapping(
+  {
+    type: z.literal('job', { error: '"job"' }),
+    version: z.literal('2.0', {
+      // YAML reads an unquoted 2.0 as the number 2: say how to fix it, not only that it is wrong.
+      error: (issue) =>
+        typeof issue.input === 'number' ? 'the string "2.0" (quote it: version: "2.0")' : 'the string "2.0"',
+    }),
+    steps: z.array(Step, { error: 'a list of steps' }),
+    setting: mapping({
+      errorLimit: mapping({}).optional(),
+      speed: mapping({
+        concurrent: positiveInteger().optional().meta({ description: 'Parallel threads' }),
+      }).optional(),
+    }).optional(),
+    order: mapping({ hops: z.array(Hop, { error: 'a list of hops' }) }).optional(),
+  },
+  'a mapping (type, version, steps, setting, order)',
+).meta({ description: 'The code-editor job JSON, sent as TaskContent' });
+export type TaskContent = z.infer<typeof TaskContent>;
+
+export const TaskParam = mapping({
+  ResourceGroup: nonEmptyString().meta({ description: 'Resource group identifier, e.g. S_res_group_XXX_XXXX' }),
+  Cu: z
+    .number({ error: 'a positive multiple of 0.5' })
+    .positive({ error: 'a positive multiple of 0.5' })
+    .multipleOf(0.5, { error: 'a positive multiple of 0.5' })
+    .optional()
+    .meta({ description: 'Compute units for the serverless resource group' }),
+}).meta({ description: 'Sent as the TaskParam JSON string' });
+export type TaskParam = z.infer<typeof TaskParam>;
+
+const taskFileShape = {
+  projectId: positiveInteger().meta({ description: 'DataWorks workspace id' }),
+  fileId: positiveInteger().meta({ description: 'The sync task file id' }),
+  taskType: z.literal('DI_OFFLINE', { error: '"DI_OFFLINE"' }).optional(),
+  description: z.string({ error: 'a string' }).optional().meta({ description: 'Free text, never sent' }),
+  deploy: z.boolean({ error: 'true or false' }).optional().meta({ description: 'Submit and deploy after update' }),
+  taskParam: TaskParam,
+  taskContent: z.union([TaskContent, z.string().meta({ description: 'The job JSON as the code editor shows it' })], {
+    error: 'a mapping or a string holding the job JSON',
+  }),
+};
+
+// One YAML document of a task file, as written. Unknown top-level keys are an error: a typo
+// such as `fileID` must not pass silently.
+export const TaskFile = z.strictObject(taskFileShape);
+export type TaskFile = z.infer<typeof TaskFile>;
+
+// What a document is checked against once a string taskContent has been parsed as JSON.
+export const TaskDocument = z.strictObject({ ...taskFileShape, taskContent: TaskContent });
+
+export const TASK_FILE_KEYS = Object.keys(taskFileShape);

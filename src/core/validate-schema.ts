@@ -1,0 +1,59 @@
+import type { z } from 'zod';
+import { describeValue, formatPath, type PathSegment } from './format-path.js';
+import { suggestKey } from './suggest-key.js';
+
+// A problem before it has a place in a file: a path in the document and a message. `at: "key"`
+// points at the key itself (an unknown key) rather than at its value.
+export type Issue = { path: PathSegment[]; message: string; at?: 'key' | 'value' };
+
+// Checks a value against a zod schema and says, for each issue, what was expected and what was
+// found. The schema's `error` texts are written as expectations ("a positive integer").
+export function validateSchema(schema: z.ZodType, data: unknown, allowedKeys: readonly string[]): Issue[] {
+  const result = schema.safeParse(data);
+  if (result.success) return [];
+  const issues: Issue[] = [];
+  for (const issue of result.error.issues) {
+    const path = issue.path.filter((s): s is PathSegment => typeof s !== 'symbol');
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) issues.push(describeUnknownKey(path, key, path.length === 0 ? allowedKeys : []));
+      continue;
+    }
+    const value = valueAt(data, path);
+    const expected = expectationOf(issue);
+    const where = formatPath(path) || 'the document';
+    issues.push({
+      path,
+      message:
+        value === undefined ? `${where} is missing: expected ${expected}` : `${where} must be ${expected}, got ${describeValue(value)}`,
+    });
+  }
+  return issues;
+}
+
+function describeUnknownKey(parent: PathSegment[], key: string, allowed: readonly string[]): Issue {
+  const suggestion = suggestKey(key, allowed);
+  const inside = parent.length ? ` in ${formatPath(parent)}` : '';
+  const hint = suggestion
+    ? ` (did you mean "${suggestion}"?)`
+    : allowed.length
+      ? `; allowed keys: ${allowed.join(', ')}`
+      : '';
+  return { path: [...parent, key], at: 'key', message: `unknown key ${JSON.stringify(key)}${inside}${hint}` };
+}
+
+function expectationOf(issue: z.core.$ZodIssue): string {
+  // zod's own defaults start with "Invalid"/"Too"; our schema texts never do.
+  if (!/^(Invalid|Too|Expected|Unrecognized)/.test(issue.message)) return issue.message;
+  if (issue.code === 'invalid_type') return `of type ${issue.expected}`;
+  return issue.message.charAt(0).toLowerCase() + issue.message.slice(1);
+}
+
+export function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+  let current: unknown = data;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    if (!Object.hasOwn(current, segment)) return undefined;
+    current = (current as Record<PathSegment, unknown>)[segment];
+  }
+  return current;
+}
