@@ -1,5 +1,5 @@
-import { link, open, rename, stat, unlink } from 'node:fs/promises';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { open, unlink } from 'node:fs/promises';
 import { z } from 'zod';
 
 // The lock file beside a state file, and the low-level moves on it. Policy lives in lock.ts.
@@ -10,10 +10,13 @@ export const LockHolder = z.object({
   startedAt: z.string(), // ISO 8601
   command: z.string(), // e.g. "dwsync apply"
 });
+// The file also holds a random `token`, so that two locks never have the same bytes; it is not shown.
 export type LockHolder = z.infer<typeof LockHolder>;
 
-export type FileId = { dev: number; ino: number };
-export type FoundLock = FileId & { holder: LockHolder | null; mtimeMs: number }; // holder null: empty or damaged
+// Which lock file this is. The inode alone is not enough: a freed inode is reused at once by the next
+// file created, so the bytes (which carry a random token) and the mtime take part too.
+export type FileId = { dev: number; ino: number; mtimeMs: number; text: string };
+export type FoundLock = FileId & { holder: LockHolder | null }; // holder null: empty or damaged
 
 export function lockPathFor(statePath: string): string {
   return `${statePath}.lock`;
@@ -28,11 +31,12 @@ export async function createLockFile(lockPath: string, holder: LockHolder): Prom
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return null;
     throw error;
   }
+  const text = `${JSON.stringify({ ...holder, token: randomUUID() })}\n`;
   try {
-    await handle.writeFile(`${JSON.stringify(holder)}\n`, 'utf8');
+    await handle.writeFile(text, 'utf8');
     await handle.sync();
-    const { dev, ino } = await handle.stat();
-    return { dev, ino };
+    const { dev, ino, mtimeMs } = await handle.stat();
+    return { dev, ino, mtimeMs, text };
   } finally {
     await handle.close();
   }
@@ -51,47 +55,59 @@ export async function readLockFile(lockPath: string): Promise<FoundLock | null> 
   try {
     const { dev, ino, mtimeMs } = await handle.stat();
     const text = await handle.readFile('utf8');
-    return { dev, ino, mtimeMs, holder: _parseHolder(text) };
+    return { dev, ino, mtimeMs, text, holder: _parseHolder(text) };
   } finally {
     await handle.close();
   }
 }
 
-// Removes a stale lock so that exactly one of several racing takers removes it: each renames whatever
-// is at the path to a unique name, and only the one that moved the file it judged stale (same inode)
-// has it. A taker that moved a fresh lock instead (another taker already replaced the stale one) puts
-// it back with link(), which never overwrites. True when the stale lock is gone (by us or by another).
+// Removes a lock judged stale, safely against other takers that judged it too. Whoever creates the
+// takeover marker of this particular stale file (O_EXCL) may check that the path still holds that file
+// and unlink it; while the marker exists nobody else touches the path (the holder is dead, other takers
+// wait, and a new run only creates a lock where there is none). The path is never emptied by moving a
+// live lock away, so a third run cannot slip in. True when the stale file is gone.
+// A taker killed while holding the marker leaves it behind; that stale lock then needs "dwsync unlock".
 export async function removeStaleLock(lockPath: string, stale: FileId): Promise<boolean> {
-  const aside = `${lockPath}.stale-${process.pid}-${randomUUID()}`;
+  const marker = takeoverMarkerPath(lockPath, stale);
   try {
-    await rename(lockPath, aside);
+    await (await open(marker, 'wx')).close();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true; // another taker got there first
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false; // another taker is on it
     throw error;
   }
-  const moved = await stat(aside);
-  if (moved.dev === stale.dev && moved.ino === stale.ino) {
-    await unlink(aside);
-    return true;
-  }
   try {
-    await link(aside, lockPath);
-  } catch (error) {
-    // EEXIST: a third run created a lock in the moment the path was empty. Nothing safe is left to do;
-    // its lock stands and the holder we moved keeps running without a file. Needs three runs racing.
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const current = await readLockFile(lockPath);
+    if (current === null) return true;
+    if (!isSameFile(current, stale)) return false;
+    await unlink(lockPath);
+    return true;
+  } finally {
+    await unlinkIfPresent(marker);
   }
-  await unlink(aside);
-  return false;
+}
+
+export function takeoverMarkerPath(lockPath: string, stale: FileId): string {
+  const digest = createHash('sha256').update(stale.text).digest('hex').slice(0, 16);
+  return `${lockPath}.takeover-${stale.dev}-${stale.ino}-${Math.trunc(stale.mtimeMs)}-${digest}`;
 }
 
 // Unlinks the lock only if it is still the file we created.
 export async function removeOwnLock(lockPath: string, own: FileId): Promise<void> {
   const found = await readLockFile(lockPath);
-  if (found === null || found.dev !== own.dev || found.ino !== own.ino) return;
-  await unlink(lockPath).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw error;
-  });
+  if (found === null || !isSameFile(found, own)) return;
+  await unlinkIfPresent(lockPath);
+}
+
+export async function unlinkIfPresent(path: string): Promise<void> {
+  try {
+    await unlink(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
+export function isSameFile(a: FileId, b: FileId): boolean {
+  return a.dev === b.dev && a.ino === b.ino && a.mtimeMs === b.mtimeMs && a.text === b.text;
 }
 
 function _parseHolder(text: string): LockHolder | null {

@@ -1,8 +1,17 @@
-import { mkdir, unlink } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { UserInputError } from '../errors.js';
-import { createLockFile, lockPathFor, readLockFile, removeOwnLock, removeStaleLock, type FoundLock, type LockHolder } from './lock-file.js';
+import {
+  unlinkIfPresent,
+  createLockFile,
+  lockPathFor,
+  readLockFile,
+  removeOwnLock,
+  removeStaleLock,
+  type FoundLock,
+  type LockHolder,
+} from './lock-file.js';
 
 export type { LockHolder } from './lock-file.js';
 export { lockPathFor } from './lock-file.js';
@@ -39,6 +48,9 @@ export async function acquireLock(statePath: string, options: AcquireLockOptions
     if (!_isStale(found, { host, isAlive, now: options.now() })) throw lockedError(statePath, found);
     await removeStaleLock(lockPath, found);
   }
+  // Still not ours: another taker won the race, or one died holding its takeover marker.
+  const found = await readLockFile(lockPath);
+  if (found !== null) throw lockedError(statePath, found);
   throw new UserInputError(`state ${statePath} is locked: other runs kept taking the lock; retry, or run "dwsync unlock" if none is active`);
 }
 
@@ -47,13 +59,12 @@ export async function acquireLock(statePath: string, options: AcquireLockOptions
 export async function forceUnlock(statePath: string): Promise<LockHolder | null> {
   const lockPath = lockPathFor(statePath);
   const found = await readLockFile(lockPath);
-  if (found === null) return null;
-  try {
-    await unlink(lockPath);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  return found.holder;
+  await unlinkIfPresent(lockPath);
+  // Takeover markers left by a run killed in the middle of a takeover would block the next one.
+  const prefix = `${basename(lockPath)}.takeover-`;
+  const names = await readdir(dirname(lockPath)).catch(() => [] as string[]);
+  for (const name of names) if (name.startsWith(prefix)) await unlinkIfPresent(join(dirname(lockPath), name));
+  return found?.holder ?? null;
 }
 
 export function isProcessAlive(pid: number): boolean {
