@@ -24,9 +24,9 @@ export async function apply(options: CommandOptions, deps: CommandDeps): Promise
   }
   const lock = await acquireLock(settings.statePath, { command: 'dwsync apply', now: () => deps.clock.now() });
   try {
-    const store = await openStateStore(settings.statePath, { clock: deps.clock });
+    const store = await openStateStore(settings.statePath);
     try {
-      for (const warning of store.warnings) deps.logger.warn(warning);
+      for (const warning of store.loaded.warnings) deps.logger.warn(warning);
       const planned = planTasks({ tasks, records: store.state.tasks, salt: store.state.salt, inScope: onlyScope(settings) });
       const results = await applyPlanned(planned, settings, store, deps);
       return toApplyReport(results);
