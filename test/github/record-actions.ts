@@ -1,0 +1,32 @@
+import type { ActionsPort } from '../../src/github/actions-port.js';
+
+// An ActionsPort that keeps what the step sent to the runner.
+export type RecordedActions = ActionsPort & {
+  lines: string[];
+  outputs: Record<string, string>;
+  summary: string;
+  failed: string | null;
+};
+
+export function recordActions(): RecordedActions {
+  const recorded: RecordedActions = {
+    lines: [],
+    outputs: {},
+    summary: '',
+    failed: null,
+    info: (m) => recorded.lines.push(`info: ${m}`),
+    warning: (m) => recorded.lines.push(`warning: ${m}`),
+    error: (m, p) => recorded.lines.push(`error: ${m}${p ? ` ${JSON.stringify(p)}` : ''}`),
+    setOutput: (name, value) => {
+      recorded.outputs[name] = String(value);
+    },
+    setSecret: () => undefined,
+    setFailed: (m) => {
+      recorded.failed = m;
+    },
+    appendSummary: async (md) => {
+      recorded.summary += md;
+    },
+  };
+  return recorded;
+}
