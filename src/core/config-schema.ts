@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+// dwsync.yaml (CONTRACT.md "Repository configuration"). Every key is optional; the defaults
+// are the contract's. Unknown keys are an error, as in task files.
+export const Config = z.strictObject({
+  jobs: z.string({ error: 'a folder path' }).min(1, { error: 'a folder path' }).default('jobs'),
+  state: z.string({ error: 'a file path' }).min(1, { error: 'a file path' }).default('.dwsync/state.json'),
+  region: z.string({ error: 'a region id such as cn-hangzhou' }).regex(/^[a-z0-9-]+$/, { error: 'a region id such as cn-hangzhou' }).default('cn-hangzhou'),
+  endpoint: z.string({ error: 'a URL or null' }).min(1, { error: 'a URL or null' }).nullable().default(null),
+  concurrency: z.number({ error: 'an integer >= 1' }).int({ error: 'an integer >= 1' }).min(1, { error: 'an integer >= 1' }).default(4),
+  qps: z.number({ error: 'a number >= 0 (0 = no ceiling)' }).min(0, { error: 'a number >= 0 (0 = no ceiling)' }).default(5),
+  deploy: z.boolean({ error: 'true or false' }).default(false),
+});
+export type Config = z.infer<typeof Config>;
+
+export const CONFIG_KEYS = Object.keys(Config.shape);
+
+export const defaultConfig: Config = Config.parse({});

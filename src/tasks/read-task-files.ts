@@ -1,0 +1,52 @@
+import path from 'node:path';
+import pLimit from 'p-limit';
+import { compareProblems, type Problem } from '../core/problem.js';
+import type { Task } from '../core/task.js';
+import { parseTaskFile } from '../core/parse-task-file.js';
+import { validateTasks } from '../core/validate-tasks.js';
+import { checkOnlyPattern, compileGlobs } from '../core/glob.js';
+import { UserInputError } from '../errors.js';
+import { listTaskFiles } from './list-task-files.js';
+import { readTaskText } from './read-task-text.js';
+
+export type ReadTaskFilesOptions = {
+  root: string;
+  jobsDir: string; // relative to root, e.g. "jobs"
+  only?: string[]; // --only globs, relative to root
+  concurrency?: number; // files read at once
+};
+
+export type TaskFiles = { tasks: Task[]; problems: Problem[]; files: string[] };
+
+// Reads, parses and checks every task file below the jobs folder. Bad files become located
+// problems, never exceptions; only a --only pattern outside the jobs folder is a usage error.
+export async function readTaskFiles(options: ReadTaskFilesOptions): Promise<TaskFiles> {
+  const patterns = (options.only ?? []).map((pattern) => {
+    const checked = checkOnlyPattern(pattern, options.jobsDir);
+    if ('error' in checked) throw new UserInputError(checked.error);
+    return checked.pattern;
+  });
+  const matches = compileGlobs(patterns);
+  const listed = await listTaskFiles(options.root, options.jobsDir);
+  const selected = (file: string) => patterns.length === 0 || matches(file);
+  const files = listed.files.filter(selected);
+  const jobs = path.relative(options.root, path.resolve(options.root, options.jobsDir)).split(path.sep).join('/') || '.';
+  const problems = listed.problems.filter((p) => p.file === jobs || selected(p.file));
+
+  const limit = pLimit(options.concurrency ?? 32);
+  const parsed = await Promise.all(
+    files.map((file) =>
+      limit(async () => {
+        const read = await readTaskText(path.join(options.root, file));
+        if ('problem' in read) {
+          return { tasks: [], problems: [{ file, line: read.line, column: read.column, path: '', message: read.problem }] };
+        }
+        return parseTaskFile(read.text, file);
+      }),
+    ),
+  );
+  const tasks = parsed.flatMap((p) => p.tasks);
+  for (const p of parsed) problems.push(...p.problems);
+  problems.push(...validateTasks(tasks));
+  return { tasks, problems: problems.sort(compareProblems), files };
+}
