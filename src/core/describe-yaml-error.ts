@@ -33,10 +33,11 @@ function findKeyAt(doc: Document, offset: number): string | null {
   return found;
 }
 
-export function findAliasOffset(doc: Document): number | null {
+export function findAliasOffset(doc: Document, source?: string): number | null {
   let found: number | null = null;
   visit(doc, {
     Alias(_, alias) {
+      if (source !== undefined && alias.source !== source) return undefined;
       found = alias.range?.[0] ?? null;
       return visit.BREAK;
     },

@@ -25,6 +25,10 @@ export function describeValue(value: unknown): string {
   }
   if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (Array.isArray(value)) return 'a list';
+  // Values YAML tags can produce (!!binary, !!set, !!timestamp) that JSON cannot hold.
+  if (value instanceof Uint8Array) return 'binary data (!!binary)';
+  if (value instanceof Date) return 'a timestamp';
+  if (value instanceof Map || value instanceof Set) return 'a YAML set or ordered map';
   if (typeof value === 'object') return 'a mapping';
   return typeof value;
 }

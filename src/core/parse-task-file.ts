@@ -15,6 +15,8 @@ import { findExcessiveFlowDepth, MAX_FLOW_DEPTH } from './validate-flow-depth.js
 
 export type ParsedTaskFile = { tasks: Task[]; problems: Problem[] };
 
+const MAX_YAML_ERRORS = 3;
+
 type Report = (offset: number, path: string, message: string) => void;
 
 // Parses one task file (one task per YAML document) into tasks and located problems. Pure.
@@ -38,11 +40,14 @@ export function parseTaskFile(text: string, file: string): ParsedTaskFile {
   let documents = 0;
   for (const doc of parseAllDocuments(source, { prettyErrors: false, uniqueKeys: true })) {
     if (doc.errors.length > 0 || doc.warnings.length > 0) {
-      for (const error of [...doc.errors, ...doc.warnings]) report(error.pos[0], '', describeYamlError(doc, error));
+      // After the first few, the parser's errors are mostly echoes of the first ones.
+      const errors = [...doc.errors, ...doc.warnings].slice(0, MAX_YAML_ERRORS);
+      for (const error of errors) report(error.pos[0], '', describeYamlError(doc, error));
       documents++;
       continue;
     }
-    if (doc.contents === null) continue; // an empty document, e.g. after a trailing `---`
+    // An empty document, e.g. after a trailing `---`.
+    if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) continue;
     documents++;
     const task = parseTaskDocument(doc, source, file, report);
     if (task) tasks.push(task);
@@ -67,7 +72,10 @@ function parseTaskDocument(doc: Document, source: string, file: string, report: 
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown>;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (/alias/i.test(message)) {
+    const unresolved = /^Unresolved alias.*: (.*)$/.exec(message)?.[1];
+    if (unresolved !== undefined) {
+      report(findAliasOffset(doc, unresolved) ?? start, '', `unknown alias *${unresolved}: expected an anchor &${unresolved} defined before it`);
+    } else if (/alias/i.test(message)) {
       report(findAliasOffset(doc) ?? start, '', `too many aliases: expanding them would exceed ${MAX_ALIAS_COUNT} nodes (an alias bomb?)`);
     } else report(start, '', `could not read this document: ${message}`);
     return null;
@@ -91,7 +99,7 @@ function parseTaskDocument(doc: Document, source: string, file: string, report: 
   issues.push(...validateSchema(TaskDocument, checked, TASK_FILE_KEYS));
   issues.push(...validateJsonValue(data.taskParam, ['taskParam']), ...validateJsonValue(content, ['taskContent']));
   issues.push(...validateTaskContent(content));
-  for (const issue of issues) report(locateYamlNode(doc, issue.path, issue.at).offset, formatPath(issue.path), issue.message);
+  for (const issue of firstPerPath(issues)) report(locateYamlNode(doc, issue.path, issue.at).offset, formatPath(issue.path), issue.message);
   if (issues.length > 0) return null;
 
   const projectId = data.projectId as number;
@@ -107,4 +115,15 @@ function parseTaskDocument(doc: Document, source: string, file: string, report: 
     taskParam: data.taskParam as JsonObject,
     taskContent: content as JsonObject,
   };
+}
+
+// One problem per place: a value that is both not JSON and of the wrong type is one mistake.
+function firstPerPath(issues: Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = `${issue.at ?? 'value'}:${formatPath(issue.path)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -11,6 +11,7 @@ type Item = { value: unknown; key: PathSegment | null; parent: Item | null; dept
 // Paths are rebuilt from parent links only for a problem, so valid content costs one visit per value.
 export function validateJsonValue(value: unknown, root: PathSegment[]): Issue[] {
   const issues: Issue[] = [];
+  if (value === undefined) return issues; // missing: the schema says so
   const stack: Item[] = [{ value, key: null, parent: null, depth: 0 }];
   while (stack.length > 0 && issues.length < 20) {
     const item = stack.pop()!;
@@ -21,7 +22,7 @@ export function validateJsonValue(value: unknown, root: PathSegment[]): Issue[] 
       continue;
     }
     if (item.depth >= MAX_DEPTH) {
-      issues.push(issueAt(item, root, (p) => `${p} is nested too deeply: expected at most ${MAX_DEPTH} levels`));
+      issues.push(issueAt(item, root, () => `${formatPath(root)} is nested too deeply: expected at most ${MAX_DEPTH} levels`));
       continue;
     }
     const depth = item.depth + 1;
