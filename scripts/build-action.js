@@ -2,12 +2,29 @@
 // Node 20 or 24 runs without node_modules. Deterministic and unminified so the committed bundle
 // diffs readably; CI rebuilds it and fails when the committed one is stale.
 import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 // Tests bundle into a temp file by passing its path; the default is the committed dist/index.js.
 const outfile = process.argv[2] ? path.resolve(process.argv[2]) : path.join(root, 'dist', 'index.js');
+
+// Some sources load CommonJS packages through `const require = createRequire(import.meta.url)`
+// (see src/dataworks/alicloud-sdk.ts). esbuild leaves such a local require() as a runtime call,
+// which would need node_modules next to dist/ on the runner. Dropping that one line makes those
+// calls the module-level require(), which esbuild bundles; at run time they behave the same.
+const bundleLocalRequires = {
+  name: 'bundle-local-requires',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const local = /^const require = createRequire\(import\.meta\.url\);$/m;
+      if (!local.test(source)) return undefined;
+      return { contents: source.replace(local, ''), loader: 'ts' };
+    });
+  },
+};
 
 await build({
   stdin: {
@@ -28,4 +45,5 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
   absWorkingDir: root,
+  plugins: [bundleLocalRequires],
 });

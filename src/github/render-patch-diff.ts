@@ -1,4 +1,6 @@
 import type { Operation } from 'fast-json-patch';
+import type { JsonValue } from '../core/json.js';
+import { SENSITIVE, isSecretPointer, maskSecrets } from '../core/secret-keys.js';
 
 // A patch as the lines of a ```diff block, so a reviewer reads field changes at a glance.
 // The plan carries only new values (RFC 6902), so a replaced field shows as "!" with its new value.
@@ -9,10 +11,10 @@ export function renderPatchDiff(root: string, patch: readonly Operation[]): stri
     const where = formatPointer(root, op.path);
     switch (op.op) {
       case 'add':
-        lines.push(...prefixLines('+', `${where}: ${formatValue(op.value)}`));
+        lines.push(...prefixLines('+', `${where}: ${formatValue(op.path, op.value)}`));
         break;
       case 'replace':
-        lines.push(...prefixLines('!', `${where}: ${formatValue(op.value)}`));
+        lines.push(...prefixLines('!', `${where}: ${formatValue(op.path, op.value)}`));
         break;
       case 'remove':
         lines.push(`- ${where}`);
@@ -46,8 +48,11 @@ export function formatPointer(root: string, pointer: string): string {
   return out;
 }
 
-function formatValue(value: unknown): string {
+// The plan masks secrets already; masking again here keeps a comment safe whatever the patch holds.
+function formatValue(pointer: string, value: unknown): string {
   if (value === undefined) return 'undefined';
+  if (isSecretPointer(pointer)) return JSON.stringify(SENSITIVE);
+  value = maskSecrets(value as JsonValue);
   if (typeof value === 'object' && value !== null) return JSON.stringify(value, null, 2);
   return JSON.stringify(value);
 }

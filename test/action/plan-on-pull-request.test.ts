@@ -151,7 +151,7 @@ describe('the Action, plan on a pull request', () => {
     const run = await plan(dir, { 'working-directory': 'infra' });
     expect(run.code).toBe(1);
     expectNoLeak(run);
-    expect(run.stdout).toMatch(/^::error title=dwsync: taskParam\.Cu,file=infra\/jobs\/bad\.yaml,line=5,col=\d+::.*Cu/m);
+    expect(run.stdout).toMatch(/^::error title=dwsync%3A taskParam\.Cu,file=infra\/jobs\/bad\.yaml,line=5,col=\d+::.*Cu/m);
     expect(run.stdout).toMatch(/^::error::.*problem/m);
     expect(run.summary).toContain('jobs/bad.yaml:5:');
     expect(run.outputs['plan-json']).toBeUndefined();

@@ -102,3 +102,15 @@ describe('fitMarkdown', () => {
     expect(fitMarkdown({ head: 'x'.repeat(500), sections: [], tail: '' }, 100, note)).toHaveLength(100);
   });
 });
+
+describe('renderPatchDiff and secrets', () => {
+  it('shows values under secret-looking keys as (sensitive), nested ones too', () => {
+    const lines = renderPatchDiff('taskContent', [
+      { op: 'replace', path: '/steps/0/parameter/password', value: 'sensitive:hmac-sha256:abc' },
+      { op: 'add', path: '/steps/1', value: { parameter: { accessKey: 'AKID', table: 't' } } },
+    ]);
+    expect(lines.join('\n')).not.toMatch(/hmac|AKID/);
+    expect(lines[0]).toBe('! taskContent.steps[0].parameter.password: "(sensitive)"');
+    expect(lines.join('\n')).toContain('"accessKey": "(sensitive)"');
+  });
+});
