@@ -1,4 +1,4 @@
-import { chmod, writeFile } from 'node:fs/promises';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../src/emulator/start-emulator.js';
@@ -42,14 +42,14 @@ async function setup(): Promise<Setup> {
   return { repo, emulator, github, sha, keys: tasks.map((t) => t.key) };
 }
 
-function apply(s: Setup) {
+function apply(s: Setup, inputs: Record<string, string> = {}) {
   return runBundledAction(runner, {
     workspace: s.repo.clone,
     event: 'push',
     sha: s.sha,
     token: TOKEN,
     apiUrl: s.github.url,
-    inputs: { command: 'apply' },
+    inputs: { command: 'apply', ...inputs },
     env: { DWSYNC_ENDPOINT: s.emulator.url, ALIBABA_CLOUD_ACCESS_KEY_ID: 'emulator', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'emulator' },
   });
 }
@@ -111,5 +111,33 @@ describe('the Action, apply on a push to the default branch', () => {
     expect(log[0]?.hash).toBe(run.outputs['state-commit']);
     expect(await gitIn(s.repo.origin).show(['main:README.md'])).toBe('hello\n');
     expect(Object.keys(JSON.parse(await gitIn(s.repo.origin).show([`main:${STATE}`])).tasks)).toEqual(s.keys);
+  });
+
+  it('fails the step when a task fails, yet records and pushes the state of the rest', async () => {
+    const s = await setup();
+    s.emulator.failNext({ kind: 'status-fail', message: 'ResourceGroup is invalid' }, { action: 'UpdateDISyncTask' });
+    const run = await apply(s, { concurrency: '1' });
+    expect(run.code).toBe(1);
+    expect(run.outputs).toMatchObject({ applied: '1', failed: '1' });
+    expect(run.stdout).toMatch(/^::error::dwsync apply: 1 applied, 1 failed, 0 unchanged, 0 skipped$/m);
+    expect(run.summary).toMatch(/\| ❌ failed \| <code>10000\/1000001<\/code> \| .*ResourceGroup is invalid/);
+    expect(run.summary).toContain('| ✅ applied | <code>10000/1000002</code> |');
+    const [head] = (await gitIn(s.repo.origin).log(['main'])).all;
+    expect(head?.hash).toBe(run.outputs['state-commit']);
+  });
+
+  it('fails loudly and keeps the state for an artifact when origin refuses every push', async () => {
+    const s = await setup();
+    const hook = path.join(s.repo.origin, 'hooks', 'pre-receive');
+    await writeFile(hook, '#!/bin/sh\necho "main is protected" >&2\nexit 1\n');
+    await chmod(hook, 0o755);
+    const run = await apply(s);
+    expect(run.code).toBe(1);
+    expect(run.outputs.applied).toBe('2');
+    const artifact = run.outputs['state-artifact'];
+    expect(artifact?.startsWith(run.runnerTemp)).toBe(true);
+    expect(Object.keys(JSON.parse(await readFile(artifact!, 'utf8')).tasks)).toEqual(s.keys);
+    expect(run.stdout).toMatch(/^::error::DataWorks was updated but the state file could not be pushed to main; it is kept at .*after 4 attempts/m);
+    expect((await gitIn(s.repo.origin).log(['main'])).all).toHaveLength(1);
   });
 });
