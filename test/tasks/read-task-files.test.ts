@@ -1,0 +1,46 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, expect, test } from 'vitest';
+import { readTaskFiles } from '../../src/tasks/read-task-files.js';
+import { UserInputError } from '../../src/errors.js';
+import { validTaskYaml, withLine } from '../core/task-builders.js';
+
+let root = '';
+afterEach(async () => rm(root, { recursive: true, force: true }));
+
+async function repoWith(files: Record<string, string>): Promise<string> {
+  root = await mkdtemp(path.join(os.tmpdir(), 'dwsync-tasks-'));
+  for (const [file, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+    await writeFile(path.join(root, file), text);
+  }
+  return root;
+}
+
+const task = (fileId: number) => withLine(validTaskYaml, 'fileId: 1000001', `fileId: ${fileId}`);
+
+test('reads every .yaml/.yml below the jobs folder, sorted, and nothing else', async () => {
+  await repoWith({ 'jobs/b.yml': task(2), 'jobs/a/z.yaml': task(1), 'jobs/notes.md': '# x', 'jobs/dwsync-task.schema.json': '{}', 'other/c.yaml': 'x: 1' });
+  const { files, tasks, problems } = await readTaskFiles({ root, jobsDir: 'jobs' });
+  expect(problems).toEqual([]);
+  expect(files).toEqual(['jobs/a/z.yaml', 'jobs/b.yml']);
+  expect(tasks.map((t) => t.key)).toEqual(['10000/1', '10000/2']);
+});
+
+test('--only limits the files; a pattern outside the jobs folder is a usage error', async () => {
+  await repoWith({ 'jobs/ods/a.yaml': task(1), 'jobs/dws/b.yaml': 'broken: [' });
+  const { files, problems } = await readTaskFiles({ root, jobsDir: 'jobs', only: ['jobs/ods/**'] });
+  expect(files).toEqual(['jobs/ods/a.yaml']);
+  expect(problems).toEqual([]);
+  await expect(readTaskFiles({ root, jobsDir: 'jobs', only: ['../elsewhere/*.yaml'] })).rejects.toBeInstanceOf(UserInputError);
+});
+
+test('many files are read with bounded parallelism and all reported', async () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 200; i++) files[`jobs/f${String(i).padStart(3, '0')}.yaml`] = i === 150 ? 'projectId: [' : task(i + 1);
+  await repoWith(files);
+  const result = await readTaskFiles({ root, jobsDir: 'jobs', concurrency: 4 });
+  expect(result.tasks).toHaveLength(199);
+  expect(result.problems.map((p) => p.file)).toEqual(['jobs/f150.yaml']);
+});
