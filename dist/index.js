@@ -72341,6 +72341,10 @@ async function runApplyStep(ctx, applyCommand) {
       `apply refuses to run on ${ctx.github.eventName} events: a pull request must not change DataWorks. Use command: plan here and apply on push to the default branch.`
     );
   }
+  const { branch, defaultBranch } = ctx.github;
+  if (branch !== null && defaultBranch !== null && branch !== defaultBranch) {
+    ctx.io.warning(`apply is running on ${branch}, not on the default branch ${defaultBranch}`);
+  }
   const title = formatTitle("apply", ctx.directory);
   let report;
   try {
@@ -72631,12 +72635,14 @@ function toCommandOptions(inputs, root) {
 // src/action.ts
 async function runAction(env) {
   const io2 = createActionsPort(env);
+  let directory = ".";
+  const token = env["INPUT_GITHUB-TOKEN"]?.trim();
+  if (token) io2.setSecret(token);
   try {
     const inputs = parseActionInputs(env);
-    if (inputs.githubToken !== "") io2.setSecret(inputs.githubToken);
     const github = await readGithubContext(env);
     const root = path9.resolve(github.workspace, inputs.workingDirectory);
-    const directory = normalizeDirectory(path9.relative(github.workspace, root) || ".");
+    directory = normalizeDirectory(path9.relative(github.workspace, root) || ".");
     if (directory.startsWith("..")) throw new UserInputError(`working-directory must be inside the workspace, got ${inputs.workingDirectory}`);
     const ctx = {
       inputs,
@@ -72650,7 +72656,7 @@ async function runAction(env) {
     if (inputs.command === "plan") await runPlanStep(ctx, plan);
     else await runApplyStep(ctx, apply);
   } catch (error63) {
-    if (error63 instanceof UserInputError) annotateProblems(io2, error63.problems, ".");
+    if (error63 instanceof UserInputError) annotateProblems(io2, error63.problems, directory);
     for (const line of describeError(error63).lines) io2.info(line);
     io2.setFailed(error63 instanceof Error ? error63.message : String(error63));
   }

@@ -17,12 +17,15 @@ import { normalizeDirectory } from './github/sticky-comment.js';
 // The Action's entry, the twin of the CLI: inputs → CommandOptions → command → outputs and status.
 export async function runAction(env: Record<string, string | undefined>): Promise<void> {
   const io = createActionsPort(env);
+  let directory = '.';
+  // Masked before anything else runs, even when other inputs turn out invalid.
+  const token = env['INPUT_GITHUB-TOKEN']?.trim();
+  if (token) io.setSecret(token);
   try {
     const inputs = parseActionInputs(env);
-    if (inputs.githubToken !== '') io.setSecret(inputs.githubToken);
     const github = await readGithubContext(env);
     const root = path.resolve(github.workspace, inputs.workingDirectory);
-    const directory = normalizeDirectory(path.relative(github.workspace, root) || '.');
+    directory = normalizeDirectory(path.relative(github.workspace, root) || '.');
     if (directory.startsWith('..')) throw new UserInputError(`working-directory must be inside the workspace, got ${inputs.workingDirectory}`);
     const ctx = {
       inputs,
@@ -37,7 +40,7 @@ export async function runAction(env: Record<string, string | undefined>): Promis
     if (inputs.command === 'plan') await runPlanStep(ctx, plan);
     else await runApplyStep(ctx, apply);
   } catch (error) {
-    if (error instanceof UserInputError) annotateProblems(io, error.problems, '.');
+    if (error instanceof UserInputError) annotateProblems(io, error.problems, directory);
     for (const line of describeError(error).lines) io.info(line);
     io.setFailed(error instanceof Error ? error.message : String(error));
   }

@@ -23,6 +23,10 @@ export async function runApplyStep(ctx: StepContext, applyCommand: ApplyCommand)
       `apply refuses to run on ${ctx.github.eventName} events: a pull request must not change DataWorks. Use command: plan here and apply on push to the default branch.`,
     );
   }
+  const { branch, defaultBranch } = ctx.github;
+  if (branch !== null && defaultBranch !== null && branch !== defaultBranch) {
+    ctx.io.warning(`apply is running on ${branch}, not on the default branch ${defaultBranch}`);
+  }
   const title = formatTitle('apply', ctx.directory);
   let report: ApplyReport;
   try {
