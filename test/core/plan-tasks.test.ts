@@ -111,3 +111,12 @@ describe('renderPlanText', () => {
     expect(text).toBe('Plan: 0 to update, 1 unchanged, 0 orphaned.\nNo changes. DataWorks matches the task files.\n');
   });
 });
+
+describe('masking in new tasks', () => {
+  it('masks a secret nested inside an added object, never showing its hash', () => {
+    const report = toPlanReport(planTasks({ tasks: [buildTask()], records: {}, salt }));
+    const steps = report.changes[0]!.taskContentPatch.find((op) => op.path === '/steps') as { value: Array<{ parameter: { password: string } }> };
+    expect(steps.value[0]!.parameter.password).toBe('(sensitive)');
+    expect(JSON.stringify(report)).not.toMatch(/hunter2|hmac/);
+  });
+});
