@@ -18,12 +18,14 @@ export type PlanRecord = {
   file: string;
   applied: AppliedConfig | null;
   lastAttempt: { outcome: string } | null;
+  deploy?: { stage: string } | null;
 };
 
 export type PlannedTask = PlanChange & {
   task: Task | null; // null for an orphan
   desired: DesiredConfig | null;
   previous: AppliedConfig | null;
+  deploy: boolean; // submit and deploy after the update (the task file's `deploy`, else dwsync.yaml's)
 };
 
 export type PlanInput = {
@@ -32,6 +34,7 @@ export type PlanInput = {
   salt: string;
   // Orphans are only reported for records whose file is in scope (with --only, the rest is not looked at).
   inScope?: (file: string) => boolean;
+  deploy?: boolean; // the repository default for tasks that do not say
 };
 
 export function planTasks(input: PlanInput): PlannedTask[] {
@@ -39,7 +42,7 @@ export function planTasks(input: PlanInput): PlannedTask[] {
   const planned: PlannedTask[] = [];
   for (const task of input.tasks) {
     declared.add(task.key);
-    planned.push(planTask(task, input.records[task.key] ?? null, input.salt));
+    planned.push(planTask(task, input.records[task.key] ?? null, input.salt, task.deploy ?? input.deploy ?? false));
   }
   for (const [key, record] of Object.entries(input.records)) {
     if (declared.has(key) || !(input.inScope?.(record.file) ?? true)) continue;
@@ -52,12 +55,13 @@ export function planTasks(input: PlanInput): PlannedTask[] {
       task: null,
       desired: null,
       previous: record.applied,
+      deploy: false,
     });
   }
   return planned.sort((a, b) => compareKeys(a.key, b.key));
 }
 
-function planTask(task: Task, record: PlanRecord | null, salt: string): PlannedTask {
+function planTask(task: Task, record: PlanRecord | null, salt: string, deploy: boolean): PlannedTask {
   const desired = desiredConfig(task, salt);
   const previous = record?.applied ?? null;
   const reason = updateReason(record, desired);
@@ -71,10 +75,19 @@ function planTask(task: Task, record: PlanRecord | null, salt: string): PlannedT
     ...(reason ? { reason } : {}),
     taskContentPatch: maskPatch(contentPatch),
     taskParamPatch: maskPatch(paramPatch),
+    ...(!reason && deploy && isUndeployed(record) ? { undeployed: true } : {}),
     task,
     desired,
     previous,
+    deploy,
   };
+}
+
+// The last applied config never reached production: an update whose submit or deploy did not finish.
+function isUndeployed(record: PlanRecord | null): boolean {
+  if (!record?.applied) return false;
+  const stage = record.deploy?.stage;
+  return stage !== 'deployed' && stage !== 'not-needed';
 }
 
 function updateReason(record: PlanRecord | null, desired: DesiredConfig): UpdateReason | null {
@@ -94,7 +107,7 @@ export function compareKeys(a: string, b: string): number {
 
 export function toPlanReport(planned: PlannedTask[]): PlanReport {
   const summary = { update: 0, unchanged: 0, orphaned: 0 };
-  const changes = planned.map(({ task: _task, desired: _desired, previous: _previous, ...change }) => {
+  const changes = planned.map(({ task: _task, desired: _desired, previous: _previous, deploy: _deploy, ...change }) => {
     summary[change.action] += 1;
     return change;
   });

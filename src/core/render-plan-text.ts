@@ -2,6 +2,8 @@ import jsonPatch from 'fast-json-patch';
 import type { Operation } from 'fast-json-patch';
 
 import type { JsonValue } from './json.js';
+import { isJsonObject } from './json.js';
+import type { Task } from './task.js';
 import type { PlannedTask } from './plan-tasks.js';
 import { SENSITIVE, isSecretPointer } from './secret-keys.js';
 import { paint } from './paint.js';
@@ -34,11 +36,15 @@ function renderEntry(entry: PlannedTask, p: Painter): string {
   if (entry.action === 'orphaned') {
     lines.push('    in the state but no task file declares it; dwsync never deletes it in DataWorks');
   }
-  lines.push(...renderPatch('taskContent', entry.taskContentPatch, entry.previous?.taskContent ?? {}, p));
-  lines.push(...renderPatch('taskParam', entry.taskParamPatch, entry.previous?.taskParam ?? {}, p));
-  if (entry.liveContentPatch?.length) {
-    lines.push(...renderPatch('live taskContent (console edit)', entry.liveContentPatch, entry.previous?.taskContent ?? {}, p));
+  if (entry.task && !entry.previous) {
+    // A whole new config as a patch is a wall of text; what a reviewer wants is what it connects.
+    lines.push(p.green(`    ${describeTask(entry.task)}`));
+  } else {
+    lines.push(...renderPatch('taskContent', entry.taskContentPatch, entry.previous?.taskContent ?? {}, p));
+    lines.push(...renderPatch('taskParam', entry.taskParamPatch, entry.previous?.taskParam ?? {}, p));
   }
+  lines.push(...renderPatch('live taskContent (edited outside git)', entry.liveContentPatch ?? [], entry.previous?.taskContent ?? {}, p));
+  lines.push(...renderPatch('live taskParam (edited outside git)', entry.liveParamPatch ?? [], entry.previous?.taskParam ?? {}, p));
   return lines.join('\n');
 }
 
@@ -54,6 +60,22 @@ function renderPatch(title: string, patch: Operation[], before: JsonValue, p: Pa
     } else lines.push(`      ${op.op} ${op.path}`);
   }
   return lines;
+}
+
+function describeTask(task: Task): string {
+  const steps = Array.isArray(task.taskContent.steps) ? task.taskContent.steps : [];
+  const side = (category: string) =>
+    steps
+      .filter((step) => isJsonObject(step) && step.category === category)
+      .map((step) => {
+        const { stepType, parameter } = step as { stepType?: unknown; parameter?: unknown };
+        const source = isJsonObject(parameter) && typeof parameter.datasource === 'string' ? ` (${parameter.datasource})` : '';
+        return `${String(stepType)}${source}`;
+      })
+      .join(' + ') || '?';
+  const { ResourceGroup, Cu } = task.taskParam;
+  const cu = Cu === undefined ? '' : `, ${String(Cu)} CU`;
+  return `new task: ${side('reader')} → ${side('writer')}, resource group ${String(ResourceGroup)}${cu}`;
 }
 
 function valueAt(document: JsonValue, pointer: string): unknown {

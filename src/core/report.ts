@@ -14,6 +14,7 @@ export type PlanChange = {
   taskParamPatch: Operation[];
   drift?: boolean; // with --refresh: the live config differs from the last applied one
   liveContentPatch?: Operation[]; // with --refresh and drift: from the last applied config to the live one
+  liveParamPatch?: Operation[]; // likewise for what the service shows of TaskParam (the resource group)
   live?: 'missing'; // with --refresh: the task no longer exists in DataWorks
   undeployed?: boolean; // deploy: the last update was not (fully) deployed
 };

@@ -1,0 +1,30 @@
+import { hashCanonical } from './canonical-json.js';
+import { diffConfig, maskPatch } from './diff-config.js';
+import type { JsonValue } from './json.js';
+import { isJsonObject } from './json.js';
+import type { PlannedTask } from './plan-tasks.js';
+import { hashSecrets } from './secret-keys.js';
+
+// What GetFile showed of a task: its job JSON (parsed) and, where the service gives it, the resource group.
+export type LiveConfig = { missing: true } | { missing: false; taskContent: JsonValue; resourceGroup: string | null };
+
+// Three versions meet here: the task file (already compared with the last applied record by the plan),
+// the last applied record, and the live task. A live task that differs from the last applied record was
+// edited outside git: that is drift, shown as a patch from the applied config to the live one.
+export function detectDrift(planned: PlannedTask[], live: ReadonlyMap<string, LiveConfig>, salt: string): PlannedTask[] {
+  return planned.map((entry) => {
+    const seen = live.get(entry.key);
+    if (!seen || entry.action === 'orphaned') return entry;
+    if (seen.missing) return { ...entry, live: 'missing' };
+    const applied = entry.previous;
+    if (!applied) return entry; // never applied: nothing to have drifted from
+    const liveContent = hashSecrets(seen.taskContent, salt);
+    const contentDrift = hashCanonical(liveContent) !== applied.taskContentHash;
+    const appliedGroup = isJsonObject(applied.taskParam) ? applied.taskParam.ResourceGroup : undefined;
+    const groupDrift = seen.resourceGroup !== null && appliedGroup !== undefined && seen.resourceGroup !== appliedGroup;
+    if (!contentDrift && !groupDrift) return { ...entry, drift: false };
+    const liveContentPatch = contentDrift ? maskPatch(diffConfig(applied.taskContent, liveContent)) : [];
+    const liveParamPatch = groupDrift ? [{ op: 'replace' as const, path: '/ResourceGroup', value: seen.resourceGroup }] : [];
+    return { ...entry, drift: true, liveContentPatch, liveParamPatch };
+  });
+}
