@@ -1,14 +1,50 @@
 import type { CommandDeps, CommandOptions } from '../commands/command-options.js';
+import { importTasks } from '../commands/import.js';
+import type { ImportOptions } from '../commands/import.js';
 import { UserInputError } from '../errors.js';
+import { EXIT } from '../exit-code.js';
+import { renderImportText } from '../import/render-import-text.js';
 import type { CliIo } from './cli-io.js';
+import { useColor } from './cli-io.js';
 import type { ParsedArgs } from './parse-args.js';
+import { formatProgress } from './progress-line.js';
 
-export async function runImport(
-  _options: CommandOptions,
-  _values: ParsedArgs['values'],
-  _deps: CommandDeps,
-  _io: CliIo,
-  _json: boolean,
-): Promise<number> {
-  throw new UserInputError('import is not available yet');
+// Exit 0 when every task was written (or already had a file) and the plan check passed; 1 otherwise.
+export async function runImport(options: CommandOptions, values: ParsedArgs['values'], deps: CommandDeps, io: CliIo, json: boolean): Promise<number> {
+  const importOptions = readImportFlags(options, values);
+  const showProgress = !json && Boolean(io.stderr.isTTY) && io.env.CI !== 'true';
+  const started = deps.clock.now();
+  const onProgress: CommandDeps['onProgress'] = showProgress
+    ? (progress) => void io.stderr.write(`\r\u001b[2K${formatProgress(progress, deps.clock.now() - started)}`)
+    : undefined;
+  const report = await importTasks(importOptions, { ...deps, ...(onProgress ? { onProgress } : {}) });
+  if (showProgress) io.stderr.write('\r\u001b[2K');
+  if (json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else io.stdout.write(renderImportText(report, { color: useColor(io.stdout, io.env) }));
+  return report.summary.failed > 0 || !report.check.ok ? EXIT.error : EXIT.ok;
+}
+
+export function readImportFlags(options: CommandOptions, values: ParsedArgs['values']): ImportOptions {
+  const projectId = readId(values['project-id'], '--project-id');
+  if (projectId === undefined) {
+    throw new UserInputError('import needs --project-id P, the DataWorks workspace id (e.g. dwsync import --project-id 10000)');
+  }
+  const raw = values['file-id'];
+  const fileIds = (Array.isArray(raw) ? raw : []).flatMap((v) => v.split(',')).map((v) => readId(v.trim(), '--file-id')!);
+  const result: ImportOptions = { ...options, projectId };
+  if (fileIds.length > 0) result.fileIds = fileIds;
+  if (typeof values.folder === 'string') result.folder = values.folder;
+  if (typeof values.out === 'string') result.out = values.out;
+  if (values.overwrite) result.overwrite = true;
+  if (result.fileIds && result.folder !== undefined) throw new UserInputError('--folder filters the listing, and --file-id skips it: give one or the other');
+  return result;
+}
+
+function readId(raw: unknown, flag: string): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value <= 0) {
+    throw new UserInputError(`${flag} must be a positive integer id, got "${String(raw)}"`);
+  }
+  return value;
 }

@@ -1,0 +1,116 @@
+import path from 'node:path';
+import pLimit from 'p-limit';
+
+import { toResultError } from '../apply/to-result-error.js';
+import type { ApplyProgress } from '../commands/command-options.js';
+import type { Clock } from '../core/clock.js';
+import { desiredConfig } from '../core/desired-config.js';
+import { taskKey } from '../core/task.js';
+import type { DataWorks, LiveFile } from '../dataworks/data-works.js';
+import type { TaskRecord } from '../state/state-schema.js';
+import type { ImportResult } from './import-report.js';
+import { importedRecord } from './imported-record.js';
+import type { Caller } from './list-live-files.js';
+import { parseLiveFile } from './parse-live-file.js';
+import type { FileToPlace } from './plan-file-paths.js';
+import { planFilePaths } from './plan-file-paths.js';
+import { renderImportedTask } from './render-imported-task.js';
+import { writeTaskFile } from './write-task-file.js';
+
+export type ImportPlan = {
+  projectId: number;
+  files: FileToPlace[]; // what to import, from ListFiles or from the GetFile calls of --file-id
+  prefetched: Map<number, { requestId: string; attempts: number; file: LiveFile }>;
+  root: string;
+  jobs: string;
+  out?: string;
+  overwrite: boolean;
+  declared: ReadonlyMap<string, { file: string; tasksInFile: number }>; // tasks already in task files
+};
+
+export type ImportDeps = {
+  dataWorks: DataWorks;
+  call: Caller;
+  clock: Clock;
+  concurrency: number;
+  salt: string;
+  record(key: string, record: TaskRecord): Promise<void>; // durable once it resolves
+  onProgress?: (progress: ApplyProgress) => void;
+};
+
+const SCHEMA_FILE = 'dwsync-task.schema.json';
+
+// Reads each task (GetFile, bounded concurrency, shared rate limit and retries), writes its file and then
+// its state record. Failures are collected per task, never thrown; a quota error stops new calls.
+export async function importLiveTasks(plan: ImportPlan, deps: ImportDeps): Promise<ImportResult[]> {
+  const paths = planFilePaths(plan.files, { jobs: plan.jobs, ...(plan.out !== undefined ? { out: plan.out } : {}) });
+  const limit = pLimit(deps.concurrency);
+  const progress: ApplyProgress = { done: 0, total: plan.files.length, failed: 0, inFlight: 0 };
+  let stopCode: string | null = null;
+
+  async function importOne(fileId: number): Promise<ImportResult> {
+    const key = taskKey(plan.projectId, fileId);
+    const declared = plan.declared.get(key);
+    const file = declared?.file ?? paths.get(fileId)!;
+    if (declared && !plan.overwrite) return { key, file, outcome: 'exists', attempts: 0 };
+    if (declared && declared.tasksInFile > 1) {
+      const message = `${key} is declared in ${declared.file} together with other tasks; that file was not overwritten`;
+      return { key, file, outcome: 'failed', attempts: 0, error: { code: 'DeclaredWithOthers', message } };
+    }
+    if (stopCode) return { key, file, outcome: 'failed', attempts: 0, error: { code: stopCode, message: `not read: the run stopped after ${stopCode}` } };
+
+    let read = plan.prefetched.get(fileId) ?? null;
+    if (!read) {
+      try {
+        const { value, attempts } = await deps.call(() => deps.dataWorks.getFile({ projectId: plan.projectId, fileId }));
+        if (!value.file) return notFound(key, attempts, value.requestId);
+        read = { requestId: value.requestId, attempts, file: value.file };
+      } catch (error) {
+        const { resultError, attempts, quota } = toResultError(error);
+        if (quota) stopCode ??= resultError.code;
+        return { key, file, outcome: 'failed', attempts, error: resultError };
+      }
+    }
+    const base = { key, file, attempts: read.attempts, ...(read.requestId ? { requestId: read.requestId } : {}) };
+    const parsed = parseLiveFile(plan.projectId, read.file);
+    if (!parsed.ok) return { ...base, outcome: 'failed', error: parsed.error };
+
+    const importedAt = new Date(deps.clock.now()).toISOString();
+    const schemaPath = path.posix.relative(path.posix.dirname(file), path.posix.join(plan.jobs, SCHEMA_FILE));
+    const source = { projectId: plan.projectId, fileId, fileName: read.file.fileName, folderPath: read.file.fileFolderPath, importedAt };
+    const rendered = renderImportedTask(parsed.document, file, { schemaPath, source });
+    if (!rendered.ok) return { ...base, outcome: 'failed', error: rendered.error };
+
+    const written = await writeTaskFile(path.join(plan.root, file), rendered.text, { overwrite: plan.overwrite });
+    if (written === 'exists') return { ...base, outcome: 'exists' };
+    await deps.record(key, importedRecord({ file, desired: desiredConfig(rendered.task, deps.salt), at: importedAt, requestId: read.requestId }));
+    return { ...base, outcome: 'written', ...(rendered.warnings.length > 0 ? { warnings: rendered.warnings } : {}) };
+  }
+
+  return Promise.all(
+    plan.files.map((f) =>
+      limit(async () => {
+        progress.inFlight += 1;
+        let result: ImportResult;
+        try {
+          result = await importOne(f.fileId);
+        } catch (error) {
+          // A file that could not be written (permissions, a full disk): this task fails, the rest go on.
+          const code = (error as NodeJS.ErrnoException).code ?? 'WriteFailed';
+          const message = `could not write the task file: ${error instanceof Error ? error.message : String(error)}`;
+          result = { key: taskKey(plan.projectId, f.fileId), file: paths.get(f.fileId) ?? null, outcome: 'failed', attempts: 0, error: { code, message } };
+        }
+        progress.inFlight -= 1;
+        progress.done += 1;
+        if (result.outcome === 'failed') progress.failed += 1;
+        deps.onProgress?.({ ...progress });
+        return result;
+      }),
+    ),
+  );
+}
+
+export function notFound(key: string, attempts: number, requestId: string): ImportResult {
+  const message = `file ${key.split('/')[1]} does not exist in project ${key.split('/')[0]}`;
+  return { key, file: null, outcome: 'failed', attempts, ...(requestId ? { requestId } : {}), error: { code: 'FileNotFound', message } };
+}
