@@ -1,0 +1,197 @@
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { importTasks } from '../../src/commands/import.js';
+import type { ImportOptions } from '../../src/commands/import.js';
+import type { CommandDeps } from '../../src/commands/command-options.js';
+import { preparePlan } from '../../src/commands/plan.js';
+import { validate } from '../../src/commands/validate.js';
+import { toPlanReport } from '../../src/core/plan-tasks.js';
+import { silentLogger } from '../../src/core/logger.js';
+import { createAccessKeyCredential } from '../../src/dataworks/alicloud-sdk.js';
+import { createDataWorks } from '../../src/dataworks/create-data-works.js';
+import { systemClock } from '../../src/dataworks/system-clock.js';
+import { startEmulator } from '../../src/emulator/start-emulator.js';
+import type { Emulator, TaskSeed } from '../../src/emulator/start-emulator.js';
+import { createTempRepo } from '../support/temp-repo.js';
+import type { TempRepo } from '../support/temp-repo.js';
+import { liveContent, liveSeed } from './live-task-builders.js';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function setup(seed: TaskSeed[], files: Record<string, string> = {}) {
+  const repo = await createTempRepo(files);
+  const emulator = await startEmulator({ port: 0, seed });
+  cleanups.push(() => repo.remove(), () => emulator.close());
+  return { repo, emulator };
+}
+
+function depsFor(emulator: Emulator): CommandDeps {
+  return {
+    clock: systemClock,
+    logger: silentLogger,
+    env: {},
+    createDataWorks: ({ region }) =>
+      createDataWorks({ endpoint: emulator.url, region, credential: createAccessKeyCredential('emulator', 'emulator'), timeouts: { connectMs: 5000, readMs: 10_000 } }),
+  };
+}
+
+function run(repo: TempRepo, emulator: Emulator, options: Partial<ImportOptions> = {}) {
+  return importTasks({ root: repo.dir, qps: 0, concurrency: 8, projectId: 10000, ...options }, depsFor(emulator));
+}
+
+function callsOf(emulator: Emulator, action: string) {
+  return emulator.state.calls.filter((c) => c.action === action);
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) out.push(path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+  }
+  return out.sort();
+}
+
+describe('import', () => {
+  it('imports 250 tasks listed over 3 pages into an empty repository; the next plan has nothing to do', async () => {
+    const seed = Array.from({ length: 250 }, (_, i) => liveSeed(i));
+    const { repo, emulator } = await setup(seed);
+
+    const report = await run(repo, emulator);
+
+    expect(report.summary).toEqual({ written: 250, exists: 0, failed: 0 });
+    expect(report.check).toEqual({ ok: true, checked: 250, unchanged: 250, mismatches: [], problems: [] });
+    const listCalls = callsOf(emulator, 'ListFiles');
+    expect(listCalls.map((c) => [c.parameters.PageNumber, c.parameters.PageSize, c.parameters.FileTypes])).toEqual([
+      ['1', '100', '23'],
+      ['2', '100', '23'],
+      ['3', '100', '23'],
+    ]);
+    expect(callsOf(emulator, 'GetFile')).toHaveLength(250);
+    expect(callsOf(emulator, 'UpdateDISyncTask')).toHaveLength(0);
+
+    const files = (await listFiles(path.join(repo.dir, 'jobs'))).map((f) => `jobs/${f}`);
+    expect(files).toHaveLength(250);
+    expect(files).toContain('jobs/ods/di_task_0.yaml');
+    expect(files).toContain('jobs/dws/di_task_1.yaml');
+    expect(files).toContain('jobs/订单_流程/di_task_2.yaml');
+    expect(report.results.map((r) => r.file).sort()).toEqual(files);
+
+    const validated = await validate({ root: repo.dir }, { env: {} });
+    expect(validated.problems).toEqual([]);
+    expect(validated.tasks).toBe(250);
+
+    const { planned } = await preparePlan({ root: repo.dir }, { env: {}, logger: silentLogger });
+    expect(toPlanReport(planned).summary).toEqual({ update: 0, unchanged: 250, orphaned: 0 });
+
+    // What the file says is what DataWorks holds: same values, scheduling parameters untouched.
+    const { tasks } = await (await import('../../src/commands/load-tasks.js')).loadTasks({ ...(await settingsOf(repo)) });
+    for (const task of tasks) {
+      const i = task.fileId - 2_000_000;
+      expect(task.taskContent).toEqual(liveContent(i));
+      expect(task.taskParam).toEqual({ ResourceGroup: `S_res_group_${100 + (i % 3)}` });
+    }
+    const text = await readFile(path.join(repo.dir, 'jobs/ods/di_task_0.yaml'), 'utf8');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../dwsync-task.schema.json');
+    expect(text).toContain("where: gmt_modified >= '${bizdate}'");
+    expect(text).toContain('partition: pt=${bizdate}');
+    expect(text).toContain('column: [id, name, gmt_modified]');
+
+    const state = JSON.parse(await readFile(path.join(repo.dir, '.dwsync/state.json'), 'utf8'));
+    expect(Object.keys(state.tasks)).toHaveLength(250);
+    const record = state.tasks['10000/2000001'];
+    expect(record.file).toBe('jobs/dws/di_task_1.yaml');
+    expect(record.applied.commit).toBeNull();
+    expect(record.applied.requestId).toBe(report.results.find((r) => r.key === '10000/2000001')!.requestId);
+    expect(JSON.stringify(state)).not.toContain('pw-1-secret');
+    // The password is in the file (as DataWorks returned it) and the report says so.
+    expect(report.results.find((r) => r.key === '10000/2000001')!.warnings).toEqual([
+      'taskContent.steps[0].parameter.password holds a secret, written to jobs/dws/di_task_1.yaml as DataWorks returned it: move it into a data source before committing',
+    ]);
+  });
+
+  it('never overwrites an existing file without --overwrite; with it, rewrites from the live task', async () => {
+    const seed = Array.from({ length: 3 }, (_, i) => liveSeed(i));
+    const { repo, emulator } = await setup(seed);
+    expect((await run(repo, emulator)).summary.written).toBe(3);
+    const file = path.join(repo.dir, 'jobs/ods/di_task_0.yaml');
+    const before = await readFile(file);
+    const stateBefore = await readFile(path.join(repo.dir, '.dwsync/state.json'));
+
+    emulator.editTask({ projectId: 10000, fileId: 2_000_000 }, { taskContent: JSON.stringify({ ...liveContent(0), setting: { speed: { concurrent: 9 } } }) });
+    const again = await run(repo, emulator);
+    expect(again.summary).toEqual({ written: 0, exists: 3, failed: 0 });
+    expect(again.results.map((r) => [r.key, r.outcome, r.file])).toEqual([
+      ['10000/2000000', 'exists', 'jobs/ods/di_task_0.yaml'],
+      ['10000/2000001', 'exists', 'jobs/dws/di_task_1.yaml'],
+      ['10000/2000002', 'exists', 'jobs/订单_流程/di_task_2.yaml'],
+    ]);
+    expect(await readFile(file)).toEqual(before);
+    expect(await readFile(path.join(repo.dir, '.dwsync/state.json'))).toEqual(stateBefore);
+
+    const overwritten = await run(repo, emulator, { overwrite: true });
+    expect(overwritten.summary).toEqual({ written: 3, exists: 0, failed: 0 });
+    expect(overwritten.check.ok).toBe(true);
+    expect(await readFile(file, 'utf8')).toContain('concurrent: 9');
+    const { planned } = await preparePlan({ root: repo.dir }, { env: {}, logger: silentLogger });
+    expect(planned.map((p) => p.action)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+  });
+
+  it('refuses to write a second file for a task already declared elsewhere', async () => {
+    const { repo, emulator } = await setup([liveSeed(0)]);
+    await repo.write('jobs/mine/u.yaml', (await readFileAfterImport(repo, emulator)).replace(/^#.*\n/gm, ''));
+    const again = await run(repo, emulator, { out: 'jobs/flat' });
+    expect(again.results).toEqual([{ key: '10000/2000000', file: 'jobs/mine/u.yaml', outcome: 'exists', attempts: 0 }]);
+  });
+
+  it('--file-id reads just those files; a missing one fails cleanly and the rest are written', async () => {
+    const seed = Array.from({ length: 5 }, (_, i) => liveSeed(i));
+    const { repo, emulator } = await setup(seed);
+    const report = await run(repo, emulator, { fileIds: [2_000_003, 2_999_999], out: 'jobs/imported' });
+    expect(callsOf(emulator, 'ListFiles')).toHaveLength(0);
+    expect(report.summary).toEqual({ written: 1, exists: 0, failed: 1 });
+    expect(report.results[0]).toMatchObject({ key: '10000/2000003', outcome: 'written', file: 'jobs/imported/di_task_3.yaml' });
+    expect(report.results[1]).toMatchObject({ key: '10000/2999999', outcome: 'failed', file: null, error: { code: 'FileNotFound' } });
+    expect(report.check.ok).toBe(true);
+    expect(await listFiles(path.join(repo.dir, 'jobs'))).toEqual(['imported/di_task_3.yaml']);
+  });
+
+  it('--folder keeps only the tasks under that DataWorks folder', async () => {
+    const seed = Array.from({ length: 6 }, (_, i) => liveSeed(i));
+    const { repo, emulator } = await setup(seed);
+    const report = await run(repo, emulator, { folder: 'Business Flow/dws' });
+    expect(report.results.map((r) => r.key)).toEqual(['10000/2000001', '10000/2000004']);
+  });
+
+  it('does not import a task whose resource group DataWorks does not report', async () => {
+    const { repo, emulator } = await setup([liveSeed(0, { taskParam: '' }), liveSeed(1)]);
+    const report = await run(repo, emulator);
+    expect(report.results[0]).toMatchObject({ key: '10000/2000000', outcome: 'failed', error: { code: 'ResourceGroupUnknown' } });
+    expect(report.results[1]).toMatchObject({ key: '10000/2000001', outcome: 'written' });
+    await expect(stat(path.join(repo.dir, 'jobs/ods/di_task_0.yaml'))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('rejects --out outside the jobs folder before calling DataWorks', async () => {
+    const { repo, emulator } = await setup([liveSeed(0)]);
+    await expect(run(repo, emulator, { out: 'elsewhere' })).rejects.toThrow(/outside the jobs folder/);
+    expect(emulator.state.calls).toEqual([]);
+  });
+});
+
+async function readFileAfterImport(repo: TempRepo, emulator: Emulator): Promise<string> {
+  const report = await run(repo, emulator);
+  const text = await readFile(path.join(repo.dir, report.results[0]!.file!), 'utf8');
+  const { rm } = await import('node:fs/promises');
+  await rm(path.join(repo.dir, report.results[0]!.file!));
+  return text;
+}
+
+async function settingsOf(repo: TempRepo) {
+  const { resolveSettings } = await import('../../src/commands/resolve-settings.js');
+  return resolveSettings({ root: repo.dir }, {});
+}
