@@ -1,0 +1,53 @@
+// Plan cost against its floor: the same files read and YAML-parsed by a bare script, in the same run.
+// Runs are interleaved (floor, new, no-op, floor, ...) so a noisy machine hurts each side alike.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { BIN } from './emulator-process.js';
+import { editJobs, generateJobs } from './generate-jobs.js';
+import { runMeasured } from './run-measured.js';
+import { seedAppliedState } from './seed-state.js';
+import { median } from './stats.js';
+
+const FLOOR = path.resolve(import.meta.dirname, 'read-parse-floor.js');
+
+export async function measurePlan({ count, seed, runs, changedShare = 0.01, log = () => {} }) {
+  const root = await mkdtemp(path.join(os.tmpdir(), `dwsync-bench-plan-${count}-`));
+  try {
+    const files = await generateJobs(root, { count, seed });
+    const statePath = path.join(root, 'applied-state.json');
+    await seedAppliedState(root, statePath);
+    const samples = { floor: [], new: [], noop: [], changed: [] };
+    const plan = async (kind, state) => {
+      const run = await runMeasured(BIN, ['plan', '--json', '--state', state], { cwd: root });
+      if (run.code !== 0) throw new Error(`plan (${kind}) exited ${run.code}: ${run.stderr.slice(0, 500)}`);
+      const summary = JSON.parse(run.stdout).summary;
+      samples[kind].push({ wallMs: run.wallMs, rssBytes: run.rssBytes, summary });
+      log(`plan ${count} ${kind}: ${(run.wallMs / 1000).toFixed(2)} s, ${(run.rssBytes / 2 ** 20).toFixed(0)} MB`);
+    };
+    const floor = async () => {
+      const run = await runMeasured(FLOOR, ['jobs'], { cwd: root });
+      if (run.code !== 0) throw new Error(`floor exited ${run.code}: ${run.stderr.slice(0, 500)}`);
+      samples.floor.push({ wallMs: run.wallMs, rssBytes: run.rssBytes });
+      log(`floor ${count}: ${(run.wallMs / 1000).toFixed(2)} s, ${(run.rssBytes / 2 ** 20).toFixed(0)} MB`);
+    };
+    for (let r = 0; r < runs; r++) {
+      await floor();
+      await plan('new', path.join(root, 'no-state', 'state.json'));
+      await plan('noop', statePath);
+    }
+    const changed = await editJobs(root, files, { share: changedShare, seed });
+    for (let r = 0; r < runs; r++) await plan('changed', statePath);
+    const pick = (kind) => ({
+      wallMs: median(samples[kind].map((s) => s.wallMs)),
+      rssBytes: median(samples[kind].map((s) => s.rssBytes)),
+      runs: samples[kind].length,
+      ...(samples[kind][0]?.summary ? { summary: samples[kind][0].summary } : {}),
+    });
+    const result = { count, changed, floor: pick('floor'), new: pick('new'), noop: pick('noop'), changedPlan: pick('changed'), samples };
+    for (const kind of ['new', 'noop', 'changedPlan']) result[kind].ratio = result[kind].wallMs / result.floor.wallMs;
+    return result;
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,103 @@
+// What recording outcomes costs during an apply. Drives pushUpdates in-process (the same code the CLI
+// runs) against the emulator in its own process, with a real state store whose record() is wrapped
+// to time it: each call's wait for its record to be durable is time its worker slot is not sending.
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createLimiter } from '../../build/apply/create-limiter.js';
+import { pushUpdates } from '../../build/apply/push-updates.js';
+import { planTasks } from '../../build/core/plan-tasks.js';
+import { createDataWorks } from '../../build/dataworks/create-data-works.js';
+import { systemClock } from '../../build/dataworks/system-clock.js';
+import { openStateStore } from '../../build/state/state-store.js';
+import { readTaskFiles } from '../../build/tasks/read-task-files.js';
+import { EMULATOR_ENV, startEmulatorProcess } from './emulator-process.js';
+import { generateJobs } from './generate-jobs.js';
+import { median } from './stats.js';
+
+async function applyInProcess(root, { url, concurrency, run }) {
+  const statePath = path.join(root, `state-${run}`, 'state.json');
+  const { tasks } = await readTaskFiles({ root, jobsDir: 'jobs' });
+  const store = await openStateStore(statePath);
+  const planned = planTasks({ tasks, records: store.state.tasks, salt: store.state.salt });
+  const updates = planned.filter((entry) => entry.action === 'update');
+  const dataWorks = createDataWorks({ endpoint: url, region: 'cn-hangzhou' });
+  let recordMs = 0;
+  let recordMaxMs = 0;
+  const started = performance.now();
+  const results = await pushUpdates(
+    updates,
+    { concurrency, commit: null },
+    {
+      dataWorks,
+      clock: systemClock,
+      random: Math.random,
+      limiter: createLimiter(0, systemClock),
+      previous: (key) => store.state.tasks[key] ?? null,
+      record: async (key, record) => {
+        const t0 = performance.now();
+        await store.record(key, record);
+        const spent = performance.now() - t0;
+        recordMs += spent;
+        recordMaxMs = Math.max(recordMaxMs, spent);
+      },
+    },
+  );
+  const pushMs = performance.now() - started;
+  const journal = store.stats();
+  const closeStarted = performance.now();
+  await store.close();
+  const closeMs = performance.now() - closeStarted;
+  const size = (await stat(statePath)).size;
+  await rm(path.dirname(statePath), { recursive: true, force: true });
+  const applied = results.filter((r) => r.outcome === 'applied').length;
+  return {
+    applied,
+    pushMs,
+    closeMs,
+    recordMs,
+    recordMaxMs,
+    // Share of the worker slots' time spent waiting for records, and the final fold's share of the run.
+    recordShare: recordMs / (concurrency * pushMs),
+    closeShare: closeMs / (pushMs + closeMs),
+    journalWrites: journal.writes,
+    stateBytes: size,
+    bytesPerTask: size / applied,
+  };
+}
+
+export async function measureStateCost({ count, seed, runs, latencyMs, concurrency, log = () => {} }) {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'dwsync-bench-state-'));
+  Object.assign(process.env, EMULATOR_ENV);
+  try {
+    await generateJobs(root, { count, seed });
+    const samples = [];
+    for (let run = 0; run < runs; run++) {
+      const emulator = await startEmulatorProcess({ root, latencyMs });
+      try {
+        const sample = await applyInProcess(root, { url: emulator.url, concurrency, run });
+        log(`state cost ${count}: record ${(sample.recordShare * 100).toFixed(2)} %, close ${sample.closeMs.toFixed(0)} ms, ${sample.bytesPerTask.toFixed(0)} B/task`);
+        samples.push(sample);
+      } finally {
+        await emulator.close();
+      }
+    }
+    const m = (field) => median(samples.map((s) => s[field]));
+    return {
+      count,
+      concurrency,
+      latencyMs,
+      applied: m('applied'),
+      pushMs: m('pushMs'),
+      closeMs: m('closeMs'),
+      recordShare: m('recordShare'),
+      closeShare: m('closeShare'),
+      totalShare: m('recordShare') + m('closeShare'),
+      journalWrites: m('journalWrites'),
+      bytesPerTask: m('bytesPerTask'),
+      samples,
+    };
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,40 @@
+// Runs one command in a child process and measures the whole run: wall time from spawn to exit, and
+// the child's peak RSS (reported by report-rss.js, preloaded with --import).
+import { spawn } from 'node:child_process';
+import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+const RSS_HOOK = new URL('./report-rss.js', import.meta.url).href;
+
+export async function runMeasured(script, args, { cwd, env = {}, timeoutMs = 20 * 60_000 } = {}) {
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'dwsync-bench-rss-'));
+  const rssFile = path.join(scratch, 'rss');
+  const outFile = path.join(scratch, 'stdout');
+  // stdout goes to a file, not a pipe: bin/dwsync.js ends with process.exit(), which cuts a pipe's
+  // pending output at 64 KiB, while writes to a file are synchronous and complete.
+  const out = await open(outFile, 'w');
+  try {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--import', RSS_HOOK, script, ...args], {
+      cwd,
+      env: { ...process.env, ...env, BENCH_RSS_FILE: rssFile },
+      stdio: ['ignore', out.fd, 'pipe'],
+    });
+    const stderr = [];
+    child.stderr.on('data', (chunk) => stderr.push(chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    const code = await new Promise((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', (status, signal) => resolve(status ?? signal));
+    });
+    clearTimeout(timer);
+    const wallMs = performance.now() - started;
+    const rssBytes = Number(await readFile(rssFile, 'utf8').catch(() => 'NaN'));
+    const stdout = await readFile(outFile, 'utf8');
+    return { code, wallMs, rssBytes, stdout, stderr: Buffer.concat(stderr).toString('utf8') };
+  } finally {
+    await out.close();
+    await rm(scratch, { recursive: true, force: true });
+  }
+}

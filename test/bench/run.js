@@ -1,0 +1,46 @@
+// npm run bench: plan against its floor, apply throughput, apply at a QPS ceiling, the cost of
+// recording outcomes, and growth. Prints markdown tables; writes JSON to test/bench/results/.
+// BENCH_QUICK=1 runs small sizes once (a smoke run, not figures to publish).
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { measureApplyThroughput, measureQpsCeiling } from './measure-apply.js';
+import { measurePlan } from './measure-plan.js';
+import { measureStateCost } from './measure-state-cost.js';
+import { renderTable } from './render-table.js';
+
+const quick = process.env.BENCH_QUICK === '1';
+const seed = Number(process.env.BENCH_SEED ?? 20260518);
+const runs = Number(process.env.BENCH_RUNS ?? (quick ? 1 : 3));
+const config = quick
+  ? { plan: [100, 1000], growth: [], apply: 200, qps: 40, state: 500, growthRuns: 1 }
+  : { plan: [1_000, 10_000], growth: [50_000], apply: 2_000, qps: 300, state: 10_000, growthRuns: 1 };
+const log = (line) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
+
+const machine = {
+  date: new Date().toISOString().slice(0, 10),
+  node: process.version,
+  platform: `${os.platform()} ${os.release()}`,
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown',
+  memoryGb: Math.round(os.totalmem() / 2 ** 30),
+  loadAverage: os.loadavg().map((x) => x.toFixed(1)).join(' '),
+};
+
+const started = performance.now();
+const plan = [];
+for (const count of config.plan) plan.push(await measurePlan({ count, seed, runs, log }));
+const apply = await measureApplyThroughput({ count: config.apply, seed, runs, latencyMs: 20, concurrencies: [1, 4, 8, 16], log });
+const qps = await measureQpsCeiling({ count: config.qps, seed, runs, qps: 20, latencyMs: 20, concurrency: 4, log });
+const stateCost = await measureStateCost({ count: config.state, seed, runs: quick ? 1 : Math.min(runs, 2), latencyMs: 20, concurrency: 16, log });
+const growth = [...plan];
+for (const count of config.growth) growth.push(await measurePlan({ count, seed, runs: config.growthRuns, log }));
+
+const results = { machine, seed, quick, runs, elapsedSeconds: Math.round((performance.now() - started) / 1000), plan, apply, qps, stateCost, growth };
+const dir = path.resolve(import.meta.dirname, 'results');
+await mkdir(dir, { recursive: true });
+const file = path.join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
+await writeFile(path.join(dir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write(renderTable(results));
+log(`results: ${path.relative(process.cwd(), file)} (${results.elapsedSeconds} s)`);
