@@ -1,4 +1,5 @@
 // The emulator in its own process, so the measured dwsync process is alone with its work.
+import { clearTimeout, setTimeout } from 'node:timers';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
@@ -35,7 +36,7 @@ export async function startEmulatorProcess({ root, latencyMs = 0, qps = 0, seed 
     url,
     // Every API call as the emulator saw it: action, HTTP status, error code, answer time.
     async calls() {
-      const response = await fetch(`${url}/__emulator/calls`);
+      const response = await globalThis.fetch(`${url}/__emulator/calls`);
       const body = await response.json();
       const list = Array.isArray(body) ? body : body.calls;
       return list.map((call) => ({ action: call.action, status: call.status, code: call.code, time: Date.parse(call.time) }));

@@ -1,6 +1,7 @@
 // What recording outcomes costs during an apply. Drives pushUpdates in-process (the same code the CLI
 // runs) against the emulator in its own process, with a real state store whose record() is wrapped
 // to time it: each call's wait for its record to be durable is time its worker slot is not sending.
+import { performance } from 'node:perf_hooks';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

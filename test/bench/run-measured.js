@@ -1,5 +1,8 @@
 // Runs one command in a child process and measures the whole run: wall time from spawn to exit, and
 // the child's peak RSS (reported by report-rss.js, preloaded with --import).
+import { Buffer } from 'node:buffer';
+import { clearTimeout, setTimeout } from 'node:timers';
+import { performance } from 'node:perf_hooks';
 import { spawn } from 'node:child_process';
 import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';

@@ -1,6 +1,7 @@
 // npm run bench: plan against its floor, apply throughput, apply at a QPS ceiling, the cost of
 // recording outcomes, and growth. Prints markdown tables; writes JSON to test/bench/results/.
 // BENCH_QUICK=1 runs small sizes once (a smoke run, not figures to publish).
+import { performance } from 'node:perf_hooks';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
