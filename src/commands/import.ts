@@ -86,7 +86,7 @@ export async function importTasks(options: ImportOptions, deps: CommandDeps): Pr
 async function checkWritten(options: CommandOptions, deps: CommandDeps, written: ReadonlySet<string>): Promise<ImportCheck> {
   if (written.size === 0) return { ok: true, checked: 0, unchanged: 0, mismatches: [], problems: [] };
   try {
-    const { planned } = await preparePlan({ ...options, only: [] }, deps);
+    const { planned } = await preparePlan({ ...options, only: [], refresh: false }, deps);
     return checkImported(planned, written);
   } catch (error) {
     if (!(error instanceof UserInputError)) throw error;

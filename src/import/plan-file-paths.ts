@@ -43,13 +43,15 @@ export function folderSegments(folderPath: string): string[] {
 }
 
 // One path segment made safe on every file system: letters (any script), digits, `.`, `-` and `_`;
-// anything else becomes `_`. No leading dots, so no `..`, no hidden files; at most 100 characters.
+// anything else becomes `_`. No `..`, no leading dot (hidden file), no trailing dot (Windows); at most 100
+// characters.
 export function sanitizeSegment(name: string): string {
   return name
     .normalize('NFC')
     .trim()
     .replace(/[^\p{L}\p{N}._-]+/gu, '_')
-    .replace(/^\.+|\.+$/g, '')
+    .replace(/\.{2,}/g, '.')
+    .replace(/^[._]+|[._]+$/g, '')
     .slice(0, 100);
 }
 

@@ -28,7 +28,8 @@ export function renderTaskYaml(document: ImportedDocument, options: RenderOption
   );
   visit(doc, {
     Seq(_, node) {
-      const scalars = node.items.every((item) => isScalar(item));
+      // A multi-line string reads best as a `|` block, which only a block list can hold.
+      const scalars = node.items.every((item) => isScalar(item) && !(typeof item.value === 'string' && /[\r\n]/.test(item.value)));
       if (scalars && node.items.length > 0 && JSON.stringify(node.toJSON()).length <= FLOW_MAX_CHARS) node.flow = true;
     },
   });

@@ -86,7 +86,7 @@ describe('import', () => {
     expect(validated.problems).toEqual([]);
     expect(validated.tasks).toBe(250);
 
-    const { planned } = await preparePlan({ root: repo.dir }, { env: {}, logger: silentLogger });
+    const { planned } = await preparePlan({ root: repo.dir }, depsFor(emulator));
     expect(toPlanReport(planned).summary).toEqual({ update: 0, unchanged: 250, orphaned: 0 });
 
     // What the file says is what DataWorks holds: same values, scheduling parameters untouched.
@@ -138,7 +138,7 @@ describe('import', () => {
     expect(overwritten.summary).toEqual({ written: 3, exists: 0, failed: 0 });
     expect(overwritten.check.ok).toBe(true);
     expect(await readFile(file, 'utf8')).toContain('concurrent: 9');
-    const { planned } = await preparePlan({ root: repo.dir }, { env: {}, logger: silentLogger });
+    const { planned } = await preparePlan({ root: repo.dir }, depsFor(emulator));
     expect(planned.map((p) => p.action)).toEqual(['unchanged', 'unchanged', 'unchanged']);
   });
 
