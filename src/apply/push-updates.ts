@@ -5,67 +5,111 @@ import type { Clock } from '../core/clock.js';
 import { requestStrings } from '../core/desired-config.js';
 import type { PlannedTask } from '../core/plan-tasks.js';
 import type { ApplyResult } from '../core/report.js';
-import { callWithRetry } from '../dataworks/call-with-retry.js';
-import type { RetryPolicy } from '../dataworks/call-with-retry.js';
 import type { DataWorks } from '../dataworks/data-works.js';
-import type { RateLimiter } from '../dataworks/rate-limiter.js';
+import { RemoteError } from '../errors.js';
 import type { TaskRecord } from '../state/state-schema.js';
+import type { CallRunner } from './call-runner.js';
+import { deployTask } from './deploy-task.js';
 import { toResultError } from './to-result-error.js';
+
+// What apply does with one planned task.
+export type WorkItem =
+  | { kind: 'update'; entry: PlannedTask } // UpdateDISyncTask, then submit and deploy when the task wants it
+  | { kind: 'deploy'; entry: PlannedTask } // the config is current but its last update never reached production
+  | { kind: 'skip'; entry: PlannedTask; reason: string }; // e.g. drift: edited in the console, not overwritten
 
 export type PushDeps = {
   dataWorks: DataWorks;
+  call: CallRunner;
   clock: Clock;
-  random: () => number;
-  limiter: RateLimiter;
   signal?: AbortSignal;
+  projectMode: (projectId: number) => Promise<'basic' | 'standard'>;
   previous: (key: string) => TaskRecord | null;
   // Resolves once the record is durable; a result is reported only after that.
   record: (key: string, record: TaskRecord) => Promise<void>;
   onResult?: (result: ApplyResult) => void;
 };
 
-export type PushOptions = { concurrency: number; commit: string | null; retry?: Partial<RetryPolicy> };
+export type PushOptions = { concurrency: number; commit: string | null };
 
-// Sends every planned update with bounded concurrency. Failures are collected, never thrown: one bad
-// task must not stop the others. A quota error or an abort stops new calls; what was not started is
+// Runs every work item with bounded concurrency. Failures are collected, never thrown: one bad task
+// must not stop the others. A quota error or an abort stops new calls; what was not started is
 // recorded as skipped with the reason.
-export async function pushUpdates(updates: PlannedTask[], options: PushOptions, deps: PushDeps): Promise<ApplyResult[]> {
+export async function pushUpdates(items: WorkItem[], options: PushOptions, deps: PushDeps): Promise<ApplyResult[]> {
   const limit = pLimit(options.concurrency);
   let stopReason: string | null = null;
   const at = () => new Date(deps.clock.now()).toISOString();
 
-  async function pushOne(entry: PlannedTask): Promise<ApplyResult> {
+  async function skip(entry: PlannedTask, reason: string): Promise<ApplyResult> {
     const task = entry.task!;
-    const desired = entry.desired!;
-    const base = { file: task.file, previous: deps.previous(task.key) };
-    if (deps.signal?.aborted) stopReason ??= 'interrupted';
-    if (stopReason) {
-      await deps.record(task.key, skippedRecord({ ...base, at: at(), attempts: 0, reason: stopReason }));
-      return { key: task.key, file: task.file, outcome: 'skipped', attempts: 0, reason: stopReason };
-    }
+    await deps.record(task.key, skippedRecord({ file: task.file, previous: deps.previous(task.key), at: at(), attempts: 0, reason }));
+    return { key: task.key, file: task.file, outcome: 'skipped', attempts: 0, reason };
+  }
+
+  async function fail(entry: PlannedTask, error: unknown, deployStage: boolean): Promise<ApplyResult> {
+    const task = entry.task!;
+    const { resultError, attempts, quota } = toResultError(error);
+    if (quota) stopReason ??= resultError.code;
+    const previous = deps.previous(task.key);
+    const record = failedRecord({ file: task.file, previous, at: at(), attempts, error: resultError });
+    // A failed submit or deploy keeps the applied config (the update itself went through).
+    if (deployStage) record.deploy = { ...previous?.deploy, stage: 'failed', at: at(), error: { code: resultError.code, message: resultError.message } };
+    await deps.record(task.key, record);
+    const requestId = resultError.requestId ? { requestId: resultError.requestId } : {};
+    return { key: task.key, file: task.file, outcome: 'failed', attempts, error: resultError, ...requestId };
+  }
+
+  async function deploy(entry: PlannedTask): Promise<void> {
+    const task = entry.task!;
+    const comment = `dwsync${options.commit ? ` ${options.commit.slice(0, 12)}` : ''}: ${task.file}`;
+    await deployTask({ projectId: task.projectId, fileId: task.fileId }, comment, {
+      ...deps,
+      recordStage: (stage) => deps.record(task.key, { ...deps.previous(task.key)!, deploy: stage }),
+    });
+  }
+
+  async function update(entry: PlannedTask): Promise<ApplyResult> {
+    const task = entry.task!;
     const request = { projectId: task.projectId, fileId: task.fileId, ...requestStrings(task) };
+    let attempts = 0;
     try {
-      const { value, attempts } = await callWithRetry(() => deps.dataWorks.updateDISyncTask(request), options.retry ?? {}, {
-        clock: deps.clock,
-        random: deps.random,
-        limiter: deps.limiter,
-        ...(deps.signal ? { signal: deps.signal } : {}),
-      });
-      const record = appliedRecord({ ...base, at: at(), attempts, desired, commit: options.commit, requestId: value.requestId });
+      const { value, attempts: made } = await deps.call(() => deps.dataWorks.updateDISyncTask(request));
+      attempts = made;
+      const record = appliedRecord({ file: task.file, previous: deps.previous(task.key), at: at(), attempts, desired: entry.desired!, commit: options.commit, requestId: value.requestId });
+      record.deploy = entry.deploy ? { stage: 'submitting', at: at() } : null;
       await deps.record(task.key, record);
-      return { key: task.key, file: task.file, outcome: 'applied', requestId: value.requestId, attempts };
+      const result: ApplyResult = { key: task.key, file: task.file, outcome: 'applied', requestId: value.requestId, attempts };
+      if (!entry.deploy) return result;
+      try {
+        await deploy(entry);
+        return result;
+      } catch (error) {
+        return await fail(entry, error, true);
+      }
     } catch (error) {
-      const { resultError, attempts, quota } = toResultError(error);
-      if (quota) stopReason ??= resultError.code;
-      await deps.record(task.key, failedRecord({ ...base, at: at(), attempts, error: resultError }));
-      return { key: task.key, file: task.file, outcome: 'failed', attempts, error: resultError, ...(resultError.requestId ? { requestId: resultError.requestId } : {}) };
+      if (!(error instanceof RemoteError) && deps.signal?.aborted) return skip(entry, 'interrupted');
+      return fail(entry, error, false);
+    }
+  }
+
+  async function run(item: WorkItem): Promise<ApplyResult> {
+    if (item.kind === 'skip') return skip(item.entry, item.reason);
+    if (deps.signal?.aborted) stopReason ??= 'interrupted';
+    if (stopReason) return skip(item.entry, stopReason);
+    if (item.kind === 'update') return update(item.entry);
+    try {
+      await deploy(item.entry);
+      const task = item.entry.task!;
+      return { key: task.key, file: task.file, outcome: 'applied', attempts: 0, reason: 'deployed' };
+    } catch (error) {
+      return fail(item.entry, error, true);
     }
   }
 
   return Promise.all(
-    updates.map((entry) =>
+    items.map((item) =>
       limit(async () => {
-        const result = await pushOne(entry);
+        const result = await run(item);
         deps.onResult?.(result);
         return result;
       }),

@@ -16,6 +16,7 @@ export async function runPlan(
   const report = toPlanReport(planned);
   if (flags.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else io.stdout.write(renderPlanText(planned, { color: useColor(io.stdout, io.env) }));
-  const changes = report.summary.update > 0;
+  // Anything apply would act on, or that needs a person: updates, undeployed tasks, drift, missing tasks.
+  const changes = report.changes.some((c) => c.action === 'update' || c.undeployed || c.drift || c.live === 'missing');
   return flags.detailedExitcode && changes ? EXIT.changes : EXIT.ok;
 }

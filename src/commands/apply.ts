@@ -1,17 +1,20 @@
-import { createLimiter } from '../apply/create-limiter.js';
+import type { CallRunner } from '../apply/call-runner.js';
+import { planWork } from '../apply/plan-work.js';
 import { pushUpdates } from '../apply/push-updates.js';
 import { compareKeys, planTasks } from '../core/plan-tasks.js';
 import type { PlannedTask } from '../core/plan-tasks.js';
 import type { ApplyReport, ApplyResult } from '../core/report.js';
-import { createDataWorks } from '../dataworks/create-data-works.js';
+import type { DataWorks } from '../dataworks/data-works.js';
 import { UserInputError } from '../errors.js';
 import { readHeadCommit } from '../git/read-head-commit.js';
 import { acquireLock } from '../state/lock.js';
 import { openStateStore } from '../state/state-store.js';
 import type { StateStore } from '../state/state-store.js';
 import type { CommandDeps, CommandOptions } from './command-options.js';
+import { connect } from './connect.js';
 import { loadTasks } from './load-tasks.js';
 import { onlyScope } from './only-scope.js';
+import { refreshPlan } from './refresh-plan.js';
 import { resolveSettings } from './resolve-settings.js';
 import type { Settings } from './resolve-settings.js';
 
@@ -27,9 +30,14 @@ export async function apply(options: CommandOptions, deps: CommandDeps): Promise
     const store = await openStateStore(settings.statePath);
     try {
       for (const warning of store.loaded.warnings) deps.logger.warn(warning);
-      const planned = planTasks({ tasks, records: store.state.tasks, salt: store.state.salt, inScope: onlyScope(settings) });
-      const results = await applyPlanned(planned, settings, store, deps);
-      return toApplyReport(results);
+      const planned = planTasks({
+        tasks,
+        records: store.state.tasks,
+        salt: store.state.salt,
+        inScope: onlyScope(settings),
+        deploy: settings.deploy,
+      });
+      return toApplyReport(await applyPlanned(planned, settings, store, deps));
     } finally {
       await store.close();
     }
@@ -39,39 +47,44 @@ export async function apply(options: CommandOptions, deps: CommandDeps): Promise
 }
 
 async function applyPlanned(planned: PlannedTask[], settings: Settings, store: StateStore, deps: CommandDeps): Promise<ApplyResult[]> {
-  const updates = planned.filter((entry) => entry.action === 'update');
+  const needsCalls = settings.refresh || planned.some((entry) => entry.action === 'update' || entry.undeployed);
+  let session: { dataWorks: DataWorks; call: CallRunner } | null = null;
+  if (needsCalls) {
+    session = connect(settings, deps);
+    if (settings.refresh) planned = await refreshPlan(planned, store.state.salt, settings, session);
+  }
+  const work = planWork(planned, { force: settings.force });
+  const touched = new Set(work.map((item) => item.entry.key));
   const results: ApplyResult[] = [];
   for (const entry of planned) {
-    if (entry.action !== 'unchanged') continue;
+    if (entry.action === 'orphaned' || touched.has(entry.key)) continue;
     results.push({ key: entry.key, file: entry.file, outcome: 'unchanged', attempts: 0 });
     const record = store.state.tasks[entry.key];
     // A task file that moved keeps its record; only the recorded file name follows it.
     if (record && record.file !== entry.file) await store.record(entry.key, { ...record, file: entry.file });
   }
-  if (updates.length === 0) return results;
+  if (work.length === 0 || !session) return results;
 
-  const endpoint = { endpoint: settings.endpoint, region: settings.region };
-  const dataWorks = (deps.createDataWorks ?? createDataWorks)(endpoint);
   const commit = await readHeadCommit(settings.root);
-  const progress = { done: 0, total: updates.length, failed: 0, inFlight: 0 };
-  const pushed = await pushUpdates(
-    updates,
-    { concurrency: settings.concurrency, commit },
-    {
-      dataWorks,
-      clock: deps.clock,
-      random: deps.random ?? Math.random,
-      limiter: createLimiter(settings.qps, deps.clock),
-      ...(deps.signal ? { signal: deps.signal } : {}),
-      previous: (key) => store.state.tasks[key] ?? null,
-      record: (key, record) => store.record(key, record),
-      onResult: (result) => {
-        progress.done += 1;
-        if (result.outcome !== 'applied') progress.failed += 1;
-        deps.onProgress?.({ ...progress });
-      },
+  const modes = new Map<number, Promise<'basic' | 'standard'>>();
+  const projectMode = (projectId: number) => {
+    if (!modes.has(projectId)) modes.set(projectId, session.call(() => session.dataWorks.getProject({ projectId })).then((r) => r.value.mode));
+    return modes.get(projectId)!;
+  };
+  const progress = { done: 0, total: work.length, failed: 0, inFlight: 0 };
+  const pushed = await pushUpdates(work, { concurrency: settings.concurrency, commit }, {
+    ...session,
+    clock: deps.clock,
+    ...(deps.signal ? { signal: deps.signal } : {}),
+    projectMode,
+    previous: (key) => store.state.tasks[key] ?? null,
+    record: (key, record) => store.record(key, record),
+    onResult: (result) => {
+      progress.done += 1;
+      if (result.outcome !== 'applied') progress.failed += 1;
+      deps.onProgress?.({ ...progress });
     },
-  );
+  });
   return [...results, ...pushed];
 }
 

@@ -6,15 +6,17 @@ import { readState } from '../state/read-state.js';
 import type { StateFile } from '../state/state-schema.js';
 import type { CommandDeps, CommandOptions } from './command-options.js';
 import { loadTasks } from './load-tasks.js';
+import { connect } from './connect.js';
 import { onlyScope } from './only-scope.js';
+import { refreshPlan } from './refresh-plan.js';
 import { resolveSettings } from './resolve-settings.js';
 import type { Settings } from './resolve-settings.js';
 
 export type PreparedPlan = { settings: Settings; state: StateFile; planned: PlannedTask[] };
 
-// Everything plan and apply share: settings, valid task files, the state (journal folded in memory),
-// and the plan itself. Never writes anything.
-export async function preparePlan(options: CommandOptions, deps: Pick<CommandDeps, 'env' | 'logger'>): Promise<PreparedPlan> {
+// Settings, valid task files, the state (journal folded in memory), the plan, and with --refresh the
+// live side. Never writes anything.
+export async function preparePlan(options: CommandOptions, deps: CommandDeps): Promise<PreparedPlan> {
   const settings = await resolveSettings(options, deps.env);
   const { tasks, problems } = await loadTasks(settings);
   if (problems.length > 0) {
@@ -27,8 +29,11 @@ export async function preparePlan(options: CommandOptions, deps: Pick<CommandDep
     records: loaded.state.tasks,
     salt: loaded.state.salt,
     inScope: onlyScope(settings),
+    deploy: settings.deploy,
   });
-  return { settings, state: loaded.state, planned };
+  if (!settings.refresh) return { settings, state: loaded.state, planned };
+  const refreshed = await refreshPlan(planned, loaded.state.salt, settings, connect(settings, deps));
+  return { settings, state: loaded.state, planned: refreshed };
 }
 
 export async function plan(options: CommandOptions, deps: CommandDeps): Promise<PlanReport> {

@@ -1,0 +1,19 @@
+import { createCallRunner } from '../apply/call-runner.js';
+import type { CallRunner } from '../apply/call-runner.js';
+import { createLimiter } from '../apply/create-limiter.js';
+import { createDataWorks } from '../dataworks/create-data-works.js';
+import type { DataWorks } from '../dataworks/data-works.js';
+import type { CommandDeps } from './command-options.js';
+import type { Settings } from './resolve-settings.js';
+
+// The API client and the one call runner (rate limit, retries, abort) that every call of a run shares.
+export function connect(settings: Settings, deps: CommandDeps): { dataWorks: DataWorks; call: CallRunner } {
+  const dataWorks = (deps.createDataWorks ?? createDataWorks)({ endpoint: settings.endpoint, region: settings.region });
+  const call = createCallRunner({
+    clock: deps.clock,
+    random: deps.random ?? Math.random,
+    limiter: createLimiter(settings.qps, deps.clock),
+    ...(deps.signal ? { signal: deps.signal } : {}),
+  });
+  return { dataWorks, call };
+}
