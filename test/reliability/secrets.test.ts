@@ -1,0 +1,255 @@
+import { spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+
+import { canonicalJson } from '../../src/core/canonical-json.js';
+import type { JsonObject } from '../../src/core/json.js';
+import type { ApplyReport, PlanReport } from '../../src/core/report.js';
+import { startEmulator } from '../../src/emulator/start-emulator.js';
+import type { Emulator } from '../../src/emulator/start-emulator.js';
+import type { StateFile } from '../../src/state/state-schema.js';
+import { prepareRunner, runBundledAction } from '../action/run-action.js';
+import type { Runner } from '../action/run-action.js';
+import { buildTask } from '../support/build-task.js';
+import { startFakeGithub } from '../support/fake-github.js';
+import { runCli } from '../support/run-cli.js';
+import type { CliRun } from '../support/run-cli.js';
+import { taskYaml } from '../support/task-yaml.js';
+
+// Issue #6 part 6: run every command with a distinctive access key secret, STS token and password,
+// then search everything dwsync wrote (stdout, stderr with debug logs, state, journal, lock, the
+// Action's summary, outputs, plan file and comment bodies) for them. None may appear.
+
+const AK_SECRET = 'SeCrEtAk-7f3e9c1d5b2a4e60';
+const STS_TOKEN = 'StSt0k3n-c0ffee5eed1234abcd';
+const PASSWORD = 'Pa55w0rd-91b7e3d0aa';
+const PASSWORD_2 = 'Pa55w0rd-2nd-5c8f0e17';
+const SECRETS = [AK_SECRET, STS_TOKEN, PASSWORD, PASSWORD_2];
+const HASH_PREFIX = 'sensitive:hmac-sha256:';
+
+const env = {
+  ALIBABA_CLOUD_ACCESS_KEY_ID: 'emulator',
+  ALIBABA_CLOUD_ACCESS_KEY_SECRET: AK_SECRET,
+  ALIBABA_CLOUD_SECURITY_TOKEN: STS_TOKEN,
+  DWSYNC_DEBUG: '1', // debug logs are written too, so they are searched too
+};
+
+// What a confused gateway or SDK might echo back: the request's secrets, in the usual notations.
+const ECHO = `AccessKeySecret=${AK_SECRET}&SecurityToken=${STS_TOKEN} x-acs-security-token: ${STS_TOKEN} {"password":"${PASSWORD}"} server string to sign is:POST&%2F&AccessKeyId%3Demulator%26SecurityToken%3D${STS_TOKEN}%26Timestamp`;
+
+function taskWith(fileId: number, password: string) {
+  const task = buildTask({ fileId, file: `jobs/t${fileId}.yaml` });
+  const steps = (task.taskContent as { steps: JsonObject[] }).steps;
+  (steps[0]!.parameter as JsonObject).password = password;
+  return task;
+}
+
+type Written = { where: string; text: string };
+const written: Written[] = [];
+const keep = (where: string, run: { stdout: string; stderr: string }) => written.push({ where: `${where} stdout`, text: run.stdout }, { where: `${where} stderr`, text: run.stderr });
+
+function leaks(): string[] {
+  return written.flatMap(({ where, text }) => SECRETS.filter((s) => text.includes(s)).map((s) => `${where} contains ${s}`));
+}
+
+async function readTree(dir: string, where: string): Promise<void> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) await readTree(full, `${where}/${entry.name}`);
+    else written.push({ where: `${where}/${entry.name}`, text: await readFile(full, 'latin1') });
+  }
+}
+
+let emulator: Emulator;
+let runner: Runner;
+const temps: string[] = [];
+const cleanups: Array<() => Promise<unknown>> = [];
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, credentials: { emulator: AK_SECRET }, seed: [1000001, 1000002].map((fileId) => ({ projectId: 10000, fileId })) });
+  runner = await prepareRunner();
+}, 120_000);
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+afterAll(async () => {
+  await emulator.close();
+  await runner.cleanup();
+  await Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+async function repoWith(tasks: ReturnType<typeof taskWith>[]): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'dwsync-secrets-'));
+  temps.push(dir);
+  await mkdir(path.join(dir, 'jobs'));
+  for (const task of tasks) await writeFile(path.join(dir, task.file), taskYaml(task));
+  return dir;
+}
+
+function dwsync(dir: string, args: string[]): Promise<CliRun> {
+  return runCli([...args, '--endpoint', emulator.url, '--qps', '0', '--concurrency', '1'], { cwd: dir, env });
+}
+
+async function readState(dir: string): Promise<StateFile> {
+  return JSON.parse(await readFile(path.join(dir, '.dwsync/state.json'), 'utf8')) as StateFile;
+}
+
+function expectedHash(password: string, salt: string): string {
+  return HASH_PREFIX + createHmac('sha256', salt).update(canonicalJson(password)).digest('hex');
+}
+
+// Spawns apply and SIGKILLs it once the first outcome is in the journal, while the second call hangs.
+async function killMidRun(dir: string): Promise<void> {
+  emulator.failNext({ kind: 'hang', ms: 0 }, { action: 'UpdateDISyncTask' });
+  emulator.failNext({ kind: 'hang', ms: 120_000 }, { action: 'UpdateDISyncTask' });
+  const bin = path.resolve(import.meta.dirname, '../../bin/dwsync.js');
+  const child = spawn(process.execPath, [bin, 'apply', '--endpoint', emulator.url, '--qps', '0', '--concurrency', '1'], {
+    cwd: dir,
+    env: { PATH: process.env.PATH ?? '', HOME: dir, ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', ALIBABA_CLOUD_CLI_PROFILE_DISABLED: 'true', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const run = { stdout: '', stderr: '' };
+  child.stdout.on('data', (c: Buffer) => (run.stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (run.stderr += c.toString()));
+  const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
+  const journal = path.join(dir, '.dwsync/state.json.journal');
+  try {
+    for (let i = 0; i < 600; i++) {
+      if (existsSync(journal) && (await readFile(journal, 'utf8')).includes('"key":"10000/1000001"')) break;
+      if (child.exitCode !== null) throw new Error(`apply ended before it could be killed: ${run.stderr}`);
+      await delay(50);
+    }
+  } finally {
+    child.kill('SIGKILL');
+    await closed;
+    // The hang may not have been taken yet (killed first): it must not hold up the next run.
+    expect((await fetch(`${emulator.url}/__emulator/faults`, { method: 'DELETE' })).ok).toBe(true);
+  }
+  keep('killed apply', run);
+  expect(existsSync(journal)).toBe(true);
+}
+
+describe('no secret reaches anything dwsync writes', () => {
+  test('validate, plan, apply (failing, then working), a killed apply and the Action plan', async () => {
+    const v1 = [taskWith(1000001, PASSWORD), taskWith(1000002, PASSWORD)];
+    const dir = await repoWith(v1);
+
+    const validated = await dwsync(dir, ['validate']);
+    expect(validated.code, validated.stderr).toBe(0);
+    keep('validate', validated);
+    const planText = await dwsync(dir, ['plan']);
+    expect(planText.code, planText.stderr).toBe(0);
+    keep('plan', planText);
+    const planJson = await dwsync(dir, ['plan', '--json']);
+    expect(planJson.stdout).toContain('"(sensitive)"');
+    expect((JSON.parse(planJson.stdout) as PlanReport).summary.update).toBe(2);
+    keep('plan --json', planJson);
+
+    // A failing apply whose errors echo the request's secrets: retried 503s, then a Success: false.
+    emulator.failNext({ kind: 'http', status: 503, code: 'ServiceUnavailable', message: ECHO }, { action: 'UpdateDISyncTask', times: 2 });
+    emulator.failNext({ kind: 'success-false', code: 'SignatureDoesNotMatch', message: ECHO }, { action: 'UpdateDISyncTask' });
+    const failing = await dwsync(dir, ['apply', '--json']);
+    expect(failing.code, failing.stderr).toBe(3);
+    const failed = JSON.parse(failing.stdout) as ApplyReport;
+    expect(failed.summary).toMatchObject({ applied: 1, failed: 1 });
+    expect(failed.results[0]).toMatchObject({ outcome: 'failed', attempts: 3, error: { code: 'SignatureDoesNotMatch' } });
+    expect(failed.results[0]?.error?.message).toContain('***');
+    keep('failing apply', failing);
+    await readTree(path.join(dir, '.dwsync'), 'after failing apply');
+    const failingText = await dwsync(dir, ['plan']);
+    keep('plan after failure', failingText);
+
+    const working = await dwsync(dir, ['apply']);
+    expect(working.code, working.stderr).toBe(0);
+    keep('apply', working);
+    // The secrets were really in play: the emulator accepted only AK_SECRET and got the password.
+    expect(emulator.state.tasks.get('10000/1000001')?.taskContent).toContain(PASSWORD);
+    await readTree(path.join(dir, '.dwsync'), 'after apply');
+
+    // New passwords, then a run killed mid-way: its journal and lock are left behind.
+    for (const task of [taskWith(1000001, PASSWORD_2), taskWith(1000002, PASSWORD_2)]) await writeFile(path.join(dir, task.file), taskYaml(task));
+    await killMidRun(dir);
+    await readTree(path.join(dir, '.dwsync'), 'after kill');
+
+    // The Action's plan over that repository (the journal is folded in memory).
+    const github = await startFakeGithub({ owner: 'acme', repo: 'dataworks-jobs' });
+    cleanups.push(() => github.close());
+    const action = await runBundledAction(runner, {
+      workspace: dir,
+      event: 'pull_request',
+      sha: '6dcb09b5b57875f334f61aebed695e2e4193db5e',
+      token: 'ghs_secretsSweepToken0123456789',
+      apiUrl: github.url,
+      inputs: { command: 'plan' },
+      env,
+    });
+    expect(action.code, action.stdout + action.stderr).toBe(0);
+    expect(action.summary).toContain('(sensitive)');
+    expect(github.comments.length).toBe(1);
+    keep('action', action);
+    written.push({ where: 'action summary', text: action.summary });
+    for (const [name, value] of Object.entries(action.outputs)) written.push({ where: `action output ${name}`, text: value });
+    if (action.outputs['plan-json']) written.push({ where: 'action plan-json', text: await readFile(action.outputs['plan-json'], 'utf8') });
+    for (const comment of github.comments) written.push({ where: `comment ${comment.id}`, text: comment.body });
+    for (const request of github.requests) written.push({ where: `github ${request.method} ${request.path}`, text: request.body });
+    await readTree(action.runnerTemp, 'runner temp');
+
+    // A later run folds the killed run's journal; its state is searched too.
+    const after = await dwsync(dir, ['apply']);
+    expect(after.code, after.stderr).toBe(0);
+    keep('apply after kill', after);
+    await readTree(path.join(dir, '.dwsync'), 'final');
+
+    expect(written.length).toBeGreaterThan(30);
+    expect(leaks()).toEqual([]);
+  }, 180_000);
+});
+
+describe('a secret is kept only as a keyed hash', () => {
+  test('the state holds an HMAC of the password under its own salt; a new password shows as one (sensitive) change', async () => {
+    const dir = await repoWith([taskWith(1000001, PASSWORD)]);
+    const applied = await dwsync(dir, ['apply']);
+    expect(applied.code, applied.stderr).toBe(0);
+    const state = await readState(dir);
+    const stored = (state.tasks['10000/1000001']?.applied?.taskContent as { steps: Array<{ parameter: JsonObject }> }).steps[0]!.parameter.password;
+    expect(stored).toBe(expectedHash(PASSWORD, state.salt));
+    expect(JSON.stringify(state)).not.toContain(PASSWORD);
+
+    await writeFile(path.join(dir, 'jobs/t1000001.yaml'), taskYaml(taskWith(1000001, PASSWORD_2)));
+    const plan = await dwsync(dir, ['plan', '--json', '--detailed-exitcode']);
+    expect(plan.code, plan.stderr).toBe(2);
+    const report = JSON.parse(plan.stdout) as PlanReport;
+    expect(report.summary).toEqual({ update: 1, unchanged: 0, orphaned: 0 });
+    expect(report.changes[0]).toMatchObject({
+      reason: 'changed',
+      taskContentPatch: [{ op: 'replace', path: '/steps/0/parameter/password', value: '(sensitive)' }],
+      taskParamPatch: [],
+    });
+    const text = await dwsync(dir, ['plan']);
+    expect(text.stdout).toContain('/steps/0/parameter/password: (sensitive) → (sensitive)');
+    expect(text.stdout).toContain('Plan: 1 to update, 0 unchanged, 0 orphaned.');
+    for (const out of [plan.stdout, text.stdout, text.stderr]) for (const secret of SECRETS) expect(out).not.toContain(secret);
+  });
+
+  test('two state files (two salts) hash the same password differently', async () => {
+    const states: StateFile[] = [];
+    for (let i = 0; i < 2; i++) {
+      const dir = await repoWith([taskWith(1000002, PASSWORD)]);
+      const run = await dwsync(dir, ['apply']);
+      expect(run.code, run.stderr).toBe(0);
+      states.push(await readState(dir));
+    }
+    const [a, b] = states.map((s) => (s.tasks['10000/1000002']?.applied?.taskContent as { steps: Array<{ parameter: JsonObject }> }).steps[0]!.parameter.password);
+    expect(states[0]!.salt).not.toBe(states[1]!.salt);
+    expect(a).toMatch(/^sensitive:hmac-sha256:[0-9a-f]{64}$/);
+    expect(b).toMatch(/^sensitive:hmac-sha256:[0-9a-f]{64}$/);
+    expect(a).not.toBe(b);
+    expect(a).toBe(expectedHash(PASSWORD, states[0]!.salt));
+    expect(b).toBe(expectedHash(PASSWORD, states[1]!.salt));
+  });
+});
