@@ -8,6 +8,7 @@ import type { ImportOptions } from '../../src/commands/import.js';
 import type { CommandDeps } from '../../src/commands/command-options.js';
 import { preparePlan } from '../../src/commands/plan.js';
 import { validate } from '../../src/commands/validate.js';
+import type { JsonValue } from '../../src/core/json.js';
 import { toPlanReport } from '../../src/core/plan-tasks.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { createAccessKeyCredential } from '../../src/dataworks/alicloud-sdk.js';
@@ -42,7 +43,8 @@ function depsFor(emulator: Emulator): CommandDeps {
 }
 
 function run(repo: TempRepo, emulator: Emulator, options: Partial<ImportOptions> = {}) {
-  return importTasks({ root: repo.dir, qps: 0, concurrency: 8, projectId: 10000, ...options }, depsFor(emulator));
+  // random 0: retries back off for 0 ms, so a retried read costs no waiting.
+  return importTasks({ root: repo.dir, qps: 0, concurrency: 8, projectId: 10000, ...options }, { ...depsFor(emulator), random: () => 0 });
 }
 
 function callsOf(emulator: Emulator, action: string) {
@@ -174,6 +176,40 @@ describe('import', () => {
     expect(report.results[0]).toMatchObject({ key: '10000/2000000', outcome: 'failed', error: { code: 'ResourceGroupUnknown' } });
     expect(report.results[1]).toMatchObject({ key: '10000/2000001', outcome: 'written' });
     await expect(stat(path.join(repo.dir, 'jobs/ods/di_task_0.yaml'))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('retries throttled and failed reads like apply retries writes', async () => {
+    const { repo, emulator } = await setup(Array.from({ length: 4 }, (_, i) => liveSeed(i)));
+    emulator.failNext({ kind: 'http', status: 400, code: 'Throttling.User' }, { action: 'ListFiles' });
+    emulator.failNext({ kind: 'http', status: 503, code: 'ServiceUnavailable' }, { action: 'GetFile', times: 2 });
+    const report = await run(repo, emulator, { concurrency: 1 });
+    expect(report.summary).toEqual({ written: 4, exists: 0, failed: 0 });
+    expect(callsOf(emulator, 'ListFiles').map((c) => c.status)).toEqual([400, 200]);
+    expect(report.results.map((r) => r.attempts)).toEqual([3, 1, 1, 1]);
+  });
+
+  it('stops reading after a quota error; the tasks not read fail with its code and nothing is written for them', async () => {
+    const { repo, emulator } = await setup(Array.from({ length: 4 }, (_, i) => liveSeed(i)));
+    emulator.failNext({ kind: 'http', status: 400, code: 'Throttling.Api.Risk' }, { action: 'GetFile' });
+    const report = await run(repo, emulator, { concurrency: 1 });
+    expect(report.results.map((r) => [r.outcome, r.error?.code])).toEqual(Array(4).fill(['failed', 'Throttling.Api.Risk']));
+    expect(callsOf(emulator, 'GetFile')).toHaveLength(1);
+    expect((await listFiles(repo.dir)).filter((f) => !f.startsWith('.git/'))).toEqual(['.dwsync/state.json']);
+  });
+
+  it('does not write a task whose content is not JSON or does not validate', async () => {
+    const content = liveContent(1);
+    const noWriter = JSON.stringify({ ...content, steps: (content.steps as JsonValue[]).slice(0, 1) });
+    const { repo, emulator } = await setup([liveSeed(0, { taskContent: 'not json' }), liveSeed(1, { taskContent: noWriter }), liveSeed(2)]);
+    const report = await run(repo, emulator);
+    expect(report.results.map((r) => [r.key, r.outcome, r.error?.code])).toEqual([
+      ['10000/2000000', 'failed', 'InvalidTaskContent'],
+      ['10000/2000001', 'failed', 'InvalidTask'],
+      ['10000/2000002', 'written', undefined],
+    ]);
+    expect(report.results[1]!.error!.message).toMatch(/writer/);
+    expect(report.check.ok).toBe(true);
+    expect((await listFiles(path.join(repo.dir, 'jobs'))).length).toBe(1);
   });
 
   it('rejects --out outside the jobs folder before calling DataWorks', async () => {
