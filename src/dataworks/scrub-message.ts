@@ -20,8 +20,10 @@ const SECRET_KEYS = [
   'secret',
 ];
 
+// Not \b before the key: in a URL-encoded string to sign the key follows "%26" ("&"), and "6S" has
+// no word boundary, so "…%26SecurityToken%3D<token>" slipped through.
 const KEYED_VALUE = new RegExp(
-  `(["']?\\b(?:${SECRET_KEYS.map(escapeRegExp).join('|')})["']?\\s*(?:=|:|%3D)\\s*["']?)([^"'&\\s,;}]+)`,
+  `(["']?(?<![A-Za-z])(?:${SECRET_KEYS.map(escapeRegExp).join('|')})["']?\\s*(?:=|:|%3D)\\s*["']?)([^"'&\\s,;}]+)`,
   'gi',
 );
 
