@@ -3,12 +3,14 @@ import path from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { main } from '../../src/cli.js';
 import { importTasks } from '../../src/commands/import.js';
 import type { ImportOptions } from '../../src/commands/import.js';
 import type { CommandDeps } from '../../src/commands/command-options.js';
 import { preparePlan } from '../../src/commands/plan.js';
 import { validate } from '../../src/commands/validate.js';
 import type { JsonValue } from '../../src/core/json.js';
+import type { PlanReport } from '../../src/core/report.js';
 import { toPlanReport } from '../../src/core/plan-tasks.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { createAccessKeyCredential } from '../../src/dataworks/alicloud-sdk.js';
@@ -90,6 +92,10 @@ describe('import', () => {
 
     const { planned } = await preparePlan({ root: repo.dir }, depsFor(emulator));
     expect(toPlanReport(planned).summary).toEqual({ update: 0, unchanged: 250, orphaned: 0 });
+    let out = '';
+    const io = { stdout: { write: (t: string) => (out += t) }, stderr: { write: () => true }, env: {}, cwd: repo.dir };
+    expect(await main(['plan', '--detailed-exitcode', '--json'], io)).toBe(0);
+    expect((JSON.parse(out) as PlanReport).summary).toEqual({ update: 0, unchanged: 250, orphaned: 0 });
 
     // What the file says is what DataWorks holds: same values, scheduling parameters untouched.
     const { tasks } = await (await import('../../src/commands/load-tasks.js')).loadTasks({ ...(await settingsOf(repo)) });
