@@ -32,7 +32,10 @@ function createRateWindow(clock: Clock): { mark(): void; perSecond(): number } {
   let head = 0;
   const drop = (now: number) => {
     while (head < times.length && times[head]! <= now - 1000) head += 1;
-    if (head > 1024) times.splice(0, head), (head = 0);
+    if (head > 1024) {
+      times.splice(0, head);
+      head = 0;
+    }
   };
   return {
     mark() {

@@ -35,14 +35,26 @@ export type PushOptions = { concurrency: number; commit: string | null };
 // Runs every work item with bounded concurrency. Failures are collected, never thrown: one bad task
 // must not stop the others. A quota error or an abort stops new calls; what was not started is
 // recorded as skipped with the reason.
+// A call's slot is freed as soon as its outcome is handed to the store; its result is reported once
+// that record is durable. Holding the slot through the journal's fdatasync (4-9 ms on a VM disk)
+// would cost a fifth to a third of the throughput at 20 ms per call.
 export async function pushUpdates(items: WorkItem[], options: PushOptions, deps: PushDeps): Promise<ApplyResult[]> {
   const limit = pLimit(options.concurrency);
   let stopReason: string | null = null;
   const at = () => new Date(deps.clock.now()).toISOString();
+  // The last record of each task, awaited after its slot is freed. Records of one key become durable
+  // in order (one journal), so the last one being durable means all of them are.
+  const recording = new Map<string, Promise<void>>();
+  const recordLater = (key: string, record: TaskRecord): Promise<void> => {
+    const recorded = deps.record(key, record);
+    recorded.catch(() => undefined); // awaited below; this keeps an early failure from looking unhandled
+    recording.set(key, recorded);
+    return recorded;
+  };
 
   async function skip(entry: PlannedTask, reason: string): Promise<ApplyResult> {
     const task = entry.task!;
-    await deps.record(task.key, skippedRecord({ file: task.file, previous: deps.previous(task.key), at: at(), attempts: 0, reason }));
+    void recordLater(task.key, skippedRecord({ file: task.file, previous: deps.previous(task.key), at: at(), attempts: 0, reason }));
     return { key: task.key, file: task.file, outcome: 'skipped', attempts: 0, reason };
   }
 
@@ -54,7 +66,7 @@ export async function pushUpdates(items: WorkItem[], options: PushOptions, deps:
     const record = failedRecord({ file: task.file, previous, at: at(), attempts, error: resultError });
     // A failed submit or deploy keeps the applied config (the update itself went through).
     if (deployStage) record.deploy = { ...previous?.deploy, stage: 'failed', at: at(), error: { code: resultError.code, message: resultError.message } };
-    await deps.record(task.key, record);
+    void recordLater(task.key, record);
     const requestId = resultError.requestId ? { requestId: resultError.requestId } : {};
     return { key: task.key, file: task.file, outcome: 'failed', attempts, error: resultError, ...requestId };
   }
@@ -71,15 +83,14 @@ export async function pushUpdates(items: WorkItem[], options: PushOptions, deps:
   async function update(entry: PlannedTask): Promise<ApplyResult> {
     const task = entry.task!;
     const request = { projectId: task.projectId, fileId: task.fileId, ...requestStrings(task) };
-    let attempts = 0;
     try {
-      const { value, attempts: made } = await deps.call(() => deps.dataWorks.updateDISyncTask(request));
-      attempts = made;
+      const { value, attempts } = await deps.call(() => deps.dataWorks.updateDISyncTask(request));
       const record = appliedRecord({ file: task.file, previous: deps.previous(task.key), at: at(), attempts, desired: entry.desired!, commit: options.commit, requestId: value.requestId });
       record.deploy = entry.deploy ? { stage: 'submitting', at: at() } : null;
-      await deps.record(task.key, record);
+      const recorded = recordLater(task.key, record);
       const result: ApplyResult = { key: task.key, file: task.file, outcome: 'applied', requestId: value.requestId, attempts };
       if (!entry.deploy) return result;
+      await recorded;
       try {
         await deploy(entry);
         return result;
@@ -107,12 +118,11 @@ export async function pushUpdates(items: WorkItem[], options: PushOptions, deps:
   }
 
   return Promise.all(
-    items.map((item) =>
-      limit(async () => {
-        const result = await run(item);
-        deps.onResult?.(result);
-        return result;
-      }),
-    ),
+    items.map(async (item) => {
+      const result = await limit(() => run(item));
+      await recording.get(result.key);
+      deps.onResult?.(result);
+      return result;
+    }),
   );
 }
