@@ -26,7 +26,7 @@ import {
 
 const LONG = process.env.DWSYNC_LONG_CRASH === '1';
 const TRIALS = LONG ? 200 : 20;
-const TASKS = LONG ? 300 : 120;
+const TASKS = LONG ? 300 : 100;
 const CONCURRENCY = 8;
 const SEED = 0x5eed_0006;
 const APPLY = ['apply', '--json', '--qps', '0', '--concurrency', String(CONCURRENCY)];
