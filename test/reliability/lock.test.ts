@@ -13,6 +13,7 @@ import {
   runCliAgainst,
   runMainIn,
   spawnCli,
+  waitForQuiet,
   waitUntil,
   type RepoTemplate,
 } from '../support/crash-harness.js';
@@ -91,6 +92,30 @@ describe('the state lock, between real processes', () => {
     expect(await exists(lockPath)).toBe(false);
     expect(keysHeldDifferently(emulator, template.tasks, template.tasks.map((t) => t.key))).toEqual([]);
     expect((await runMainIn(['plan', '--detailed-exitcode'], repo.dir, emulator)).code).toBe(0);
+  });
+
+  it('lets only one of two runs racing for a dead run\'s lock apply: no task is sent twice', { timeout: 120_000 }, async () => {
+    const { repo, emulator, lockPath, exists } = await setup(20);
+    const killed = spawnCli(APPLY, { cwd: repo.dir, emulator });
+    expect(await waitUntil(async () => (await exists(lockPath)) && emulator.state.calls.length >= 1, killed.done)).toBe(true);
+    killed.child.kill('SIGKILL');
+    await killed.done;
+    await waitForQuiet(emulator, 20); // its requests still in the emulator are answered (and applied)
+    const mark = emulator.state.calls.length;
+
+    // Whichever order they end up in, they must not both push: either one refuses naming the other,
+    // or the second finds nothing left to do.
+    const runs = await Promise.all([runCliAgainst(APPLY, repo.dir, emulator), runCliAgainst(APPLY, repo.dir, emulator)]);
+    expect(runs.some((run) => run.code === 0)).toBe(true);
+    for (const run of runs) {
+      expect([0, 1], run.stderr).toContain(run.code);
+      if (run.code === 1) expect(run.stderr).toMatch(/locked by dwsync apply \(pid \d+ on host /);
+    }
+    const sentAfter = acceptedUpdates(emulator, mark);
+    expect([...sentAfter.values()].every((ids) => ids.length === 1)).toBe(true);
+    expect(keysHeldDifferently(emulator, template.tasks, template.tasks.map((t) => t.key))).toEqual([]);
+    expect((await runMainIn(['plan', '--detailed-exitcode'], repo.dir, emulator)).code).toBe(0);
+    expect(await exists(lockPath)).toBe(false);
   });
 
   it('refuses a lock held on another host, and proceeds after `dwsync unlock`', { timeout: 120_000 }, async () => {
