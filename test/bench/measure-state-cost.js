@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { createCallRunner } from '../../build/apply/call-runner.js';
 import { createLimiter } from '../../build/apply/create-limiter.js';
 import { pushUpdates } from '../../build/apply/push-updates.js';
 import { planTasks } from '../../build/core/plan-tasks.js';
@@ -21,7 +22,7 @@ async function applyInProcess(root, { url, concurrency, run }) {
   const { tasks } = await readTaskFiles({ root, jobsDir: 'jobs' });
   const store = await openStateStore(statePath);
   const planned = planTasks({ tasks, records: store.state.tasks, salt: store.state.salt });
-  const updates = planned.filter((entry) => entry.action === 'update');
+  const updates = planned.filter((entry) => entry.action === 'update').map((entry) => ({ kind: 'update', entry }));
   const dataWorks = createDataWorks({ endpoint: url, region: 'cn-hangzhou' });
   let recordMs = 0;
   let recordMaxMs = 0;
@@ -31,9 +32,9 @@ async function applyInProcess(root, { url, concurrency, run }) {
     { concurrency, commit: null },
     {
       dataWorks,
+      call: createCallRunner({ clock: systemClock, random: Math.random, limiter: createLimiter(0, systemClock) }),
       clock: systemClock,
-      random: Math.random,
-      limiter: createLimiter(0, systemClock),
+      projectMode: async () => 'basic',
       previous: (key) => store.state.tasks[key] ?? null,
       record: async (key, record) => {
         const t0 = performance.now();
