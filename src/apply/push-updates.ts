@@ -35,11 +35,11 @@ export type PushOptions = { concurrency: number; commit: string | null };
 // Runs every work item with bounded concurrency. Failures are collected, never thrown: one bad task
 // must not stop the others. A quota error or an abort stops new calls; what was not started is
 // recorded as skipped with the reason.
-// An update keeps its slot until its record is durable, so that at any moment at most `concurrency`
-// calls the service may have accepted are unknown to the state: a run killed then re-sends no more
-// than that (issue #6). It costs the journal's fdatasync per slot (4-9 ms on a VM disk; a fifth to a
-// third of the throughput at 20 ms per call), which group commit shares between the slots.
-// A skip frees its slot at once: it made no call.
+// An update frees its slot once its record has been handed to the store: the journal writes the line
+// at once (journal.ts), so a run killed from then on keeps it and re-sends no more than the calls in
+// flight (issue #6); its result is reported only once the record is durable (fdatasync, group commit).
+// Holding the slot through the fdatasync (4-9 ms on a VM disk) would cost a fifth to a third of the
+// throughput at 20 ms per call.
 export async function pushUpdates(items: WorkItem[], options: PushOptions, deps: PushDeps): Promise<ApplyResult[]> {
   const limit = pLimit(options.concurrency);
   let stopReason: string | null = null;
@@ -109,11 +109,7 @@ export async function pushUpdates(items: WorkItem[], options: PushOptions, deps:
     if (item.kind === 'skip') return skip(item.entry, item.reason);
     if (deps.signal?.aborted) stopReason ??= 'interrupted';
     if (stopReason) return skip(item.entry, stopReason);
-    if (item.kind === 'update') {
-      const result = await update(item.entry);
-      await recording.get(result.key);
-      return result;
-    }
+    if (item.kind === 'update') return update(item.entry);
     try {
       await deploy(item.entry);
       const task = item.entry.task!;
