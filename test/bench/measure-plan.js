@@ -11,7 +11,7 @@ import { median } from './stats.js';
 
 const FLOOR = path.resolve(import.meta.dirname, 'read-parse-floor.js');
 
-export async function measurePlan({ count, seed, runs, changedShare = 0.01, log = () => {} }) {
+export async function measurePlan({ count, seed, runs, changedShare = 0.01, withChanged = true, log = () => {} }) {
   const root = await mkdtemp(path.join(os.tmpdir(), `dwsync-bench-plan-${count}-`));
   try {
     const files = await generateJobs(root, { count, seed });
@@ -36,8 +36,8 @@ export async function measurePlan({ count, seed, runs, changedShare = 0.01, log 
       await plan('new', path.join(root, 'no-state', 'state.json'));
       await plan('noop', statePath);
     }
-    const changed = await editJobs(root, files, { share: changedShare, seed });
-    for (let r = 0; r < runs; r++) await plan('changed', statePath);
+    const changed = withChanged ? await editJobs(root, files, { share: changedShare, seed }) : 0;
+    for (let r = 0; withChanged && r < runs; r++) await plan('changed', statePath);
     const pick = (kind) => ({
       wallMs: median(samples[kind].map((s) => s.wallMs)),
       rssBytes: median(samples[kind].map((s) => s.rssBytes)),
