@@ -30,8 +30,23 @@ const KEYED_VALUE = new RegExp(
 // The whole Authorization header value: "ACS3-HMAC-SHA256 Credential=...,Signature=..." or "acs AK:sig".
 const AUTHORIZATION = /(["']?\bauthorization["']?\s*[:=]\s*["']?)([^"'\r\n}]+)/gi;
 
-export function scrubMessage(text: string): string {
-  return text.replace(AUTHORIZATION, `$1${REDACTED}`).replace(KEYED_VALUE, `$1${REDACTED}`);
+// Credentials the process holds: a message that echoes one without its key name is caught by value.
+const SECRET_ENV = ['ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_SECURITY_TOKEN', 'ALICLOUD_ACCESS_KEY_SECRET', 'ALICLOUD_SECURITY_TOKEN'];
+const MIN_LITERAL = 6; // shorter values would blank out ordinary words
+
+export function scrubMessage(text: string, literals: readonly string[] = secretsFromEnv(process.env)): string {
+  let scrubbed = text.replace(AUTHORIZATION, `$1${REDACTED}`).replace(KEYED_VALUE, `$1${REDACTED}`);
+  for (const literal of literals) {
+    if (literal.length >= MIN_LITERAL) scrubbed = scrubbed.split(literal).join(REDACTED);
+  }
+  return scrubbed;
+}
+
+export function secretsFromEnv(env: Record<string, string | undefined>): string[] {
+  return SECRET_ENV.flatMap((name) => {
+    const value = env[name]?.trim();
+    return value ? [value, encodeURIComponent(value)] : [];
+  });
 }
 
 function escapeRegExp(text: string): string {

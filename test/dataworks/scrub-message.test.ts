@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scrubMessage } from '../../src/dataworks/scrub-message.js';
+import { scrubMessage, secretsFromEnv } from '../../src/dataworks/scrub-message.js';
 
 describe('scrubMessage', () => {
   const secrets: Array<[string, string, string]> = [
@@ -22,5 +22,17 @@ describe('scrubMessage', () => {
     );
     expect(scrubMessage('SignatureDoesNotMatch for AccessKeyId=LTAI123')).toBe('SignatureDoesNotMatch for AccessKeyId=LTAI123');
     expect(scrubMessage('GET http://h/?A=1&Version=2 failed.')).toContain('Version=2');
+  });
+});
+
+describe('scrubMessage with known credential values', () => {
+  it('removes a credential echoed without its key name, raw or URL-encoded', () => {
+    const literals = secretsFromEnv({ ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'SeCr3t/Value+1', ALIBABA_CLOUD_SECURITY_TOKEN: 'StsTokenXYZ' });
+    const text = 'bad request for SeCr3t/Value+1 and SeCr3t%2FValue%2B1 with StsTokenXYZ';
+    expect(scrubMessage(text, literals)).toBe('bad request for *** and *** with ***');
+  });
+
+  it('leaves short values alone, so ordinary words survive', () => {
+    expect(scrubMessage('the key abc failed', ['abc'])).toBe('the key abc failed');
   });
 });
