@@ -22,7 +22,7 @@ Common flags:
 
 plan:     --detailed-exitcode (0 no changes, 2 changes)  --refresh (compare with the live tasks)
 apply:    --refresh  --force (overwrite tasks changed in the console)  --deploy | --no-deploy
-import:   --project-id P  [--file-id F ...]  [--folder PATH]  [--out DIR]  [--overwrite]
+import:   --project-id P  [--file-id F[,F...] ...]  [--folder PATH]  [--out DIR]  [--overwrite]
 emulator: --port N (default 8787; 0 = any)  --seed DIR  --latency-ms MS  --qps Q  --fail-rate R
           --quota-after N  --mode basic|standard
 
