@@ -7,18 +7,14 @@ import { renderImportText } from '../import/render-import-text.js';
 import type { CliIo } from './cli-io.js';
 import { useColor } from './cli-io.js';
 import type { ParsedArgs } from './parse-args.js';
-import { formatProgress } from './progress-line.js';
+import { progressReporter } from './progress-reporter.js';
 
 // Exit 0 when every task was written (or already had a file) and the plan check passed; 1 otherwise.
 export async function runImport(options: CommandOptions, values: ParsedArgs['values'], deps: CommandDeps, io: CliIo, json: boolean): Promise<number> {
   const importOptions = readImportFlags(options, values);
-  const showProgress = !json && Boolean(io.stderr.isTTY) && io.env.CI !== 'true';
-  const started = deps.clock.now();
-  const onProgress: CommandDeps['onProgress'] = showProgress
-    ? (progress) => void io.stderr.write(`\r\u001b[2K${formatProgress(progress, deps.clock.now() - started)}`)
-    : undefined;
-  const report = await importTasks(importOptions, { ...deps, ...(onProgress ? { onProgress } : {}) });
-  if (showProgress) io.stderr.write('\r\u001b[2K');
+  const progress = progressReporter(io, deps, json);
+  const report = await importTasks(importOptions, { ...deps, ...(progress.onProgress ? { onProgress: progress.onProgress } : {}) });
+  progress.clear();
   if (json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else io.stdout.write(renderImportText(report, { color: useColor(io.stdout, io.env) }));
   return report.summary.failed > 0 || !report.check.ok ? EXIT.error : EXIT.ok;

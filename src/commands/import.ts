@@ -1,13 +1,10 @@
 import path from 'node:path';
 import pLimit from 'p-limit';
 
-import { createLimiter } from '../apply/create-limiter.js';
 import { formatProblem } from '../core/problem.js';
 import { compareKeys } from '../core/plan-tasks.js';
-import { createDataWorks } from '../dataworks/create-data-works.js';
 import { UserInputError } from '../errors.js';
 import { checkImported } from '../import/check-imported.js';
-import { createCaller } from '../import/create-caller.js';
 import { fetchRequestedFiles } from '../import/fetch-requested-files.js';
 import type { ImportCheck, ImportReport, ImportResult } from '../import/import-report.js';
 import { importLiveTasks } from '../import/import-live-tasks.js';
@@ -16,6 +13,7 @@ import { isInFolder, listLiveFiles } from '../import/list-live-files.js';
 import { acquireLock } from '../state/lock.js';
 import { openStateStore } from '../state/state-store.js';
 import type { CommandDeps, CommandOptions } from './command-options.js';
+import { connect } from './connect.js';
 import { loadTasks } from './load-tasks.js';
 import { preparePlan } from './plan.js';
 import { resolveSettings } from './resolve-settings.js';
@@ -36,13 +34,7 @@ export async function importTasks(options: ImportOptions, deps: CommandDeps): Pr
   const settings = await resolveSettings(options, deps.env);
   const out = options.out === undefined ? undefined : resolveOut(options.out, settings);
   const declared = await findDeclared(settings);
-  const dataWorks = (deps.createDataWorks ?? createDataWorks)({ endpoint: settings.endpoint, region: settings.region });
-  const call = createCaller({
-    clock: deps.clock,
-    random: deps.random ?? Math.random,
-    limiter: createLimiter(settings.qps, deps.clock),
-    ...(deps.signal ? { signal: deps.signal } : {}),
-  });
+  const { dataWorks, call } = connect(settings, deps);
 
   const lock = await acquireLock(settings.statePath, { command: 'dwsync import', now: () => deps.clock.now() });
   let results: ImportResult[];

@@ -4,7 +4,7 @@ import { UserInputError } from '../errors.js';
 import type { DataWorks, LiveFile } from '../dataworks/data-works.js';
 import type { ImportResult } from './import-report.js';
 import { notFound } from './import-live-tasks.js';
-import type { Caller } from './list-live-files.js';
+import type { CallRunner } from '../apply/call-runner.js';
 import type { FileToPlace } from './plan-file-paths.js';
 
 export type RequestedFiles = {
@@ -15,7 +15,7 @@ export type RequestedFiles = {
 
 // --file-id: no listing; each file is read once here, since its name and folder decide where it goes.
 // A file that does not exist or cannot be read becomes a failed result; the others go on.
-export async function fetchRequestedFiles(dataWorks: DataWorks, projectId: number, fileIds: number[], call: Caller, limit: <T>(fn: () => Promise<T>) => Promise<T>): Promise<RequestedFiles> {
+export async function fetchRequestedFiles(dataWorks: DataWorks, projectId: number, fileIds: number[], call: CallRunner, limit: <T>(fn: () => Promise<T>) => Promise<T>): Promise<RequestedFiles> {
   const unique = [...new Set(fileIds)].sort((a, b) => a - b);
   const out: RequestedFiles = { files: [], prefetched: new Map(), failures: [] };
   await Promise.all(

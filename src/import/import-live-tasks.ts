@@ -10,7 +10,7 @@ import type { DataWorks, LiveFile } from '../dataworks/data-works.js';
 import type { TaskRecord } from '../state/state-schema.js';
 import type { ImportResult } from './import-report.js';
 import { importedRecord } from './imported-record.js';
-import type { Caller } from './list-live-files.js';
+import type { CallRunner } from '../apply/call-runner.js';
 import { parseLiveFile } from './parse-live-file.js';
 import type { FileToPlace } from './plan-file-paths.js';
 import { planFilePaths } from './plan-file-paths.js';
@@ -30,7 +30,7 @@ export type ImportPlan = {
 
 export type ImportDeps = {
   dataWorks: DataWorks;
-  call: Caller;
+  call: CallRunner;
   clock: Clock;
   concurrency: number;
   salt: string;

@@ -1,3 +1,4 @@
+import type { CallRunner } from '../apply/call-runner.js';
 import type { FileSummary } from '../dataworks/data-works.js';
 import type { DataWorks } from '../dataworks/data-works.js';
 import { DI_FILE_TYPE } from './parse-live-file.js';
@@ -5,12 +6,11 @@ import { DI_FILE_TYPE } from './parse-live-file.js';
 export const PAGE_SIZE = 100;
 
 // Runs one call under the run's rate limit and retry policy (see create-caller.ts).
-export type Caller = <T>(fn: () => Promise<T>) => Promise<{ value: T; attempts: number }>;
 
 // Every batch sync task of a project, page by page until TotalCount files are read. Bounded: it stops
 // at an empty page, and never reads more pages than the first TotalCount calls for (plus one, for a
 // project that grew meanwhile).
-export async function listLiveFiles(dataWorks: DataWorks, projectId: number, call: Caller): Promise<FileSummary[]> {
+export async function listLiveFiles(dataWorks: DataWorks, projectId: number, call: CallRunner): Promise<FileSummary[]> {
   const byId = new Map<number, FileSummary>();
   let maxPages = 1;
   for (let page = 1; page <= maxPages; page++) {
