@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BIN, EMULATOR_ENV, startEmulatorProcess } from './emulator-process.js';
 import { generateJobs } from './generate-jobs.js';
+import { measureHttpFloor } from './http-floor.js';
 import { runMeasured } from './run-measured.js';
 import { callRate, median, spacedRate } from './stats.js';
 
@@ -40,9 +41,13 @@ export async function measureApplyThroughput({ count, seed, runs, latencyMs, con
         log(`apply c=${concurrency}: ${sample.rate.toFixed(1)} calls/s, ${sample.throttled} throttled`);
         samples.push(sample);
       }
+      // What the emulator itself allows on this machine: bare keep-alive HTTP, no SDK, no state.
+      const emulator = await startEmulatorProcess({ root, latencyMs });
+      const httpFloor = await measureHttpFloor(emulator.url, concurrency, Math.max(concurrency * 4, Math.round(count / 4))).finally(() => emulator.close());
+      log(`http floor c=${concurrency}: ${httpFloor.toFixed(1)} calls/s`);
       const ideal = (concurrency * 1000) / latencyMs;
       const rate = median(samples.map((s) => s.rate));
-      rows.push({ concurrency, ideal, rate, share: rate / ideal, applied: median(samples.map((s) => s.applied)), throttled: Math.max(...samples.map((s) => s.throttled)), samples });
+      rows.push({ concurrency, ideal, rate, share: rate / ideal, httpFloor, shareOfFloor: rate / httpFloor, applied: median(samples.map((s) => s.applied)), throttled: Math.max(...samples.map((s) => s.throttled)), samples });
     }
     return { count, latencyMs, rows };
   } finally {

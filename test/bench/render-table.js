@@ -19,9 +19,13 @@ export function renderTable(results) {
 
   const a = results.apply;
   lines.push(`**Apply throughput** (${a.count.toLocaleString('en')} changed tasks, emulator latency ${a.latencyMs} ms, \`--qps 0\`; medians of the emulator-side rate)`, '');
-  lines.push('| concurrency | ideal (c ÷ L) | achieved | share of ideal | throttled |');
-  lines.push('|---:|---:|---:|---:|---:|');
-  for (const row of a.rows) lines.push(`| ${row.concurrency} | ${row.ideal.toFixed(0)}/s | ${row.rate.toFixed(1)}/s | ${pct(row.share)} | ${row.throttled} |`);
+  lines.push('| concurrency | ideal (c ÷ L) | achieved | share of ideal | bare HTTP to the emulator | dwsync ÷ bare HTTP | throttled |');
+  lines.push('|---:|---:|---:|---:|---:|---:|---:|');
+  for (const row of a.rows) {
+    const floor = row.httpFloor === undefined ? '–' : `${row.httpFloor.toFixed(1)}/s`;
+    const ofFloor = row.httpFloor === undefined ? '–' : pct(row.shareOfFloor);
+    lines.push(`| ${row.concurrency} | ${row.ideal.toFixed(0)}/s | ${row.rate.toFixed(1)}/s | ${pct(row.share)} | ${floor} | ${ofFloor} | ${row.throttled} |`);
+  }
   lines.push('');
 
   const q = results.qps;
