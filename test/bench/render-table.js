@@ -36,9 +36,10 @@ export function renderTable(results) {
 
   const c = results.stateCost;
   lines.push(`**Recording outcomes** (${c.count.toLocaleString('en')} tasks applied in-process through \`pushUpdates\` with a real state store, concurrency ${c.concurrency}, latency ${c.latencyMs} ms)`, '');
-  lines.push('| push phase | waiting for records (share of slot time) | final fold + write | total share | journal writes | state size per task |');
-  lines.push('|---:|---:|---:|---:|---:|---:|');
-  lines.push(`| ${s(c.pushMs)} s | ${pct(c.recordShare)} | ${c.closeMs.toFixed(0)} ms (${pct(c.closeShare)}) | **${pct(c.totalShare)}** | ${c.journalWrites} | ${(c.bytesPerTask / 1024).toFixed(2)} KiB |`, '');
+  lines.push('| push phase | in record() (share of push) | final fold + write (share of run) | total share | record durable after (mean) | fdatasync rounds | state size per task |');
+  lines.push('|---:|---:|---:|---:|---:|---:|---:|');
+  const durable = c.durableWaitMs === undefined ? '–' : `${c.durableWaitMs.toFixed(1)} ms`;
+  lines.push(`| ${s(c.pushMs)} s | ${pct(c.recordShare)} | ${c.closeMs.toFixed(0)} ms (${pct(c.closeShare)}) | **${pct(c.totalShare)}** | ${durable} | ${c.journalWrites} | ${(c.bytesPerTask / 1024).toFixed(2)} KiB |`, '');
 
   lines.push('**Growth** (plan, whole process)', '');
   lines.push('| tasks | floor | no state | ms per task | nothing changed | ms per task | peak RSS (no state / nothing changed) |');
