@@ -50,7 +50,7 @@ async function applyPlanned(planned: PlannedTask[], settings: Settings, store: S
   const needsCalls = settings.refresh || planned.some((entry) => entry.action === 'update' || entry.undeployed);
   let session: { dataWorks: DataWorks; call: CallRunner } | null = null;
   if (needsCalls) {
-    session = connect(settings, deps);
+    session = await connect(settings, deps);
     if (settings.refresh) planned = await refreshPlan(planned, store.state.salt, settings, session);
   }
   const work = planWork(planned, { force: settings.force });

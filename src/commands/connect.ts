@@ -7,8 +7,10 @@ import type { CommandDeps } from './command-options.js';
 import type { Settings } from './resolve-settings.js';
 
 // The API client and the one call runner (rate limit, retries, abort) that every call of a run shares.
-export function connect(settings: Settings, deps: CommandDeps): { dataWorks: DataWorks; call: CallRunner } {
+// Missing credentials stop the run here, before any call, as a usage error (exit 1).
+export async function connect(settings: Settings, deps: CommandDeps): Promise<{ dataWorks: DataWorks; call: CallRunner }> {
   const dataWorks = (deps.createDataWorks ?? createDataWorks)({ endpoint: settings.endpoint, region: settings.region });
+  await dataWorks.verifyCredentials?.();
   const call = createCallRunner({
     clock: deps.clock,
     random: deps.random ?? Math.random,

@@ -34,7 +34,7 @@ export async function importTasks(options: ImportOptions, deps: CommandDeps): Pr
   const settings = await resolveSettings(options, deps.env);
   const out = options.out === undefined ? undefined : resolveOut(options.out, settings);
   const declared = await findDeclared(settings);
-  const { dataWorks, call } = connect(settings, deps);
+  const { dataWorks, call } = await connect(settings, deps);
 
   const lock = await acquireLock(settings.statePath, { command: 'dwsync import', now: () => deps.clock.now() });
   let results: ImportResult[];

@@ -32,7 +32,7 @@ export async function preparePlan(options: CommandOptions, deps: CommandDeps): P
     deploy: settings.deploy,
   });
   if (!settings.refresh) return { settings, state: loaded.state, planned };
-  const refreshed = await refreshPlan(planned, loaded.state.salt, settings, connect(settings, deps));
+  const refreshed = await refreshPlan(planned, loaded.state.salt, settings, await connect(settings, deps));
   return { settings, state: loaded.state, planned: refreshed };
 }
 

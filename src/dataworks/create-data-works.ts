@@ -25,9 +25,10 @@ const RESPONSE_CHANNEL = 'http.client.response.finish';
 export function createDataWorks(options: CreateDataWorksOptions): DataWorks {
   const { host, protocol } = resolveEndpoint(options.endpoint, options.region);
   const timeouts = options.timeouts ?? { connectMs: 5_000, readMs: 30_000 };
+  const credential = guardCredential(options.credential ?? new Credential());
   const client = new OpenApiClient(
     new Config({
-      credential: guardCredential(options.credential ?? new Credential()),
+      credential,
       endpoint: host,
       protocol,
       regionId: options.region,
@@ -79,6 +80,9 @@ export function createDataWorks(options: CreateDataWorksOptions): DataWorks {
   }
 
   return {
+    async verifyCredentials() {
+      await credential.getCredential();
+    },
     async updateDISyncTask(input) {
       const { body, status } = await call('UpdateDISyncTask', {
         ProjectId: input.projectId,

@@ -24,6 +24,9 @@ export type FileSummary = { fileId: number; fileName: string; fileFolderPath: st
 export type DeploymentStatus = 'pending' | 'success' | 'failed';
 
 export interface DataWorks {
+  // Resolves the credentials without calling the service; throws UserInputError when there are none,
+  // so a run stops before its first call instead of failing every task.
+  verifyCredentials?(): Promise<void>;
   updateDISyncTask(input: UpdateDISyncTaskInput): Promise<{ requestId: string }>;
   // null when the file does not exist (the service answers an "invalid file" error).
   getFile(ref: TaskRef): Promise<{ requestId: string; file: LiveFile | null }>;

@@ -118,4 +118,16 @@ describe('dwsync end to end, over real HTTP against the emulator', () => {
     }
     expect(await calls(env)).toEqual([]);
   });
+
+  it('stops before any call when there are no credentials: exit 1, a clear message; plan needs none', async () => {
+    const env = await setup(2);
+    const plan = await runCli(['plan', '--endpoint', env.emulator.url], { cwd: env.repo.dir });
+    expect(plan.code, plan.stderr).toBe(0);
+    for (const args of [['apply'], ['plan', '--refresh']]) {
+      const run = await runCli([...args, '--endpoint', env.emulator.url], { cwd: env.repo.dir });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('dwsync: no Alibaba Cloud credentials found: set ALIBABA_CLOUD_ACCESS_KEY_ID');
+    }
+    expect(await calls(env)).toEqual([]);
+  });
 });
