@@ -14,12 +14,14 @@ for (const name of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-process.exitCode = await main(process.argv.slice(2), {
+const code = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
   cwd: process.cwd(),
   signal: controller.signal,
 });
-// Handles left open (sockets kept alive by the SDK) must not keep a finished run waiting.
-process.exit();
+// Sockets kept alive by the SDK must not keep a finished run waiting, but exiting before a pipe has
+// taken all of stdout would cut a large --json document short: flush both streams first.
+await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => stream.write('', resolve))));
+process.exit(code);

@@ -130,4 +130,19 @@ describe('dwsync end to end, over real HTTP against the emulator', () => {
     }
     expect(await calls(env)).toEqual([]);
   });
+
+  it('prints a whole large --json document into a slow pipe before exiting', async () => {
+    const env = await setup(150);
+    // The reader starts late, so the pipe's 64 KiB buffer fills and the rest must wait for it.
+    const bin = path.resolve(import.meta.dirname, '../../bin/dwsync.js');
+    const run = await runCli(['-c', `node ${JSON.stringify(bin)} plan --json --endpoint ${env.emulator.url} | (sleep 1; wc -c)`], {
+      cwd: env.repo.dir,
+      command: '/bin/sh',
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const direct = await env.dwsync(['plan', '--json']);
+    expect((JSON.parse(direct.stdout) as PlanReport).changes).toHaveLength(150);
+    expect(direct.stdout.length).toBeGreaterThan(128 * 1024);
+    expect(Number(run.stdout.trim())).toBe(Buffer.byteLength(direct.stdout));
+  });
 });

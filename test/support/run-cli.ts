@@ -7,9 +7,13 @@ export type CliRun = { code: number | null; signal: NodeJS.Signals | null; stdou
 
 // Runs the built CLI (npm test builds first) as a user would, with only the environment given here
 // plus what the credential chain must not probe.
-export function runCli(args: string[], options: { cwd: string; env?: Record<string, string>; timeoutMs?: number }): Promise<CliRun> {
+export function runCli(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string>; timeoutMs?: number; command?: string },
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    // `command` runs something else with the same environment, e.g. a shell pipeline around the CLI.
+    const child = spawn(options.command ?? process.execPath, options.command ? args : [BIN, ...args], {
       cwd: options.cwd,
       env: {
         PATH: process.env.PATH ?? '',
