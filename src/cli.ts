@@ -5,12 +5,6 @@ import type { CliIo } from './cli/cli-io.js';
 import { stderrLogger } from './cli/cli-io.js';
 import { optionsFromArgs } from './cli/options-from-args.js';
 import { parseCliArgs } from './cli/parse-args.js';
-import { runApply } from './cli/run-apply.js';
-import { runEmulator } from './cli/run-emulator.js';
-import { runPlan } from './cli/run-plan.js';
-import { runUnlock } from './cli/run-unlock.js';
-import { runValidate } from './cli/run-validate.js';
-import { runImport } from './cli/run-import.js';
 import { USAGE } from './cli/usage.js';
 import { VERSION } from './version.js';
 
@@ -21,7 +15,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const { command, values } = parseCliArgs(argv);
     if (command === 'help') return void io.stdout.write(USAGE), EXIT.ok;
     if (command === 'version') return void io.stdout.write(`dwsync ${VERSION}\n`), EXIT.ok;
-    if (command === 'emulator') return await runEmulator(values, io);
+    // Each command's modules load only when it runs: validate and plan never load the Alibaba SDK.
+    if (command === 'emulator') return await (await import('./cli/run-emulator.js')).runEmulator(values, io);
     const options = optionsFromArgs(values, io.cwd);
     const json = Boolean(values.json);
     const deps: CommandDeps = {
@@ -32,15 +27,17 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     };
     switch (command) {
       case 'validate':
-        return await runValidate(options, io, json);
-      case 'plan':
-        return await runPlan(options, deps, io, { json, detailedExitcode: Boolean(values['detailed-exitcode']) });
+        return await (await import('./cli/run-validate.js')).runValidate(options, io, json);
+      case 'plan': {
+        const flags = { json, detailedExitcode: Boolean(values['detailed-exitcode']) };
+        return await (await import('./cli/run-plan.js')).runPlan(options, deps, io, flags);
+      }
       case 'apply':
-        return await runApply(options, deps, io, json);
+        return await (await import('./cli/run-apply.js')).runApply(options, deps, io, json);
       case 'import':
-        return await runImport(options, values, deps, io, json);
+        return await (await import('./cli/run-import.js')).runImport(options, values, deps, io, json);
       case 'unlock':
-        return await runUnlock(options, deps, io);
+        return await (await import('./cli/run-unlock.js')).runUnlock(options, deps, io);
     }
   } catch (error) {
     const { exitCode, lines } = describeError(error);

@@ -1,7 +1,6 @@
 import { createCallRunner } from '../apply/call-runner.js';
 import type { CallRunner } from '../apply/call-runner.js';
 import { createLimiter } from '../apply/create-limiter.js';
-import { createDataWorks } from '../dataworks/create-data-works.js';
 import type { DataWorks } from '../dataworks/data-works.js';
 import type { CommandDeps } from './command-options.js';
 import type { Settings } from './resolve-settings.js';
@@ -9,7 +8,9 @@ import type { Settings } from './resolve-settings.js';
 // The API client and the one call runner (rate limit, retries, abort) that every call of a run shares.
 // Missing credentials stop the run here, before any call, as a usage error (exit 1).
 export async function connect(settings: Settings, deps: CommandDeps): Promise<{ dataWorks: DataWorks; call: CallRunner }> {
-  const dataWorks = (deps.createDataWorks ?? createDataWorks)({ endpoint: settings.endpoint, region: settings.region });
+  // Loaded here, not at start-up: the SDK costs about half a second that validate and plan do not need.
+  const create = deps.createDataWorks ?? (await import('../dataworks/create-data-works.js')).createDataWorks;
+  const dataWorks = create({ endpoint: settings.endpoint, region: settings.region });
   await dataWorks.verifyCredentials?.();
   const call = createCallRunner({
     clock: deps.clock,
