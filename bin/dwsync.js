@@ -1,9 +1,13 @@
 #!/usr/bin/env node
+import { setMaxListeners } from 'node:events';
+
 import { main } from '../build/cli.js';
 
 // The first SIGINT/SIGTERM stops new calls and lets those in flight finish and be recorded;
 // a second one exits at once (every finished call is already in the journal).
 const controller = new AbortController();
+// Each call waiting in the rate limiter or a retry backoff listens for it: many at once are expected.
+setMaxListeners(0, controller.signal);
 let signals = 0;
 for (const name of ['SIGINT', 'SIGTERM']) {
   process.on(name, () => {

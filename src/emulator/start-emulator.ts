@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { UserInputError } from '../errors.js';
@@ -51,6 +52,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   for (const seed of options.seed ?? []) seedTask(state, seed, now());
 
   const closing = new AbortController();
+  // Every request held by latency listens for close(): hundreds at once are normal, not a leak.
+  setMaxListeners(0, closing.signal);
   const ctx: ApiCallContext = {
     state,
     traffic: {
