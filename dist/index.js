@@ -12,6 +12,14 @@ var __require = /* @__PURE__ */ ((x3) => typeof require !== "undefined" ? requir
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x3 + '" is not supported');
 });
+var __esm = (fn2, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn2 && (res = (0, fn2[__getOwnPropNames(fn2)[0]])(fn2 = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
 var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
@@ -39,6 +47,204 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
   mod
 ));
+
+// src/core/json.ts
+function isJsonObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+var init_json = __esm({
+  "src/core/json.ts"() {
+    "use strict";
+  }
+});
+
+// src/errors.ts
+var UserInputError, RemoteError, InternalError;
+var init_errors = __esm({
+  "src/errors.ts"() {
+    "use strict";
+    UserInputError = class extends Error {
+      name = "UserInputError";
+      problems;
+      constructor(message, options = {}) {
+        super(message, { cause: options.cause });
+        this.problems = options.problems ?? [];
+      }
+    };
+    RemoteError = class extends Error {
+      name = "RemoteError";
+      status;
+      // HTTP status; null when no response arrived
+      code;
+      // service error code, e.g. "Throttling.User", or a network code such as "ECONNRESET"
+      requestId;
+      retryable;
+      quota;
+      // a daily or edition quota: stop starting new calls
+      retryAfterMs;
+      // a hint from the server, when it gave one
+      constructor(fields) {
+        super(fields.message, { cause: fields.cause });
+        this.status = fields.status;
+        this.code = fields.code;
+        this.requestId = fields.requestId ?? null;
+        this.retryable = fields.retryable;
+        this.quota = fields.quota ?? false;
+        this.retryAfterMs = fields.retryAfterMs ?? null;
+      }
+    };
+    InternalError = class extends Error {
+      name = "InternalError";
+      constructor(message, options = {}) {
+        super(message, { cause: options.cause });
+      }
+    };
+  }
+});
+
+// src/dataworks/scrub-message.ts
+function scrubMessage(text, literals = secretsFromEnv(process.env)) {
+  let scrubbed = text.replace(AUTHORIZATION, `$1${REDACTED}`).replace(KEYED_VALUE, `$1${REDACTED}`);
+  for (const literal2 of literals) {
+    if (literal2.length >= MIN_LITERAL) scrubbed = scrubbed.split(literal2).join(REDACTED);
+  }
+  return scrubbed;
+}
+function secretsFromEnv(env) {
+  return SECRET_ENV.flatMap((name) => {
+    const value = env[name]?.trim();
+    return value ? [value, encodeURIComponent(value)] : [];
+  });
+}
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
+}
+var REDACTED, SECRET_KEYS, KEYED_VALUE, AUTHORIZATION, SECRET_ENV, MIN_LITERAL;
+var init_scrub_message = __esm({
+  "src/dataworks/scrub-message.ts"() {
+    "use strict";
+    REDACTED = "***";
+    SECRET_KEYS = [
+      "AccessKeySecret",
+      "access_key_secret",
+      "accessKeySecret",
+      "SecurityToken",
+      "security_token",
+      "securityToken",
+      "x-acs-security-token",
+      "x-acs-bearer-token",
+      "BearerToken",
+      "Signature",
+      "password",
+      "secret"
+    ];
+    KEYED_VALUE = new RegExp(
+      `(["']?(?<![A-Za-z])(?:${SECRET_KEYS.map(escapeRegExp).join("|")})["']?\\s*(?:=|:|%3D)\\s*["']?)([^"'&\\s,;}]+)`,
+      "gi"
+    );
+    AUTHORIZATION = /(["']?\bauthorization["']?\s*[:=]\s*["']?)([^"'\r\n}]+)/gi;
+    SECRET_ENV = ["ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALIBABA_CLOUD_SECURITY_TOKEN", "ALICLOUD_ACCESS_KEY_SECRET", "ALICLOUD_SECURITY_TOKEN"];
+    MIN_LITERAL = 6;
+  }
+});
+
+// src/dataworks/classify-error.ts
+function isThrottlingCode(code2) {
+  return THROTTLING_CODES.has(code2);
+}
+function classifyError(err, seen = null) {
+  if (err instanceof RemoteError) return err;
+  const retryAfterMs = seen ? readRetryAfter(seen) : null;
+  if (err instanceof SyntaxError) return classifyUnparsableBody(err, seen, retryAfterMs);
+  if (!(err instanceof Error)) {
+    return new RemoteError({ message: scrubMessage(String(err)), status: null, code: "Unknown", retryable: false, cause: err });
+  }
+  const fields = err;
+  const status = typeof fields.statusCode === "number" ? fields.statusCode : seen?.status ?? null;
+  if (status !== null && isJsonObject(fields.data)) {
+    return classifyServiceError(err, status, fields.data, retryAfterMs);
+  }
+  return classifyNetworkError(err, typeof fields.code === "string" ? fields.code : null);
+}
+function classifyServiceError(err, status, data, retryAfterMs) {
+  const code2 = firstString(data["Code"], data["code"], data["ErrorCode"]) ?? `HTTP${status}`;
+  const message = firstString(data["Message"], data["message"], data["ErrorMessage"]) ?? `HTTP ${status}`;
+  const quota = QUOTA_CODES.has(code2);
+  const retryable = !quota && (THROTTLING_CODES.has(code2) || status === 429 || status >= 500);
+  return new RemoteError({
+    message: scrubMessage(`${code2}: ${message}`),
+    status,
+    code: code2,
+    requestId: firstString(data["RequestId"], data["requestId"]),
+    retryable,
+    quota,
+    retryAfterMs,
+    cause: err
+  });
+}
+function classifyNetworkError(err, code2) {
+  const message = scrubMessage(err.message);
+  const timeout = /\b(ReadTimeout|ConnectTimeout)\b/.exec(err.message)?.[1];
+  if (timeout) return new RemoteError({ message, status: null, code: timeout, retryable: true, cause: err });
+  if (/socket hang up/i.test(err.message)) {
+    return new RemoteError({ message, status: null, code: code2 ?? "ECONNRESET", retryable: true, cause: err });
+  }
+  const retryable = code2 !== null && RETRYABLE_NETWORK_CODES.has(code2);
+  return new RemoteError({ message, status: null, code: code2 ?? err.name, retryable, cause: err });
+}
+function classifyUnparsableBody(err, seen, retryAfterMs) {
+  const status = seen?.status ?? null;
+  const truncated = /end of JSON input|Unterminated/i.test(err.message);
+  const retryable = truncated || status !== null && (status >= 500 || status === 429);
+  const what = truncated ? "a truncated JSON body" : "a body that is not JSON";
+  return new RemoteError({
+    message: `the service answered${status === null ? "" : ` HTTP ${status} with`} ${what}`,
+    status,
+    code: truncated ? "TruncatedResponse" : "InvalidResponse",
+    retryable,
+    retryAfterMs,
+    cause: err
+  });
+}
+function readRetryAfter(seen) {
+  const raw = seen.headers["retry-after"];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  if (value === void 0 || value.trim() === "") return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return seconds >= 0 ? Math.round(seconds * 1e3) : null;
+  const at2 = Date.parse(value);
+  if (Number.isNaN(at2) || seen.now === void 0) return null;
+  return Math.max(0, at2 - seen.now);
+}
+function firstString(...values) {
+  for (const value of values) {
+    if (typeof value === "string" && value !== "" && value !== "undefined") return value;
+  }
+  return null;
+}
+var THROTTLING_CODES, QUOTA_CODES, RETRYABLE_NETWORK_CODES;
+var init_classify_error = __esm({
+  "src/dataworks/classify-error.ts"() {
+    "use strict";
+    init_errors();
+    init_json();
+    init_scrub_message();
+    THROTTLING_CODES = /* @__PURE__ */ new Set(["Throttling", "Throttling.User", "Throttling.Api"]);
+    QUOTA_CODES = /* @__PURE__ */ new Set(["Throttling.Api.Risk", "Throttling.Resource"]);
+    RETRYABLE_NETWORK_CODES = /* @__PURE__ */ new Set([
+      "ECONNRESET",
+      "ECONNREFUSED",
+      "ECONNABORTED",
+      "EPIPE",
+      "ETIMEDOUT",
+      "ESOCKETTIMEDOUT",
+      "EHOSTUNREACH",
+      "ENETUNREACH",
+      "ENETDOWN",
+      "EAI_AGAIN"
+    ]);
+  }
+});
 
 // node_modules/fast-json-patch/commonjs/helpers.js
 var require_helpers = __commonJS({
@@ -1375,6 +1581,104 @@ var require_src = __commonJS({
     } else {
       module.exports = require_node();
     }
+  }
+});
+
+// node_modules/@kwsites/file-exists/dist/src/index.js
+var require_src2 = __commonJS({
+  "node_modules/@kwsites/file-exists/dist/src/index.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var fs_1 = __require("fs");
+    var debug_1 = __importDefault(require_src());
+    var log = debug_1.default("@kwsites/file-exists");
+    function check2(path10, isFile, isDirectory2) {
+      log(`checking %s`, path10);
+      try {
+        const stat3 = fs_1.statSync(path10);
+        if (stat3.isFile() && isFile) {
+          log(`[OK] path represents a file`);
+          return true;
+        }
+        if (stat3.isDirectory() && isDirectory2) {
+          log(`[OK] path represents a directory`);
+          return true;
+        }
+        log(`[FAIL] path represents something other than a file or directory`);
+        return false;
+      } catch (e) {
+        if (e.code === "ENOENT") {
+          log(`[FAIL] path is not accessible: %o`, e);
+          return false;
+        }
+        log(`[FATAL] %o`, e);
+        throw e;
+      }
+    }
+    function exists2(path10, type = exports.READABLE) {
+      return check2(path10, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
+    }
+    exports.exists = exists2;
+    exports.FILE = 1;
+    exports.FOLDER = 2;
+    exports.READABLE = exports.FILE + exports.FOLDER;
+  }
+});
+
+// node_modules/@kwsites/file-exists/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/@kwsites/file-exists/dist/index.js"(exports) {
+    "use strict";
+    function __export2(m2) {
+      for (var p2 in m2) if (!exports.hasOwnProperty(p2)) exports[p2] = m2[p2];
+    }
+    Object.defineProperty(exports, "__esModule", { value: true });
+    __export2(require_src2());
+  }
+});
+
+// node_modules/@kwsites/promise-deferred/dist/index.js
+var require_dist2 = __commonJS({
+  "node_modules/@kwsites/promise-deferred/dist/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.createDeferred = exports.deferred = void 0;
+    function deferred() {
+      let done;
+      let fail;
+      let status = "pending";
+      const promise2 = new Promise((_done, _fail) => {
+        done = _done;
+        fail = _fail;
+      });
+      return {
+        promise: promise2,
+        done(result) {
+          if (status === "pending") {
+            status = "resolved";
+            done(result);
+          }
+        },
+        fail(error63) {
+          if (status === "pending") {
+            status = "rejected";
+            fail(error63);
+          }
+        },
+        get fulfilled() {
+          return status !== "pending";
+        },
+        get status() {
+          return status;
+        }
+      };
+    }
+    exports.deferred = deferred;
+    exports.createDeferred = deferred;
+    exports.default = deferred;
   }
 });
 
@@ -14156,101 +14460,319 @@ var require_client6 = __commonJS({
   }
 });
 
-// node_modules/@kwsites/file-exists/dist/src/index.js
-var require_src2 = __commonJS({
-  "node_modules/@kwsites/file-exists/dist/src/index.js"(exports) {
+// src/dataworks/alicloud-sdk.ts
+var credentials, openApi, Credential, OpenApiClient, Config, Params, OpenApiRequest;
+var init_alicloud_sdk = __esm({
+  "src/dataworks/alicloud-sdk.ts"() {
     "use strict";
-    var __importDefault = exports && exports.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var fs_1 = __require("fs");
-    var debug_1 = __importDefault(require_src());
-    var log = debug_1.default("@kwsites/file-exists");
-    function check2(path10, isFile, isDirectory2) {
-      log(`checking %s`, path10);
+    credentials = require_client();
+    openApi = require_client6();
+    Credential = credentials.default;
+    OpenApiClient = openApi.default;
+    ({ Config, Params, OpenApiRequest } = openApi);
+  }
+});
+
+// src/dataworks/guard-credential.ts
+function guardCredential(inner) {
+  let missing = null;
+  return new Credential(null, {
+    getProviderName: () => "dwsync",
+    async getCredentials() {
+      if (missing) throw missing;
       try {
-        const stat3 = fs_1.statSync(path10);
-        if (stat3.isFile() && isFile) {
-          log(`[OK] path represents a file`);
-          return true;
+        const model = await inner.getCredential();
+        if (!model.accessKeyId || !model.accessKeySecret) throw new Error("unable to get credentials: empty access key");
+        return {
+          accessKeyId: model.accessKeyId,
+          accessKeySecret: model.accessKeySecret,
+          securityToken: model.securityToken ?? "",
+          providerName: model.providerName ?? "dwsync"
+        };
+      } catch (err) {
+        if (err instanceof Error && /unable to get credentials|must be specified|Missing required/i.test(err.message)) {
+          missing = new UserInputError(missingCredentialsMessage, { cause: err });
+          throw missing;
         }
-        if (stat3.isDirectory() && isDirectory2) {
-          log(`[OK] path represents a directory`);
-          return true;
-        }
-        log(`[FAIL] path represents something other than a file or directory`);
-        return false;
-      } catch (e) {
-        if (e.code === "ENOENT") {
-          log(`[FAIL] path is not accessible: %o`, e);
-          return false;
-        }
-        log(`[FATAL] %o`, e);
-        throw e;
+        throw err;
       }
     }
-    function exists2(path10, type = exports.READABLE) {
-      return check2(path10, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
-    }
-    exports.exists = exists2;
-    exports.FILE = 1;
-    exports.FOLDER = 2;
-    exports.READABLE = exports.FILE + exports.FOLDER;
+  });
+}
+var missingCredentialsMessage;
+var init_guard_credential = __esm({
+  "src/dataworks/guard-credential.ts"() {
+    "use strict";
+    init_errors();
+    init_alicloud_sdk();
+    missingCredentialsMessage = "no Alibaba Cloud credentials found: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN for STS), or configure an OIDC role (ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN, ALIBABA_CLOUD_OIDC_TOKEN_FILE) or a profile in ~/.alibabacloud/credentials";
   }
 });
 
-// node_modules/@kwsites/file-exists/dist/index.js
-var require_dist = __commonJS({
-  "node_modules/@kwsites/file-exists/dist/index.js"(exports) {
+// src/dataworks/read-response.ts
+function readSucceededBody(text, status) {
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch (cause) {
+    const truncated = cause instanceof SyntaxError && /end of JSON input|Unterminated/i.test(cause.message);
+    throw new RemoteError({
+      message: `the service answered HTTP ${status} with ${truncated ? "a truncated JSON body" : "a body that is not JSON"}`,
+      status,
+      code: truncated ? "TruncatedResponse" : "InvalidResponse",
+      retryable: truncated,
+      cause
+    });
+  }
+  if (!isJsonObject(body)) throw invalid(status, null, "the response body is not a JSON object");
+  const requestId = stringOr(body["RequestId"], null);
+  const data = body["Data"];
+  if (body["Success"] === false) {
+    const code2 = stringOr(body["ErrorCode"], null) ?? stringOr(body["Code"], null) ?? "Failed";
+    const message = stringOr(body["ErrorMessage"], null) ?? stringOr(body["Message"], null) ?? "the call did not succeed";
+    throw failed(status, requestId, code2, message);
+  }
+  if (isJsonObject(data) && typeof data["Status"] === "string" && data["Status"].toLowerCase() === "fail") {
+    const message = stringOr(data["Message"], null) ?? "the service reported Status: fail";
+    const code2 = stringOr(data["Code"], null) ?? stringOr(body["ErrorCode"], null) ?? "Data.Status.Fail";
+    throw failed(status, requestId, code2, message);
+  }
+  return body;
+}
+function readRequestId(body) {
+  return stringOr(body["RequestId"], "") ?? "";
+}
+function readUpdateResult(body, status) {
+  const data = body["Data"];
+  const ok = isJsonObject(data) && typeof data["Status"] === "string" && data["Status"].toLowerCase() === "success";
+  if (!ok) throw invalid(status, readRequestId(body), 'UpdateDISyncTask answered without Data.Status "success"');
+  return { requestId: readRequestId(body) };
+}
+function readLiveFile(body, status) {
+  const data = body["Data"];
+  const file2 = isJsonObject(data) ? data["File"] : void 0;
+  if (!isJsonObject(data) || !isJsonObject(file2)) throw invalid(status, readRequestId(body), "GetFile answered without Data.File");
+  const node2 = data["NodeConfiguration"];
+  return {
+    ...readFileSummary(file2),
+    content: stringOr(file2["Content"], "") ?? "",
+    resourceGroup: isJsonObject(node2) ? stringOr(node2["ResourceGroupIdentifier"], null) : null
+  };
+}
+function readFileSummary(file2) {
+  return {
+    fileId: Number(file2["FileId"]),
+    fileName: stringOr(file2["FileName"], "") ?? "",
+    fileFolderPath: stringOr(file2["AbsoluteFolderPath"], null) ?? stringOr(file2["FileFolderPath"], "") ?? "",
+    fileType: Number(file2["FileType"])
+  };
+}
+function readFileList(body, status) {
+  const data = body["Data"];
+  const files = isJsonObject(data) ? data["Files"] : void 0;
+  if (!isJsonObject(data)) throw invalid(status, readRequestId(body), "ListFiles answered without Data");
+  const list = Array.isArray(files) ? files.filter(isJsonObject) : [];
+  return { totalCount: Number(data["TotalCount"] ?? list.length), files: list.map(readFileSummary) };
+}
+function readDeploymentId(body, status) {
+  const id = Number(body["Data"]);
+  if (!Number.isFinite(id)) throw invalid(status, readRequestId(body), "expected a deployment id in Data");
+  return id;
+}
+function readDeployment(body, status) {
+  const data = body["Data"];
+  const deployment = isJsonObject(data) ? data["Deployment"] : void 0;
+  if (!isJsonObject(deployment)) throw invalid(status, readRequestId(body), "GetDeployment answered without Data.Deployment");
+  const statuses = { 0: "pending", 1: "success", 2: "failed" };
+  const value = statuses[Number(deployment["Status"])];
+  if (!value) throw invalid(status, readRequestId(body), `unknown deployment status ${String(deployment["Status"])}`);
+  const errorMessage = stringOr(deployment["ErrorMessage"], null);
+  return { status: value, errorMessage: errorMessage ? scrubMessage(errorMessage) : null };
+}
+function readProjectMode(body, status) {
+  const data = body["Data"];
+  if (!isJsonObject(data)) throw invalid(status, readRequestId(body), "GetProject answered without Data");
+  if (data["ProjectMode"] !== void 0) return Number(data["ProjectMode"]) === 3 ? "standard" : "basic";
+  const envs = data["EnvTypes"];
+  return Array.isArray(envs) && envs.includes("DEV") ? "standard" : "basic";
+}
+function failed(status, requestId, code2, message) {
+  return new RemoteError({ message: scrubMessage(`${code2}: ${message}`), status, code: code2, requestId, retryable: false });
+}
+function invalid(status, requestId, message) {
+  return new RemoteError({ message, status, code: "InvalidResponse", requestId, retryable: false });
+}
+function stringOr(value, fallback) {
+  return typeof value === "string" && value !== "" ? value : fallback;
+}
+var init_read_response = __esm({
+  "src/dataworks/read-response.ts"() {
     "use strict";
-    function __export2(m2) {
-      for (var p2 in m2) if (!exports.hasOwnProperty(p2)) exports[p2] = m2[p2];
-    }
-    Object.defineProperty(exports, "__esModule", { value: true });
-    __export2(require_src2());
+    init_json();
+    init_errors();
+    init_scrub_message();
   }
 });
 
-// node_modules/@kwsites/promise-deferred/dist/index.js
-var require_dist2 = __commonJS({
-  "node_modules/@kwsites/promise-deferred/dist/index.js"(exports) {
+// src/dataworks/resolve-endpoint.ts
+function resolveEndpoint(endpoint2, region) {
+  if (endpoint2 === null || endpoint2.trim() === "") {
+    if (!/^[a-z0-9-]+$/.test(region)) {
+      throw new UserInputError(`region must look like cn-hangzhou, got ${JSON.stringify(region)}`);
+    }
+    return { host: `dataworks.${region}.aliyuncs.com`, protocol: "https" };
+  }
+  const text = endpoint2.trim();
+  let url2;
+  try {
+    url2 = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
+  } catch (cause) {
+    throw new UserInputError(`endpoint must be a URL such as http://127.0.0.1:8787, got ${JSON.stringify(endpoint2)}`, { cause });
+  }
+  if (url2.protocol !== "http:" && url2.protocol !== "https:") {
+    throw new UserInputError(`endpoint must use http or https, got ${JSON.stringify(endpoint2)}`);
+  }
+  if (url2.pathname !== "/" || url2.search !== "" || url2.username !== "" || url2.password !== "") {
+    throw new UserInputError(`endpoint must be a scheme, host and port only, got ${JSON.stringify(endpoint2)}`);
+  }
+  return { host: url2.host, protocol: url2.protocol === "http:" ? "http" : "https" };
+}
+var init_resolve_endpoint = __esm({
+  "src/dataworks/resolve-endpoint.ts"() {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createDeferred = exports.deferred = void 0;
-    function deferred() {
-      let done;
-      let fail;
-      let status = "pending";
-      const promise2 = new Promise((_done, _fail) => {
-        done = _done;
-        fail = _fail;
+    init_errors();
+  }
+});
+
+// src/dataworks/create-data-works.ts
+var create_data_works_exports = {};
+__export(create_data_works_exports, {
+  createDataWorks: () => createDataWorks,
+  isMissingFile: () => isMissingFile
+});
+import { randomUUID as randomUUID3 } from "node:crypto";
+import diagnosticsChannel from "node:diagnostics_channel";
+function createDataWorks(options) {
+  const { host, protocol } = resolveEndpoint(options.endpoint, options.region);
+  const timeouts = options.timeouts ?? { connectMs: 5e3, readMs: 3e4 };
+  const credential = guardCredential(options.credential ?? new Credential());
+  const client = new OpenApiClient(
+    new Config({
+      credential,
+      endpoint: host,
+      protocol,
+      regionId: options.region,
+      // httpx (under the SDK) uses the connect timeout as the socket's idle timeout for the whole
+      // call, so a shorter one would cut every answer slower than it; it cannot be shorter.
+      connectTimeout: Math.max(timeouts.connectMs, timeouts.readMs),
+      readTimeout: timeouts.readMs
+    })
+  );
+  async function call(action, params) {
+    const callId = randomUUID3();
+    let seen = null;
+    const onResponse = (message) => {
+      const { request: request2, response } = message;
+      if (request2.getHeader(CALL_ID_HEADER) !== callId) return;
+      seen = { status: response.statusCode ?? null, headers: response.headers, now: Date.now() };
+    };
+    diagnosticsChannel.subscribe(RESPONSE_CHANNEL, onResponse);
+    try {
+      const body = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, String(value)]));
+      const response = await client.callApi(
+        new Params({
+          action,
+          version: "2020-05-18",
+          protocol,
+          pathname: "/",
+          method: "POST",
+          authType: "AK",
+          style: "RPC",
+          reqBodyType: "formData",
+          // Read as text and parse here, so a bad 2xx body is classified with its status.
+          bodyType: "string"
+        }),
+        new OpenApiRequest({ body, headers: { [CALL_ID_HEADER]: callId } }),
+        {}
+      );
+      const status = Number(response["statusCode"] ?? 200);
+      return { body: readSucceededBody(String(response["body"] ?? ""), status), status };
+    } catch (err) {
+      if (err instanceof UserInputError || err instanceof RemoteError) throw err;
+      throw classifyError(err, seen);
+    } finally {
+      diagnosticsChannel.unsubscribe(RESPONSE_CHANNEL, onResponse);
+    }
+  }
+  return {
+    async verifyCredentials() {
+      await credential.getCredential();
+    },
+    async updateDISyncTask(input2) {
+      const { body, status } = await call("UpdateDISyncTask", {
+        ProjectId: input2.projectId,
+        FileId: input2.fileId,
+        TaskType: "DI_OFFLINE",
+        TaskContent: input2.taskContent,
+        TaskParam: input2.taskParam
       });
-      return {
-        promise: promise2,
-        done(result) {
-          if (status === "pending") {
-            status = "resolved";
-            done(result);
-          }
-        },
-        fail(error63) {
-          if (status === "pending") {
-            status = "rejected";
-            fail(error63);
-          }
-        },
-        get fulfilled() {
-          return status !== "pending";
-        },
-        get status() {
-          return status;
-        }
-      };
+      return readUpdateResult(body, status);
+    },
+    async getFile(ref) {
+      try {
+        const { body, status } = await call("GetFile", { ProjectId: ref.projectId, FileId: ref.fileId });
+        return { requestId: readRequestId(body), file: readLiveFile(body, status) };
+      } catch (err) {
+        if (err instanceof RemoteError && isMissingFile(err)) return { requestId: err.requestId ?? "", file: null };
+        throw err;
+      }
+    },
+    async listFiles(input2) {
+      const { body, status } = await call("ListFiles", {
+        ProjectId: input2.projectId,
+        FileTypes: input2.fileTypes,
+        PageNumber: input2.pageNumber,
+        PageSize: input2.pageSize,
+        NeedAbsoluteFolderPath: true
+      });
+      return { requestId: readRequestId(body), ...readFileList(body, status) };
+    },
+    async submitFile(ref) {
+      const { body, status } = await call("SubmitFile", withComment({ ProjectId: ref.projectId, FileId: ref.fileId }, ref.comment));
+      return { requestId: readRequestId(body), deploymentId: readDeploymentId(body, status) };
+    },
+    async deployFile(ref) {
+      const { body, status } = await call("DeployFile", withComment({ ProjectId: ref.projectId, FileId: ref.fileId }, ref.comment));
+      return { requestId: readRequestId(body), deploymentId: readDeploymentId(body, status) };
+    },
+    async getDeployment(input2) {
+      const { body, status } = await call("GetDeployment", { ProjectId: input2.projectId, DeploymentId: input2.deploymentId });
+      return { requestId: readRequestId(body), ...readDeployment(body, status) };
+    },
+    async getProject(input2) {
+      const { body, status } = await call("GetProject", { ProjectId: input2.projectId });
+      return { requestId: readRequestId(body), mode: readProjectMode(body, status) };
     }
-    exports.deferred = deferred;
-    exports.createDeferred = deferred;
-    exports.default = deferred;
+  };
+}
+function isMissingFile(err) {
+  return !err.retryable && /File\.?Not\.?Exists?|File\.?NotFound|Invalid\.File\b|InvalidFile/i.test(err.code);
+}
+function withComment(params, comment) {
+  return comment === void 0 ? params : { ...params, Comment: comment };
+}
+var CALL_ID_HEADER, RESPONSE_CHANNEL;
+var init_create_data_works = __esm({
+  "src/dataworks/create-data-works.ts"() {
+    "use strict";
+    init_errors();
+    init_alicloud_sdk();
+    init_classify_error();
+    init_guard_credential();
+    init_read_response();
+    init_resolve_endpoint();
+    CALL_ID_HEADER = "x-dwsync-call-id";
+    RESPONSE_CHANNEL = "http.client.response.finish";
   }
 });
 
@@ -24126,7 +24648,7 @@ var require_connect = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect({ hostname: hostname4, host, protocol, port, servername, localAddress, httpSocket }, callback) {
+      return function connect2({ hostname: hostname4, host, protocol, port, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
@@ -29259,7 +29781,7 @@ var require_client7 = __commonJS({
         strictContentLength,
         maxCachedSessions,
         maxRedirections,
-        connect: connect2,
+        connect: connect3,
         maxRequestsPerClient,
         localAddress,
         maxResponseSize,
@@ -29311,7 +29833,7 @@ var require_client7 = __commonJS({
         if (bodyTimeout != null && (!Number.isInteger(bodyTimeout) || bodyTimeout < 0)) {
           throw new InvalidArgumentError("bodyTimeout must be a positive integer or zero");
         }
-        if (connect2 != null && typeof connect2 !== "function" && typeof connect2 !== "object") {
+        if (connect3 != null && typeof connect3 !== "function" && typeof connect3 !== "object") {
           throw new InvalidArgumentError("connect must be a function or an object");
         }
         if (maxRedirections != null && (!Number.isInteger(maxRedirections) || maxRedirections < 0)) {
@@ -29335,15 +29857,15 @@ var require_client7 = __commonJS({
         if (maxConcurrentStreams != null && (typeof maxConcurrentStreams !== "number" || maxConcurrentStreams < 1)) {
           throw new InvalidArgumentError("maxConcurrentStreams must be a positive integer, greater than 0");
         }
-        if (typeof connect2 !== "function") {
-          connect2 = buildConnector({
+        if (typeof connect3 !== "function") {
+          connect3 = buildConnector({
             ...tls,
             maxCachedSessions,
             allowH2,
             socketPath,
             timeout: connectTimeout,
             ...autoSelectFamily ? { autoSelectFamily, autoSelectFamilyAttemptTimeout } : void 0,
-            ...connect2
+            ...connect3
           });
         }
         if (interceptors?.Client && Array.isArray(interceptors.Client)) {
@@ -29358,7 +29880,7 @@ var require_client7 = __commonJS({
           this[kInterceptors] = [createRedirectInterceptor({ maxRedirections })];
         }
         this[kUrl] = util.parseOrigin(url2);
-        this[kConnector] = connect2;
+        this[kConnector] = connect3;
         this[kPipelining] = pipelining != null ? pipelining : 1;
         this[kMaxHeadersSize] = maxHeaderSize || http.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
@@ -29412,7 +29934,7 @@ var require_client7 = __commonJS({
       }
       /* istanbul ignore: only used for test */
       [kConnect](cb) {
-        connect(this);
+        connect2(this);
         this.once("connect", cb);
       }
       [kDispatch](opts, handler2) {
@@ -29476,7 +29998,7 @@ var require_client7 = __commonJS({
         assert2(client[kSize] === 0);
       }
     }
-    async function connect(client) {
+    async function connect2(client) {
       assert2(!client[kConnecting]);
       assert2(!client[kHTTPContext]);
       let { host, hostname: hostname4, protocol, port } = client[kUrl];
@@ -29647,7 +30169,7 @@ var require_client7 = __commonJS({
           return;
         }
         if (!client[kHTTPContext]) {
-          connect(client);
+          connect2(client);
           return;
         }
         if (client[kHTTPContext].destroyed) {
@@ -29939,7 +30461,7 @@ var require_pool = __commonJS({
       constructor(origin, {
         connections,
         factory = defaultFactory,
-        connect,
+        connect: connect2,
         connectTimeout,
         tls,
         maxCachedSessions,
@@ -29955,25 +30477,25 @@ var require_pool = __commonJS({
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
         }
-        if (connect != null && typeof connect !== "function" && typeof connect !== "object") {
+        if (connect2 != null && typeof connect2 !== "function" && typeof connect2 !== "object") {
           throw new InvalidArgumentError("connect must be a function or an object");
         }
-        if (typeof connect !== "function") {
-          connect = buildConnector({
+        if (typeof connect2 !== "function") {
+          connect2 = buildConnector({
             ...tls,
             maxCachedSessions,
             allowH2,
             socketPath,
             timeout: connectTimeout,
             ...autoSelectFamily ? { autoSelectFamily, autoSelectFamilyAttemptTimeout } : void 0,
-            ...connect
+            ...connect2
           });
         }
         super(options);
         this[kInterceptors] = options.interceptors?.Pool && Array.isArray(options.interceptors.Pool) ? options.interceptors.Pool : [];
         this[kConnections] = connections || null;
         this[kUrl] = util.parseOrigin(origin);
-        this[kOptions] = { ...util.deepClone(options), connect, allowH2 };
+        this[kOptions] = { ...util.deepClone(options), connect: connect2, allowH2 };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
         this.on("connectionError", (origin2, targets, error63) => {
@@ -30168,25 +30690,25 @@ var require_agent = __commonJS({
       return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
     }
     var Agent = class extends DispatcherBase {
-      constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls, ...options } = {}) {
+      constructor({ factory = defaultFactory, maxRedirections = 0, connect: connect2, tls, ...options } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
         }
-        if (connect != null && typeof connect !== "function" && typeof connect !== "object") {
+        if (connect2 != null && typeof connect2 !== "function" && typeof connect2 !== "object") {
           throw new InvalidArgumentError("connect must be a function or an object");
         }
         if (!Number.isInteger(maxRedirections) || maxRedirections < 0) {
           throw new InvalidArgumentError("maxRedirections must be a positive number");
         }
         super(options);
-        if (connect && typeof connect !== "function") {
-          connect = { ...connect };
+        if (connect2 && typeof connect2 !== "function") {
+          connect2 = { ...connect2 };
         }
         if (tls && typeof tls !== "function") {
           tls = { ...tls };
         }
         this[kInterceptors] = options.interceptors?.Agent && Array.isArray(options.interceptors.Agent) ? options.interceptors.Agent : [createRedirectInterceptor({ maxRedirections })];
-        this[kOptions] = { ...util.deepClone(options), connect, tls };
+        this[kOptions] = { ...util.deepClone(options), connect: connect2, tls };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kMaxRedirections] = maxRedirections;
         this[kFactory] = factory;
@@ -30281,16 +30803,16 @@ var require_proxy_agent = __commonJS({
     }
     var Http1ProxyWrapper = class extends DispatcherBase {
       #client;
-      constructor(proxyUrl, { headers = {}, connect, factory }) {
+      constructor(proxyUrl, { headers = {}, connect: connect2, factory }) {
         super();
         if (!proxyUrl) {
           throw new InvalidArgumentError("Proxy URL is mandatory");
         }
         this[kProxyHeaders] = headers;
         if (factory) {
-          this.#client = factory(proxyUrl, { connect });
+          this.#client = factory(proxyUrl, { connect: connect2 });
         } else {
-          this.#client = new Client(proxyUrl, { connect });
+          this.#client = new Client(proxyUrl, { connect: connect2 });
         }
       }
       [kDispatch](opts, handler2) {
@@ -30352,7 +30874,7 @@ var require_proxy_agent = __commonJS({
         } else if (username && password) {
           this[kProxyHeaders]["proxy-authorization"] = `Basic ${Buffer.from(`${decodeURIComponent(username)}:${decodeURIComponent(password)}`).toString("base64")}`;
         }
-        const connect = buildConnector({ ...opts.proxyTls });
+        const connect2 = buildConnector({ ...opts.proxyTls });
         this[kConnectEndpoint] = buildConnector({ ...opts.requestTls });
         const agentFactory = opts.factory || defaultAgentFactory;
         const factory = (origin2, options) => {
@@ -30360,13 +30882,13 @@ var require_proxy_agent = __commonJS({
           if (!this[kTunnelProxy] && protocol2 === "http:" && this[kProxy].protocol === "http:") {
             return new Http1ProxyWrapper(this[kProxy].uri, {
               headers: this[kProxyHeaders],
-              connect,
+              connect: connect2,
               factory: agentFactory
             });
           }
           return agentFactory(origin2, options);
         };
-        this[kClient] = clientFactory(url2, { connect });
+        this[kClient] = clientFactory(url2, { connect: connect2 });
         this[kAgent] = new Agent({
           ...opts,
           factory,
@@ -32112,10 +32634,10 @@ var require_api_connect = __commonJS({
         }
       }
     };
-    function connect(opts, callback) {
+    function connect2(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve, reject) => {
-          connect.call(this, opts, (err, data) => {
+          connect2.call(this, opts, (err, data) => {
             return err ? reject(err) : resolve(data);
           });
         });
@@ -32131,7 +32653,7 @@ var require_api_connect = __commonJS({
         queueMicrotask(() => callback(err, { opaque }));
       }
     }
-    module.exports = connect;
+    module.exports = connect2;
   }
 });
 
@@ -41473,146 +41995,17 @@ var require_lib4 = __commonJS({
 // src/action.ts
 import path9 from "node:path";
 
-// src/dataworks/rate-limiter.ts
-function createRateLimiter(options) {
-  const { clock } = options;
-  const burst = Math.max(1, Math.floor(options.burst ?? 1));
-  const readQps = typeof options.qps === "function" ? options.qps : () => options.qps;
-  const queue = [];
-  let theoreticalArrival = -Infinity;
-  let pumping = false;
-  function waitMs(now) {
-    const qps = readQps();
-    if (!(qps > 0)) return 0;
-    const interval = 1e3 / qps;
-    return Math.max(0, theoreticalArrival - (burst - 1) * interval - now);
+// src/apply/plan-work.ts
+function planWork(planned, options) {
+  const work = [];
+  for (const entry of planned) {
+    if (entry.action === "orphaned") continue;
+    if (entry.live === "missing") work.push({ kind: "skip", entry, reason: "missing" });
+    else if (entry.drift && !options.force) work.push({ kind: "skip", entry, reason: "drift" });
+    else if (entry.action === "update" || entry.drift) work.push({ kind: "update", entry });
+    else if (entry.undeployed) work.push({ kind: "deploy", entry });
   }
-  function grant(now) {
-    const qps = readQps();
-    const interval = qps > 0 ? 1e3 / qps : 0;
-    const slot = now - theoreticalArrival <= 1 ? theoreticalArrival : now;
-    theoreticalArrival = slot + interval;
-  }
-  async function pump() {
-    pumping = true;
-    try {
-      while (queue.length > 0) {
-        const wait = waitMs(clock.now());
-        if (wait > 0) {
-          await clock.sleep(wait);
-          continue;
-        }
-        const waiter = queue.shift();
-        waiter.signal?.removeEventListener("abort", waiter.onAbort);
-        grant(clock.now());
-        waiter.resolve();
-      }
-    } catch (err) {
-      for (const waiter of queue.splice(0)) waiter.reject(err);
-    } finally {
-      pumping = false;
-    }
-  }
-  return {
-    take(signal) {
-      if (signal?.aborted) return Promise.reject(signal.reason);
-      const now = clock.now();
-      if (queue.length === 0 && waitMs(now) === 0) {
-        grant(now);
-        return Promise.resolve();
-      }
-      return new Promise((resolve, reject) => {
-        const waiter = {
-          resolve,
-          reject,
-          signal,
-          onAbort: () => {
-            const index = queue.indexOf(waiter);
-            if (index >= 0) queue.splice(index, 1);
-            reject(signal?.reason);
-          }
-        };
-        signal?.addEventListener("abort", waiter.onAbort, { once: true });
-        queue.push(waiter);
-        if (!pumping) void pump();
-      });
-    }
-  };
-}
-
-// src/dataworks/adaptive-rate-limiter.ts
-function createAdaptiveRateLimiter(options) {
-  const { clock } = options;
-  const maxQps = options.initialQps ?? 50;
-  const minQps = options.minQps ?? 0.5;
-  const windowMs = options.windowMs ?? 1e3;
-  let qps = maxQps;
-  let lastDecreaseAt = -Infinity;
-  let quietSince = clock.now();
-  function recover(now) {
-    const quietSeconds = Math.floor((now - quietSince) / 1e3);
-    if (quietSeconds < 1 || qps >= maxQps) return;
-    qps = Math.min(maxQps, qps + quietSeconds);
-    quietSince += quietSeconds * 1e3;
-  }
-  const bucket = createRateLimiter({ qps: () => qps, clock });
-  return {
-    take(signal) {
-      recover(clock.now());
-      return bucket.take(signal);
-    },
-    onThrottle() {
-      const now = clock.now();
-      quietSince = now;
-      if (now - lastDecreaseAt < windowMs) return;
-      lastDecreaseAt = now;
-      qps = Math.max(minQps, qps * 0.5);
-    },
-    onSuccess() {
-      recover(clock.now());
-    },
-    currentQps: () => qps
-  };
-}
-
-// src/apply/create-limiter.ts
-function createLimiter(qps, clock) {
-  if (qps > 0) return createAdaptiveRateLimiter({ clock, initialQps: qps });
-  let adaptive = null;
-  const window2 = createRateWindow(clock);
-  return {
-    take(signal) {
-      if (adaptive) return adaptive.take(signal);
-      window2.mark();
-      return signal?.aborted ? Promise.reject(signal.reason) : Promise.resolve();
-    },
-    onThrottle() {
-      adaptive ??= createAdaptiveRateLimiter({ clock, initialQps: Math.max(1, window2.perSecond()) });
-      adaptive.onThrottle();
-    },
-    onSuccess() {
-      adaptive?.onSuccess();
-    }
-  };
-}
-function createRateWindow(clock) {
-  const times = [];
-  let head = 0;
-  const drop = (now) => {
-    while (head < times.length && times[head] <= now - 1e3) head += 1;
-    if (head > 1024) times.splice(0, head), head = 0;
-  };
-  return {
-    mark() {
-      const now = clock.now();
-      times.push(now);
-      drop(now);
-    },
-    perSecond() {
-      drop(clock.now());
-      return times.length - head;
-    }
-  };
+  return work;
 }
 
 // node_modules/yocto-queue/index.js
@@ -41818,14 +42211,8 @@ function skippedRecord(base) {
 }
 
 // src/core/canonical-json.ts
+init_json();
 import { createHash } from "node:crypto";
-
-// src/core/json.ts
-function isJsonObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// src/core/canonical-json.ts
 function canonicalJson(value) {
   return JSON.stringify(sortKeys(value));
 }
@@ -41842,6 +42229,7 @@ function sortKeys(value) {
 
 // src/core/secret-keys.ts
 import { createHmac } from "node:crypto";
+init_json();
 var SECRET_KEY = /pass(word|wd)?$|^pwd$|secret|access_?key|token|credential|private_?key|api_?key|^auth(orization)?$/i;
 var SENSITIVE = "(sensitive)";
 var HASH_PREFIX = "sensitive:hmac-sha256:";
@@ -41887,193 +42275,63 @@ function requestStrings(task) {
   return { taskContent: JSON.stringify(task.taskContent), taskParam: JSON.stringify(task.taskParam) };
 }
 
-// src/errors.ts
-var UserInputError = class extends Error {
-  name = "UserInputError";
-  problems;
-  constructor(message, options = {}) {
-    super(message, { cause: options.cause });
-    this.problems = options.problems ?? [];
-  }
-};
-var RemoteError = class extends Error {
-  name = "RemoteError";
-  status;
-  // HTTP status; null when no response arrived
-  code;
-  // service error code, e.g. "Throttling.User", or a network code such as "ECONNRESET"
-  requestId;
-  retryable;
-  quota;
-  // a daily or edition quota: stop starting new calls
-  retryAfterMs;
-  // a hint from the server, when it gave one
-  constructor(fields) {
-    super(fields.message, { cause: fields.cause });
-    this.status = fields.status;
-    this.code = fields.code;
-    this.requestId = fields.requestId ?? null;
-    this.retryable = fields.retryable;
-    this.quota = fields.quota ?? false;
-    this.retryAfterMs = fields.retryAfterMs ?? null;
-  }
-};
-var InternalError = class extends Error {
-  name = "InternalError";
-  constructor(message, options = {}) {
-    super(message, { cause: options.cause });
-  }
-};
+// src/apply/push-updates.ts
+init_errors();
 
-// src/dataworks/scrub-message.ts
-var REDACTED = "***";
-var SECRET_KEYS = [
-  "AccessKeySecret",
-  "access_key_secret",
-  "accessKeySecret",
-  "SecurityToken",
-  "security_token",
-  "securityToken",
-  "x-acs-security-token",
-  "x-acs-bearer-token",
-  "BearerToken",
-  "Signature",
-  "password",
-  "secret"
-];
-var KEYED_VALUE = new RegExp(
-  `(["']?\\b(?:${SECRET_KEYS.map(escapeRegExp).join("|")})["']?\\s*(?:=|:|%3D)\\s*["']?)([^"'&\\s,;}]+)`,
-  "gi"
-);
-var AUTHORIZATION = /(["']?\bauthorization["']?\s*[:=]\s*["']?)([^"'\r\n}]+)/gi;
-function scrubMessage(text) {
-  return text.replace(AUTHORIZATION, `$1${REDACTED}`).replace(KEYED_VALUE, `$1${REDACTED}`);
-}
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
-}
-
-// src/dataworks/classify-error.ts
-var THROTTLING_CODES = /* @__PURE__ */ new Set(["Throttling", "Throttling.User", "Throttling.Api"]);
-var QUOTA_CODES = /* @__PURE__ */ new Set(["Throttling.Api.Risk", "Throttling.Resource"]);
-var RETRYABLE_NETWORK_CODES = /* @__PURE__ */ new Set([
-  "ECONNRESET",
-  "ECONNREFUSED",
-  "ECONNABORTED",
-  "EPIPE",
-  "ETIMEDOUT",
-  "ESOCKETTIMEDOUT",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "ENETDOWN",
-  "EAI_AGAIN"
-]);
-function isThrottlingCode(code2) {
-  return THROTTLING_CODES.has(code2);
-}
-function classifyError(err, seen = null) {
-  if (err instanceof RemoteError) return err;
-  const retryAfterMs = seen ? readRetryAfter(seen) : null;
-  if (err instanceof SyntaxError) return classifyUnparsableBody(err, seen, retryAfterMs);
-  if (!(err instanceof Error)) {
-    return new RemoteError({ message: scrubMessage(String(err)), status: null, code: "Unknown", retryable: false, cause: err });
+// src/apply/deploy-task.ts
+init_errors();
+var FIRST_POLL_MS = 200;
+var MAX_POLL_MS = 5e3;
+var MAX_WAIT_MS = 10 * 6e4;
+async function deployTask(ref, comment, deps) {
+  const at2 = () => new Date(deps.clock.now()).toISOString();
+  const mode = await deps.projectMode(ref.projectId);
+  const submit = await deps.call(() => deps.dataWorks.submitFile({ ...ref, comment }));
+  const submitDeploymentId = submit.value.deploymentId;
+  await deps.recordStage({ stage: "submitted", submitDeploymentId, at: at2() });
+  await awaitDeployment(ref.projectId, submitDeploymentId, "SubmitFile", deps);
+  if (mode === "basic") {
+    await deps.recordStage({ stage: "deployed", submitDeploymentId, at: at2() });
+    return;
   }
-  const fields = err;
-  const status = typeof fields.statusCode === "number" ? fields.statusCode : seen?.status ?? null;
-  if (status !== null && isJsonObject(fields.data)) {
-    return classifyServiceError(err, status, fields.data, retryAfterMs);
-  }
-  return classifyNetworkError(err, typeof fields.code === "string" ? fields.code : null);
+  await deps.recordStage({ stage: "deploying", submitDeploymentId, at: at2() });
+  const deploy = await deps.call(() => deps.dataWorks.deployFile({ ...ref, comment }));
+  const deployDeploymentId = deploy.value.deploymentId;
+  await deps.recordStage({ stage: "deploying", submitDeploymentId, deployDeploymentId, at: at2() });
+  await awaitDeployment(ref.projectId, deployDeploymentId, "DeployFile", deps);
+  await deps.recordStage({ stage: "deployed", submitDeploymentId, deployDeploymentId, at: at2() });
 }
-function classifyServiceError(err, status, data, retryAfterMs) {
-  const code2 = firstString(data["Code"], data["code"], data["ErrorCode"]) ?? `HTTP${status}`;
-  const message = firstString(data["Message"], data["message"], data["ErrorMessage"]) ?? `HTTP ${status}`;
-  const quota = QUOTA_CODES.has(code2);
-  const retryable = !quota && (THROTTLING_CODES.has(code2) || status === 429 || status >= 500);
-  return new RemoteError({
-    message: scrubMessage(`${code2}: ${message}`),
-    status,
-    code: code2,
-    requestId: firstString(data["RequestId"], data["requestId"]),
-    retryable,
-    quota,
-    retryAfterMs,
-    cause: err
-  });
-}
-function classifyNetworkError(err, code2) {
-  const message = scrubMessage(err.message);
-  const timeout = /\b(ReadTimeout|ConnectTimeout)\b/.exec(err.message)?.[1];
-  if (timeout) return new RemoteError({ message, status: null, code: timeout, retryable: true, cause: err });
-  if (/socket hang up/i.test(err.message)) {
-    return new RemoteError({ message, status: null, code: code2 ?? "ECONNRESET", retryable: true, cause: err });
-  }
-  const retryable = code2 !== null && RETRYABLE_NETWORK_CODES.has(code2);
-  return new RemoteError({ message, status: null, code: code2 ?? err.name, retryable, cause: err });
-}
-function classifyUnparsableBody(err, seen, retryAfterMs) {
-  const status = seen?.status ?? null;
-  const truncated = /end of JSON input|Unterminated/i.test(err.message);
-  const retryable = truncated || status !== null && (status >= 500 || status === 429);
-  const what = truncated ? "a truncated JSON body" : "a body that is not JSON";
-  return new RemoteError({
-    message: `the service answered${status === null ? "" : ` HTTP ${status} with`} ${what}`,
-    status,
-    code: truncated ? "TruncatedResponse" : "InvalidResponse",
-    retryable,
-    retryAfterMs,
-    cause: err
-  });
-}
-function readRetryAfter(seen) {
-  const raw = seen.headers["retry-after"];
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  if (value === void 0 || value.trim() === "") return null;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return seconds >= 0 ? Math.round(seconds * 1e3) : null;
-  const at2 = Date.parse(value);
-  if (Number.isNaN(at2) || seen.now === void 0) return null;
-  return Math.max(0, at2 - seen.now);
-}
-function firstString(...values) {
-  for (const value of values) {
-    if (typeof value === "string" && value !== "" && value !== "undefined") return value;
-  }
-  return null;
-}
-
-// src/dataworks/call-with-retry.ts
-var defaultRetryPolicy = { maxAttempts: 6, baseMs: 200, capMs: 2e4 };
-function computeBackoffMs(attempt, policy, random) {
-  const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** (attempt - 1));
-  return random() * ceiling;
-}
-async function callWithRetry(fn2, policy, deps) {
-  const full = { ...defaultRetryPolicy, ...policy };
-  const maxAttempts = Math.max(1, Math.floor(full.maxAttempts));
-  for (let attempt = 1; ; attempt++) {
-    deps.signal?.throwIfAborted();
-    if (deps.limiter) await deps.limiter.take(deps.signal);
-    try {
-      const value = await fn2();
-      deps.limiter?.onSuccess?.();
-      return { value, attempts: attempt };
-    } catch (err) {
-      if (!(err instanceof RemoteError)) throw err;
-      if (isThrottlingCode(err.code) || err.status === 429 && !err.quota) deps.limiter?.onThrottle?.();
-      if (!err.retryable || err.quota || attempt >= maxAttempts) throw withAttempts(err, attempt);
-      const delayMs = Math.max(computeBackoffMs(attempt, full, deps.random), err.retryAfterMs ?? 0);
-      deps.onRetry?.(err, attempt, delayMs);
-      await deps.clock.sleep(delayMs, deps.signal);
+async function awaitDeployment(projectId, deploymentId, stage, deps) {
+  const started = deps.clock.now();
+  let wait = FIRST_POLL_MS;
+  for (; ; ) {
+    const { value } = await deps.call(() => deps.dataWorks.getDeployment({ projectId, deploymentId }));
+    const status = value.status;
+    if (status === "success") return;
+    if (status === "failed") {
+      throw new RemoteError({
+        message: `${stage} deployment ${deploymentId} failed: ${value.errorMessage ?? "no reason given"}`,
+        status: null,
+        code: `${stage}.Failed`,
+        requestId: value.requestId,
+        retryable: false
+      });
     }
+    if (deps.clock.now() - started > MAX_WAIT_MS) {
+      throw new RemoteError({
+        message: `${stage} deployment ${deploymentId} still pending after ${MAX_WAIT_MS / 6e4} minutes`,
+        status: null,
+        code: `${stage}.Timeout`,
+        retryable: false
+      });
+    }
+    await deps.clock.sleep(wait);
+    wait = Math.min(MAX_POLL_MS, wait * 1.5);
   }
-}
-function withAttempts(err, attempts) {
-  Object.defineProperty(err, "attempts", { value: attempts, enumerable: true, configurable: true });
-  return err;
 }
 
 // src/apply/to-result-error.ts
+init_classify_error();
 function toResultError(error63) {
   const remote = classifyError(error63);
   const attempts = error63.attempts;
@@ -42090,45 +42348,83 @@ function toResultError(error63) {
 }
 
 // src/apply/push-updates.ts
-async function pushUpdates(updates, options, deps) {
+async function pushUpdates(items, options, deps) {
   const limit = pLimit(options.concurrency);
   let stopReason = null;
   const at2 = () => new Date(deps.clock.now()).toISOString();
-  async function pushOne(entry) {
+  const recording = /* @__PURE__ */ new Map();
+  const recordLater = (key, record2) => {
+    const recorded = deps.record(key, record2);
+    recorded.catch(() => void 0);
+    recording.set(key, recorded);
+    return recorded;
+  };
+  async function skip(entry, reason) {
     const task = entry.task;
-    const desired = entry.desired;
-    const base = { file: task.file, previous: deps.previous(task.key) };
-    if (deps.signal?.aborted) stopReason ??= "interrupted";
-    if (stopReason) {
-      await deps.record(task.key, skippedRecord({ ...base, at: at2(), attempts: 0, reason: stopReason }));
-      return { key: task.key, file: task.file, outcome: "skipped", attempts: 0, reason: stopReason };
-    }
+    void recordLater(task.key, skippedRecord({ file: task.file, previous: deps.previous(task.key), at: at2(), attempts: 0, reason }));
+    return { key: task.key, file: task.file, outcome: "skipped", attempts: 0, reason };
+  }
+  async function fail(entry, error63, deployStage) {
+    const task = entry.task;
+    const { resultError, attempts, quota } = toResultError(error63);
+    if (quota) stopReason ??= resultError.code;
+    const previous = deps.previous(task.key);
+    const record2 = failedRecord({ file: task.file, previous, at: at2(), attempts, error: resultError });
+    if (deployStage) record2.deploy = { ...previous?.deploy, stage: "failed", at: at2(), error: { code: resultError.code, message: resultError.message } };
+    void recordLater(task.key, record2);
+    const requestId = resultError.requestId ? { requestId: resultError.requestId } : {};
+    return { key: task.key, file: task.file, outcome: "failed", attempts, error: resultError, ...requestId };
+  }
+  async function deploy(entry) {
+    const task = entry.task;
+    const comment = `dwsync${options.commit ? ` ${options.commit.slice(0, 12)}` : ""}: ${task.file}`;
+    await deployTask({ projectId: task.projectId, fileId: task.fileId }, comment, {
+      ...deps,
+      recordStage: (stage) => deps.record(task.key, { ...deps.previous(task.key), deploy: stage })
+    });
+  }
+  async function update(entry) {
+    const task = entry.task;
     const request2 = { projectId: task.projectId, fileId: task.fileId, ...requestStrings(task) };
     try {
-      const { value, attempts } = await callWithRetry(() => deps.dataWorks.updateDISyncTask(request2), options.retry ?? {}, {
-        clock: deps.clock,
-        random: deps.random,
-        limiter: deps.limiter,
-        ...deps.signal ? { signal: deps.signal } : {}
-      });
-      const record2 = appliedRecord({ ...base, at: at2(), attempts, desired, commit: options.commit, requestId: value.requestId });
-      await deps.record(task.key, record2);
-      return { key: task.key, file: task.file, outcome: "applied", requestId: value.requestId, attempts };
+      const { value, attempts } = await deps.call(() => deps.dataWorks.updateDISyncTask(request2));
+      const record2 = appliedRecord({ file: task.file, previous: deps.previous(task.key), at: at2(), attempts, desired: entry.desired, commit: options.commit, requestId: value.requestId });
+      record2.deploy = entry.deploy ? { stage: "submitting", at: at2() } : null;
+      const recorded = recordLater(task.key, record2);
+      const result = { key: task.key, file: task.file, outcome: "applied", requestId: value.requestId, attempts };
+      if (!entry.deploy) return result;
+      await recorded;
+      try {
+        await deploy(entry);
+        return result;
+      } catch (error63) {
+        return await fail(entry, error63, true);
+      }
     } catch (error63) {
-      const { resultError, attempts, quota } = toResultError(error63);
-      if (quota) stopReason ??= resultError.code;
-      await deps.record(task.key, failedRecord({ ...base, at: at2(), attempts, error: resultError }));
-      return { key: task.key, file: task.file, outcome: "failed", attempts, error: resultError, ...resultError.requestId ? { requestId: resultError.requestId } : {} };
+      if (!(error63 instanceof RemoteError) && deps.signal?.aborted) return skip(entry, "interrupted");
+      return fail(entry, error63, false);
+    }
+  }
+  async function run(item) {
+    if (item.kind === "skip") return skip(item.entry, item.reason);
+    if (deps.signal?.aborted) stopReason ??= "interrupted";
+    if (stopReason) return skip(item.entry, stopReason);
+    if (item.kind === "update") return update(item.entry);
+    try {
+      await deploy(item.entry);
+      const task = item.entry.task;
+      return { key: task.key, file: task.file, outcome: "applied", attempts: 0, reason: "deployed" };
+    } catch (error63) {
+      return fail(item.entry, error63, true);
     }
   }
   return Promise.all(
-    updates.map(
-      (entry) => limit(async () => {
-        const result = await pushOne(entry);
-        deps.onResult?.(result);
-        return result;
-      })
-    )
+    items.map(async (item) => {
+      const result = await limit(() => run(item));
+      await recording.get(result.key);
+      deps.onResult?.(result);
+      return result;
+    })
   );
 }
 
@@ -42139,8 +42435,8 @@ function diffConfig(from, to2) {
 }
 function maskPatch(patch) {
   return patch.map((op) => {
-    if (!("value" in op) || !isSecretPointer(op.path)) return op;
-    return { ...op, value: SENSITIVE };
+    if (!("value" in op)) return op;
+    return { ...op, value: isSecretPointer(op.path) ? SENSITIVE : maskSecrets(op.value) };
   });
 }
 
@@ -42150,7 +42446,7 @@ function planTasks(input2) {
   const planned = [];
   for (const task of input2.tasks) {
     declared.add(task.key);
-    planned.push(planTask(task, input2.records[task.key] ?? null, input2.salt));
+    planned.push(planTask(task, input2.records[task.key] ?? null, input2.salt, task.deploy ?? input2.deploy ?? false));
   }
   for (const [key, record2] of Object.entries(input2.records)) {
     if (declared.has(key) || !(input2.inScope?.(record2.file) ?? true)) continue;
@@ -42162,12 +42458,13 @@ function planTasks(input2) {
       taskParamPatch: [],
       task: null,
       desired: null,
-      previous: record2.applied
+      previous: record2.applied,
+      deploy: false
     });
   }
   return planned.sort((a, b3) => compareKeys(a.key, b3.key));
 }
-function planTask(task, record2, salt) {
+function planTask(task, record2, salt, deploy) {
   const desired = desiredConfig(task, salt);
   const previous = record2?.applied ?? null;
   const reason = updateReason(record2, desired);
@@ -42181,10 +42478,17 @@ function planTask(task, record2, salt) {
     ...reason ? { reason } : {},
     taskContentPatch: maskPatch(contentPatch),
     taskParamPatch: maskPatch(paramPatch),
+    ...!reason && deploy && isUndeployed(record2) ? { undeployed: true } : {},
     task,
     desired,
-    previous
+    previous,
+    deploy
   };
+}
+function isUndeployed(record2) {
+  if (!record2?.applied) return false;
+  const stage = record2.deploy?.stage;
+  return stage !== "deployed" && stage !== "not-needed";
 }
 function updateReason(record2, desired) {
   if (record2?.lastAttempt?.outcome === "failed") return "retry";
@@ -42200,281 +42504,15 @@ function compareKeys(a, b3) {
 }
 function toPlanReport(planned) {
   const summary2 = { update: 0, unchanged: 0, orphaned: 0 };
-  const changes = planned.map(({ task: _task, desired: _desired, previous: _previous, ...change }) => {
+  const changes = planned.map(({ task: _task, desired: _desired, previous: _previous, deploy: _deploy, ...change }) => {
     summary2[change.action] += 1;
     return change;
   });
   return { formatVersion: 1, summary: summary2, changes };
 }
 
-// src/dataworks/create-data-works.ts
-import { randomUUID } from "node:crypto";
-import diagnosticsChannel from "node:diagnostics_channel";
-
-// src/dataworks/alicloud-sdk.ts
-var credentials = require_client();
-var openApi = require_client6();
-var Credential = credentials.default;
-var OpenApiClient = openApi.default;
-var { Config, Params, OpenApiRequest } = openApi;
-
-// src/dataworks/guard-credential.ts
-var missingCredentialsMessage = "no Alibaba Cloud credentials found: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN for STS), or configure an OIDC role (ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN, ALIBABA_CLOUD_OIDC_TOKEN_FILE) or a profile in ~/.alibabacloud/credentials";
-function guardCredential(inner) {
-  let missing = null;
-  return new Credential(null, {
-    getProviderName: () => "dwsync",
-    async getCredentials() {
-      if (missing) throw missing;
-      try {
-        const model = await inner.getCredential();
-        if (!model.accessKeyId || !model.accessKeySecret) throw new Error("unable to get credentials: empty access key");
-        return {
-          accessKeyId: model.accessKeyId,
-          accessKeySecret: model.accessKeySecret,
-          securityToken: model.securityToken ?? "",
-          providerName: model.providerName ?? "dwsync"
-        };
-      } catch (err) {
-        if (err instanceof Error && /unable to get credentials|must be specified|Missing required/i.test(err.message)) {
-          missing = new UserInputError(missingCredentialsMessage, { cause: err });
-          throw missing;
-        }
-        throw err;
-      }
-    }
-  });
-}
-
-// src/dataworks/read-response.ts
-function readSucceededBody(text, status) {
-  let body;
-  try {
-    body = JSON.parse(text);
-  } catch (cause) {
-    const truncated = cause instanceof SyntaxError && /end of JSON input|Unterminated/i.test(cause.message);
-    throw new RemoteError({
-      message: `the service answered HTTP ${status} with ${truncated ? "a truncated JSON body" : "a body that is not JSON"}`,
-      status,
-      code: truncated ? "TruncatedResponse" : "InvalidResponse",
-      retryable: truncated,
-      cause
-    });
-  }
-  if (!isJsonObject(body)) throw invalid(status, null, "the response body is not a JSON object");
-  const requestId = stringOr(body["RequestId"], null);
-  const data = body["Data"];
-  if (body["Success"] === false) {
-    const code2 = stringOr(body["ErrorCode"], null) ?? stringOr(body["Code"], null) ?? "Failed";
-    const message = stringOr(body["ErrorMessage"], null) ?? stringOr(body["Message"], null) ?? "the call did not succeed";
-    throw failed(status, requestId, code2, message);
-  }
-  if (isJsonObject(data) && typeof data["Status"] === "string" && data["Status"].toLowerCase() === "fail") {
-    const message = stringOr(data["Message"], null) ?? "the service reported Status: fail";
-    const code2 = stringOr(data["Code"], null) ?? stringOr(body["ErrorCode"], null) ?? "Data.Status.Fail";
-    throw failed(status, requestId, code2, message);
-  }
-  return body;
-}
-function readRequestId(body) {
-  return stringOr(body["RequestId"], "") ?? "";
-}
-function readUpdateResult(body, status) {
-  const data = body["Data"];
-  const ok = isJsonObject(data) && typeof data["Status"] === "string" && data["Status"].toLowerCase() === "success";
-  if (!ok) throw invalid(status, readRequestId(body), 'UpdateDISyncTask answered without Data.Status "success"');
-  return { requestId: readRequestId(body) };
-}
-function readLiveFile(body, status) {
-  const data = body["Data"];
-  const file2 = isJsonObject(data) ? data["File"] : void 0;
-  if (!isJsonObject(data) || !isJsonObject(file2)) throw invalid(status, readRequestId(body), "GetFile answered without Data.File");
-  const node2 = data["NodeConfiguration"];
-  return {
-    ...readFileSummary(file2),
-    content: stringOr(file2["Content"], "") ?? "",
-    resourceGroup: isJsonObject(node2) ? stringOr(node2["ResourceGroupIdentifier"], null) : null
-  };
-}
-function readFileSummary(file2) {
-  return {
-    fileId: Number(file2["FileId"]),
-    fileName: stringOr(file2["FileName"], "") ?? "",
-    fileFolderPath: stringOr(file2["AbsoluteFolderPath"], null) ?? stringOr(file2["FileFolderPath"], "") ?? "",
-    fileType: Number(file2["FileType"])
-  };
-}
-function readFileList(body, status) {
-  const data = body["Data"];
-  const files = isJsonObject(data) ? data["Files"] : void 0;
-  if (!isJsonObject(data)) throw invalid(status, readRequestId(body), "ListFiles answered without Data");
-  const list = Array.isArray(files) ? files.filter(isJsonObject) : [];
-  return { totalCount: Number(data["TotalCount"] ?? list.length), files: list.map(readFileSummary) };
-}
-function readDeploymentId(body, status) {
-  const id = Number(body["Data"]);
-  if (!Number.isFinite(id)) throw invalid(status, readRequestId(body), "expected a deployment id in Data");
-  return id;
-}
-function readDeployment(body, status) {
-  const data = body["Data"];
-  const deployment = isJsonObject(data) ? data["Deployment"] : void 0;
-  if (!isJsonObject(deployment)) throw invalid(status, readRequestId(body), "GetDeployment answered without Data.Deployment");
-  const statuses = { 0: "pending", 1: "success", 2: "failed" };
-  const value = statuses[Number(deployment["Status"])];
-  if (!value) throw invalid(status, readRequestId(body), `unknown deployment status ${String(deployment["Status"])}`);
-  const errorMessage = stringOr(deployment["ErrorMessage"], null);
-  return { status: value, errorMessage: errorMessage ? scrubMessage(errorMessage) : null };
-}
-function readProjectMode(body, status) {
-  const data = body["Data"];
-  if (!isJsonObject(data)) throw invalid(status, readRequestId(body), "GetProject answered without Data");
-  if (data["ProjectMode"] !== void 0) return Number(data["ProjectMode"]) === 3 ? "standard" : "basic";
-  const envs = data["EnvTypes"];
-  return Array.isArray(envs) && envs.includes("DEV") ? "standard" : "basic";
-}
-function failed(status, requestId, code2, message) {
-  return new RemoteError({ message: scrubMessage(`${code2}: ${message}`), status, code: code2, requestId, retryable: false });
-}
-function invalid(status, requestId, message) {
-  return new RemoteError({ message, status, code: "InvalidResponse", requestId, retryable: false });
-}
-function stringOr(value, fallback) {
-  return typeof value === "string" && value !== "" ? value : fallback;
-}
-
-// src/dataworks/resolve-endpoint.ts
-function resolveEndpoint(endpoint2, region) {
-  if (endpoint2 === null || endpoint2.trim() === "") {
-    if (!/^[a-z0-9-]+$/.test(region)) {
-      throw new UserInputError(`region must look like cn-hangzhou, got ${JSON.stringify(region)}`);
-    }
-    return { host: `dataworks.${region}.aliyuncs.com`, protocol: "https" };
-  }
-  const text = endpoint2.trim();
-  let url2;
-  try {
-    url2 = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
-  } catch (cause) {
-    throw new UserInputError(`endpoint must be a URL such as http://127.0.0.1:8787, got ${JSON.stringify(endpoint2)}`, { cause });
-  }
-  if (url2.protocol !== "http:" && url2.protocol !== "https:") {
-    throw new UserInputError(`endpoint must use http or https, got ${JSON.stringify(endpoint2)}`);
-  }
-  if (url2.pathname !== "/" || url2.search !== "" || url2.username !== "" || url2.password !== "") {
-    throw new UserInputError(`endpoint must be a scheme, host and port only, got ${JSON.stringify(endpoint2)}`);
-  }
-  return { host: url2.host, protocol: url2.protocol === "http:" ? "http" : "https" };
-}
-
-// src/dataworks/create-data-works.ts
-var CALL_ID_HEADER = "x-dwsync-call-id";
-var RESPONSE_CHANNEL = "http.client.response.finish";
-function createDataWorks(options) {
-  const { host, protocol } = resolveEndpoint(options.endpoint, options.region);
-  const timeouts = options.timeouts ?? { connectMs: 5e3, readMs: 3e4 };
-  const client = new OpenApiClient(
-    new Config({
-      credential: guardCredential(options.credential ?? new Credential()),
-      endpoint: host,
-      protocol,
-      regionId: options.region,
-      // httpx (under the SDK) uses the connect timeout as the socket's idle timeout for the whole
-      // call, so a shorter one would cut every answer slower than it; it cannot be shorter.
-      connectTimeout: Math.max(timeouts.connectMs, timeouts.readMs),
-      readTimeout: timeouts.readMs
-    })
-  );
-  async function call(action, params) {
-    const callId = randomUUID();
-    let seen = null;
-    const onResponse = (message) => {
-      const { request: request2, response } = message;
-      if (request2.getHeader(CALL_ID_HEADER) !== callId) return;
-      seen = { status: response.statusCode ?? null, headers: response.headers, now: Date.now() };
-    };
-    diagnosticsChannel.subscribe(RESPONSE_CHANNEL, onResponse);
-    try {
-      const body = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, String(value)]));
-      const response = await client.callApi(
-        new Params({
-          action,
-          version: "2020-05-18",
-          protocol,
-          pathname: "/",
-          method: "POST",
-          authType: "AK",
-          style: "RPC",
-          reqBodyType: "formData",
-          // Read as text and parse here, so a bad 2xx body is classified with its status.
-          bodyType: "string"
-        }),
-        new OpenApiRequest({ body, headers: { [CALL_ID_HEADER]: callId } }),
-        {}
-      );
-      const status = Number(response["statusCode"] ?? 200);
-      return { body: readSucceededBody(String(response["body"] ?? ""), status), status };
-    } catch (err) {
-      if (err instanceof UserInputError || err instanceof RemoteError) throw err;
-      throw classifyError(err, seen);
-    } finally {
-      diagnosticsChannel.unsubscribe(RESPONSE_CHANNEL, onResponse);
-    }
-  }
-  return {
-    async updateDISyncTask(input2) {
-      const { body, status } = await call("UpdateDISyncTask", {
-        ProjectId: input2.projectId,
-        FileId: input2.fileId,
-        TaskType: "DI_OFFLINE",
-        TaskContent: input2.taskContent,
-        TaskParam: input2.taskParam
-      });
-      return readUpdateResult(body, status);
-    },
-    async getFile(ref) {
-      try {
-        const { body, status } = await call("GetFile", { ProjectId: ref.projectId, FileId: ref.fileId });
-        return { requestId: readRequestId(body), file: readLiveFile(body, status) };
-      } catch (err) {
-        if (err instanceof RemoteError && isMissingFile(err)) return { requestId: err.requestId ?? "", file: null };
-        throw err;
-      }
-    },
-    async listFiles(input2) {
-      const { body, status } = await call("ListFiles", {
-        ProjectId: input2.projectId,
-        FileTypes: input2.fileTypes,
-        PageNumber: input2.pageNumber,
-        PageSize: input2.pageSize,
-        NeedAbsoluteFolderPath: true
-      });
-      return { requestId: readRequestId(body), ...readFileList(body, status) };
-    },
-    async submitFile(ref) {
-      const { body, status } = await call("SubmitFile", withComment({ ProjectId: ref.projectId, FileId: ref.fileId }, ref.comment));
-      return { requestId: readRequestId(body), deploymentId: readDeploymentId(body, status) };
-    },
-    async deployFile(ref) {
-      const { body, status } = await call("DeployFile", withComment({ ProjectId: ref.projectId, FileId: ref.fileId }, ref.comment));
-      return { requestId: readRequestId(body), deploymentId: readDeploymentId(body, status) };
-    },
-    async getDeployment(input2) {
-      const { body, status } = await call("GetDeployment", { ProjectId: input2.projectId, DeploymentId: input2.deploymentId });
-      return { requestId: readRequestId(body), ...readDeployment(body, status) };
-    },
-    async getProject(input2) {
-      const { body, status } = await call("GetProject", { ProjectId: input2.projectId });
-      return { requestId: readRequestId(body), mode: readProjectMode(body, status) };
-    }
-  };
-}
-function isMissingFile(err) {
-  return !err.retryable && /File\.?Not\.?Exists?|File\.?NotFound|Invalid\.File\b|InvalidFile/i.test(err.code);
-}
-function withComment(params, comment) {
-  return comment === void 0 ? params : { ...params, Comment: comment };
-}
+// src/commands/apply.ts
+init_errors();
 
 // node_modules/@simple-git/args-pathspec/dist/index.mjs
 var t = /* @__PURE__ */ new WeakMap();
@@ -45926,12 +45964,13 @@ async function readHeadCommit(root) {
 }
 
 // src/state/lock.ts
+init_errors();
 import { mkdir, readdir } from "node:fs/promises";
 import { hostname as hostname3 } from "node:os";
 import { basename, dirname, join } from "node:path";
 
 // src/state/lock-file.ts
-import { createHash as createHash2, randomUUID as randomUUID2 } from "node:crypto";
+import { createHash as createHash2, randomUUID } from "node:crypto";
 import { open as open2, unlink } from "node:fs/promises";
 
 // node_modules/zod/v4/classic/external.js
@@ -65671,7 +65710,7 @@ async function createLockFile(lockPath, holder) {
     if (error63.code === "EEXIST") return null;
     throw error63;
   }
-  const text = `${JSON.stringify({ ...holder, token: randomUUID2() })}
+  const text = `${JSON.stringify({ ...holder, token: randomUUID() })}
 `;
   try {
     await handle.writeFile(text, "utf8");
@@ -65791,10 +65830,13 @@ function _isStale(found, here) {
 }
 
 // src/state/state-store.ts
+init_errors();
 import { unlink as unlink3 } from "node:fs/promises";
 import { dirname as dirname4 } from "node:path";
 
 // src/state/journal.ts
+init_errors();
+import { writeSync } from "node:fs";
 import { open as open4 } from "node:fs/promises";
 import { dirname as dirname2 } from "node:path";
 
@@ -65899,6 +65941,13 @@ function _keys(shape) {
 function _compareCodeUnits(a, b3) {
   return a < b3 ? -1 : a > b3 ? 1 : 0;
 }
+
+// src/state/parse-journal.ts
+init_errors();
+
+// src/state/parse-state.ts
+init_errors();
+init_json();
 
 // src/state/locate-json-error.ts
 function locateJsonError(text) {
@@ -66127,7 +66176,6 @@ function _groupCommitJournal(path10, handle) {
       waiting = [];
       try {
         if (failure2 !== null) throw failure2;
-        await _writeAll(handle, batch.map((w2) => w2.line).join(""));
         await handle.datasync();
         stats.writes++;
         stats.records += batch.length;
@@ -66146,8 +66194,15 @@ function _groupCommitJournal(path10, handle) {
       if (!TaskKey.safeParse(key).success) return Promise.reject(new InternalError(`journal ${path10}: bad task key ${JSON.stringify(key)}`));
       const line = `${JSON.stringify({ key, record: orderTaskRecord(record2) })}
 `;
+      if (failure2 !== null) return Promise.reject(failure2);
+      try {
+        _writeAllSync(handle.fd, line);
+      } catch (error63) {
+        failure2 = error63;
+        return Promise.reject(error63);
+      }
       return new Promise((resolve, reject) => {
-        waiting.push({ line, resolve, reject });
+        waiting.push({ resolve, reject });
         draining ??= drain();
       });
     },
@@ -66160,6 +66215,10 @@ function _groupCommitJournal(path10, handle) {
     stats: () => ({ ...stats })
   };
 }
+function _writeAllSync(fd, text) {
+  const bytes = Buffer.from(text, "utf8");
+  for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset, null);
+}
 async function _writeAll(handle, text) {
   const bytes = Buffer.from(text, "utf8");
   let offset = 0;
@@ -66170,10 +66229,12 @@ async function _writeAll(handle, text) {
 }
 
 // src/state/read-state.ts
-import { randomBytes, randomUUID as randomUUID3 } from "node:crypto";
+init_errors();
+import { randomBytes, randomUUID as randomUUID2 } from "node:crypto";
 import { readFile } from "node:fs/promises";
 
 // src/state/fold-journal.ts
+init_errors();
 function foldJournal(state, journalText, journalPath = "journal") {
   const journal = parseJournal(journalText, journalPath);
   const torn = { tornTail: journal.tornLine !== null, tornLine: journal.tornLine };
@@ -66193,7 +66254,7 @@ function journalPathFor(statePath) {
   return `${statePath}.journal`;
 }
 function newStateIdentity() {
-  return { lineage: randomUUID3(), salt: randomBytes(32).toString("hex") };
+  return { lineage: randomUUID2(), salt: randomBytes(32).toString("hex") };
 }
 async function readState(path10, options = {}) {
   const stateText = await _readOptional(path10, `state file ${path10}`);
@@ -66296,6 +66357,208 @@ async function _removeJournal(journalPath) {
   await syncDirectory(dirname4(journalPath));
 }
 
+// src/dataworks/call-with-retry.ts
+init_errors();
+init_classify_error();
+var defaultRetryPolicy = { maxAttempts: 6, baseMs: 200, capMs: 2e4 };
+function computeBackoffMs(attempt, policy, random) {
+  const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** (attempt - 1));
+  return random() * ceiling;
+}
+async function callWithRetry(fn2, policy, deps) {
+  const full = { ...defaultRetryPolicy, ...policy };
+  const maxAttempts = Math.max(1, Math.floor(full.maxAttempts));
+  for (let attempt = 1; ; attempt++) {
+    deps.signal?.throwIfAborted();
+    if (deps.limiter) await deps.limiter.take(deps.signal);
+    try {
+      const value = await fn2();
+      deps.limiter?.onSuccess?.();
+      return { value, attempts: attempt };
+    } catch (err) {
+      if (!(err instanceof RemoteError)) throw err;
+      if (isThrottlingCode(err.code) || err.status === 429 && !err.quota) deps.limiter?.onThrottle?.();
+      if (!err.retryable || err.quota || attempt >= maxAttempts) throw withAttempts(err, attempt);
+      const delayMs = Math.max(computeBackoffMs(attempt, full, deps.random), err.retryAfterMs ?? 0);
+      deps.onRetry?.(err, attempt, delayMs);
+      await deps.clock.sleep(delayMs, deps.signal);
+    }
+  }
+}
+function withAttempts(err, attempts) {
+  Object.defineProperty(err, "attempts", { value: attempts, enumerable: true, configurable: true });
+  return err;
+}
+
+// src/apply/call-runner.ts
+function createCallRunner(deps) {
+  const { retry = {}, ...retryDeps } = deps;
+  return (call) => callWithRetry(call, retry, retryDeps);
+}
+
+// src/dataworks/rate-limiter.ts
+function createRateLimiter(options) {
+  const { clock } = options;
+  const burst = Math.max(1, Math.floor(options.burst ?? 1));
+  const readQps = typeof options.qps === "function" ? options.qps : () => options.qps;
+  const queue = [];
+  let theoreticalArrival = -Infinity;
+  let pumping = false;
+  function waitMs(now) {
+    const qps = readQps();
+    if (!(qps > 0)) return 0;
+    const interval = 1e3 / qps;
+    return Math.max(0, theoreticalArrival - (burst - 1) * interval - now);
+  }
+  function grant(now) {
+    const qps = readQps();
+    const interval = qps > 0 ? 1e3 / qps : 0;
+    const slot = now - theoreticalArrival <= 1 ? theoreticalArrival : now;
+    theoreticalArrival = slot + interval;
+  }
+  async function pump() {
+    pumping = true;
+    try {
+      while (queue.length > 0) {
+        const wait = waitMs(clock.now());
+        if (wait > 0) {
+          await clock.sleep(wait);
+          continue;
+        }
+        const waiter = queue.shift();
+        waiter.signal?.removeEventListener("abort", waiter.onAbort);
+        grant(clock.now());
+        waiter.resolve();
+      }
+    } catch (err) {
+      for (const waiter of queue.splice(0)) waiter.reject(err);
+    } finally {
+      pumping = false;
+    }
+  }
+  return {
+    take(signal) {
+      if (signal?.aborted) return Promise.reject(signal.reason);
+      const now = clock.now();
+      if (queue.length === 0 && waitMs(now) === 0) {
+        grant(now);
+        return Promise.resolve();
+      }
+      return new Promise((resolve, reject) => {
+        const waiter = {
+          resolve,
+          reject,
+          signal,
+          onAbort: () => {
+            const index = queue.indexOf(waiter);
+            if (index >= 0) queue.splice(index, 1);
+            reject(signal?.reason);
+          }
+        };
+        signal?.addEventListener("abort", waiter.onAbort, { once: true });
+        queue.push(waiter);
+        if (!pumping) void pump();
+      });
+    }
+  };
+}
+
+// src/dataworks/adaptive-rate-limiter.ts
+function createAdaptiveRateLimiter(options) {
+  const { clock } = options;
+  const maxQps = options.initialQps ?? 50;
+  const minQps = options.minQps ?? 0.5;
+  const windowMs = options.windowMs ?? 1e3;
+  let qps = maxQps;
+  let lastDecreaseAt = -Infinity;
+  let quietSince = clock.now();
+  function recover(now) {
+    const quietSeconds = Math.floor((now - quietSince) / 1e3);
+    if (quietSeconds < 1 || qps >= maxQps) return;
+    qps = Math.min(maxQps, qps + quietSeconds);
+    quietSince += quietSeconds * 1e3;
+  }
+  const bucket = createRateLimiter({ qps: () => qps, clock });
+  return {
+    take(signal) {
+      recover(clock.now());
+      return bucket.take(signal);
+    },
+    onThrottle() {
+      const now = clock.now();
+      quietSince = now;
+      if (now - lastDecreaseAt < windowMs) return;
+      lastDecreaseAt = now;
+      qps = Math.max(minQps, qps * 0.5);
+    },
+    onSuccess() {
+      recover(clock.now());
+    },
+    currentQps: () => qps
+  };
+}
+
+// src/apply/create-limiter.ts
+var CEILING_HEADROOM = 0.97;
+function createLimiter(qps, clock) {
+  if (qps > 0) return createAdaptiveRateLimiter({ clock, initialQps: qps * CEILING_HEADROOM });
+  let adaptive = null;
+  const window2 = createRateWindow(clock);
+  return {
+    take(signal) {
+      if (adaptive) return adaptive.take(signal);
+      window2.mark();
+      return signal?.aborted ? Promise.reject(signal.reason) : Promise.resolve();
+    },
+    onThrottle() {
+      adaptive ??= createAdaptiveRateLimiter({ clock, initialQps: Math.max(1, window2.perSecond()) });
+      adaptive.onThrottle();
+    },
+    onSuccess() {
+      adaptive?.onSuccess();
+    }
+  };
+}
+function createRateWindow(clock) {
+  const times = [];
+  let head = 0;
+  const drop = (now) => {
+    while (head < times.length && times[head] <= now - 1e3) head += 1;
+    if (head > 1024) {
+      times.splice(0, head);
+      head = 0;
+    }
+  };
+  return {
+    mark() {
+      const now = clock.now();
+      times.push(now);
+      drop(now);
+    },
+    perSecond() {
+      drop(clock.now());
+      return times.length - head;
+    }
+  };
+}
+
+// src/commands/connect.ts
+async function connect(settings, deps) {
+  const create = deps.createDataWorks ?? (await Promise.resolve().then(() => (init_create_data_works(), create_data_works_exports))).createDataWorks;
+  const dataWorks = create({ endpoint: settings.endpoint, region: settings.region });
+  await dataWorks.verifyCredentials?.();
+  const call = createCallRunner({
+    clock: deps.clock,
+    random: deps.random ?? Math.random,
+    limiter: createLimiter(settings.qps, deps.clock),
+    ...deps.signal ? { signal: deps.signal } : {}
+  });
+  return { dataWorks, call };
+}
+
+// src/tasks/read-task-files.ts
+import path2 from "node:path";
+
 // src/core/problem.ts
 function formatProblem(p2) {
   return `${p2.file}:${p2.line}:${p2.column}: error: ${p2.message}`;
@@ -66303,42 +66566,6 @@ function formatProblem(p2) {
 function compareProblems(a, b3) {
   return a.file.localeCompare(b3.file) || a.line - b3.line || a.column - b3.column || a.message.localeCompare(b3.message);
 }
-
-// src/core/rules/duplicate-task-keys.ts
-function duplicateTaskKeys(tasks) {
-  const byKey = /* @__PURE__ */ new Map();
-  for (const task of tasks) {
-    const same = byKey.get(task.key);
-    if (same) same.push(task);
-    else byKey.set(task.key, [task]);
-  }
-  const problems = [];
-  for (const [key, same] of byKey) {
-    if (same.length < 2) continue;
-    for (const task of same) {
-      const others = same.filter((t2) => t2 !== task).map((t2) => `${t2.file}:${t2.line}:${t2.column}`);
-      problems.push({
-        file: task.file,
-        line: task.line,
-        column: task.column,
-        path: "",
-        message: `task ${key} is declared more than once: expected one document per projectId/fileId, also at ${others.join(", ")}`
-      });
-    }
-  }
-  return problems;
-}
-
-// src/core/rules/task-rules.ts
-var taskRules = [duplicateTaskKeys];
-
-// src/core/validate-tasks.ts
-function validateTasks(tasks, rules = taskRules) {
-  return rules.flatMap((rule) => rule(tasks)).sort(compareProblems);
-}
-
-// src/tasks/read-task-files.ts
-import path2 from "node:path";
 
 // src/core/parse-task-file.ts
 var import_yaml3 = __toESM(require_dist3(), 1);
@@ -66697,6 +66924,7 @@ function issueAt(item, root, message) {
 }
 
 // src/core/validate-task-content.ts
+init_json();
 function validateTaskContent(content) {
   if (!isJsonObject(content) || !Array.isArray(content.steps)) return [];
   const steps = content.steps;
@@ -66919,6 +67147,39 @@ function firstPerPath(issues) {
   });
 }
 
+// src/core/rules/duplicate-task-keys.ts
+function duplicateTaskKeys(tasks) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const task of tasks) {
+    const same = byKey.get(task.key);
+    if (same) same.push(task);
+    else byKey.set(task.key, [task]);
+  }
+  const problems = [];
+  for (const [key, same] of byKey) {
+    if (same.length < 2) continue;
+    for (const task of same) {
+      const others = same.filter((t2) => t2 !== task).map((t2) => `${t2.file}:${t2.line}:${t2.column}`);
+      problems.push({
+        file: task.file,
+        line: task.line,
+        column: task.column,
+        path: "",
+        message: `task ${key} is declared more than once: expected one document per projectId/fileId, also at ${others.join(", ")}`
+      });
+    }
+  }
+  return problems;
+}
+
+// src/core/rules/task-rules.ts
+var taskRules = [duplicateTaskKeys];
+
+// src/core/validate-tasks.ts
+function validateTasks(tasks, rules = taskRules) {
+  return rules.flatMap((rule) => rule(tasks)).sort(compareProblems);
+}
+
 // src/core/glob.ts
 import { posix } from "node:path";
 function compileGlob(pattern) {
@@ -66969,6 +67230,9 @@ function compileGlobs(patterns) {
   const globs = patterns.map((p2) => compileGlob(posix.normalize(p2.replace(/\\/g, "/")).replace(/\/$/, "")));
   return (file2) => matchesAnyGlob(file2, globs);
 }
+
+// src/tasks/read-task-files.ts
+init_errors();
 
 // src/tasks/list-task-files.ts
 import { readdir as readdir2, realpath, stat } from "node:fs/promises";
@@ -67049,29 +67313,33 @@ function compareText(a, b3) {
 }
 
 // src/tasks/read-task-text.ts
-import { open as open6 } from "node:fs/promises";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 var MAX_TASK_FILE_BYTES = 1024 * 1024;
 var decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+var shared = null;
 async function readTaskText(absolute) {
-  let handle;
+  let fd = null;
   try {
-    handle = await open6(absolute, "r");
-    const { size } = await handle.stat();
-    if (size > MAX_TASK_FILE_BYTES) {
+    fd = openSync(absolute, "r");
+    shared ??= Buffer.allocUnsafe(MAX_TASK_FILE_BYTES + 1);
+    let length = 0;
+    for (let n = -1; n !== 0 && length < shared.length; length += n) n = readSync(fd, shared, length, shared.length - length, null);
+    if (length > MAX_TASK_FILE_BYTES) {
+      const { size } = fstatSync(fd);
       return { problem: `file too large: expected at most 1 MiB (${MAX_TASK_FILE_BYTES} bytes), found ${size} bytes`, line: 1, column: 1 };
     }
-    const bytes = await handle.readFile();
+    const bytes = shared.subarray(0, length);
     const nul = bytes.indexOf(0);
     if (nul !== -1) return { problem: `binary file: expected YAML text, found a NUL byte at byte ${nul}`, line: 1, column: 1 };
     try {
       return { text: decoder.decode(bytes) };
     } catch {
-      return describeInvalidUtf8(bytes);
+      return describeInvalidUtf8(Uint8Array.prototype.slice.call(bytes));
     }
   } catch (error63) {
     return { problem: `cannot read file: ${error63.code ?? String(error63)}`, line: 1, column: 1 };
   } finally {
-    await handle?.close();
+    if (fd !== null) closeSync(fd);
   }
 }
 function describeInvalidUtf8(bytes) {
@@ -67134,10 +67402,8 @@ async function readTaskFiles(options) {
 }
 
 // src/commands/load-tasks.ts
-async function loadTasks(settings) {
-  const { tasks, problems, files } = await readTaskFiles({ root: settings.root, jobsDir: settings.jobs, only: settings.only });
-  const all = [...problems, ...validateTasks(tasks)].sort(compareProblems);
-  return { tasks, problems: all, files };
+function loadTasks(settings) {
+  return readTaskFiles({ root: settings.root, jobsDir: settings.jobs, only: settings.only });
 }
 
 // src/commands/only-scope.ts
@@ -67145,6 +67411,55 @@ function onlyScope(settings) {
   if (settings.only.length === 0) return () => true;
   const match = compileGlobs(settings.only);
   return (file2) => match(file2);
+}
+
+// src/core/detect-drift.ts
+init_json();
+function detectDrift(planned, live, salt) {
+  return planned.map((entry) => {
+    const seen = live.get(entry.key);
+    if (!seen || entry.action === "orphaned") return entry;
+    if (seen.missing) return { ...entry, live: "missing" };
+    const applied = entry.previous;
+    if (!applied) return entry;
+    const liveContent = hashSecrets(seen.taskContent, salt);
+    const contentDrift = hashCanonical(liveContent) !== applied.taskContentHash;
+    const appliedGroup = isJsonObject(applied.taskParam) ? applied.taskParam.ResourceGroup : void 0;
+    const groupDrift = seen.resourceGroup !== null && appliedGroup !== void 0 && seen.resourceGroup !== appliedGroup;
+    if (!contentDrift && !groupDrift) return { ...entry, drift: false };
+    const liveContentPatch = contentDrift ? maskPatch(diffConfig(applied.taskContent, liveContent)) : [];
+    const liveParamPatch = groupDrift ? [{ op: "replace", path: "/ResourceGroup", value: seen.resourceGroup }] : [];
+    return { ...entry, drift: true, liveContentPatch, liveParamPatch };
+  });
+}
+
+// src/live/fetch-live.ts
+async function fetchLive(refs, deps) {
+  const limit = pLimit(deps.concurrency);
+  const live = /* @__PURE__ */ new Map();
+  await Promise.all(
+    refs.map(
+      (ref) => limit(async () => {
+        const { value } = await deps.call(() => deps.dataWorks.getFile({ projectId: ref.projectId, fileId: ref.fileId }));
+        live.set(ref.key, value.file ? { missing: false, taskContent: parseContent(value.file.content), resourceGroup: value.file.resourceGroup } : { missing: true });
+      })
+    )
+  );
+  return live;
+}
+function parseContent(content) {
+  try {
+    return JSON.parse(content);
+  } catch {
+    return content;
+  }
+}
+
+// src/commands/refresh-plan.ts
+async function refreshPlan(planned, salt, settings, session) {
+  const refs = planned.flatMap((entry) => entry.task ? [{ key: entry.key, projectId: entry.task.projectId, fileId: entry.task.fileId }] : []);
+  const live = await fetchLive(refs, { ...session, concurrency: settings.concurrency });
+  return detectDrift(planned, live, salt);
 }
 
 // src/commands/resolve-settings.ts
@@ -67224,6 +67539,7 @@ function problemAt(message) {
 }
 
 // src/commands/resolve-settings.ts
+init_errors();
 async function resolveSettings(options, env) {
   const { config: config2, problems } = await readConfig(options.root);
   if (problems.length > 0) throw new UserInputError("dwsync.yaml is invalid", { problems });
@@ -67255,9 +67571,14 @@ async function apply(options, deps) {
     const store = await openStateStore(settings.statePath);
     try {
       for (const warning2 of store.loaded.warnings) deps.logger.warn(warning2);
-      const planned = planTasks({ tasks, records: store.state.tasks, salt: store.state.salt, inScope: onlyScope(settings) });
-      const results = await applyPlanned(planned, settings, store, deps);
-      return toApplyReport(results);
+      const planned = planTasks({
+        tasks,
+        records: store.state.tasks,
+        salt: store.state.salt,
+        inScope: onlyScope(settings),
+        deploy: settings.deploy
+      });
+      return toApplyReport(await applyPlanned(planned, settings, store, deps));
     } finally {
       await store.close();
     }
@@ -67266,37 +67587,42 @@ async function apply(options, deps) {
   }
 }
 async function applyPlanned(planned, settings, store, deps) {
-  const updates = planned.filter((entry) => entry.action === "update");
+  const needsCalls = settings.refresh || planned.some((entry) => entry.action === "update" || entry.undeployed);
+  let session = null;
+  if (needsCalls) {
+    session = await connect(settings, deps);
+    if (settings.refresh) planned = await refreshPlan(planned, store.state.salt, settings, session);
+  }
+  const work = planWork(planned, { force: settings.force });
+  const touched = new Set(work.map((item) => item.entry.key));
   const results = [];
   for (const entry of planned) {
-    if (entry.action !== "unchanged") continue;
+    if (entry.action === "orphaned" || touched.has(entry.key)) continue;
     results.push({ key: entry.key, file: entry.file, outcome: "unchanged", attempts: 0 });
     const record2 = store.state.tasks[entry.key];
     if (record2 && record2.file !== entry.file) await store.record(entry.key, { ...record2, file: entry.file });
   }
-  if (updates.length === 0) return results;
-  const endpoint2 = { endpoint: settings.endpoint, region: settings.region };
-  const dataWorks = (deps.createDataWorks ?? createDataWorks)(endpoint2);
+  if (work.length === 0 || !session) return results;
   const commit = await readHeadCommit(settings.root);
-  const progress = { done: 0, total: updates.length, failed: 0, inFlight: 0 };
-  const pushed = await pushUpdates(
-    updates,
-    { concurrency: settings.concurrency, commit },
-    {
-      dataWorks,
-      clock: deps.clock,
-      random: deps.random ?? Math.random,
-      limiter: createLimiter(settings.qps, deps.clock),
-      ...deps.signal ? { signal: deps.signal } : {},
-      previous: (key) => store.state.tasks[key] ?? null,
-      record: (key, record2) => store.record(key, record2),
-      onResult: (result) => {
-        progress.done += 1;
-        if (result.outcome !== "applied") progress.failed += 1;
-        deps.onProgress?.({ ...progress });
-      }
+  const modes = /* @__PURE__ */ new Map();
+  const projectMode = (projectId) => {
+    if (!modes.has(projectId)) modes.set(projectId, session.call(() => session.dataWorks.getProject({ projectId })).then((r2) => r2.value.mode));
+    return modes.get(projectId);
+  };
+  const progress = { done: 0, total: work.length, failed: 0, inFlight: 0 };
+  const pushed = await pushUpdates(work, { concurrency: settings.concurrency, commit }, {
+    ...session,
+    clock: deps.clock,
+    ...deps.signal ? { signal: deps.signal } : {},
+    projectMode,
+    previous: (key) => store.state.tasks[key] ?? null,
+    record: (key, record2) => store.record(key, record2),
+    onResult: (result) => {
+      progress.done += 1;
+      if (result.outcome !== "applied") progress.failed += 1;
+      deps.onProgress?.({ ...progress });
     }
-  );
+  });
   return [...results, ...pushed];
 }
 function toApplyReport(results) {
@@ -67306,6 +67632,7 @@ function toApplyReport(results) {
 }
 
 // src/commands/plan.ts
+init_errors();
 async function preparePlan(options, deps) {
   const settings = await resolveSettings(options, deps.env);
   const { tasks, problems } = await loadTasks(settings);
@@ -67318,9 +67645,12 @@ async function preparePlan(options, deps) {
     tasks,
     records: loaded.state.tasks,
     salt: loaded.state.salt,
-    inScope: onlyScope(settings)
+    inScope: onlyScope(settings),
+    deploy: settings.deploy
   });
-  return { settings, state: loaded.state, planned };
+  if (!settings.refresh) return { settings, state: loaded.state, planned };
+  const refreshed = await refreshPlan(planned, loaded.state.salt, settings, await connect(settings, deps));
+  return { settings, state: loaded.state, planned: refreshed };
 }
 async function plan(options, deps) {
   return toPlanReport((await preparePlan(options, deps)).planned);
@@ -67347,6 +67677,7 @@ var systemClock = {
 };
 
 // src/exit-code.ts
+init_errors();
 var EXIT = { ok: 0, error: 1, changes: 2, partial: 3 };
 function describeError(error63) {
   if (error63 instanceof UserInputError) {
@@ -67362,7 +67693,11 @@ function describeError(error63) {
   return { exitCode: EXIT.error, lines: [`dwsync: internal error, please report it: ${detail}`] };
 }
 
+// src/action.ts
+init_errors();
+
 // src/github/action-inputs.ts
+init_errors();
 var ActionInputs = external_exports.object({
   command: external_exports.enum(["plan", "apply"]),
   workingDirectory: external_exports.string().min(1),
@@ -67873,7 +68208,7 @@ import os4 from "os";
 
 // node_modules/@actions/io/lib/io-util.js
 import * as fs3 from "fs";
-var { chmod, copyFile, lstat, mkdir: mkdir3, open: open7, readdir: readdir3, rename: rename2, rm, rmdir, stat: stat2, symlink, unlink: unlink4 } = fs3.promises;
+var { chmod, copyFile, lstat, mkdir: mkdir3, open: open6, readdir: readdir3, rename: rename2, rm, rmdir, stat: stat2, symlink, unlink: unlink4 } = fs3.promises;
 var IS_WINDOWS = process.platform === "win32";
 var READONLY = fs3.constants.O_RDONLY;
 
@@ -67943,6 +68278,8 @@ function createActionsLogger(port) {
 }
 
 // src/github/github-context.ts
+init_json();
+init_errors();
 import { readFile as readFile3 } from "node:fs/promises";
 import path5 from "node:path";
 function parseGithubContext(env, payload) {
@@ -72214,6 +72551,7 @@ ${fenceCode("text", listed.join("\n"))}
 // src/github/run-apply-step.ts
 import { copyFile as copyFile2, mkdir as mkdir4, writeFile as writeFile2 } from "node:fs/promises";
 import path7 from "node:path";
+init_errors();
 
 // src/github/fit-markdown.ts
 var COMMENT_LIMIT = 65536;
@@ -72236,6 +72574,7 @@ function fitMarkdown(parts, limit, noteOmitted) {
 }
 
 // src/github/push-state-commit.ts
+init_errors();
 var BOT_NAME = "github-actions[bot]";
 var BOT_EMAIL = "41898282+github-actions[bot]@users.noreply.github.com";
 async function pushStateCommit(options) {
@@ -72417,6 +72756,7 @@ Applied commit: ${sha}
 }
 
 // src/github/run-plan-step.ts
+init_errors();
 import { mkdir as mkdir5, writeFile as writeFile3 } from "node:fs/promises";
 import path8 from "node:path";
 
