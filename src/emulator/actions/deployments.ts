@@ -1,6 +1,6 @@
 import { findTask, type Deployment, type DeploymentKind, type EmulatorState } from '../emulator-state.js';
 import { fail, succeed, type ActionContext, type ActionHandler } from './action-handler.js';
-import { fileNotFound } from './files.js';
+import { readRequestedTask } from './files.js';
 import { readRequiredLong } from './read-params.js';
 
 // SubmitFile, DeployFile and GetDeployment. In a standard-mode workspace SubmitFile commits to the
@@ -50,12 +50,9 @@ export const getDeployment: ActionHandler = (params, ctx) => {
 };
 
 function startDeployment(params: Record<string, string>, ctx: ActionContext, kind: DeploymentKind) {
-  const projectId = readRequiredLong(params, 'ProjectId');
-  if (typeof projectId !== 'number') return projectId;
-  const fileId = readRequiredLong(params, 'FileId');
-  if (typeof fileId !== 'number') return fileId;
-  const task = findTask(ctx.state, projectId, fileId);
-  if (!task) return fileNotFound(fileId);
+  const task = readRequestedTask(params, ctx);
+  if ('ok' in task) return task;
+  const { projectId, fileId } = task;
   if (kind === 'deploy' && !task.committed) {
     return fail(400, 'Invalid.Tenant.FileNotCommitted', `The file has not been submitted since its last change. FileId:[${fileId}].`);
   }

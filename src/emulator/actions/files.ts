@@ -1,5 +1,5 @@
 import { findTask, hasProject, listTasks, type EmulatorTask } from '../emulator-state.js';
-import { fail, succeed, type ActionHandler } from './action-handler.js';
+import { fail, succeed, type ActionContext, type ActionHandler, type ActionOutcome } from './action-handler.js';
 import { readOptionalLong, readRequiredLong } from './read-params.js';
 
 // GetFile and ListFiles: how DataStudio shows its files. Every emulated file is a batch sync (23).
@@ -8,12 +8,8 @@ export const DI_FILE_TYPE = 23;
 const MAX_PAGE_SIZE = 100;
 
 export const getFile: ActionHandler = (params, ctx) => {
-  const projectId = readRequiredLong(params, 'ProjectId');
-  if (typeof projectId !== 'number') return projectId;
-  const fileId = readRequiredLong(params, 'FileId');
-  if (typeof fileId !== 'number') return fileId;
-  const task = findTask(ctx.state, projectId, fileId);
-  if (!task) return fileNotFound(fileId);
+  const task = readRequestedTask(params, ctx);
+  if ('ok' in task) return task;
   return succeed({
     File: { ...formatFileSummary(task), Content: task.taskContent },
     NodeConfiguration: {
@@ -62,6 +58,16 @@ export const listFiles: ActionHandler = (params, ctx) => {
     Files: page.map((t) => (withContent ? { ...formatFileSummary(t), Content: t.taskContent } : formatFileSummary(t))),
   });
 };
+
+// The task a call's ProjectId and FileId name, or the answer the service gives when they are missing,
+// malformed or name no file.
+export function readRequestedTask(params: Record<string, string>, ctx: ActionContext): EmulatorTask | ActionOutcome {
+  const projectId = readRequiredLong(params, 'ProjectId');
+  if (typeof projectId !== 'number') return projectId;
+  const fileId = readRequiredLong(params, 'FileId');
+  if (typeof fileId !== 'number') return fileId;
+  return findTask(ctx.state, projectId, fileId) ?? fileNotFound(fileId);
+}
 
 export function fileNotFound(fileId: number) {
   return fail(400, 'Invalid.Tenant.FileNotExists', `The file does not exist. FileId:[${fileId}].`);
