@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,14 +9,13 @@ import { parseJournal } from '../../src/state/parse-journal.js';
 import { journalPathFor, readState } from '../../src/state/read-state.js';
 import type { StateFile } from '../../src/state/state-schema.js';
 import { buildTask } from './build-task.js';
-import { emulatorCredentials, type CliRun } from './run-cli.js';
+import { emulatorCredentials, startCli, type CliRun, type StartedCli } from './run-cli.js';
 import { taskYaml } from './task-yaml.js';
 import { createTempRepo } from './temp-repo.js';
 
 // Shared by the crash, signal and lock tests in test/reliability: a seeded PRNG, repositories of many
 // tasks, the CLI spawned with a handle to signal it, and readings of the emulator and the state.
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/dwsync.js');
 
 // mulberry32: small, fast, and the same sequence on every machine for a given seed.
 export function createRandom(seed: number): () => number {
@@ -63,35 +61,15 @@ export async function copyRepo(template: RepoTemplate): Promise<{ dir: string; s
   return { dir, statePath: path.join(dir, '.dwsync', 'state.json'), remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
-export type Spawned = { child: ChildProcess; done: Promise<CliRun>; stderr(): string };
+export type Spawned = StartedCli;
 
-// The built CLI as a user runs it, with a handle to signal it. A guard kills it after `timeoutMs`,
-// which the caller sees as signal SIGKILL it did not send.
+// The built CLI as a user runs it against the emulator, with a handle to signal it.
 export function spawnCli(args: string[], options: { cwd: string; emulator: Emulator; timeoutMs?: number }): Spawned {
-  const child = spawn(process.execPath, [BIN, ...args, '--endpoint', options.emulator.url], {
+  return startCli([...args, '--endpoint', options.emulator.url], {
     cwd: options.cwd,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: options.cwd,
-      ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
-      ALIBABA_CLOUD_CLI_PROFILE_DISABLED: 'true',
-      ...emulatorCredentials,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: emulatorCredentials,
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const done = new Promise<CliRun>((resolve, reject) => {
-    const guard = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearTimeout(guard);
-      resolve({ code, signal, stdout, stderr });
-    });
-  });
-  return { child, done, stderr: () => stderr };
 }
 
 export function runCliAgainst(args: string[], cwd: string, emulator: Emulator): Promise<CliRun> {
