@@ -67609,7 +67609,7 @@ async function applyPlanned(planned, settings, store, deps) {
     if (!modes.has(projectId)) modes.set(projectId, session.call(() => session.dataWorks.getProject({ projectId })).then((r2) => r2.value.mode));
     return modes.get(projectId);
   };
-  const progress = { done: 0, total: work.length, failed: 0, inFlight: 0 };
+  const progress = { done: 0, total: work.length, failed: 0 };
   const pushed = await pushUpdates(work, { concurrency: settings.concurrency, commit }, {
     ...session,
     clock: deps.clock,

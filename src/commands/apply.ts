@@ -71,7 +71,7 @@ async function applyPlanned(planned: PlannedTask[], settings: Settings, store: S
     if (!modes.has(projectId)) modes.set(projectId, session.call(() => session.dataWorks.getProject({ projectId })).then((r) => r.value.mode));
     return modes.get(projectId)!;
   };
-  const progress = { done: 0, total: work.length, failed: 0, inFlight: 0 };
+  const progress = { done: 0, total: work.length, failed: 0 };
   const pushed = await pushUpdates(work, { concurrency: settings.concurrency, commit }, {
     ...session,
     clock: deps.clock,

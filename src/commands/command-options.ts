@@ -18,7 +18,7 @@ export type CommandOptions = {
   force?: boolean;
 };
 
-export type ApplyProgress = { done: number; total: number; failed: number; inFlight: number };
+export type ApplyProgress = { done: number; total: number; failed: number };
 
 export type CommandDeps = {
   clock: Clock;

@@ -45,7 +45,7 @@ const SCHEMA_FILE = 'dwsync-task.schema.json';
 export async function importLiveTasks(plan: ImportPlan, deps: ImportDeps): Promise<ImportResult[]> {
   const paths = planFilePaths(plan.files, { jobs: plan.jobs, ...(plan.out !== undefined ? { out: plan.out } : {}) });
   const limit = pLimit(deps.concurrency);
-  const progress: ApplyProgress = { done: 0, total: plan.files.length, failed: 0, inFlight: 0 };
+  const progress: ApplyProgress = { done: 0, total: plan.files.length, failed: 0 };
   let stopCode: string | null = null;
 
   async function importOne(fileId: number): Promise<ImportResult> {
@@ -90,7 +90,6 @@ export async function importLiveTasks(plan: ImportPlan, deps: ImportDeps): Promi
   return Promise.all(
     plan.files.map((f) =>
       limit(async () => {
-        progress.inFlight += 1;
         let result: ImportResult;
         try {
           result = await importOne(f.fileId);
@@ -100,7 +99,6 @@ export async function importLiveTasks(plan: ImportPlan, deps: ImportDeps): Promi
           const message = `could not write the task file: ${error instanceof Error ? error.message : String(error)}`;
           result = { key: taskKey(plan.projectId, f.fileId), file: paths.get(f.fileId) ?? null, outcome: 'failed', attempts: 0, error: { code, message } };
         }
-        progress.inFlight -= 1;
         progress.done += 1;
         if (result.outcome === 'failed') progress.failed += 1;
         deps.onProgress?.({ ...progress });

@@ -51,7 +51,7 @@ describe('main', () => {
 
 describe('formatProgress', () => {
   it('shows done/total, rate, ETA and failures', () => {
-    expect(formatProgress({ done: 50, total: 200, failed: 2, inFlight: 4 }, 10_000)).toBe('[ 50/200] 5.0/s  ETA 30s  2 failed');
-    expect(formatProgress({ done: 0, total: 7, failed: 0, inFlight: 0 }, 0)).toBe('[0/7] 0.0/s  ETA ?');
+    expect(formatProgress({ done: 50, total: 200, failed: 2 }, 10_000)).toBe('[ 50/200] 5.0/s  ETA 30s  2 failed');
+    expect(formatProgress({ done: 0, total: 7, failed: 0 }, 0)).toBe('[0/7] 0.0/s  ETA ?');
   });
 });
