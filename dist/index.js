@@ -66469,6 +66469,7 @@ function createAdaptiveRateLimiter(options) {
   const maxQps = options.initialQps ?? 50;
   const minQps = options.minQps ?? 0.5;
   const windowMs = options.windowMs ?? 1e3;
+  const decrease = options.decrease ?? 0.5;
   let qps = maxQps;
   let lastDecreaseAt = -Infinity;
   let quietSince = clock.now();
@@ -66489,7 +66490,7 @@ function createAdaptiveRateLimiter(options) {
       quietSince = now;
       if (now - lastDecreaseAt < windowMs) return;
       lastDecreaseAt = now;
-      qps = Math.max(minQps, qps * 0.5);
+      qps = Math.max(minQps, qps * decrease);
     },
     onSuccess() {
       recover(clock.now());
@@ -66500,8 +66501,9 @@ function createAdaptiveRateLimiter(options) {
 
 // src/apply/create-limiter.ts
 var CEILING_HEADROOM = 0.97;
+var DECREASE = 0.7;
 function createLimiter(qps, clock) {
-  if (qps > 0) return createAdaptiveRateLimiter({ clock, initialQps: qps * CEILING_HEADROOM });
+  if (qps > 0) return createAdaptiveRateLimiter({ clock, initialQps: qps * CEILING_HEADROOM, decrease: DECREASE });
   let adaptive = null;
   const window2 = createRateWindow(clock);
   return {
@@ -66511,7 +66513,7 @@ function createLimiter(qps, clock) {
       return signal?.aborted ? Promise.reject(signal.reason) : Promise.resolve();
     },
     onThrottle() {
-      adaptive ??= createAdaptiveRateLimiter({ clock, initialQps: Math.max(1, window2.perSecond()) });
+      adaptive ??= createAdaptiveRateLimiter({ clock, initialQps: Math.max(1, window2.perSecond()), decrease: DECREASE });
       adaptive.onThrottle();
     },
     onSuccess() {

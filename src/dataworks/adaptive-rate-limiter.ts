@@ -12,11 +12,13 @@ export function createAdaptiveRateLimiter(options: {
   initialQps?: number; // also the ceiling it recovers to
   minQps?: number;
   windowMs?: number;
+  decrease?: number; // the factor a throttle multiplies the rate by (default 0.5, as TCP)
 }): AdaptiveRateLimiter {
   const { clock } = options;
   const maxQps = options.initialQps ?? 50;
   const minQps = options.minQps ?? 0.5;
   const windowMs = options.windowMs ?? 1000;
+  const decrease = options.decrease ?? 0.5;
   let qps = maxQps;
   let lastDecreaseAt = -Infinity;
   let quietSince = clock.now();
@@ -40,7 +42,7 @@ export function createAdaptiveRateLimiter(options: {
       quietSince = now;
       if (now - lastDecreaseAt < windowMs) return;
       lastDecreaseAt = now;
-      qps = Math.max(minQps, qps * 0.5);
+      qps = Math.max(minQps, qps * decrease);
     },
     onSuccess() {
       recover(clock.now());

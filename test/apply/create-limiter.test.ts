@@ -11,7 +11,7 @@ describe('createLimiter', () => {
     expect(clock.sleeps).toEqual([]);
   });
 
-  it('after a throttle, holds to half the rate that drew it', async () => {
+  it('after a throttle, holds to 70% of the rate that drew it', async () => {
     const clock = createFakeClock();
     const limiter = createLimiter(0, clock);
     for (let i = 0; i < 40; i++) {
@@ -27,9 +27,10 @@ describe('createLimiter', () => {
       await take;
       taken.push(clock.now() - start);
     }
-    // 20 intervals at 20 qps: one second, not faster.
-    expect(taken.at(-1)).toBeGreaterThanOrEqual(950);
-    expect(taken.at(-1)).toBeLessThanOrEqual(1050);
+    // The last second held 39 calls (the 40th started exactly a second ago): 20 intervals at
+    // 39 × 0.7 = 27.3 qps take 733 ms, not less.
+    expect(taken.at(-1)).toBeGreaterThanOrEqual(725);
+    expect(taken.at(-1)).toBeLessThanOrEqual(740);
   });
 
   it('with a ceiling, starts calls 3% below it, never faster', async () => {
@@ -45,4 +46,16 @@ describe('createLimiter', () => {
     expect(clock.now() - start).toBeGreaterThanOrEqual(2000);
     expect(clock.now() - start).toBeCloseTo(10_000 / 4.85, -1);
   });
+
+  it('cuts the rate by 30% on a throttle, then recovers by 1 qps a quiet second', async () => {
+    const clock = createFakeClock();
+    const limiter = createLimiter(10, clock) as ReturnType<typeof createLimiter> & { currentQps(): number };
+    expect(limiter.currentQps()).toBeCloseTo(9.7);
+    limiter.onThrottle!();
+    expect(limiter.currentQps()).toBeCloseTo(6.79);
+    await clock.advance(2000);
+    limiter.onSuccess!();
+    expect(limiter.currentQps()).toBeCloseTo(8.79);
+  });
 });
+
