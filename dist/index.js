@@ -42511,9 +42511,6 @@ function toPlanReport(planned) {
   return { formatVersion: 1, summary: summary2, changes };
 }
 
-// src/commands/apply.ts
-init_errors();
-
 // node_modules/@simple-git/args-pathspec/dist/index.mjs
 var t = /* @__PURE__ */ new WeakMap();
 function c(...n) {
@@ -66558,6 +66555,9 @@ async function connect(settings, deps) {
   return { dataWorks, call };
 }
 
+// src/commands/load-tasks.ts
+init_errors();
+
 // src/tasks/read-task-files.ts
 import path2 from "node:path";
 
@@ -67407,6 +67407,11 @@ async function readTaskFiles(options) {
 function loadTasks(settings) {
   return readTaskFiles({ root: settings.root, jobsDir: settings.jobs, only: settings.only });
 }
+async function loadValidTasks(settings, refusal) {
+  const { tasks, problems } = await loadTasks(settings);
+  if (problems.length > 0) throw new UserInputError(`${problems.length} problem(s) in task files; ${refusal}`, { problems });
+  return tasks;
+}
 
 // src/commands/only-scope.ts
 function onlyScope(settings) {
@@ -67561,25 +67566,34 @@ async function resolveSettings(options, env) {
   };
 }
 
+// src/commands/plan.ts
+async function preparePlan(options, deps) {
+  const settings = await resolveSettings(options, deps.env);
+  const tasks = await loadValidTasks(settings, "nothing was planned");
+  const loaded = await readState(settings.statePath);
+  for (const warning2 of loaded.warnings) deps.logger.warn(warning2);
+  const planned = planAgainst(tasks, loaded.state, settings);
+  if (!settings.refresh) return { settings, state: loaded.state, planned };
+  const refreshed = await refreshPlan(planned, loaded.state.salt, settings, await connect(settings, deps));
+  return { settings, state: loaded.state, planned: refreshed };
+}
+function planAgainst(tasks, state, settings) {
+  return planTasks({ tasks, records: state.tasks, salt: state.salt, inScope: onlyScope(settings), deploy: settings.deploy });
+}
+async function plan(options, deps) {
+  return toPlanReport((await preparePlan(options, deps)).planned);
+}
+
 // src/commands/apply.ts
 async function apply(options, deps) {
   const settings = await resolveSettings(options, deps.env);
-  const { tasks, problems } = await loadTasks(settings);
-  if (problems.length > 0) {
-    throw new UserInputError(`${problems.length} problem(s) in task files; nothing was applied`, { problems });
-  }
+  const tasks = await loadValidTasks(settings, "nothing was applied");
   const lock = await acquireLock(settings.statePath, { command: "dwsync apply", now: () => deps.clock.now() });
   try {
     const store = await openStateStore(settings.statePath);
     try {
       for (const warning2 of store.loaded.warnings) deps.logger.warn(warning2);
-      const planned = planTasks({
-        tasks,
-        records: store.state.tasks,
-        salt: store.state.salt,
-        inScope: onlyScope(settings),
-        deploy: settings.deploy
-      });
+      const planned = planAgainst(tasks, store.state, settings);
       return toApplyReport(await applyPlanned(planned, settings, store, deps));
     } finally {
       await store.close();
@@ -67631,31 +67645,6 @@ function toApplyReport(results) {
   const summary2 = { applied: 0, failed: 0, unchanged: 0, skipped: 0 };
   for (const result of results) summary2[result.outcome] += 1;
   return { formatVersion: 1, summary: summary2, results: [...results].sort((a, b3) => compareKeys(a.key, b3.key)) };
-}
-
-// src/commands/plan.ts
-init_errors();
-async function preparePlan(options, deps) {
-  const settings = await resolveSettings(options, deps.env);
-  const { tasks, problems } = await loadTasks(settings);
-  if (problems.length > 0) {
-    throw new UserInputError(`${problems.length} problem(s) in task files; nothing was planned`, { problems });
-  }
-  const loaded = await readState(settings.statePath);
-  for (const warning2 of loaded.warnings) deps.logger.warn(warning2);
-  const planned = planTasks({
-    tasks,
-    records: loaded.state.tasks,
-    salt: loaded.state.salt,
-    inScope: onlyScope(settings),
-    deploy: settings.deploy
-  });
-  if (!settings.refresh) return { settings, state: loaded.state, planned };
-  const refreshed = await refreshPlan(planned, loaded.state.salt, settings, await connect(settings, deps));
-  return { settings, state: loaded.state, planned: refreshed };
-}
-async function plan(options, deps) {
-  return toPlanReport((await preparePlan(options, deps)).planned);
 }
 
 // src/dataworks/system-clock.ts

@@ -1,19 +1,18 @@
 import type { CallRunner } from '../apply/call-runner.js';
 import { planWork } from '../apply/plan-work.js';
 import { pushUpdates } from '../apply/push-updates.js';
-import { compareKeys, planTasks } from '../core/plan-tasks.js';
+import { compareKeys } from '../core/plan-tasks.js';
 import type { PlannedTask } from '../core/plan-tasks.js';
 import type { ApplyReport, ApplyResult } from '../core/report.js';
 import type { DataWorks } from '../dataworks/data-works.js';
-import { UserInputError } from '../errors.js';
 import { readHeadCommit } from '../git/read-head-commit.js';
 import { acquireLock } from '../state/lock.js';
 import { openStateStore } from '../state/state-store.js';
 import type { StateStore } from '../state/state-store.js';
 import type { CommandDeps, CommandOptions } from './command-options.js';
 import { connect } from './connect.js';
-import { loadTasks } from './load-tasks.js';
-import { onlyScope } from './only-scope.js';
+import { loadValidTasks } from './load-tasks.js';
+import { planAgainst } from './plan.js';
 import { refreshPlan } from './refresh-plan.js';
 import { resolveSettings } from './resolve-settings.js';
 import type { Settings } from './resolve-settings.js';
@@ -21,22 +20,13 @@ import type { Settings } from './resolve-settings.js';
 // Validate, lock the state, plan against it, push every update, record each outcome as it happens.
 export async function apply(options: CommandOptions, deps: CommandDeps): Promise<ApplyReport> {
   const settings = await resolveSettings(options, deps.env);
-  const { tasks, problems } = await loadTasks(settings);
-  if (problems.length > 0) {
-    throw new UserInputError(`${problems.length} problem(s) in task files; nothing was applied`, { problems });
-  }
+  const tasks = await loadValidTasks(settings, 'nothing was applied');
   const lock = await acquireLock(settings.statePath, { command: 'dwsync apply', now: () => deps.clock.now() });
   try {
     const store = await openStateStore(settings.statePath);
     try {
       for (const warning of store.loaded.warnings) deps.logger.warn(warning);
-      const planned = planTasks({
-        tasks,
-        records: store.state.tasks,
-        salt: store.state.salt,
-        inScope: onlyScope(settings),
-        deploy: settings.deploy,
-      });
+      const planned = planAgainst(tasks, store.state, settings);
       return toApplyReport(await applyPlanned(planned, settings, store, deps));
     } finally {
       await store.close();

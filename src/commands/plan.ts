@@ -1,11 +1,11 @@
 import { planTasks, toPlanReport } from '../core/plan-tasks.js';
 import type { PlannedTask } from '../core/plan-tasks.js';
 import type { PlanReport } from '../core/report.js';
-import { UserInputError } from '../errors.js';
+import type { Task } from '../core/task.js';
 import { readState } from '../state/read-state.js';
 import type { StateFile } from '../state/state-schema.js';
 import type { CommandDeps, CommandOptions } from './command-options.js';
-import { loadTasks } from './load-tasks.js';
+import { loadValidTasks } from './load-tasks.js';
 import { connect } from './connect.js';
 import { onlyScope } from './only-scope.js';
 import { refreshPlan } from './refresh-plan.js';
@@ -18,22 +18,18 @@ export type PreparedPlan = { settings: Settings; state: StateFile; planned: Plan
 // live side. Never writes anything.
 export async function preparePlan(options: CommandOptions, deps: CommandDeps): Promise<PreparedPlan> {
   const settings = await resolveSettings(options, deps.env);
-  const { tasks, problems } = await loadTasks(settings);
-  if (problems.length > 0) {
-    throw new UserInputError(`${problems.length} problem(s) in task files; nothing was planned`, { problems });
-  }
+  const tasks = await loadValidTasks(settings, 'nothing was planned');
   const loaded = await readState(settings.statePath);
   for (const warning of loaded.warnings) deps.logger.warn(warning);
-  const planned = planTasks({
-    tasks,
-    records: loaded.state.tasks,
-    salt: loaded.state.salt,
-    inScope: onlyScope(settings),
-    deploy: settings.deploy,
-  });
+  const planned = planAgainst(tasks, loaded.state, settings);
   if (!settings.refresh) return { settings, state: loaded.state, planned };
   const refreshed = await refreshPlan(planned, loaded.state.salt, settings, await connect(settings, deps));
   return { settings, state: loaded.state, planned: refreshed };
+}
+
+// The plan of these tasks against a state, as the settings scope it (--only, the deploy default).
+export function planAgainst(tasks: Task[], state: StateFile, settings: Settings): PlannedTask[] {
+  return planTasks({ tasks, records: state.tasks, salt: state.salt, inScope: onlyScope(settings), deploy: settings.deploy });
 }
 
 export async function plan(options: CommandOptions, deps: CommandDeps): Promise<PlanReport> {
