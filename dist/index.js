@@ -72540,8 +72540,8 @@ ${fenceCode("text", listed.join("\n"))}
 }
 
 // src/github/run-apply-step.ts
-import { copyFile as copyFile2, mkdir as mkdir4, writeFile as writeFile2 } from "node:fs/promises";
-import path7 from "node:path";
+import { copyFile as copyFile2 } from "node:fs/promises";
+import path8 from "node:path";
 init_errors();
 
 // src/github/fit-markdown.ts
@@ -72654,12 +72654,29 @@ function describeApplyCounts(report) {
   return `${applied} applied, ${failed2} failed, ${unchanged} unchanged, ${skipped} skipped`;
 }
 
+// src/github/step-file.ts
+import { mkdir as mkdir4, writeFile as writeFile2 } from "node:fs/promises";
+import path7 from "node:path";
+
 // src/github/step-context.ts
 function formatTitle(command, directory) {
   return directory === "." ? `dwsync ${command}` : `dwsync ${command} for \`${directory}\``;
 }
 function formatDirectorySlug(directory) {
   return directory === "." ? "" : "-" + directory.replace(/[^A-Za-z0-9._-]+/g, "_");
+}
+
+// src/github/step-file.ts
+async function prepareStepFile(ctx, name) {
+  const file2 = path7.join(ctx.github.runnerTemp, "dwsync", `${name}${formatDirectorySlug(ctx.directory)}.json`);
+  await mkdir4(path7.dirname(file2), { recursive: true });
+  return file2;
+}
+async function writeStepJson(ctx, name, value) {
+  const file2 = await prepareStepFile(ctx, name);
+  await writeFile2(file2, `${JSON.stringify(value, null, 2)}
+`);
+  return file2;
 }
 
 // src/github/run-apply-step.ts
@@ -72686,9 +72703,7 @@ async function runApplyStep(ctx, applyCommand) {
     ctx.io.setFailed(error63.message);
     return;
   }
-  const reportFile = path7.join(ctx.github.runnerTemp, "dwsync", `apply${formatDirectorySlug(ctx.directory)}.json`);
-  await mkdir4(path7.dirname(reportFile), { recursive: true });
-  await writeFile2(reportFile, JSON.stringify(report, null, 2) + "\n");
+  const reportFile = await writeStepJson(ctx, "apply", report);
   const counts = describeApplyCounts(report);
   ctx.io.info(`dwsync apply: ${counts}`);
   ctx.io.setOutput("applied", report.summary.applied);
@@ -72718,7 +72733,7 @@ async function commitState(ctx) {
   try {
     const result = await pushStateCommit({
       root: settings.root,
-      files: [path7.relative(settings.root, settings.statePath)],
+      files: [path8.relative(settings.root, settings.statePath)],
       branch,
       remote: "origin",
       message: `dwsync: record the state after applying ${sha.slice(0, 12)} [skip ci]
@@ -72735,8 +72750,7 @@ Applied commit: ${sha}
     ctx.io.info(`state committed as ${result.sha} and pushed to ${branch} (attempt ${result.attempts})`);
     ctx.io.setOutput("state-commit", result.sha);
   } catch (error63) {
-    const artifact = path7.join(ctx.github.runnerTemp, "dwsync", `state${formatDirectorySlug(ctx.directory)}.json`);
-    await mkdir4(path7.dirname(artifact), { recursive: true });
+    const artifact = await prepareStepFile(ctx, "state");
     await copyFile2(settings.statePath, artifact);
     ctx.io.setOutput("state-artifact", artifact);
     throw new UserInputError(
@@ -72748,8 +72762,6 @@ Applied commit: ${sha}
 
 // src/github/run-plan-step.ts
 init_errors();
-import { mkdir as mkdir5, writeFile as writeFile3 } from "node:fs/promises";
-import path8 from "node:path";
 
 // src/github/render-patch-diff.ts
 function renderPatchDiff(root, patch) {
@@ -72903,9 +72915,7 @@ async function runPlanStep(ctx, planCommand) {
     ctx.io.setFailed(error63.message);
     return;
   }
-  const planFile = path8.join(ctx.github.runnerTemp, "dwsync", `plan${formatDirectorySlug(ctx.directory)}.json`);
-  await mkdir5(path8.dirname(planFile), { recursive: true });
-  await writeFile3(planFile, JSON.stringify(report, null, 2) + "\n");
+  const planFile = await writeStepJson(ctx, "plan", report);
   const { update, unchanged, orphaned } = report.summary;
   ctx.io.info(`dwsync plan: ${update} to update, ${unchanged} unchanged, ${orphaned} orphaned`);
   ctx.io.setOutput("changes", update);

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CommandDeps, CommandOptions } from '../commands/command-options.js';
 import { resolveSettings } from '../commands/resolve-settings.js';
@@ -8,7 +8,8 @@ import { SUMMARY_LIMIT, fitMarkdown } from './fit-markdown.js';
 import { pushStateCommit } from './push-state-commit.js';
 import { describeApplyCounts, renderApplyMarkdown } from './render-apply-markdown.js';
 import { annotateProblems, renderProblemsMarkdown } from './report-problems.js';
-import { formatDirectorySlug, formatTitle } from './step-context.js';
+import { prepareStepFile, writeStepJson } from './step-file.js';
+import { formatTitle } from './step-context.js';
 import type { StepContext } from './step-context.js';
 
 export type ApplyCommand = (options: CommandOptions, deps: CommandDeps) => Promise<ApplyReport>;
@@ -38,9 +39,7 @@ export async function runApplyStep(ctx: StepContext, applyCommand: ApplyCommand)
     ctx.io.setFailed(error.message);
     return;
   }
-  const reportFile = path.join(ctx.github.runnerTemp, 'dwsync', `apply${formatDirectorySlug(ctx.directory)}.json`);
-  await mkdir(path.dirname(reportFile), { recursive: true });
-  await writeFile(reportFile, JSON.stringify(report, null, 2) + '\n');
+  const reportFile = await writeStepJson(ctx, 'apply', report);
   const counts = describeApplyCounts(report);
   ctx.io.info(`dwsync apply: ${counts}`);
   ctx.io.setOutput('applied', report.summary.applied);
@@ -84,8 +83,7 @@ async function commitState(ctx: StepContext): Promise<void> {
     ctx.io.setOutput('state-commit', result.sha);
   } catch (error) {
     // Keep the state where an upload-artifact step can pick it up: DataWorks already changed.
-    const artifact = path.join(ctx.github.runnerTemp, 'dwsync', `state${formatDirectorySlug(ctx.directory)}.json`);
-    await mkdir(path.dirname(artifact), { recursive: true });
+    const artifact = await prepareStepFile(ctx, 'state');
     await copyFile(settings.statePath, artifact);
     ctx.io.setOutput('state-artifact', artifact);
     throw new UserInputError(

@@ -1,5 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { CommandDeps, CommandOptions } from '../commands/command-options.js';
 import type { PlanReport } from '../core/report.js';
 import { UserInputError } from '../errors.js';
@@ -7,7 +5,8 @@ import { COMMENT_LIMIT, SUMMARY_LIMIT, fitMarkdown } from './fit-markdown.js';
 import { renderPlanMarkdown } from './render-plan-markdown.js';
 import { annotateProblems, renderProblemsMarkdown } from './report-problems.js';
 import { formatCommentMarker, upsertStickyComment } from './sticky-comment.js';
-import { formatDirectorySlug, formatTitle } from './step-context.js';
+import { writeStepJson } from './step-file.js';
+import { formatTitle } from './step-context.js';
 import type { StepContext } from './step-context.js';
 
 export type PlanCommand = (options: CommandOptions, deps: CommandDeps) => Promise<PlanReport>;
@@ -28,9 +27,7 @@ export async function runPlanStep(ctx: StepContext, planCommand: PlanCommand): P
     ctx.io.setFailed(error.message);
     return;
   }
-  const planFile = path.join(ctx.github.runnerTemp, 'dwsync', `plan${formatDirectorySlug(ctx.directory)}.json`);
-  await mkdir(path.dirname(planFile), { recursive: true });
-  await writeFile(planFile, JSON.stringify(report, null, 2) + '\n');
+  const planFile = await writeStepJson(ctx, 'plan', report);
   const { update, unchanged, orphaned } = report.summary;
   ctx.io.info(`dwsync plan: ${update} to update, ${unchanged} unchanged, ${orphaned} orphaned`);
   ctx.io.setOutput('changes', update);
