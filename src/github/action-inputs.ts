@@ -16,6 +16,7 @@ export const ActionInputs = z.object({
   only: z.array(z.string()),
   state: z.string().optional(),
   endpoint: z.string().optional(),
+  applyBranch: z.string().optional(), // apply runs only on this branch; unset: the default branch
 });
 export type ActionInputs = z.infer<typeof ActionInputs>;
 
@@ -54,6 +55,7 @@ export function parseActionInputs(env: Record<string, string | undefined>): Acti
       .filter((line) => line !== ''),
     state: optionalText('state'),
     endpoint: optionalText('endpoint'),
+    applyBranch: optionalText('apply-branch'),
   };
   const parsed = ActionInputs.safeParse(raw);
   if (!parsed.success) {
