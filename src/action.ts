@@ -42,7 +42,7 @@ export async function runAction(env: Record<string, string | undefined>, signal?
       options: toCommandOptions(inputs, root),
       deps: { clock: systemClock, logger: createActionsLogger(io), env, ...(signal ? { signal } : {}) },
       io,
-      api: inputs.githubToken === '' ? null : createOctokitGithub(inputs.githubToken, github.apiUrl, { owner: github.owner, repo: github.repo }),
+      api: inputs.githubToken === '' ? null : createOctokitGithub(inputs.githubToken, github.apiUrl, { owner: github.owner, repo: github.repo }, inputs.commentAuthor),
     };
     if (inputs.command === 'plan') await runPlanStep(ctx, async (options, deps) => (await preparePlan(options, deps)).planned);
     else await runApplyStep(ctx, apply);

@@ -6,11 +6,12 @@ import { ACTIONS_BOT_LOGIN } from './github-api.js';
 
 export type RepoRef = { owner: string; repo: string };
 
-export function createOctokitGithub(token: string, apiUrl: string, where: RepoRef): GithubApi {
+export function createOctokitGithub(token: string, apiUrl: string, where: RepoRef, author?: string): GithubApi {
   const octokit = getOctokit(token, { baseUrl: apiUrl });
   let identity: Promise<string> | null = null;
   return {
     readIdentity() {
+      if (author !== undefined) return Promise.resolve(author);
       identity ??= octokit.rest.users.getAuthenticated().then(
         (r) => r.data.login,
         (error: { status?: number }) => {

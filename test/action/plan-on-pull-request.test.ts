@@ -150,6 +150,21 @@ describe('the Action, plan on a pull request', () => {
     expect(github.comments.filter((c) => c.body.includes('**Plan ready**'))).toEqual([mine]);
   });
 
+  it('with a GitHub App token, adopts the comment of the login the comment-author input names', async () => {
+    const app = 'ghs_aPpInStAlLaTiOn0123456789abcdefAB';
+    await startGithub({ apps: { [app]: 'dwsync-app[bot]' } });
+    const a = buildTask({ fileId: 1000001, file: 'jobs/a.yaml' });
+    const dir = await workspace({ [a.file]: taskYaml(a) });
+    const options = { workspace: dir, event: 'pull_request' as const, sha: SHA, token: app, apiUrl: github.url };
+    for (let i = 0; i < 2; i++) {
+      const run = await runBundledAction(runner, { ...options, inputs: { command: 'plan', 'comment-author': 'dwsync-app[bot]' } });
+      expect(run.code, run.stdout + run.stderr).toBe(0);
+    }
+    expect(github.comments.map((c) => c.user.login)).toEqual(['dwsync-app[bot]']);
+    expect(github.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+    expect(github.requests.some((r) => r.path === '/user')).toBe(false);
+  });
+
   it('says so in the same comment when a later push has no changes', async () => {
     await startGithub();
     const a = buildTask({ fileId: 1000001, file: 'jobs/a.yaml' });

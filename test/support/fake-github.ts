@@ -27,6 +27,7 @@ export type FakeGithubOptions = {
   pageSize?: number;
   readOnly?: boolean;
   users?: Record<string, string>; // personal tokens → their login; any other token is GITHUB_TOKEN (github-actions[bot])
+  apps?: Record<string, string>; // GitHub App installation tokens → their bot login; /user refuses them
 };
 
 const BOT = 'github-actions[bot]';
@@ -75,7 +76,7 @@ export async function startFakeGithub(options: FakeGithubOptions): Promise<FakeG
       const auth = /^(?:token|Bearer) (.+)$/.exec(req.headers.authorization ?? '');
       if (!auth) return send(401, { message: 'Requires authentication' });
       const userLogin = options.users?.[auth[1]!];
-      const login = userLogin ?? BOT;
+      const login = userLogin ?? options.apps?.[auth[1]!] ?? BOT;
       const route = (pattern: string) => new RegExp(`^${pattern}$`).exec(target.pathname);
       const writing = req.method !== 'GET';
       if (writing && options.readOnly) return send(403, { message: 'Resource not accessible by integration' });
