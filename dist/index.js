@@ -72964,9 +72964,9 @@ async function runApplyStep(ctx, applyCommand) {
   const settings = await resolveSettings(ctx.options, ctx.deps.env);
   const post = { root: settings.root, statePath: settings.statePath, branch, sha: ctx.github.sha, directory: ctx.directory };
   if (ctx.inputs.commitState) {
-    savePostState(ctx.io, { ...post, finished: false });
     const brought = await bringInBranchState(settings.root, settings.statePath, "origin", branch);
     ctx.io.info(`state of origin/${branch} (${brought.tip.slice(0, 12)}): ${brought.status}`);
+    savePostState(ctx.io, { ...post, finished: false });
   }
   let report;
   try {

@@ -31,9 +31,10 @@ export async function runApplyStep(ctx: StepContext, applyCommand: ApplyCommand)
   const settings = await resolveSettings(ctx.options, ctx.deps.env);
   const post = { root: settings.root, statePath: settings.statePath, branch, sha: ctx.github.sha, directory: ctx.directory };
   if (ctx.inputs.commitState) {
-    savePostState(ctx.io, { ...post, finished: false });
     const brought = await bringInBranchState(settings.root, settings.statePath, 'origin', branch);
     ctx.io.info(`state of origin/${branch} (${brought.tip.slice(0, 12)}): ${brought.status}`);
+    // From here on, whatever happens to this process, the post step commits what was recorded.
+    savePostState(ctx.io, { ...post, finished: false });
   }
   let report: ApplyReport;
   try {
