@@ -8,9 +8,9 @@ import type { ApplyResult } from '../core/report.js';
 import type { DataWorks } from '../dataworks/data-works.js';
 import { RemoteError } from '../errors.js';
 import type { TaskRecord } from '../state/state-schema.js';
-import type { CallRunner } from './call-runner.js';
+import type { CallRunner } from '../dataworks/call-runner.js';
 import { deployTask } from './deploy-task.js';
-import { toResultError } from './to-result-error.js';
+import { toResultError } from '../dataworks/to-result-error.js';
 
 // What apply does with one planned task.
 export type WorkItem =

@@ -1,10 +1,10 @@
-import { toResultError } from '../apply/to-result-error.js';
+import { toResultError } from '../dataworks/to-result-error.js';
 import { taskKey } from '../core/task.js';
 import { UserInputError } from '../errors.js';
 import type { DataWorks, LiveFile } from '../dataworks/data-works.js';
 import type { ImportResult } from './import-report.js';
 import { notFound } from './import-live-tasks.js';
-import type { CallRunner } from '../apply/call-runner.js';
+import type { CallRunner } from '../dataworks/call-runner.js';
 import type { FileToPlace } from './plan-file-paths.js';
 
 export type RequestedFiles = {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import pLimit from 'p-limit';
 
-import { toResultError } from '../apply/to-result-error.js';
+import { toResultError } from '../dataworks/to-result-error.js';
 import type { ApplyProgress } from '../commands/command-options.js';
 import type { Clock } from '../core/clock.js';
 import { desiredConfig } from '../core/desired-config.js';
@@ -10,7 +10,7 @@ import type { DataWorks, LiveFile } from '../dataworks/data-works.js';
 import type { TaskRecord } from '../state/state-schema.js';
 import type { ImportResult } from './import-report.js';
 import { importedRecord } from './imported-record.js';
-import type { CallRunner } from '../apply/call-runner.js';
+import type { CallRunner } from '../dataworks/call-runner.js';
 import { parseLiveFile } from './parse-live-file.js';
 import type { FileToPlace } from './plan-file-paths.js';
 import { planFilePaths } from './plan-file-paths.js';

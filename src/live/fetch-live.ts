@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 
-import type { CallRunner } from '../apply/call-runner.js';
+import type { CallRunner } from '../dataworks/call-runner.js';
 import type { LiveConfig } from '../core/detect-drift.js';
 import type { JsonValue } from '../core/json.js';
 import type { DataWorks } from '../dataworks/data-works.js';

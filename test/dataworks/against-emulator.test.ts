@@ -3,7 +3,7 @@ import { createAccessKeyCredential } from '../../src/dataworks/alicloud-sdk.js';
 import { attemptsOf, callWithRetry } from '../../src/dataworks/call-with-retry.js';
 import { createDataWorks } from '../../src/dataworks/create-data-works.js';
 import { createRateLimiter } from '../../src/dataworks/rate-limiter.js';
-import { systemClock } from '../../src/dataworks/system-clock.js';
+import { systemClock } from '../../src/system-clock.js';
 import { type EmulatorOptions, startEmulator } from '../../src/emulator/start-emulator.js';
 import { RemoteError } from '../../src/errors.js';
 

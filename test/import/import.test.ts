@@ -15,7 +15,7 @@ import { toPlanReport } from '../../src/core/plan-tasks.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { createAccessKeyCredential } from '../../src/dataworks/alicloud-sdk.js';
 import { createDataWorks } from '../../src/dataworks/create-data-works.js';
-import { systemClock } from '../../src/dataworks/system-clock.js';
+import { systemClock } from '../../src/system-clock.js';
 import { startEmulator } from '../../src/emulator/start-emulator.js';
 import type { Emulator, TaskSeed } from '../../src/emulator/start-emulator.js';
 import { createTempRepo } from '../support/temp-repo.js';
