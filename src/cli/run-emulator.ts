@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-import { startEmulator } from '../emulator/start-emulator.js';
+import { seedFromTasks, startEmulator, type TaskSeed } from '../emulator/start-emulator.js';
 import { EXIT } from '../exit-code.js';
 import { readTaskFiles } from '../tasks/read-task-files.js';
 import type { CliIo } from './cli-io.js';
@@ -35,8 +35,8 @@ export async function runEmulator(values: ParsedArgs['values'], io: CliIo): Prom
   return EXIT.ok;
 }
 
-async function readSeed(root: string, dir: string): Promise<Array<{ projectId: number; fileId: number }>> {
+async function readSeed(root: string, dir: string): Promise<TaskSeed[]> {
   const { tasks, problems } = await readTaskFiles({ root, jobsDir: dir });
   if (problems.length > 0) throw new UserInputError(`--seed ${dir}: task files are invalid`, { problems });
-  return tasks.map(({ projectId, fileId }) => ({ projectId, fileId }));
+  return seedFromTasks(tasks);
 }
