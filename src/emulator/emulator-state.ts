@@ -37,11 +37,13 @@ export type EmulatorDataSource = { name: string; type: string };
 
 export type CallRecord = {
   action: string;
+  method: string; // the HTTP method
   parameters: Record<string, string>; // query and body together
   query: Record<string, string>; // where each parameter arrived
   body: Record<string, string>;
   status: number | null; // null when the socket was destroyed without an answer
   code?: string;
+  answer?: unknown; // the JSON body answered, when the API answered one
   requestId?: string;
   time: string; // ISO 8601
 };

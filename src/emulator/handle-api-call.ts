@@ -37,9 +37,10 @@ export async function handleApiCall(req: IncomingMessage, res: ServerResponse, c
   const requestId = newRequestId();
   const hostId = req.headers.host ?? '127.0.0.1';
   const target = parseTarget(req.url);
-  const record: CallRecord = { action: '', parameters: {}, query: {}, body: {}, status: null, requestId, time: '' };
+  const record: CallRecord = { action: '', method: req.method ?? 'GET', parameters: {}, query: {}, body: {}, status: null, requestId, time: '' };
   const answer = (status: number, body: unknown, code?: string) => {
     sendJson(res, status, body, requestId);
+    record.answer = body;
     finish(record, ctx, status, code);
   };
 
