@@ -16,7 +16,7 @@ function plannedApplied() {
 describe('detectDrift', () => {
   it('leaves the keys the service keeps in Content (extend, ...) out of the comparison', () => {
     const { task, planned } = plannedApplied();
-    const live = { ...task.taskContent, extend: { mode: 'wizard', resourceGroup: task.taskParam.ResourceGroup }, gui: {} };
+    const live = { ...task.taskContent, extend: { mode: 'wizard', resourceGroup: String(task.taskParam.ResourceGroup) }, gui: {} };
     const [entry] = detectDrift(planned, new Map([[task.key, { missing: false, taskContent: live, resourceGroup: String(task.taskParam.ResourceGroup) }]]), salt);
     expect(entry).toMatchObject({ drift: false });
   });

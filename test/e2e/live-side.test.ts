@@ -85,6 +85,20 @@ describe('deploy', () => {
     });
   }
 
+  it('waits for the pre-publish check; a failed check (CheckingStatus 7) fails the task with the service message', async () => {
+    const env = await setup(2, { files: { 'dwsync.yaml': 'deploy: true\n' } });
+    env.emulator.failNext({ kind: 'check-failure', message: 'the output table has no owner' }, { action: 'SubmitFile' });
+    const run = await env.dwsync(['apply', '--json', '--concurrency', '1']);
+    expect(run.code, run.stderr).toBe(3);
+    const [first, second] = json<ApplyReport>(run.stdout).results;
+    expect(first).toMatchObject({ outcome: 'failed', error: { code: 'SubmitFile.Failed', message: expect.stringContaining('the output table has no owner') } });
+    expect(second).toMatchObject({ outcome: 'applied' });
+    // The check ran: a poll answered Status 1 with CheckingStatus 8 before the task counted as submitted.
+    const polls = env.emulator.state.calls.filter((c) => c.action === 'GetDeployment').map((c) => (c.answer as { Data: { Deployment: { CheckingStatus?: number } } }).Data.Deployment.CheckingStatus);
+    expect(polls).toContain(8);
+    expect(polls).toContain(7);
+  });
+
   it('records a failed deployment as a failed outcome, lists it, and finishes it on the next apply', async () => {
     const env = await setup(2, {
       files: { 'dwsync.yaml': 'deploy: true\n' },
