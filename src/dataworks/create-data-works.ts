@@ -1,6 +1,7 @@
 import { RemoteError } from '../errors.js';
 import { Config, Credential, OpenApiClient } from './alicloud-sdk.js';
 import { createOperationCaller } from './create-operation-caller.js';
+import { describeConnectionError } from './describe-connection-error.js';
 import type { DataWorks } from './data-works.js';
 import { guardCredential } from './guard-credential.js';
 import { operations as op } from './operations/operations.js';
@@ -33,7 +34,7 @@ export function createDataWorks(options: CreateDataWorksOptions): DataWorks {
       readTimeout: timeouts.readMs,
     }),
   );
-  const call = createOperationCaller(client, protocol);
+  const call = createOperationCaller(client, protocol, (err) => describeConnectionError(err, { host, protocol }));
 
   return {
     async verifyCredentials() {

@@ -186,7 +186,17 @@ describe('createDataWorks: failures and their classification', () => {
     await server.close();
     const err = await remoteFailure(dataWorks.updateDISyncTask(update));
     expect(err).toMatchObject({ status: null, code: 'ECONNREFUSED', retryable: true });
-    expect(err.message).toContain('127.0.0.1');
+    // In words, with the URL; not the SDK's run-together "ECONNREFUSED 127.0.0.1:1POST http://...".
+    expect(err.message).toBe(`cannot connect to ${server.url}: connection refused (is anything listening there?)`);
+  });
+
+  it('an https endpoint that speaks plain HTTP is said in words, with the URL to use', async () => {
+    const server = await startRawServer((_req, res) => sendJson(res, 200, {}));
+    closers.push(server.close);
+    const https = createDataWorks({ endpoint: `https://127.0.0.1:${server.port}`, region: 'cn-hangzhou', credential: createAccessKeyCredential('emulator', SECRET) });
+    const err = await remoteFailure(https.getProject({ projectId: 1 }));
+    expect(err.message).toBe(`cannot connect to https://127.0.0.1:${server.port}: the endpoint speaks plain HTTP, use http://127.0.0.1:${server.port}`);
+    expect(err.message).not.toMatch(/ssl3|wrong version|EPROTO/);
   });
 
   it('a server that never answers is a retryable timeout', async () => {
@@ -211,5 +221,20 @@ describe('createDataWorks with callWithRetry over real HTTP', () => {
     const result = await callWithRetry(() => dataWorks.updateDISyncTask(update), {}, { clock, random: () => 0.5 });
     expect(result).toEqual({ value: { requestId: 'c' }, attempts: 3 });
     expect(sleeps).toEqual([100, 200]);
+  });
+
+  it('a 200 with Success: false and a Throttling* code is retried and slows the rate down', async () => {
+    let calls = 0;
+    const { dataWorks } = await serve((_req, res) => {
+      calls++;
+      if (calls === 1) return sendJson(res, 200, { RequestId: 'a', Success: false, ErrorCode: 'Throttling.System', ErrorMessage: 'busy' });
+      sendJson(res, 200, { RequestId: 'b', Success: true, Data: { Status: 'success' } });
+    });
+    let throttles = 0;
+    const limiter = { take: async () => {}, onThrottle: () => void throttles++ };
+    const clock = { now: () => 0, sleep: async () => {} };
+    const result = await callWithRetry(() => dataWorks.updateDISyncTask(update), {}, { clock, random: () => 0, limiter });
+    expect(result.attempts).toBe(2);
+    expect(throttles).toBe(1);
   });
 });

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ApplyReport, PlanReport } from '../../src/core/report.js';
 import { FAIL_DEPLOY_MARKER } from '../../src/emulator/start-emulator.js';
 import { setupE2e } from '../support/e2e-setup.js';
+import { emulatorCredentials, runCli } from '../support/run-cli.js';
 import type { E2e } from '../support/e2e-setup.js';
 
 const opened: E2e[] = [];
@@ -120,6 +121,25 @@ describe('deploy', () => {
     const again = await env.dwsync(['apply', '--json']);
     expect(again.code, again.stderr).toBe(0);
     expect((await env.dwsync(['plan', '--detailed-exitcode'])).code).toBe(0);
+  });
+});
+
+describe('errors in words', () => {
+  it('an invalid resource group fails the task with the service message, its code said once', async () => {
+    const env = await setup(1, { emulator: { resourceGroups: ['S_some_other_group'] } });
+    const run = await env.dwsync(['apply']);
+    expect(run.code, run.stderr).toBe(3);
+    const line = run.stdout.split('\n').find((l) => l.includes('failed'))!;
+    expect(line).toContain(`Invalid.DI.Parameter: ResourceGroup:[${String(env.tasks[0]!.taskParam.ResourceGroup)}] is invalid.`);
+    expect(line.split('Invalid.DI.Parameter')).toHaveLength(2);
+  });
+
+  it('a closed port is said in words with its URL', async () => {
+    const env = await setup(1);
+    const run = await runCli(['plan', '--refresh', '--endpoint', 'http://127.0.0.1:1'], { cwd: env.repo.dir, env: emulatorCredentials, timeoutMs: 120_000 });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('dwsync: cannot connect to http://127.0.0.1:1: connection refused');
+    expect(run.stderr).not.toMatch(/answered|POST http/);
   });
 });
 
