@@ -74,7 +74,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     sleep: (ms) => sleepUnlessAborted(ms, closing.signal),
   };
 
-  const server = createServer((req, res) => {
+  // The SDK puts TaskContent in the query string; the real gateway's limit on a request line is not
+  // published, so the emulator accepts up to 1 MiB of headers rather than Node's 16 KiB.
+  const server = createServer({ maxHeaderSize: 1024 * 1024 }, (req, res) => {
     route(req, res, ctx).catch((err: unknown) => answerInternalError(res, err));
   });
   await new Promise<void>((resolve, reject) => {
