@@ -36,6 +36,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await (await import('./cli/run-apply.js')).runApply(options, deps, io, json);
       case 'import':
         return await (await import('./cli/run-import.js')).runImport(options, values, deps, io, json);
+      case 'doctor':
+        return await (await import('./cli/run-doctor.js')).runDoctor(options, values, deps, io, json);
       case 'unlock':
         return await (await import('./cli/run-unlock.js')).runUnlock(options, deps, io);
     }

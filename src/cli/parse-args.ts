@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 
 import { UserInputError } from '../errors.js';
 
-export const COMMANDS = ['validate', 'plan', 'apply', 'import', 'unlock', 'emulator'] as const;
+export const COMMANDS = ['validate', 'plan', 'apply', 'import', 'unlock', 'emulator', 'doctor'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export type ParsedArgs = {
@@ -29,6 +29,7 @@ const OPTIONS = {
   folder: { type: 'string' },
   out: { type: 'string' },
   overwrite: { type: 'boolean' },
+  'write-probe': { type: 'boolean' },
   port: { type: 'string' },
   seed: { type: 'string' },
   'latency-ms': { type: 'string' },

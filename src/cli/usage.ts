@@ -9,6 +9,7 @@ Commands:
   import                write task files for tasks that already exist in DataWorks
   unlock                remove a state lock left by a run that is gone
   emulator              run a local DataWorks-compatible endpoint
+  doctor                check what DataWorks answers against the API models (read-only)
 
 Common flags:
   -C DIR                run as if started in DIR (the repository root)
@@ -23,6 +24,7 @@ Common flags:
 plan:     --detailed-exitcode (0 no changes, 2 changes)  --refresh (compare with the live tasks)
 apply:    --refresh  --force (overwrite tasks changed in the console)  --deploy | --no-deploy
 import:   --project-id P  [--file-id F[,F...] ...]  [--folder PATH]  [--out DIR]  [--overwrite]
+doctor:   --project-id P  [--file-id F]  [--write-probe (send one task's content back unchanged)]
 emulator: --port N (default 8787; 0 = any)  --seed DIR  --latency-ms MS  --qps Q  --fail-rate R
           --quota-after N  --mode basic|standard
 

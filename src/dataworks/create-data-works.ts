@@ -1,40 +1,16 @@
 import { RemoteError } from '../errors.js';
-import { Config, Credential, OpenApiClient } from './alicloud-sdk.js';
-import { createOperationCaller } from './create-operation-caller.js';
-import { describeConnectionError } from './describe-connection-error.js';
+import { createSdkCaller, type CreateDataWorksOptions } from './create-sdk-caller.js';
 import type { DataWorks } from './data-works.js';
-import { guardCredential } from './guard-credential.js';
 import { operations as op } from './operations/operations.js';
 import { invalidAnswer, readRequestId } from './parse-answer.js';
 import { readDeployment, readFileSummary, readLiveFile, readProjectMode } from './read-answers.js';
-import { resolveEndpoint } from './resolve-endpoint.js';
 
-export type CreateDataWorksOptions = {
-  endpoint: string | null; // a URL such as http://127.0.0.1:8787; null = dataworks.<region>.aliyuncs.com
-  region: string;
-  credential?: Credential; // default: the Alibaba Cloud default credential chain
-  timeouts?: { connectMs: number; readMs: number };
-};
+export type { CreateDataWorksOptions } from './create-sdk-caller.js';
 
 // The DataWorks port over the Alibaba SDK: each method is one operation (operations/), its request
 // built and its answer read through that operation's definition.
 export function createDataWorks(options: CreateDataWorksOptions): DataWorks {
-  const { host, protocol } = resolveEndpoint(options.endpoint, options.region);
-  const timeouts = options.timeouts ?? { connectMs: 5_000, readMs: 30_000 };
-  const credential = guardCredential(options.credential ?? new Credential());
-  const client = new OpenApiClient(
-    new Config({
-      credential,
-      endpoint: host,
-      protocol,
-      regionId: options.region,
-      // httpx (under the SDK) uses the connect timeout as the socket's idle timeout for the whole
-      // call, so a shorter one would cut every answer slower than it; it cannot be shorter.
-      connectTimeout: Math.max(timeouts.connectMs, timeouts.readMs),
-      readTimeout: timeouts.readMs,
-    }),
-  );
-  const call = createOperationCaller(client, protocol, (err) => describeConnectionError(err, { host, protocol }));
+  const { call, credential } = createSdkCaller(options);
 
   return {
     async verifyCredentials() {

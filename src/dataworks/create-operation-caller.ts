@@ -16,7 +16,7 @@ type CallApiRuntime = Parameters<OpenApiClient['callApi']>[2];
 export type CallOperation = <D extends OperationDefinition>(
   operation: D,
   input: OperationInput<D['params']>,
-) => Promise<{ answer: z.infer<D['response']>; status: number }>;
+) => Promise<{ answer: z.infer<D['response']>; status: number; body: Record<string, unknown> }>;
 
 // Lets a call find its own HTTP response among concurrent ones (not signed, ignored by the service).
 const CALL_ID_HEADER = 'x-dwsync-call-id';
@@ -54,7 +54,7 @@ export function createOperationCaller(client: OpenApiClient, protocol: 'http' | 
       );
       const status = Number(response['statusCode'] ?? 200);
       const checked = parseSucceededBody(String(response['body'] ?? ''), status);
-      return { answer: parseAnswer(operation, checked, status), status };
+      return { answer: parseAnswer(operation, checked, status), status, body: checked };
     } catch (err) {
       if (err instanceof UserInputError) throw err;
       if (err instanceof RemoteError) throw err;
