@@ -31,7 +31,7 @@ describe('main', () => {
   });
 
   it.each([
-    [['deploy'], 'dwsync: unknown command "deploy"; expected one of: validate, plan, apply, import, unlock, emulator'],
+    [['deploy'], 'dwsync: unknown command "deploy"; expected one of: validate, plan, apply, import, unlock, emulator, doctor'],
     [['plan', '--concurrency', '0'], 'dwsync: --concurrency must be an integer from 1 to 256, got "0"'],
     [['plan', '--qps', 'fast'], 'dwsync: --qps must be a number from 0 to 10000, got "fast"'],
     [['plan', 'extra'], 'dwsync: unexpected argument "extra" after "plan"'],
