@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import path from 'node:path';
 import { apply } from './commands/apply.js';
 import { preparePlan } from './commands/plan.js';
-import { systemClock } from './dataworks/system-clock.js';
+import { systemClock } from './system-clock.js';
 import { describeError } from './exit-code.js';
 import { UserInputError } from './errors.js';
 import { parseActionInputs } from './github/action-inputs.js';

@@ -12,6 +12,8 @@ export function describeError(error: unknown): { exitCode: number; lines: string
   }
   if (error instanceof RemoteError) {
     const where = error.requestId ? ` (request ${error.requestId})` : '';
+    // No answer at all (status null): the message already says what failed, and where.
+    if (error.status === null) return { exitCode: EXIT.error, lines: [`dwsync: ${error.message}`] };
     return { exitCode: EXIT.error, lines: [`dwsync: DataWorks answered ${error.code}: ${error.message}${where}`] };
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

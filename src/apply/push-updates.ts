@@ -2,15 +2,15 @@ import pLimit from 'p-limit';
 
 import { appliedRecord, failedRecord, skippedRecord } from '../core/build-record.js';
 import type { Clock } from '../core/clock.js';
-import { requestStrings } from '../core/desired-config.js';
 import type { PlannedTask } from '../core/plan-tasks.js';
 import type { ApplyResult } from '../core/report.js';
 import type { DataWorks } from '../dataworks/data-works.js';
 import { RemoteError } from '../errors.js';
 import type { TaskRecord } from '../state/state-schema.js';
-import type { CallRunner } from './call-runner.js';
+import type { CallRunner } from '../dataworks/call-runner.js';
 import { deployTask } from './deploy-task.js';
-import { toResultError } from './to-result-error.js';
+import { describeLongContent, planUpdateRequest } from './plan-update-request.js';
+import { toResultError } from '../dataworks/to-result-error.js';
 
 // What apply does with one planned task.
 export type WorkItem =
@@ -28,6 +28,7 @@ export type PushDeps = {
   // Resolves once the record is durable; a result is reported only after that.
   record: (key: string, record: TaskRecord) => Promise<void>;
   onResult?: (result: ApplyResult) => void;
+  onWarning?: (message: string) => void;
 };
 
 export type PushOptions = { concurrency: number; commit: string | null };
@@ -84,7 +85,9 @@ export async function pushUpdates(items: WorkItem[], options: PushOptions, deps:
 
   async function update(entry: PlannedTask): Promise<ApplyResult> {
     const task = entry.task!;
-    const request = { projectId: task.projectId, fileId: task.fileId, ...requestStrings(task) };
+    const request = { projectId: task.projectId, fileId: task.fileId, ...planUpdateRequest(entry) };
+    const long = request.taskContent === undefined ? null : describeLongContent(task.file, request.taskContent);
+    if (long) deps.onWarning?.(long);
     try {
       const { value, attempts } = await deps.call(() => deps.dataWorks.updateDISyncTask(request));
       const record = appliedRecord({ file: task.file, previous: deps.previous(task.key), at: at(), attempts, desired: entry.desired!, commit: options.commit, requestId: value.requestId });

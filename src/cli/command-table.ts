@@ -1,5 +1,5 @@
 import type { CommandDeps } from '../commands/command-options.js';
-import { systemClock } from '../dataworks/system-clock.js';
+import { systemClock } from '../system-clock.js';
 import type { CliIo } from './cli-io.js';
 import { stderrLogger } from './cli-io.js';
 import type { FlagSpec } from './flag-specs.js';
@@ -45,6 +45,13 @@ export const COMMANDS: CliCommand[] = [
     flags: [...REPO_FLAGS, FLAGS.projectId, FLAGS.fileId, FLAGS.folder, FLAGS.out, FLAGS.overwrite],
     run: async (values, io) =>
       (await import('./run-import.js')).runImport(await optionsFromArgs(values, io), values, commandDeps(io), io, json(values)),
+  },
+  {
+    name: 'doctor',
+    summary: 'check what DataWorks answers against the API models (read-only unless --write-probe)',
+    flags: [FLAGS.json, FLAGS.state, FLAGS.endpoint, FLAGS.region, FLAGS.doctorProjectId, FLAGS.doctorFileId, FLAGS.writeProbe],
+    run: async (values, io) =>
+      (await import('./run-doctor.js')).runDoctor(await optionsFromArgs(values, io), values, commandDeps(io), io, json(values)),
   },
   {
     name: 'unlock',

@@ -16,7 +16,7 @@ export function describeUsageError(error: CommanderError, argv: string[], comman
       const owners = commands.filter((other) => other !== command && other.flags.some((spec) => flagNames(spec.flags).includes(flag)));
       const where = command ? `${command.name}: ` : '';
       if (command && owners.length > 0) {
-        return usage(`${where}${flag} is a flag of ${owners.map((owner) => owner.name).join(', ')}, not of ${command.name}; ${helpFor}`, error);
+        return usage(`${where}${flag} is a flag of ${listInWords(owners.map((owner) => owner.name))}, not of ${command.name}; ${helpFor}`, error);
       }
       return usage(`${where}unknown flag ${flag}; ${suggestion ? `did you mean ${suggestion}?` : helpFor}`, error);
     }
@@ -41,4 +41,9 @@ function usage(message: string, cause: CommanderError): UserInputError {
 
 function flagNames(flags: string): string[] {
   return flags.split(/[ ,]+/).filter((part) => part.startsWith('-'));
+}
+
+// ['import'] → 'import'; ['import', 'doctor'] → 'import or doctor'; three or more → 'a, b or c'.
+function listInWords(names: string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
 }

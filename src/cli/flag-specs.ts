@@ -21,6 +21,16 @@ export function numberFlag(name: string, check: { integer?: boolean; min: number
   };
 }
 
+// A workspace or file id given on the command line: a positive safe integer, written in digits.
+export function readIdFlag(raw: unknown, flag: string): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value <= 0) {
+    throw new UserInputError(`${flag} must be a positive integer id, got "${String(raw)}"`);
+  }
+  return value;
+}
+
 // A flag given several times collects its values: --only a --only b → ['a', 'b'].
 export function repeatable(raw: string, previous: unknown): string[] {
   return [...(Array.isArray(previous) ? (previous as string[]) : []), raw];
@@ -46,6 +56,9 @@ export const FLAGS = {
   folder: { flags: '--folder <path>', description: 'only tasks under this DataWorks folder' },
   out: { flags: '--out <dir>', description: 'write the task files here (default the jobs folder)' },
   overwrite: { flags: '--overwrite', description: 'replace task files that already exist' },
+  doctorProjectId: { flags: '--project-id <id>', description: 'the DataWorks workspace id to check (required)' },
+  doctorFileId: { flags: '--file-id <id>', description: 'the task to look into (default the first batch sync task listed)' },
+  writeProbe: { flags: '--write-probe', description: "send the task's content back unchanged and show what DataWorks changed in it" },
   port: { flags: '--port <n>', description: 'port to listen on, 0 = any free port (default 8787)', parse: numberFlag('port', { integer: true, min: 0, max: 65_535 }) },
   seed: { flags: '--seed <dir>', description: 'create an empty task for every task file in this folder' },
   latencyMs: { flags: '--latency-ms <ms>', description: 'delay every answer (default 0)', parse: numberFlag('latency-ms', { min: 0, max: 600_000 }) },

@@ -1,4 +1,4 @@
-import { startEmulator } from '../emulator/start-emulator.js';
+import { seedFromTasks, startEmulator, type TaskSeed } from '../emulator/start-emulator.js';
 import { EXIT } from '../exit-code.js';
 import { readTaskFiles } from '../tasks/read-task-files.js';
 import type { CliIo } from './cli-io.js';
@@ -33,10 +33,10 @@ export async function runEmulator(values: FlagValues, io: CliIo): Promise<number
   return EXIT.ok;
 }
 
-async function readSeed(root: string, dir: string): Promise<Array<{ projectId: number; fileId: number }>> {
+async function readSeed(root: string, dir: string): Promise<TaskSeed[]> {
   const { tasks, problems } = await readTaskFiles({ root, jobsDir: dir });
   if (problems.length > 0) throw new UserInputError(`--seed ${dir}: task files are invalid`, { problems });
-  return tasks.map(({ projectId, fileId }) => ({ projectId, fileId }));
+  return seedFromTasks(tasks);
 }
 
 function numberOr<T>(value: unknown, fallback: T): number | T {

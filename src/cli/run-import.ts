@@ -5,6 +5,7 @@ import { UserInputError } from '../errors.js';
 import { EXIT } from '../exit-code.js';
 import { renderImportText } from '../import/render-import-text.js';
 import type { CliIo } from './cli-io.js';
+import { readIdFlag } from './flag-specs.js';
 import { useColor } from './cli-io.js';
 import type { FlagValues } from './command-table.js';
 import { progressReporter } from './progress-reporter.js';
@@ -21,12 +22,12 @@ export async function runImport(options: CommandOptions, values: FlagValues, dep
 }
 
 export function readImportFlags(options: CommandOptions, values: FlagValues): ImportOptions {
-  const projectId = readId(values.projectId, '--project-id');
+  const projectId = readIdFlag(values.projectId, '--project-id');
   if (projectId === undefined) {
     throw new UserInputError('import needs --project-id P, the DataWorks workspace id (e.g. dwsync import --project-id 10000)');
   }
   const raw = values.fileId;
-  const fileIds = (Array.isArray(raw) ? raw : []).flatMap((v) => v.split(',')).map((v) => readId(v.trim(), '--file-id')!);
+  const fileIds = (Array.isArray(raw) ? raw : []).flatMap((v) => v.split(',')).map((v) => readIdFlag(v.trim(), '--file-id')!);
   const result: ImportOptions = { ...options, projectId };
   if (fileIds.length > 0) result.fileIds = fileIds;
   if (typeof values.folder === 'string') result.folder = values.folder;
@@ -34,13 +35,4 @@ export function readImportFlags(options: CommandOptions, values: FlagValues): Im
   if (values.overwrite) result.overwrite = true;
   if (result.fileIds && result.folder !== undefined) throw new UserInputError('--folder filters the listing, and --file-id skips it: give one or the other');
   return result;
-}
-
-function readId(raw: unknown, flag: string): number | undefined {
-  if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value <= 0) {
-    throw new UserInputError(`${flag} must be a positive integer id, got "${String(raw)}"`);
-  }
-  return value;
 }

@@ -1,4 +1,4 @@
-import type { CallRunner } from '../apply/call-runner.js';
+import type { CallRunner } from '../dataworks/call-runner.js';
 import { planWork } from '../apply/plan-work.js';
 import { pushUpdates } from '../apply/push-updates.js';
 import { compareKeys } from '../core/plan-tasks.js';
@@ -69,6 +69,7 @@ async function applyPlanned(planned: PlannedTask[], settings: Settings, store: S
     projectMode,
     previous: (key) => store.state.tasks[key] ?? null,
     record: (key, record) => store.record(key, record),
+    onWarning: (message) => deps.logger.warn(message),
     onResult: (result) => {
       progress.done += 1;
       if (result.outcome !== 'applied') progress.failed += 1;

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ApplyReport, PlanReport } from '../../src/core/report.js';
 import { FAIL_DEPLOY_MARKER } from '../../src/emulator/start-emulator.js';
 import { setupE2e } from '../support/e2e-setup.js';
+import { emulatorCredentials, runCli } from '../support/run-cli.js';
 import type { E2e } from '../support/e2e-setup.js';
 
 const opened: E2e[] = [];
@@ -85,6 +86,20 @@ describe('deploy', () => {
     });
   }
 
+  it('waits for the pre-publish check; a failed check (CheckingStatus 7) fails the task with the service message', async () => {
+    const env = await setup(2, { files: { 'dwsync.yaml': 'deploy: true\n' } });
+    env.emulator.failNext({ kind: 'check-failure', message: 'the output table has no owner' }, { action: 'SubmitFile' });
+    const run = await env.dwsync(['apply', '--json', '--concurrency', '1']);
+    expect(run.code, run.stderr).toBe(3);
+    const [first, second] = json<ApplyReport>(run.stdout).results;
+    expect(first).toMatchObject({ outcome: 'failed', error: { code: 'SubmitFile.Failed', message: expect.stringContaining('the output table has no owner') } });
+    expect(second).toMatchObject({ outcome: 'applied' });
+    // The check ran: a poll answered Status 1 with CheckingStatus 8 before the task counted as submitted.
+    const polls = env.emulator.state.calls.filter((c) => c.action === 'GetDeployment').map((c) => (c.answer as { Data: { Deployment: { CheckingStatus?: number } } }).Data.Deployment.CheckingStatus);
+    expect(polls).toContain(8);
+    expect(polls).toContain(7);
+  });
+
   it('records a failed deployment as a failed outcome, lists it, and finishes it on the next apply', async () => {
     const env = await setup(2, {
       files: { 'dwsync.yaml': 'deploy: true\n' },
@@ -109,17 +124,38 @@ describe('deploy', () => {
   });
 });
 
-describe('quota and throttling', () => {
-  it('stops at a quota error: no call after it, the rest skipped with the reason', async () => {
-    const env = await setup(12, { emulator: { quotaAfter: 5 } });
-    const run = await env.dwsync(['apply', '--json', '--concurrency', '1']);
+describe('errors in words', () => {
+  it('an invalid resource group fails the task with the service message, its code said once', async () => {
+    const env = await setup(1, { emulator: { resourceGroups: ['S_some_other_group'] } });
+    const run = await env.dwsync(['apply']);
     expect(run.code, run.stderr).toBe(3);
+    const line = run.stdout.split('\n').find((l) => l.includes('failed'))!;
+    expect(line).toContain(`Invalid.DI.Parameter: ResourceGroup:[${String(env.tasks[0]!.taskParam.ResourceGroup)}] is invalid.`);
+    expect(line.split('Invalid.DI.Parameter')).toHaveLength(2);
+  });
+
+  it('a closed port is said in words with its URL', async () => {
+    const env = await setup(1);
+    const run = await runCli(['plan', '--refresh', '--endpoint', 'http://127.0.0.1:1'], { cwd: env.repo.dir, env: emulatorCredentials, timeoutMs: 120_000 });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('dwsync: cannot connect to http://127.0.0.1:1: connection refused');
+    expect(run.stderr).not.toMatch(/answered|POST http/);
+  });
+});
+
+describe('quota and throttling', () => {
+  it('retries every Throttling* code, also in a 200 with Success: false; no code stops the run as a quota', async () => {
+    const env = await setup(4);
+    env.emulator.failNext({ kind: 'http', status: 400, code: 'Throttling.Api.Risk' }, { action: 'UpdateDISyncTask' });
+    env.emulator.failNext({ kind: 'success-false', code: 'Throttling.System' }, { action: 'UpdateDISyncTask' });
+    env.emulator.failNext({ kind: 'http', status: 500, code: 'InternalError.System' }, { action: 'UpdateDISyncTask' });
+    const run = await env.dwsync(['apply', '--json', '--concurrency', '1']);
+    expect(run.code, run.stderr).toBe(0);
     const report = json<ApplyReport>(run.stdout);
-    expect(report.summary).toEqual({ applied: 5, failed: 1, unchanged: 0, skipped: 6 });
-    expect(report.results.filter((r) => r.outcome === 'skipped').every((r) => r.reason === 'Throttling.Api.Risk')).toBe(true);
-    const calls = await env.calls();
-    expect(calls).toHaveLength(6);
-    expect(calls.at(-1)).toMatchObject({ code: 'Throttling.Api.Risk' });
+    expect(report.summary).toMatchObject({ applied: 4, failed: 0, skipped: 0 });
+    expect(report.results[0]).toMatchObject({ attempts: 4 });
+    const codes = (await env.calls()).map((c) => c.code ?? 'ok');
+    expect(codes).toEqual(['Throttling.Api.Risk', 'Throttling.System', 'InternalError.System', 'ok', 'ok', 'ok', 'ok']);
   });
 
   it('at the default 5 QPS, an emulator allowing 10 never throttles', async () => {

@@ -1,0 +1,18 @@
+import type { CommandDeps, CommandOptions } from '../commands/command-options.js';
+import { doctor } from '../commands/doctor.js';
+import { renderDoctorText } from '../doctor/render-doctor-text.js';
+import { UserInputError } from '../errors.js';
+import { EXIT } from '../exit-code.js';
+import type { CliIo } from './cli-io.js';
+import { readIdFlag } from './flag-specs.js';
+import type { FlagValues } from './command-table.js';
+
+// Exit 0 when every answer was as documented (and the probe, if asked, went through); 3 otherwise.
+export async function runDoctor(options: CommandOptions, values: FlagValues, deps: CommandDeps, io: CliIo, json: boolean): Promise<number> {
+  const projectId = readIdFlag(values.projectId, '--project-id');
+  if (projectId === undefined) throw new UserInputError('doctor needs --project-id P, the DataWorks workspace id (e.g. dwsync doctor --project-id 10000)');
+  const fileId = readIdFlag(values.fileId, '--file-id');
+  const report = await doctor({ ...options, projectId, ...(fileId !== undefined ? { fileId } : {}), writeProbe: values.writeProbe === true }, deps);
+  io.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : renderDoctorText(report));
+  return report.ok ? EXIT.ok : EXIT.partial;
+}

@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { doctor, type DoctorDeps } from '../../src/commands/doctor.js';
+import { createAccessKeyCredential } from '../../src/dataworks/alicloud-sdk.js';
+import { createSdkCaller } from '../../src/dataworks/create-sdk-caller.js';
+import { renderDoctorText } from '../../src/doctor/render-doctor-text.js';
+import { startEmulator, type Emulator } from '../../src/emulator/start-emulator.js';
+import { createTempRepo, type TempRepo } from '../support/temp-repo.js';
+
+const SECRET = 'Doctor-Secret-Value-7731';
+const PASSWORD = 'db-password-4410';
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function setup(): Promise<{ emulator: Emulator; repo: TempRepo; deps: DoctorDeps }> {
+  const emulator = await startEmulator({ seed: [{ projectId: 10000, fileId: 1000000, fileName: 'u_pk', fileFolderPath: 'Business Flow/ods/Data Integration' }], credentials: { doctor: SECRET } });
+  const repo = await createTempRepo({});
+  cleanups.push(() => emulator.close(), () => repo.remove());
+  const content = { type: 'job', version: '2.0', steps: [{ stepType: 'mysql', category: 'reader', name: 'Reader', parameter: { password: PASSWORD } }] };
+  emulator.editTask({ projectId: 10000, fileId: 1000000 }, { taskContent: JSON.stringify(content), taskParam: '{"ResourceGroup":"S_res_group_1"}' });
+  const deps: DoctorDeps = {
+    env: { DWSYNC_ENDPOINT: emulator.url },
+    createCaller: (options) => {
+      const { call, url, credential } = createSdkCaller({ ...options, credential: createAccessKeyCredential('doctor', SECRET) });
+      return { call, url, verify: async () => void (await credential.getCredential()) };
+    },
+  };
+  return { emulator, repo, deps };
+}
+
+describe('doctor', () => {
+  it('against the emulator: every answer as documented, the content described by key, the group found in extend', async () => {
+    const { repo, deps } = await setup();
+    const report = await doctor({ root: repo.dir, projectId: 10000 }, deps);
+    expect(report.ok).toBe(true);
+    expect(report.checks.map((c) => [c.operation, c.outcome])).toEqual([
+      ['GetProject', 'as-documented'],
+      ['ListFiles', 'as-documented'],
+      ['GetFile', 'as-documented'],
+    ]);
+    expect(report.content).toEqual({
+      fileId: 1000000,
+      fileName: 'u_pk',
+      folderPath: 'Business Flow/ods/Data Integration',
+      authorKeys: ['type', 'version', 'steps'],
+      serviceManagedKeys: ['extend'],
+      extendKeys: ['resourceGroup'],
+      diResourceGroup: { value: 'S_res_group_1', foundIn: 'Content.extend.resourceGroup' },
+    });
+    expect(report.writeProbe).toBeNull();
+    // Nothing secret in either output: no credential, no content value.
+    for (const text of [JSON.stringify(report), renderDoctorText(report)]) {
+      expect(text).not.toContain(SECRET);
+      expect(text).not.toContain(PASSWORD);
+    }
+  });
+
+  it('reports a field the model does not document, where it was', async () => {
+    const { emulator, repo, deps } = await setup();
+    emulator.failNext({ kind: 'undocumented-field', path: 'Data.File.ResourceGroupIdentifier', value: 'S_x' }, { action: 'GetFile' });
+    const report = await doctor({ root: repo.dir, projectId: 10000 }, deps);
+    expect(report.ok).toBe(false);
+    const getFile = report.checks.find((c) => c.operation === 'GetFile')!;
+    expect(getFile).toMatchObject({ outcome: 'differs', problems: [{ path: 'Data.File.ResourceGroupIdentifier', kind: 'undocumented', found: 'string' }] });
+    expect(renderDoctorText(report)).toContain('Data.File.ResourceGroupIdentifier: not in the operation\'s model');
+  });
+
+  it('--write-probe sends the content back unchanged, TaskContent only, and shows what the service changed', async () => {
+    const { emulator, repo, deps } = await setup();
+    const report = await doctor({ root: repo.dir, projectId: 10000, fileId: 1000000, writeProbe: true }, deps);
+    expect(report.writeProbe).toEqual({ sent: 'TaskContent unchanged, no TaskParam', outcome: 'unchanged', changes: [] });
+    const update = emulator.state.calls.find((c) => c.action === 'UpdateDISyncTask')!;
+    expect(Object.keys(update.parameters).sort()).toEqual(['FileId', 'ProjectId', 'TaskContent', 'TaskType']);
+    expect(report.ok).toBe(true);
+  });
+
+  it('never writes without --write-probe', async () => {
+    const { emulator, repo, deps } = await setup();
+    await doctor({ root: repo.dir, projectId: 10000, fileId: 1000000 }, deps);
+    expect(emulator.state.calls.map((c) => c.action)).toEqual(['GetProject', 'ListFiles', 'GetFile']);
+  });
+});
