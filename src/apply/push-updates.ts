@@ -6,7 +6,7 @@ import { requestStrings } from '../core/desired-config.js';
 import type { PlannedTask } from '../core/plan-tasks.js';
 import type { ApplyResult } from '../core/report.js';
 import type { DataWorks } from '../dataworks/data-works.js';
-import { RemoteError } from '../errors.js';
+import { InternalError, RemoteError } from '../errors.js';
 import type { TaskRecord } from '../state/state-schema.js';
 import type { CallRunner } from './call-runner.js';
 import { deployTask } from './deploy-task.js';
@@ -73,18 +73,18 @@ export async function pushUpdates(items: WorkItem[], options: PushOptions, deps:
     return { key: task.key, file: task.file, outcome: 'failed', attempts, error: resultError, ...requestId };
   }
 
-  async function deploy(entry: PlannedTask): Promise<void> {
+  async function deploy(entry: PlannedTask, fileId: number): Promise<void> {
     const task = entry.task!;
     const comment = `dwsync${options.commit ? ` ${options.commit.slice(0, 12)}` : ''}: ${task.file}`;
-    await deployTask({ projectId: task.projectId, fileId: task.fileId }, comment, {
+    await deployTask({ projectId: task.projectId, fileId }, comment, {
       ...deps,
       recordStage: (stage) => deps.record(task.key, { ...deps.previous(task.key)!, deploy: stage }),
     });
   }
 
-  async function update(entry: PlannedTask): Promise<ApplyResult> {
+  async function update(entry: PlannedTask, fileId: number): Promise<ApplyResult> {
     const task = entry.task!;
-    const request = { projectId: task.projectId, fileId: task.fileId, ...requestStrings(task) };
+    const request = { projectId: task.projectId, fileId, ...requestStrings(task) };
     try {
       const { value, attempts } = await deps.call(() => deps.dataWorks.updateDISyncTask(request));
       const record = appliedRecord({ file: task.file, previous: deps.previous(task.key), at: at(), attempts, desired: entry.desired!, commit: options.commit, requestId: value.requestId });
@@ -94,7 +94,7 @@ export async function pushUpdates(items: WorkItem[], options: PushOptions, deps:
       if (!entry.deploy) return result;
       await recorded;
       try {
-        await deploy(entry);
+        await deploy(entry, fileId);
         return result;
       } catch (error) {
         return await fail(entry, error, true);
@@ -109,9 +109,9 @@ export async function pushUpdates(items: WorkItem[], options: PushOptions, deps:
     if (item.kind === 'skip') return skip(item.entry, item.reason);
     if (deps.signal?.aborted) stopReason ??= 'interrupted';
     if (stopReason) return skip(item.entry, stopReason);
-    if (item.kind === 'update') return update(item.entry);
+    if (item.kind === 'update') return update(item.entry, knownFileId(item.entry));
     try {
-      await deploy(item.entry);
+      await deploy(item.entry, knownFileId(item.entry));
       const task = item.entry.task!;
       return { key: task.key, file: task.file, outcome: 'applied', attempts: 0, reason: 'deployed' };
     } catch (error) {
@@ -127,4 +127,9 @@ export async function pushUpdates(items: WorkItem[], options: PushOptions, deps:
       return result;
     }),
   );
+}
+
+function knownFileId(entry: PlannedTask): number {
+  if (entry.fileId === null) throw new InternalError(`${entry.key}: no fileId to update (the plan said ${entry.action})`);
+  return entry.fileId;
 }

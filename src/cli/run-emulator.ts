@@ -38,5 +38,5 @@ export async function runEmulator(values: ParsedArgs['values'], io: CliIo): Prom
 async function readSeed(root: string, dir: string): Promise<Array<{ projectId: number; fileId: number }>> {
   const { tasks, problems } = await readTaskFiles({ root, jobsDir: dir });
   if (problems.length > 0) throw new UserInputError(`--seed ${dir}: task files are invalid`, { problems });
-  return tasks.map(({ projectId, fileId }) => ({ projectId, fileId }));
+  return tasks.flatMap(({ projectId, fileId }) => (fileId === null ? [] : [{ projectId, fileId }]));
 }

@@ -79,7 +79,7 @@ async function applyPlanned(planned: PlannedTask[], settings: Settings, store: S
 }
 
 export function toApplyReport(results: ApplyResult[]): ApplyReport {
-  const summary = { applied: 0, failed: 0, unchanged: 0, skipped: 0 };
+  const summary = { created: 0, applied: 0, deleted: 0, failed: 0, unchanged: 0, skipped: 0 };
   for (const result of results) summary[result.outcome] += 1;
   return { formatVersion: 1, summary, results: [...results].sort((a, b) => compareKeys(a.key, b.key)) };
 }

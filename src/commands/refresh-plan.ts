@@ -12,7 +12,8 @@ export async function refreshPlan(
   settings: Settings,
   session: { dataWorks: DataWorks; call: CallRunner },
 ): Promise<PlannedTask[]> {
-  const refs = planned.flatMap((entry) => (entry.task ? [{ key: entry.key, projectId: entry.task.projectId, fileId: entry.task.fileId }] : []));
+  // A task still to be created has no live side yet.
+  const refs = planned.flatMap((entry) => (entry.task && entry.fileId !== null ? [{ key: entry.key, projectId: entry.task.projectId, fileId: entry.fileId }] : []));
   const live = await fetchLive(refs, { ...session, concurrency: settings.concurrency });
   return detectDrift(planned, live, salt);
 }

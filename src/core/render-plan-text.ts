@@ -13,15 +13,17 @@ const MAX_VALUE = 100;
 
 // The plan as a person reads it in a terminal: a summary line, then each task that would change with
 // the fields that change, old value → new value.
-export function renderPlanText(planned: PlannedTask[], options: { color: boolean }): string {
+export function renderPlanText(planned: PlannedTask[], options: { color: boolean; prune?: boolean }): string {
   const p = paint(options.color);
-  const counts = { update: 0, unchanged: 0, orphaned: 0 };
+  const counts = { create: 0, update: 0, unchanged: 0, orphaned: 0, delete: 0 };
   const blocks: string[] = [];
   for (const entry of planned) {
     counts[entry.action] += 1;
     if (entry.action !== 'unchanged' || entry.drift || entry.undeployed || entry.live) blocks.push(renderEntry(entry, p));
   }
-  const summary = `Plan: ${counts.update} to update, ${counts.unchanged} unchanged, ${counts.orphaned} orphaned.`;
+  const creates = counts.create > 0 ? `${counts.create} to create, ` : '';
+  const deletes = options.prune ? `, ${counts.delete} to delete` : '';
+  const summary = `Plan: ${creates}${counts.update} to update, ${counts.unchanged} unchanged, ${counts.orphaned} orphaned${deletes}.`;
   if (blocks.length === 0) return `${summary}\nNo changes. DataWorks matches the task files.\n`;
   return `${blocks.join('\n')}\n${p.bold(summary)}\n`;
 }
@@ -31,12 +33,16 @@ function renderEntry(entry: PlannedTask, p: Painter): string {
   if (entry.drift) notes.push('drift: changed in DataWorks outside git');
   if (entry.live === 'missing') notes.push('missing in DataWorks');
   if (entry.undeployed) notes.push('not deployed');
-  const mark = entry.action === 'orphaned' ? p.red('!') : entry.reason === 'new' ? p.green('+') : p.yellow('~');
+  const mark = { orphaned: p.red('!'), delete: p.red('-'), create: p.green('+') }[entry.action as string] ?? (entry.reason === 'new' ? p.green('+') : p.yellow('~'));
   const lines = [`${mark} ${p.bold(entry.key)}  ${entry.file}  (${notes.join(', ')})`];
   if (entry.action === 'orphaned') {
-    lines.push('    in the state but no task file declares it; dwsync never deletes it in DataWorks');
+    lines.push('    in the state but no task file declares it; left as it is in DataWorks (apply --prune deletes what dwsync created or applied)');
   }
-  if (entry.task && !entry.previous) {
+  if (entry.action === 'delete') lines.push(p.red(`    no task file declares it: apply --prune deletes file ${entry.fileId ?? '?'} in DataWorks`));
+  if (entry.action === 'create') lines.push(p.green('    apply finds the file of this name in this folder, or creates it'));
+  if (entry.action === 'delete') {
+    // Nothing to show but what goes.
+  } else if (entry.task && !entry.previous) {
     // A whole new config as a patch is a wall of text; what a reviewer wants is what it connects.
     lines.push(p.green(`    ${describeTask(entry.task)}`));
   } else {

@@ -13,13 +13,15 @@ export type PlanMarkdownOptions = {
 };
 
 export function renderPlanMarkdown(report: PlanReport, options: PlanMarkdownOptions): MarkdownParts {
-  const updates = report.changes.filter((c) => c.action === 'update');
+  const updates = report.changes.filter((c) => c.action === 'update' || c.action === 'create');
   const orphans = report.changes.filter((c) => c.action === 'orphaned');
-  const { update, unchanged, orphaned } = report.summary;
+  const deletions = report.changes.filter((c) => c.action === 'delete');
+  const { create, update, unchanged, orphaned } = report.summary;
+  const lifecycle = `${create > 0 ? `, ${create} to create` : ''}${deletions.length > 0 ? `, **${deletions.length} to delete**` : ''}`;
   const headline =
-    update === 0
+    update + create + deletions.length === 0
       ? `**No changes.** ${plural(unchanged, 'task is', 'tasks are')} up to date.`
-      : `**${plural(update, 'task', 'tasks')} to update**, ${unchanged} unchanged.`;
+      : `**${plural(update, 'task', 'tasks')} to update**${lifecycle}, ${unchanged} unchanged.`;
   const head = [
     `### ${options.title}`,
     '',
@@ -34,6 +36,7 @@ export function renderPlanMarkdown(report: PlanReport, options: PlanMarkdownOpti
   const sections = updates.map((change) => renderChange(change, options.maxDiffLines));
   const drifted = report.changes.filter((c) => c.action !== 'update' && (c.drift || c.live === 'missing'));
   sections.push(...drifted.map((change) => renderChange(change, options.maxDiffLines)));
+  if (deletions.length > 0) sections.push(renderOrphans(deletions, options.maxOrphans, 'to delete (--prune)', 'No task file declares them any more, and dwsync created or applied them: apply deletes them in DataWorks.'));
   if (orphans.length > 0) sections.push(renderOrphans(orphans, options.maxOrphans));
   return { head, sections, tail: '' };
 }
@@ -63,13 +66,13 @@ function renderChange(change: PlanChange, maxDiffLines: number): string {
   );
 }
 
-function renderOrphans(orphans: PlanChange[], max: number): string {
+function renderOrphans(orphans: PlanChange[], max: number, what = '', note = 'In the state file but in no task file. Left as they are in DataWorks unless apply runs with prune.'): string {
   const rows = orphans.slice(0, max).map((o) => `- ${inlineCode(o.key)} (was in ${inlineCode(o.file)})`);
   if (orphans.length > max) rows.push(`- … and ${orphans.length - max} more`);
   return [
-    `#### ${plural(orphans.length, 'orphaned task', 'orphaned tasks')}`,
+    `#### ${what ? `${plural(orphans.length, 'task', 'tasks')} ${what}` : plural(orphans.length, 'orphaned task', 'orphaned tasks')}`,
     '',
-    'In the state file but in no task file. dwsync never deletes tasks in DataWorks.',
+    note,
     '',
     ...rows,
     '',

@@ -19,7 +19,7 @@ test('every example in jobs/ validates, with distinct keys from 10000/1000001 up
   const { tasks, problems, files } = await readTaskFiles({ root: repo, jobsDir: 'jobs' });
   expect(problems).toEqual([]);
   expect(files.length).toBeGreaterThanOrEqual(6);
-  expect(tasks.every((t) => t.projectId === 10000 && t.fileId >= 1000001)).toBe(true);
+  expect(tasks.every((t) => t.projectId === 10000 && (t.fileId ?? 0) >= 1000001)).toBe(true);
   expect(new Set(tasks.map((t) => t.key)).size).toBe(tasks.length);
 });
 

@@ -100,7 +100,7 @@ describe('import', () => {
     // What the file says is what DataWorks holds: same values, scheduling parameters untouched.
     const { tasks } = await (await import('../../src/commands/load-tasks.js')).loadTasks({ ...(await settingsOf(repo)) });
     for (const task of tasks) {
-      const i = task.fileId - 2_000_000;
+      const i = task.fileId! - 2_000_000;
       expect(task.taskContent).toEqual(liveContent(i));
       expect(task.taskParam).toEqual({ ResourceGroup: `S_res_group_${100 + (i % 3)}` });
     }
