@@ -12,11 +12,12 @@ export async function runPlan(
   io: CliIo,
   flags: { json: boolean; detailedExitcode: boolean },
 ): Promise<number> {
-  const { planned } = await preparePlan(options, deps);
-  const report = toPlanReport(planned);
+  const { planned, settings } = await preparePlan(options, deps);
+  const report = toPlanReport(planned, { prune: settings.prune });
   if (flags.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else io.stdout.write(renderPlanText(planned, { color: useColor(io.stdout, io.env) }));
-  // Anything apply would act on, or that needs a person: updates, undeployed tasks, drift, missing tasks.
-  const changes = report.changes.some((c) => c.action === 'update' || c.undeployed || c.drift || c.live === 'missing');
+  else io.stdout.write(renderPlanText(planned, { color: useColor(io.stdout, io.env), prune: settings.prune }));
+  // Anything apply would act on, or that needs a person: creates, updates, deletions, undeployed tasks, drift, missing tasks.
+  const acts = new Set(['create', 'update', 'delete']);
+  const changes = report.changes.some((c) => acts.has(c.action) || c.undeployed || c.drift || c.live === 'missing');
   return flags.detailedExitcode && changes ? EXIT.changes : EXIT.ok;
 }

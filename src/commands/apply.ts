@@ -11,6 +11,7 @@ import { openStateStore } from '../state/state-store.js';
 import type { StateStore } from '../state/state-store.js';
 import type { CommandDeps, CommandOptions } from './command-options.js';
 import { connect } from './connect.js';
+import { guardDeletes } from './guard-deletes.js';
 import { loadValidTasks } from './load-tasks.js';
 import { planAgainst } from './plan.js';
 import { refreshPlan } from './refresh-plan.js';
@@ -27,6 +28,7 @@ export async function apply(options: CommandOptions, deps: CommandDeps): Promise
     try {
       for (const warning of store.loaded.warnings) deps.logger.warn(warning);
       const planned = planAgainst(tasks, store.state, settings);
+      guardDeletes(planned, settings);
       return toApplyReport(await applyPlanned(planned, settings, store, deps));
     } finally {
       await store.close();

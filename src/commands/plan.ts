@@ -7,6 +7,7 @@ import type { StateFile } from '../state/state-schema.js';
 import type { CommandDeps, CommandOptions } from './command-options.js';
 import { loadValidTasks } from './load-tasks.js';
 import { connect } from './connect.js';
+import { guardDeletes } from './guard-deletes.js';
 import { onlyScope } from './only-scope.js';
 import { refreshPlan } from './refresh-plan.js';
 import { resolveSettings } from './resolve-settings.js';
@@ -22,6 +23,7 @@ export async function preparePlan(options: CommandOptions, deps: CommandDeps): P
   const loaded = await readState(settings.statePath);
   for (const warning of loaded.warnings) deps.logger.warn(warning);
   const planned = planAgainst(tasks, loaded.state, settings);
+  guardDeletes(planned, settings);
   if (!settings.refresh) return { settings, state: loaded.state, planned };
   const refreshed = await refreshPlan(planned, loaded.state.salt, settings, await connect(settings, deps));
   return { settings, state: loaded.state, planned: refreshed };
@@ -29,9 +31,10 @@ export async function preparePlan(options: CommandOptions, deps: CommandDeps): P
 
 // The plan of these tasks against a state, as the settings scope it (--only, the deploy default).
 export function planAgainst(tasks: Task[], state: StateFile, settings: Settings): PlannedTask[] {
-  return planTasks({ tasks, records: state.tasks, salt: state.salt, inScope: onlyScope(settings), deploy: settings.deploy });
+  return planTasks({ tasks, records: state.tasks, salt: state.salt, inScope: onlyScope(settings), deploy: settings.deploy, prune: settings.prune });
 }
 
 export async function plan(options: CommandOptions, deps: CommandDeps): Promise<PlanReport> {
-  return toPlanReport((await preparePlan(options, deps)).planned);
+  const { planned, settings } = await preparePlan(options, deps);
+  return toPlanReport(planned, { prune: settings.prune });
 }

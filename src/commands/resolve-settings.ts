@@ -16,7 +16,11 @@ export type Settings = {
   only: string[];
   refresh: boolean;
   force: boolean;
+  prune: boolean;
+  maxDeletes: number;
 };
+
+export const DEFAULT_MAX_DELETES = 10;
 
 // Flags override dwsync.yaml, DWSYNC_ENDPOINT overrides both for the endpoint.
 export async function resolveSettings(options: CommandOptions, env: Record<string, string | undefined>): Promise<Settings> {
@@ -35,5 +39,7 @@ export async function resolveSettings(options: CommandOptions, env: Record<strin
     only: options.only ?? [],
     refresh: options.refresh ?? false,
     force: options.force ?? false,
+    prune: options.prune ?? config.prune,
+    maxDeletes: options.maxDeletes ?? DEFAULT_MAX_DELETES,
   };
 }

@@ -162,7 +162,7 @@ export async function readStateReading(statePath: string): Promise<StateReading>
   const journalText = await readFile(journalPathFor(statePath), 'utf8').catch(() => null);
   const journalApplied = new Set<string>();
   if (journalText !== null) {
-    for (const entry of parseJournal(journalText, 'journal').entries) if (entry.record.lastAttempt?.outcome === 'applied') journalApplied.add(entry.key);
+    for (const entry of parseJournal(journalText, 'journal').entries) if (entry.record?.lastAttempt?.outcome === 'applied') journalApplied.add(entry.key);
   }
   return { state: loaded.state, applied, journalApplied, journalFound: journalText !== null };
 }
