@@ -4,6 +4,7 @@ import { plan } from './commands/plan.js';
 import { systemClock } from './dataworks/system-clock.js';
 import { describeError } from './exit-code.js';
 import { UserInputError } from './errors.js';
+import type { Problem } from './core/problem.js';
 import { parseActionInputs } from './github/action-inputs.js';
 import { createActionsLogger, createActionsPort } from './github/actions-port.js';
 import { readGithubContext } from './github/github-context.js';
@@ -32,7 +33,12 @@ export async function runAction(env: Record<string, string | undefined>): Promis
       github,
       directory,
       options: toCommandOptions(inputs, root),
-      deps: { clock: systemClock, logger: createActionsLogger(io), env },
+      deps: {
+        clock: systemClock,
+        logger: createActionsLogger(io),
+        env,
+        reportProblems: (problems: readonly Problem[]) => annotateProblems(io, problems, directory),
+      },
       io,
       createComments: (issueNumber: number) =>
         createOctokitComments(inputs.githubToken, github.apiUrl, { owner: github.owner, repo: github.repo, issueNumber }),

@@ -27,7 +27,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     };
     switch (command) {
       case 'validate':
-        return await (await import('./cli/run-validate.js')).runValidate(options, io, json);
+        return await (await import('./cli/run-validate.js')).runValidate(options, io, json, deps);
       case 'plan': {
         const flags = { json, detailedExitcode: Boolean(values['detailed-exitcode']) };
         return await (await import('./cli/run-plan.js')).runPlan(options, deps, io, flags);

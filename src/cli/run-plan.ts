@@ -1,6 +1,7 @@
 import { preparePlan } from '../commands/plan.js';
 import type { CommandDeps, CommandOptions } from '../commands/command-options.js';
 import { toPlanReport } from '../core/plan-tasks.js';
+import { formatProblem } from '../core/problem.js';
 import { renderPlanText } from '../core/render-plan-text.js';
 import { EXIT } from '../exit-code.js';
 import type { CliIo } from './cli-io.js';
@@ -12,7 +13,8 @@ export async function runPlan(
   io: CliIo,
   flags: { json: boolean; detailedExitcode: boolean },
 ): Promise<number> {
-  const { planned, settings } = await preparePlan(options, deps);
+  const { planned, settings, warnings } = await preparePlan(options, deps);
+  for (const warning of warnings) io.stderr.write(`${formatProblem(warning)}\n`);
   const report = toPlanReport(planned, { prune: settings.prune });
   if (flags.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else io.stdout.write(renderPlanText(planned, { color: useColor(io.stdout, io.env), prune: settings.prune }));

@@ -2,6 +2,7 @@ import type { CallRunner } from '../apply/call-runner.js';
 import { planWork } from '../apply/plan-work.js';
 import { pushUpdates } from '../apply/push-updates.js';
 import { compareKeys } from '../core/plan-tasks.js';
+import { formatProblem } from '../core/problem.js';
 import type { PlannedTask } from '../core/plan-tasks.js';
 import type { ApplyReport, ApplyResult } from '../core/report.js';
 import type { DataWorks } from '../dataworks/data-works.js';
@@ -39,17 +40,22 @@ export async function apply(options: CommandOptions, deps: CommandDeps): Promise
 }
 
 async function applyPlanned(planned: PlannedTask[], settings: Settings, store: StateStore, deps: CommandDeps): Promise<ApplyResult[]> {
-  const needsCalls = settings.refresh || planned.some((entry) => entry.action === 'update' || entry.undeployed);
+  const acts = new Set(['create', 'update', 'delete']);
+  const needsCalls = settings.refresh || planned.some((entry) => acts.has(entry.action) || entry.undeployed);
   let session: { dataWorks: DataWorks; call: CallRunner } | null = null;
   if (needsCalls) {
     session = await connect(settings, deps);
-    if (settings.refresh) planned = await refreshPlan(planned, store.state.salt, settings, session);
+    if (settings.refresh) {
+      const refreshed = await refreshPlan(planned, store.state.salt, settings, session);
+      for (const warning of refreshed.warnings) deps.logger.warn(formatProblem(warning));
+      planned = refreshed.planned;
+    }
   }
   const work = planWork(planned, { force: settings.force });
   const touched = new Set(work.map((item) => item.entry.key));
   const results: ApplyResult[] = [];
   for (const entry of planned) {
-    if (entry.action === 'orphaned' || touched.has(entry.key)) continue;
+    if (entry.action === 'orphaned' || entry.action === 'delete' || touched.has(entry.key)) continue;
     results.push({ key: entry.key, file: entry.file, outcome: 'unchanged', attempts: 0 });
     const record = store.state.tasks[entry.key];
     // A task file that moved keeps its record; only the recorded file name follows it.
@@ -71,9 +77,10 @@ async function applyPlanned(planned: PlannedTask[], settings: Settings, store: S
     projectMode,
     previous: (key) => store.state.tasks[key] ?? null,
     record: (key, record) => store.record(key, record),
+    remove: (key) => store.remove(key),
     onResult: (result) => {
       progress.done += 1;
-      if (result.outcome !== 'applied') progress.failed += 1;
+      if (result.outcome === 'failed' || result.outcome === 'skipped') progress.failed += 1;
       deps.onProgress?.({ ...progress });
     },
   });

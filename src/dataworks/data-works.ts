@@ -44,4 +44,20 @@ export interface DataWorks {
     errorMessage: string | null;
   }>;
   getProject(input: { projectId: number }): Promise<{ requestId: string; mode: 'basic' | 'standard' }>;
+  // The batch sync files of this exact name in this folder (ListFiles with FileFolderPath,
+  // ExactFileName, FileTypes=23): what a task given by name and folder adopts.
+  findFiles(input: { projectId: number; folder: string; name: string }): Promise<{ requestId: string; files: FileSummary[] }>;
+  // CreateDISyncTask (DI_OFFLINE); the same clientToken twice creates one task.
+  createDISyncTask(input: {
+    projectId: number;
+    name: string;
+    taskContent: string; // TaskContent, as sent
+    taskParam: string; // TaskParam: FileFolderPath, ResourceGroup, Cu
+    clientToken: string;
+  }): Promise<{ requestId: string; fileId: number }>;
+  // DeleteFile; deploymentId is the removal from scheduling to poll, null when there is none.
+  deleteFile(ref: TaskRef): Promise<{ requestId: string; deploymentId: number | null }>;
+  listDataSources(input: { projectId: number; pageNumber: number; pageSize: number }): Promise<{ requestId: string; totalCount: number; names: string[] }>;
+  // The Data Integration resource groups (ResourceGroupType 4): their identifiers.
+  listResourceGroups(): Promise<{ requestId: string; identifiers: string[] }>;
 }

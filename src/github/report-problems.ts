@@ -7,7 +7,11 @@ import { toAnnotations } from './to-annotations.js';
 // Invalid task files: one annotation per problem on its line, and the list in the job summary.
 
 export function annotateProblems(io: ActionsPort, problems: readonly Problem[], directory: string): void {
-  for (const annotation of toAnnotations(problems, directory)) io.error(annotation.message, annotation.properties);
+  toAnnotations(problems, directory).forEach((annotation, i) => {
+    // A resource group DataWorks does not list is a warning: the list may miss some kinds of group.
+    if (problems[i]?.severity === 'warning') io.warning(annotation.message, annotation.properties);
+    else io.error(annotation.message, annotation.properties);
+  });
 }
 
 export function renderProblemsMarkdown(title: string, message: string, problems: readonly Problem[]): string {

@@ -15,7 +15,7 @@ export function recordActions(): RecordedActions {
     summary: '',
     failed: null,
     info: (m) => recorded.lines.push(`info: ${m}`),
-    warning: (m) => recorded.lines.push(`warning: ${m}`),
+    warning: (m, p) => recorded.lines.push(`warning: ${m}${p ? ` ${JSON.stringify(p)}` : ''}`),
     error: (m, p) => recorded.lines.push(`error: ${m}${p ? ` ${JSON.stringify(p)}` : ''}`),
     setOutput: (name, value) => {
       recorded.outputs[name] = String(value);
