@@ -49,7 +49,7 @@ describe('drift: edits made in the console, outside git', () => {
 
     const forced = await env.dwsync(['apply', '--refresh', '--force', '--json']);
     expect(forced.code, forced.stderr).toBe(0);
-    expect(json<ApplyReport>(forced.stdout).summary).toEqual({ applied: 1, failed: 0, unchanged: 2, skipped: 0 });
+    expect(json<ApplyReport>(forced.stdout).summary).toEqual({ created: 0, applied: 1, failed: 0, unchanged: 2, skipped: 0, deleted: 0 });
     expect(JSON.parse(env.emulator.state.tasks.get(edited!.key)!.taskContent)).toEqual(edited!.taskContent);
     expect((await env.dwsync(['plan', '--refresh', '--detailed-exitcode'])).code).toBe(0);
   });
@@ -115,7 +115,7 @@ describe('quota and throttling', () => {
     const run = await env.dwsync(['apply', '--json', '--concurrency', '1']);
     expect(run.code, run.stderr).toBe(3);
     const report = json<ApplyReport>(run.stdout);
-    expect(report.summary).toEqual({ applied: 5, failed: 1, unchanged: 0, skipped: 6 });
+    expect(report.summary).toEqual({ created: 0, applied: 5, failed: 1, unchanged: 0, skipped: 6, deleted: 0 });
     expect(report.results.filter((r) => r.outcome === 'skipped').every((r) => r.reason === 'Throttling.Api.Risk')).toBe(true);
     const calls = await env.calls();
     expect(calls).toHaveLength(6);

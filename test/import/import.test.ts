@@ -91,11 +91,11 @@ describe('import', () => {
     expect(validated.tasks).toBe(250);
 
     const { planned } = await preparePlan({ root: repo.dir }, depsFor(emulator));
-    expect(toPlanReport(planned).summary).toEqual({ update: 0, unchanged: 250, orphaned: 0 });
+    expect(toPlanReport(planned).summary).toEqual({ create: 0, update: 0, unchanged: 250, orphaned: 0 });
     let out = '';
     const io = { stdout: { write: (t: string) => (out += t) }, stderr: { write: () => true }, env: {}, cwd: repo.dir };
     expect(await main(['plan', '--detailed-exitcode', '--json'], io)).toBe(0);
-    expect((JSON.parse(out) as PlanReport).summary).toEqual({ update: 0, unchanged: 250, orphaned: 0 });
+    expect((JSON.parse(out) as PlanReport).summary).toEqual({ create: 0, update: 0, unchanged: 250, orphaned: 0 });
 
     // What the file says is what DataWorks holds: same values, scheduling parameters untouched.
     const { tasks } = await (await import('../../src/commands/load-tasks.js')).loadTasks({ ...(await settingsOf(repo)) });
