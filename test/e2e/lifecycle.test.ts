@@ -4,9 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 
-import type { ApplyReport, PlanReport } from '../../src/core/report.js';
+import type { PlanReport } from '../../src/core/report.js';
 import type { Task } from '../../src/core/task.js';
-import { buildNamedTask } from '../support/build-task.js';
 import { setupE2e } from '../support/e2e-setup.js';
 import type { E2e } from '../support/e2e-setup.js';
 
