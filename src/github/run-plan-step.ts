@@ -28,10 +28,12 @@ export async function runPlanStep(ctx: StepContext, planCommand: PlanCommand): P
     return;
   }
   const planFile = await writeStepJson(ctx, 'plan', report);
-  const { update, unchanged, orphaned } = report.summary;
-  ctx.io.info(`dwsync plan: ${update} to update, ${unchanged} unchanged, ${orphaned} orphaned`);
-  ctx.io.setOutput('changes', update);
-  ctx.io.setOutput('has-changes', update > 0 ? 'true' : 'false');
+  const { create, update, unchanged, orphaned } = report.summary;
+  const deletes = report.summary.delete ?? 0;
+  const lifecycle = `${create > 0 ? `${create} to create, ` : ''}${deletes > 0 ? `${deletes} to delete, ` : ''}`;
+  ctx.io.info(`dwsync plan: ${lifecycle}${update} to update, ${unchanged} unchanged, ${orphaned} orphaned`);
+  ctx.io.setOutput('changes', create + update + deletes);
+  ctx.io.setOutput('has-changes', create + update + deletes > 0 ? 'true' : 'false');
   ctx.io.setOutput('orphaned', orphaned);
   ctx.io.setOutput('plan-json', planFile);
 
