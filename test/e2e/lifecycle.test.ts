@@ -2,10 +2,8 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
 
 import type { PlanReport } from '../../src/core/report.js';
-import type { Task } from '../../src/core/task.js';
 import { setupE2e } from '../support/e2e-setup.js';
 import type { E2e } from '../support/e2e-setup.js';
 
@@ -24,10 +22,6 @@ async function setup(...args: Parameters<typeof setupE2e>): Promise<E2e> {
 }
 
 const json = <T>(text: string) => JSON.parse(text) as T;
-
-export function namedTaskYaml(task: Task): string {
-  return stringify({ projectId: task.projectId, name: task.name, folder: task.folder, taskParam: task.taskParam, taskContent: task.taskContent });
-}
 
 async function readStateTasks(env: E2e): Promise<Record<string, { fileId?: number; applied: unknown }>> {
   const text = await readFile(path.join(env.repo.dir, '.dwsync/state.json'), 'utf8');
