@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 // An HTTP proxy in front of the emulator that can hold back the answers to one action: the service has
 // acted, the client has not heard. What a lost answer or a process killed mid-call looks like from the
@@ -13,7 +13,7 @@ export type HoldingProxy = {
 
 export async function startHoldingProxy(upstream: string, options: { action: string; holdMs: number }): Promise<HoldingProxy> {
   const target = new URL(upstream);
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   const proxy: HoldingProxy = { url: '', held: 0, delivered: 0, close: async () => undefined };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
