@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { apply } from './commands/apply.js';
 import { plan } from './commands/plan.js';
-import { systemClock } from './dataworks/system-clock.js';
+import { systemClock } from './system-clock.js';
 import { describeError } from './exit-code.js';
 import { UserInputError } from './errors.js';
 import type { Problem } from './core/problem.js';

@@ -2,7 +2,7 @@ import type { DataWorks } from '../dataworks/data-works.js';
 import { isMissingFile } from '../dataworks/create-data-works.js';
 import type { Clock } from '../core/clock.js';
 import { RemoteError } from '../errors.js';
-import type { CallRunner } from './call-runner.js';
+import type { CallRunner } from '../dataworks/call-runner.js';
 import { awaitDeployment } from './deploy-task.js';
 
 // DeleteFile, then, when the file was committed (the answer carries a DeploymentId), GetDeployment

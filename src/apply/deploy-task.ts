@@ -2,7 +2,7 @@ import type { Clock } from '../core/clock.js';
 import type { DataWorks, DeploymentStatus } from '../dataworks/data-works.js';
 import { RemoteError } from '../errors.js';
 import type { DeployRecord } from '../state/state-schema.js';
-import type { CallRunner } from './call-runner.js';
+import type { CallRunner } from '../dataworks/call-runner.js';
 
 export type DeployDeps = {
   dataWorks: DataWorks;

@@ -4,7 +4,7 @@ import { requestStrings } from '../core/desired-config.js';
 import type { Task } from '../core/task.js';
 import type { DataWorks } from '../dataworks/data-works.js';
 import { RemoteError } from '../errors.js';
-import type { CallRunner } from './call-runner.js';
+import type { CallRunner } from '../dataworks/call-runner.js';
 
 export const DI_BATCH_FILE_TYPE = 23;
 
@@ -22,13 +22,15 @@ export async function findOrCreateTask(
   deps: { dataWorks: DataWorks; call: CallRunner },
 ): Promise<Found> {
   const { projectId, name, folder } = task;
-  const listed = await deps.call(() => deps.dataWorks.findFiles({ projectId, folder, name }));
+  const listed = await deps.call(() =>
+    deps.dataWorks.listFiles({ projectId, folderPath: folder, exactFileName: name, fileTypes: String(DI_BATCH_FILE_TYPE), pageNumber: 1, pageSize: 100 }),
+  );
   // The service matches the name exactly; the type is checked here as well, as another kind of
   // file of that name is not ours to update.
   const files = listed.value.files.filter((file) => file.fileName === name && file.fileType === DI_BATCH_FILE_TYPE);
   if (files.length === 1) return { kind: 'adopted', fileId: files[0]!.fileId, attempts: listed.attempts };
   if (files.length > 1) {
-    const ids = files.map((file) => `${file.fileId}${file.fileFolderPath ? ` (${file.fileFolderPath})` : ''}`).join(', ');
+    const ids = files.map((file) => `${file.fileId}${file.folderPath ? ` (${file.folderPath})` : ''}`).join(', ');
     throw new RemoteError({
       message: `${files.length} batch sync files are named ${JSON.stringify(name)} in ${JSON.stringify(folder)}: ${ids}; give the task's fileId instead of name and folder`,
       status: null,
@@ -37,10 +39,10 @@ export async function findOrCreateTask(
       retryable: false,
     });
   }
+  // The client adds FileFolderPath to TaskParam, beside ResourceGroup and Cu.
   const { taskContent, taskParam } = requestStrings(task);
-  const createParam = JSON.stringify({ FileFolderPath: folder, ...task.taskParam });
   const created = await deps.call(() =>
-    deps.dataWorks.createDISyncTask({ projectId, name, taskContent, taskParam: createParam, clientToken: clientToken(task.key, taskContent, taskParam) }),
+    deps.dataWorks.createDISyncTask({ projectId, taskName: name, folderPath: folder, taskContent, taskParam, clientToken: clientToken(task.key, taskContent, taskParam) }),
   );
   return { kind: 'created', fileId: created.value.fileId, requestId: created.value.requestId, attempts: created.attempts };
 }

@@ -8,12 +8,12 @@ import type { ApplyResult } from '../core/report.js';
 import type { DataWorks } from '../dataworks/data-works.js';
 import { InternalError, RemoteError } from '../errors.js';
 import type { TaskRecord } from '../state/state-schema.js';
-import type { CallRunner } from './call-runner.js';
+import type { CallRunner } from '../dataworks/call-runner.js';
+import type { Task } from '../core/task.js';
+import { toResultError } from '../dataworks/to-result-error.js';
 import { deleteTask } from './delete-task.js';
 import { deployTask } from './deploy-task.js';
 import { findOrCreateTask, type Found } from './find-or-create-task.js';
-import type { Task } from '../core/task.js';
-import { toResultError } from './to-result-error.js';
 
 // What apply does with one planned task.
 export type WorkItem =

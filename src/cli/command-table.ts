@@ -1,5 +1,5 @@
 import type { CommandDeps } from '../commands/command-options.js';
-import { systemClock } from '../dataworks/system-clock.js';
+import { systemClock } from '../system-clock.js';
 import type { CliIo } from './cli-io.js';
 import { stderrLogger } from './cli-io.js';
 import type { FlagSpec } from './flag-specs.js';

@@ -1,4 +1,4 @@
-import type { CallRunner } from '../apply/call-runner.js';
+import type { CallRunner } from '../dataworks/call-runner.js';
 import { planWork } from '../apply/plan-work.js';
 import { pushUpdates } from '../apply/push-updates.js';
 import { compareKeys } from '../core/plan-tasks.js';

@@ -1,6 +1,6 @@
-import { createCallRunner } from '../apply/call-runner.js';
-import type { CallRunner } from '../apply/call-runner.js';
-import { createLimiter } from '../apply/create-limiter.js';
+import { createCallRunner } from '../dataworks/call-runner.js';
+import type { CallRunner } from '../dataworks/call-runner.js';
+import { createLimiter } from '../dataworks/create-limiter.js';
 import type { DataWorks } from '../dataworks/data-works.js';
 import type { CommandDeps } from './command-options.js';
 import type { Settings } from './resolve-settings.js';

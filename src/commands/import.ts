@@ -1,5 +1,4 @@
 import path from 'node:path';
-import pLimit from 'p-limit';
 
 import { formatProblem } from '../core/problem.js';
 import { compareKeys } from '../core/plan-tasks.js';
@@ -42,17 +41,17 @@ export async function importTasks(options: ImportOptions, deps: CommandDeps): Pr
     const store = await openStateStore(settings.statePath);
     try {
       for (const warning of store.loaded.warnings) deps.logger.warn(warning);
-      let plan: ImportPlan = { projectId: options.projectId, files: [], prefetched: new Map(), root: settings.root, jobs: settings.jobs, overwrite: options.overwrite ?? false, declared, ...(out !== undefined ? { out } : {}) };
+      let plan: ImportPlan = { projectId: options.projectId, files: [], root: settings.root, jobs: settings.jobs, overwrite: options.overwrite ?? false, declared, ...(out !== undefined ? { out } : {}) };
       let failures: ImportResult[] = [];
       if (options.fileIds && options.fileIds.length > 0) {
-        const requested = await fetchRequestedFiles(dataWorks, options.projectId, options.fileIds, call, pLimit(settings.concurrency));
-        plan = { ...plan, files: requested.files, prefetched: requested.prefetched };
+        const requested = await fetchRequestedFiles(dataWorks, options.projectId, options.fileIds, call);
+        plan = { ...plan, files: requested.files };
         failures = requested.failures;
       } else {
         const listed = await listLiveFiles(dataWorks, options.projectId, call);
-        const files = listed.filter((f) => options.folder === undefined || isInFolder(f.fileFolderPath, options.folder));
+        const files = listed.filter((f) => options.folder === undefined || isInFolder(f.folderPath, options.folder));
         deps.logger.info(`found ${files.length} batch sync task(s) in project ${options.projectId}${options.folder !== undefined ? ` under ${options.folder}` : ''}`);
-        plan = { ...plan, files: files.map((f) => ({ fileId: f.fileId, fileName: f.fileName, folderPath: f.fileFolderPath })) };
+        plan = { ...plan, files: files.map((f) => ({ fileId: f.fileId, fileName: f.fileName, folderPath: f.folderPath })) };
       }
       const imported = await importLiveTasks(plan, {
         dataWorks,
@@ -60,6 +59,7 @@ export async function importTasks(options: ImportOptions, deps: CommandDeps): Pr
         clock: deps.clock,
         concurrency: settings.concurrency,
         salt: store.state.salt,
+        workspaceDefaultGroup: once(async () => (await call(() => dataWorks.getProject({ projectId: options.projectId }))).value.defaultDiResourceGroup),
         record: (key, record) => store.record(key, record),
         ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
       });
@@ -104,6 +104,11 @@ function resolveOut(out: string, settings: Settings): string {
     throw new UserInputError(`--out ${out} is outside the jobs folder ${settings.jobs}: expected a folder inside it, e.g. ${settings.jobs}/imported`);
   }
   return path.relative(settings.root, outAbs).split(path.sep).join('/');
+}
+
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | null = null;
+  return () => (loaded ??= load());
 }
 
 export function toImportReport(results: ImportResult[], check: ImportCheck): ImportReport {

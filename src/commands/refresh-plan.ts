@@ -1,4 +1,4 @@
-import type { CallRunner } from '../apply/call-runner.js';
+import type { CallRunner } from '../dataworks/call-runner.js';
 import { detectDrift } from '../core/detect-drift.js';
 import type { PlannedTask } from '../core/plan-tasks.js';
 import type { Problem } from '../core/problem.js';

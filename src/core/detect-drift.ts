@@ -4,8 +4,9 @@ import type { JsonValue } from './json.js';
 import { isJsonObject } from './json.js';
 import type { PlannedTask } from './plan-tasks.js';
 import { hashSecrets } from './secret-keys.js';
+import { splitContent } from './service-managed-content.js';
 
-// What GetFile showed of a task: its job JSON (parsed) and, where the service gives it, the resource group.
+// What GetFile showed of a task: its job JSON (parsed) and, where Content.extend gives it, the DI resource group.
 export type LiveConfig = { missing: true } | { missing: false; taskContent: JsonValue; resourceGroup: string | null };
 
 // Three versions meet here: the task file (already compared with the last applied record by the plan),
@@ -18,12 +19,14 @@ export function detectDrift(planned: PlannedTask[], live: ReadonlyMap<string, Li
     if (seen.missing) return { ...entry, live: 'missing' };
     const applied = entry.previous;
     if (!applied) return entry; // never applied: nothing to have drifted from
-    const liveContent = hashSecrets(seen.taskContent, salt);
-    const contentDrift = hashCanonical(liveContent) !== applied.taskContentHash;
+    // Keys the service manages inside Content (extend, ...) are left out on both sides.
+    const liveContent = hashSecrets(splitContent(seen.taskContent).author, salt);
+    const appliedContent = splitContent(applied.taskContent).author;
+    const contentDrift = hashCanonical(liveContent) !== hashCanonical(appliedContent);
     const appliedGroup = isJsonObject(applied.taskParam) ? applied.taskParam.ResourceGroup : undefined;
     const groupDrift = seen.resourceGroup !== null && appliedGroup !== undefined && seen.resourceGroup !== appliedGroup;
     if (!contentDrift && !groupDrift) return { ...entry, drift: false };
-    const liveContentPatch = contentDrift ? maskPatch(diffConfig(applied.taskContent, liveContent)) : [];
+    const liveContentPatch = contentDrift ? maskPatch(diffConfig(appliedContent, liveContent)) : [];
     const liveParamPatch = groupDrift ? [{ op: 'replace' as const, path: '/ResourceGroup', value: seen.resourceGroup }] : [];
     return { ...entry, drift: true, liveContentPatch, liveParamPatch };
   });

@@ -10,8 +10,14 @@ export type ResponseSeen = {
   now?: number; // for an HTTP-date Retry-After
 };
 
-const THROTTLING_CODES = new Set(['Throttling', 'Throttling.User', 'Throttling.Api']);
-const QUOTA_CODES = new Set(['Throttling.Api.Risk', 'Throttling.Resource']);
+// Alibaba's own Terraform provider retries its dataworks-public 2020-05-18 calls on Throttling.Api,
+// Throttling.Api.Risk, Throttling.System, Throttling.User and InternalError.System
+// (aliyun/terraform-provider-alicloud, alicloud/data_source_alicloud_data_works_columns.go). dwsync
+// retries every code that starts with "Throttling" and feeds it to the adaptive rate.
+const RETRYABLE_CODES = new Set(['InternalError.System', 'ServiceUnavailable']);
+// A daily or edition quota that no retry will lift. No source names such a code for DataWorks, so the
+// set is empty: a code goes here only with a citation.
+const QUOTA_CODES = new Set<string>();
 const RETRYABLE_NETWORK_CODES = new Set([
   'ECONNRESET',
   'ECONNREFUSED',
@@ -26,7 +32,15 @@ const RETRYABLE_NETWORK_CODES = new Set([
 ]);
 
 export function isThrottlingCode(code: string): boolean {
-  return THROTTLING_CODES.has(code);
+  return code.startsWith('Throttling');
+}
+
+// Whether the service's own error code (in an HTTP error or a 200 with Success: false) is worth
+// another try, and whether it is a quota that should stop the run.
+export function classifyServiceCode(code: string, status: number): { retryable: boolean; quota: boolean } {
+  const quota = QUOTA_CODES.has(code);
+  const retryable = !quota && (isThrottlingCode(code) || RETRYABLE_CODES.has(code) || status === 429 || status >= 500);
+  return { retryable, quota };
 }
 
 export function classifyError(err: unknown, seen: ResponseSeen | null = null): RemoteError {
@@ -52,10 +66,9 @@ function classifyServiceError(
 ): RemoteError {
   const code = firstString(data['Code'], data['code'], data['ErrorCode']) ?? `HTTP${status}`;
   const message = firstString(data['Message'], data['message'], data['ErrorMessage']) ?? `HTTP ${status}`;
-  const quota = QUOTA_CODES.has(code);
-  const retryable = !quota && (THROTTLING_CODES.has(code) || status === 429 || status >= 500);
+  const { retryable, quota } = classifyServiceCode(code, status);
   return new RemoteError({
-    message: scrubMessage(`${code}: ${message}`),
+    message: scrubMessage(message),
     status,
     code,
     requestId: firstString(data['RequestId'], data['requestId']),

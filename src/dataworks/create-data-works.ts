@@ -1,15 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import diagnosticsChannel from 'node:diagnostics_channel';
-import type { ClientRequest, IncomingMessage } from 'node:http';
-import { InternalError, RemoteError, UserInputError } from '../errors.js';
-import { Config, Credential, OpenApiClient, OpenApiRequest, Params } from './alicloud-sdk.js';
-import { classifyError, type ResponseSeen } from './classify-error.js';
+import { RemoteError } from '../errors.js';
+import { Config, Credential, OpenApiClient } from './alicloud-sdk.js';
+import { createOperationCaller } from './create-operation-caller.js';
 import type { DataWorks } from './data-works.js';
 import { guardCredential } from './guard-credential.js';
-import * as read from './read-response.js';
+import { operations as op } from './operations/operations.js';
+import { invalidAnswer, readRequestId } from './parse-answer.js';
+import { readDeployment, readFileSummary, readLiveFile, readProjectMode } from './read-answers.js';
 import { resolveEndpoint } from './resolve-endpoint.js';
-
-type CallApiRuntime = Parameters<OpenApiClient['callApi']>[2];
 
 export type CreateDataWorksOptions = {
   endpoint: string | null; // a URL such as http://127.0.0.1:8787; null = dataworks.<region>.aliyuncs.com
@@ -18,10 +15,8 @@ export type CreateDataWorksOptions = {
   timeouts?: { connectMs: number; readMs: number };
 };
 
-// Lets a call find its own HTTP response among concurrent ones (not signed, ignored by the service).
-const CALL_ID_HEADER = 'x-dwsync-call-id';
-const RESPONSE_CHANNEL = 'http.client.response.finish';
-
+// The DataWorks port over the Alibaba SDK: each method is one operation (operations/), its request
+// built and its answer read through that operation's definition.
 export function createDataWorks(options: CreateDataWorksOptions): DataWorks {
   const { host, protocol } = resolveEndpoint(options.endpoint, options.region);
   const timeouts = options.timeouts ?? { connectMs: 5_000, readMs: 30_000 };
@@ -38,103 +33,111 @@ export function createDataWorks(options: CreateDataWorksOptions): DataWorks {
       readTimeout: timeouts.readMs,
     }),
   );
-
-  // One RPC call: its parsed, checked body, or a RemoteError (or UserInputError for credentials).
-  async function call(action: string, params: Record<string, string | number | boolean>): Promise<{ body: Record<string, unknown>; status: number }> {
-    const callId = randomUUID();
-    let seen: ResponseSeen | null = null;
-    // The SDK drops the headers of an error response (Retry-After) and, for a body that is not
-    // JSON, its status too; the HTTP client's diagnostics channel still shows both.
-    const onResponse = (message: unknown) => {
-      const { request, response } = message as { request: ClientRequest; response: IncomingMessage };
-      if (request.getHeader(CALL_ID_HEADER) !== callId) return;
-      seen = { status: response.statusCode ?? null, headers: response.headers, now: Date.now() };
-    };
-    diagnosticsChannel.subscribe(RESPONSE_CHANNEL, onResponse);
-    try {
-      const body = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, String(value)]));
-      const response = await client.callApi(
-        new Params({
-          action,
-          version: '2020-05-18',
-          protocol,
-          pathname: '/',
-          method: 'POST',
-          authType: 'AK',
-          style: 'RPC',
-          reqBodyType: 'formData',
-          // Read as text and parse here, so a bad 2xx body is classified with its status.
-          bodyType: 'string',
-        }),
-        new OpenApiRequest({ body, headers: { [CALL_ID_HEADER]: callId } }),
-        {} as CallApiRuntime,
-      );
-      const status = Number(response['statusCode'] ?? 200);
-      return { body: read.readSucceededBody(String(response['body'] ?? ''), status), status };
-    } catch (err) {
-      if (err instanceof UserInputError || err instanceof RemoteError) throw err;
-      throw classifyError(err, seen);
-    } finally {
-      diagnosticsChannel.unsubscribe(RESPONSE_CHANNEL, onResponse);
-    }
-  }
+  const call = createOperationCaller(client, protocol);
 
   return {
     async verifyCredentials() {
       await credential.getCredential();
     },
     async updateDISyncTask(input) {
-      const { body, status } = await call('UpdateDISyncTask', {
+      const { answer, status } = await call(op.UpdateDISyncTask, {
         ProjectId: input.projectId,
         FileId: input.fileId,
         TaskType: 'DI_OFFLINE',
         TaskContent: input.taskContent,
         TaskParam: input.taskParam,
       });
-      return read.readUpdateResult(body, status);
+      // Counted as applied only on an explicit success.
+      if (answer.Data?.Status?.toLowerCase() !== 'success') {
+        throw invalidAnswer(status, readRequestId(answer), 'UpdateDISyncTask answered without Data.Status "success"');
+      }
+      return { requestId: readRequestId(answer) };
+    },
+    async createDISyncTask(input) {
+      const taskParam = { FileFolderPath: input.folderPath, ...(JSON.parse(input.taskParam) as Record<string, unknown>) };
+      const { answer, status } = await call(op.CreateDISyncTask, {
+        ProjectId: input.projectId,
+        TaskType: 'DI_OFFLINE',
+        TaskName: input.taskName,
+        TaskContent: input.taskContent,
+        TaskParam: JSON.stringify(taskParam),
+        ClientToken: input.clientToken,
+      });
+      const fileId = answer.Data?.FileId;
+      if (answer.Data?.Status?.toLowerCase() !== 'success' || typeof fileId !== 'number') {
+        throw invalidAnswer(status, readRequestId(answer), 'CreateDISyncTask answered without Data.Status "success" and a Data.FileId');
+      }
+      return { requestId: readRequestId(answer), fileId };
     },
     async getFile(ref) {
       try {
-        const { body, status } = await call('GetFile', { ProjectId: ref.projectId, FileId: ref.fileId });
-        return { requestId: read.readRequestId(body), file: read.readLiveFile(body, status) };
+        const { answer, status } = await call(op.GetFile, { ProjectId: ref.projectId, FileId: ref.fileId });
+        return { requestId: readRequestId(answer), file: readLiveFile(answer, status) };
       } catch (err) {
         if (err instanceof RemoteError && isMissingFile(err)) return { requestId: err.requestId ?? '', file: null };
         throw err;
       }
     },
     async listFiles(input) {
-      const { body, status } = await call('ListFiles', {
+      const { answer, status } = await call(op.ListFiles, {
         ProjectId: input.projectId,
         FileTypes: input.fileTypes,
+        FileIdIn: input.fileIds?.join(','),
+        ExactFileName: input.exactFileName,
+        FileFolderPath: input.folderPath,
         PageNumber: input.pageNumber,
         PageSize: input.pageSize,
         NeedAbsoluteFolderPath: true,
       });
-      return { requestId: read.readRequestId(body), ...read.readFileList(body, status) };
+      if (!answer.Data) throw invalidAnswer(status, readRequestId(answer), 'ListFiles answered without Data');
+      const files = (answer.Data.Files ?? []).map(readFileSummary);
+      return { requestId: readRequestId(answer), totalCount: answer.Data.TotalCount ?? files.length, files };
     },
     async submitFile(ref) {
-      const { body, status } = await call('SubmitFile', withComment({ ProjectId: ref.projectId, FileId: ref.fileId }, ref.comment));
-      return { requestId: read.readRequestId(body), deploymentId: read.readDeploymentId(body, status) };
+      const { answer, status } = await call(op.SubmitFile, { ProjectId: ref.projectId, FileId: ref.fileId, Comment: ref.comment });
+      return { requestId: readRequestId(answer), deploymentId: requireId(answer.Data, status, readRequestId(answer)) };
     },
     async deployFile(ref) {
-      const { body, status } = await call('DeployFile', withComment({ ProjectId: ref.projectId, FileId: ref.fileId }, ref.comment));
-      return { requestId: read.readRequestId(body), deploymentId: read.readDeploymentId(body, status) };
+      const { answer, status } = await call(op.DeployFile, { ProjectId: ref.projectId, FileId: ref.fileId, Comment: ref.comment });
+      return { requestId: readRequestId(answer), deploymentId: requireId(answer.Data, status, readRequestId(answer)) };
     },
     async getDeployment(input) {
-      const { body, status } = await call('GetDeployment', { ProjectId: input.projectId, DeploymentId: input.deploymentId });
-      return { requestId: read.readRequestId(body), ...read.readDeployment(body, status) };
+      const { answer, status } = await call(op.GetDeployment, { ProjectId: input.projectId, DeploymentId: input.deploymentId });
+      return { requestId: readRequestId(answer), ...readDeployment(answer, status) };
+    },
+    async deleteFile(ref) {
+      const { answer } = await call(op.DeleteFile, { ProjectId: ref.projectId, FileId: ref.fileId });
+      return { requestId: readRequestId(answer), deploymentId: answer.DeploymentId ?? null };
     },
     async getProject(input) {
-      const { body, status } = await call('GetProject', { ProjectId: input.projectId });
-      return { requestId: read.readRequestId(body), mode: read.readProjectMode(body, status) };
+      const { answer, status } = await call(op.GetProject, { ProjectId: input.projectId });
+      if (!answer.Data) throw invalidAnswer(status, readRequestId(answer), 'GetProject answered without Data');
+      return {
+        requestId: readRequestId(answer),
+        mode: readProjectMode(answer.Data),
+        defaultDiResourceGroup: answer.Data.DefaultDiResourceGroupIdentifier || null,
+      };
     },
-    // PENDING: these five come with the shared operation definitions being written elsewhere; until
-    // they are merged, a call fails plainly instead of guessing at the request.
-    findFiles: () => Promise.reject(new InternalError('ListFiles by name: not wired to the client yet')),
-    createDISyncTask: () => Promise.reject(new InternalError('CreateDISyncTask: not wired to the client yet')),
-    deleteFile: () => Promise.reject(new InternalError('DeleteFile: not wired to the client yet')),
-    listDataSources: () => Promise.reject(new InternalError('ListDataSources: not wired to the client yet')),
-    listResourceGroups: () => Promise.reject(new InternalError('ListResourceGroups: not wired to the client yet')),
+    async listResourceGroups(input) {
+      const { answer } = await call(op.ListResourceGroups, { ResourceGroupType: input.resourceGroupType, Keyword: input.keyword });
+      const groups = (answer.Data ?? []).flatMap((g) =>
+        g.Identifier ? [{ identifier: g.Identifier, name: g.Name ?? '', type: g.ResourceGroupType ?? null, isDefault: g.IsDefault === true }] : [],
+      );
+      return { requestId: readRequestId(answer), groups };
+    },
+    async listDataSources(input) {
+      const { answer, status } = await call(op.ListDataSources, {
+        ProjectId: input.projectId,
+        PageNumber: input.pageNumber,
+        PageSize: input.pageSize,
+        Name: input.name,
+      });
+      if (!answer.Data) throw invalidAnswer(status, readRequestId(answer), 'ListDataSources answered without Data');
+      const dataSources = (answer.Data.DataSources ?? []).flatMap((d) =>
+        d.Name ? [{ name: d.Name, type: d.DataSourceType ?? '', envType: d.EnvType ?? null }] : [],
+      );
+      return { requestId: readRequestId(answer), totalCount: answer.Data.TotalCount ?? dataSources.length, dataSources };
+    },
   };
 }
 
@@ -143,6 +146,7 @@ export function isMissingFile(err: RemoteError): boolean {
   return !err.retryable && /File\.?Not\.?Exists?|File\.?NotFound|Invalid\.File\b|InvalidFile/i.test(err.code);
 }
 
-function withComment<T extends Record<string, string | number>>(params: T, comment: string | undefined): T & { Comment?: string } {
-  return comment === undefined ? params : { ...params, Comment: comment };
+function requireId(value: number | null | undefined, status: number, requestId: string): number {
+  if (typeof value !== 'number') throw invalidAnswer(status, requestId, 'expected a deployment id in Data');
+  return value;
 }

@@ -1,63 +1,83 @@
-// The port through which dwsync talks to DataWorks (OpenAPI 2020-05-18). One method is one call:
-// no retry and no rate limiting here (see call-with-retry.ts and rate-limiter.ts).
+// The port through which dwsync talks to DataWorks (OpenAPI 2020-05-18). One method is one call of
+// one operation (operations/): no retry and no rate limiting here (see call-runner.ts).
 // Every method throws RemoteError for any failure, including a 200 with Success: false or
 // Data.Status: "fail".
 
 export type TaskRef = { projectId: number; fileId: number };
 
 export type UpdateDISyncTaskInput = TaskRef & {
-  taskContent: string; // the job JSON, as sent (TaskContent)
-  taskParam: string; // the TaskParam JSON
+  taskContent?: string; // the job JSON, as sent (TaskContent); left out = keep what the service has
+  taskParam?: string; // the TaskParam JSON; left out = keep what the service has
 };
 
+export type CreateDISyncTaskInput = {
+  projectId: number;
+  taskName: string;
+  folderPath: string; // DataWorks folder, e.g. "Business Flow/ods/Data Integration" (TaskParam.FileFolderPath)
+  taskContent: string;
+  taskParam: string; // the task's TaskParam JSON object ({ResourceGroup, Cu}); FileFolderPath is added to it
+  clientToken?: string; // makes a retried create idempotent
+};
+
+// What GetFile shows of a file. It has no folder path (ListFiles has) and no DI resource group (the
+// job JSON keeps it in Content.extend.resourceGroup, see core/service-managed-content.ts).
 export type LiveFile = {
   fileId: number;
   fileName: string;
-  fileFolderPath: string; // e.g. "Business Flow/ods/Data Integration"
   fileType: number; // 23 = DI batch sync
   content: string; // the job JSON (Data.File.Content)
-  resourceGroup: string | null; // Data.NodeConfiguration.ResourceGroupIdentifier, when given
 };
 
-export type FileSummary = { fileId: number; fileName: string; fileFolderPath: string; fileType: number };
+export type FileSummary = { fileId: number; fileName: string; folderPath: string; fileType: number };
 
+export type ListFilesInput = {
+  projectId: number;
+  pageNumber: number; // 1-based
+  pageSize: number; // at most 100
+  fileTypes?: string; // "23"
+  fileIds?: number[]; // FileIdIn, at most 50
+  exactFileName?: string;
+  folderPath?: string; // FileFolderPath
+};
+
+// GetDeployment read the way the model says: done only when Status is 1 and CheckingStatus is empty.
 export type DeploymentStatus = 'pending' | 'success' | 'failed';
+export type Deployment = {
+  requestId: string;
+  status: DeploymentStatus;
+  checking: boolean; // CheckingStatus 8: the pre-publish checks are running
+  errorMessage: string | null; // the service's own words when it failed
+};
+
+export type ProjectInfo = {
+  requestId: string;
+  mode: 'basic' | 'standard';
+  defaultDiResourceGroup: string | null; // DefaultDiResourceGroupIdentifier
+};
+
+export type ResourceGroup = { identifier: string; name: string; type: string | null; isDefault: boolean };
+export type DataSource = { name: string; type: string; envType: number | null };
 
 export interface DataWorks {
   // Resolves the credentials without calling the service; throws UserInputError when there are none,
   // so a run stops before its first call instead of failing every task.
   verifyCredentials?(): Promise<void>;
   updateDISyncTask(input: UpdateDISyncTaskInput): Promise<{ requestId: string }>;
+  createDISyncTask(input: CreateDISyncTaskInput): Promise<{ requestId: string; fileId: number }>;
   // null when the file does not exist (the service answers an "invalid file" error).
   getFile(ref: TaskRef): Promise<{ requestId: string; file: LiveFile | null }>;
-  listFiles(input: {
-    projectId: number;
-    fileTypes: string; // "23"
-    pageNumber: number; // 1-based
-    pageSize: number; // at most 100
-  }): Promise<{ requestId: string; totalCount: number; files: FileSummary[] }>;
+  listFiles(input: ListFilesInput): Promise<{ requestId: string; totalCount: number; files: FileSummary[] }>;
   submitFile(ref: TaskRef & { comment?: string }): Promise<{ requestId: string; deploymentId: number }>;
   deployFile(ref: TaskRef & { comment?: string }): Promise<{ requestId: string; deploymentId: number }>;
-  getDeployment(input: { projectId: number; deploymentId: number }): Promise<{
-    requestId: string;
-    status: DeploymentStatus; // Status 0 pending, 1 success, 2 failed
-    errorMessage: string | null;
-  }>;
-  getProject(input: { projectId: number }): Promise<{ requestId: string; mode: 'basic' | 'standard' }>;
-  // The batch sync files of this exact name in this folder (ListFiles with FileFolderPath,
-  // ExactFileName, FileTypes=23): what a task given by name and folder adopts.
-  findFiles(input: { projectId: number; folder: string; name: string }): Promise<{ requestId: string; files: FileSummary[] }>;
-  // CreateDISyncTask (DI_OFFLINE); the same clientToken twice creates one task.
-  createDISyncTask(input: {
-    projectId: number;
-    name: string;
-    taskContent: string; // TaskContent, as sent
-    taskParam: string; // TaskParam: FileFolderPath, ResourceGroup, Cu
-    clientToken: string;
-  }): Promise<{ requestId: string; fileId: number }>;
-  // DeleteFile; deploymentId is the removal from scheduling to poll, null when there is none.
+  getDeployment(input: { projectId: number; deploymentId: number }): Promise<Deployment>;
+  // deploymentId null: the file is gone at once, nothing to poll.
   deleteFile(ref: TaskRef): Promise<{ requestId: string; deploymentId: number | null }>;
-  listDataSources(input: { projectId: number; pageNumber: number; pageSize: number }): Promise<{ requestId: string; totalCount: number; names: string[] }>;
-  // The Data Integration resource groups (ResourceGroupType 4): their identifiers.
-  listResourceGroups(): Promise<{ requestId: string; identifiers: string[] }>;
+  getProject(input: { projectId: number }): Promise<ProjectInfo>;
+  // Tenant-wide, not paged; type 4 = Data Integration.
+  listResourceGroups(input: { resourceGroupType: number; keyword?: string }): Promise<{ requestId: string; groups: ResourceGroup[] }>;
+  listDataSources(input: { projectId: number; pageNumber: number; pageSize: number; name?: string }): Promise<{
+    requestId: string;
+    totalCount: number;
+    dataSources: DataSource[];
+  }>;
 }

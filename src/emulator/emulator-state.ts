@@ -16,7 +16,7 @@ export type EmulatorTask = {
   lastModified: number; // ms since the epoch
 };
 
-export type DeploymentKind = 'submit' | 'deploy';
+export type DeploymentKind = 'submit' | 'deploy' | 'delete';
 
 export type Deployment = {
   id: number;
@@ -27,12 +27,19 @@ export type Deployment = {
   createTime: number;
   polls: number; // GetDeployment calls so far
   fails: boolean; // decided when created: the task's content asked for a failure
+  checkFails: string | null; // a submit whose pre-publish check will fail, with the check's message
   finished: boolean; // its effect on the task has been applied
 };
 
+// A Data Integration resource group (ListResourceGroups, type 4) or a workspace's data source.
+export type EmulatorResourceGroup = { identifier: string; name: string };
+export type EmulatorDataSource = { name: string; type: string };
+
 export type CallRecord = {
   action: string;
-  parameters: Record<string, string>;
+  parameters: Record<string, string>; // query and body together
+  query: Record<string, string>; // where each parameter arrived
+  body: Record<string, string>;
   status: number | null; // null when the socket was destroyed without an answer
   code?: string;
   requestId?: string;
@@ -50,6 +57,12 @@ export type EmulatorState = {
   admitted: number[]; // times of calls admitted by the QPS window, oldest first
   apiCalls: number; // calls that reached the API, for the quota
   nextDeploymentId: number;
+  nextFileId: number;
+  clientTokens: Map<string, number>; // CreateDISyncTask ClientToken -> the fileId it created
+  resourceGroups: EmulatorResourceGroup[]; // the tenant's DI resource groups
+  resourceGroupsSet: boolean; // set explicitly: then a group not listed is refused as invalid
+  dataSources: Map<number, EmulatorDataSource[]>; // by projectId
+  projects: Set<number>; // workspaces that exist even with no task left in them
 };
 
 export type TaskSeed = {
@@ -59,7 +72,12 @@ export type TaskSeed = {
   fileFolderPath?: string;
   taskContent?: string;
   taskParam?: string;
+  resourceGroup?: string; // the DI group the task file names: it exists (the task itself stays empty)
+  dataSources?: EmulatorDataSource[]; // data sources the task names, created in its workspace
 };
+
+// The workspace default DI resource group GetProject reports; it always exists.
+export const DEFAULT_DI_RESOURCE_GROUP = 'S_res_group_emulator';
 
 export function createEmulatorState(): EmulatorState {
   return {
@@ -71,6 +89,12 @@ export function createEmulatorState(): EmulatorState {
     admitted: [],
     apiCalls: 0,
     nextDeploymentId: 1_000_000_001,
+    nextFileId: 900_000_001,
+    clientTokens: new Map(),
+    resourceGroups: [{ identifier: DEFAULT_DI_RESOURCE_GROUP, name: 'emulator default' }],
+    resourceGroupsSet: false,
+    dataSources: new Map(),
+    projects: new Set(),
   };
 }
 
@@ -83,8 +107,7 @@ export function findTask(state: EmulatorState, projectId: number, fileId: number
 }
 
 export function hasProject(state: EmulatorState, projectId: number): boolean {
-  for (const task of state.tasks.values()) if (task.projectId === projectId) return true;
-  return false;
+  return state.projects.has(projectId);
 }
 
 // Creates the task, or replaces its fields when it exists (keeping its counters).
@@ -104,7 +127,37 @@ export function seedTask(state: EmulatorState, seed: TaskSeed, now: number): Emu
     lastModified: now,
   };
   state.tasks.set(taskKeyOf(task.projectId, task.fileId), task);
+  state.projects.add(task.projectId);
+  addResourceGroup(state, seed.resourceGroup ?? readTaskParamGroup(task.taskParam));
+  for (const source of seed.dataSources ?? []) addDataSource(state, task.projectId, source);
   return task;
+}
+
+// Every group a seeded task names exists; so does every data source it names, in its workspace.
+export function addResourceGroup(state: EmulatorState, identifier: string | null): void {
+  if (!identifier || state.resourceGroups.some((g) => g.identifier === identifier)) return;
+  state.resourceGroups.push({ identifier, name: identifier });
+}
+
+// Replaces the tenant's DI resource groups; from then on a group not listed is refused as invalid.
+export function setResourceGroups(state: EmulatorState, identifiers: string[]): void {
+  state.resourceGroups = [...new Set(identifiers)].map((identifier) => ({ identifier, name: identifier }));
+  state.resourceGroupsSet = true;
+}
+
+export function addDataSource(state: EmulatorState, projectId: number, source: EmulatorDataSource): void {
+  const list = state.dataSources.get(projectId) ?? [];
+  if (!list.some((d) => d.name === source.name)) list.push(source);
+  state.dataSources.set(projectId, list);
+}
+
+export function readTaskParamGroup(taskParam: string): string | null {
+  try {
+    const parsed = JSON.parse(taskParam) as { ResourceGroup?: unknown };
+    return typeof parsed.ResourceGroup === 'string' && parsed.ResourceGroup.trim() !== '' ? parsed.ResourceGroup : null;
+  } catch {
+    return null;
+  }
 }
 
 // A change made outside the API, as an edit in the DataWorks console would be.

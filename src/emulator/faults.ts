@@ -1,5 +1,6 @@
 import { STATUS_CODES, type ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { isOperationName, operations } from '../dataworks/operations/operations.js';
 import type { EmulatorState } from './emulator-state.js';
 import { formatGatewayError, formatServiceError, sendJson, sendText } from './responses.js';
 
@@ -14,6 +15,10 @@ export const Fault = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('hang'), ms: z.number().int().min(0).max(600_000) }), // answers normally, late
   z.object({ kind: z.literal('success-false'), code: z.string().optional(), message: z.string().optional() }),
   z.object({ kind: z.literal('status-fail'), message: z.string().optional() }),
+  // The next SubmitFile's pre-publish check fails (GetDeployment CheckingStatus 7), with this message.
+  z.object({ kind: z.literal('check-failure'), message: z.string().optional() }),
+  // The next answer carries a field its model does not document (at a dot path such as "Data.File.Foo").
+  z.object({ kind: z.literal('undocumented-field'), path: z.string().min(1), value: z.unknown().optional() }),
 ]);
 export type Fault = z.infer<typeof Fault>;
 
@@ -45,9 +50,11 @@ export type FaultAnswer = { status: number | null; code?: string };
 // Writes what the fault claims to be. "hang" is not answered here: the caller waits, then goes on.
 export function writeFaultAnswer(
   res: ServerResponse,
-  fault: Exclude<Fault, { kind: 'hang' }>,
+  fault: Exclude<Fault, { kind: 'hang' | 'check-failure' | 'undocumented-field' }>,
   ids: { requestId: string; hostId: string },
+  action: string,
 ): FaultAnswer {
+  const operation = isOperationName(action) ? operations[action] : operations.UpdateDISyncTask;
   switch (fault.kind) {
     case 'http': {
       const f = { status: fault.status, code: fault.code, message: fault.message ?? `Injected fault ${fault.code}.` };
@@ -60,7 +67,7 @@ export function writeFaultAnswer(
       return { status, code: 'html' };
     }
     case 'truncated': {
-      const full = JSON.stringify({ RequestId: ids.requestId, Success: true, HttpStatusCode: 200, Data: { Status: 'success' } });
+      const full = JSON.stringify({ RequestId: ids.requestId, Success: true, Data: { Status: 'success' } });
       sendText(res, 200, 'application/json;charset=utf-8', full.slice(0, Math.floor(full.length / 2)));
       return { status: 200, code: 'truncated' };
     }
@@ -69,12 +76,12 @@ export function writeFaultAnswer(
       return { status: null, code: 'reset' };
     case 'success-false': {
       const f = { status: 200, code: fault.code ?? 'InternalError', message: fault.message ?? 'Injected Success: false.' };
-      sendJson(res, 200, formatServiceError(ids.requestId, ids.hostId, f), ids.requestId);
+      sendJson(res, 200, formatServiceError(ids.requestId, ids.hostId, f, operation), ids.requestId);
       return { status: 200, code: f.code };
     }
     case 'status-fail': {
       const data = { Status: 'fail', Message: fault.message ?? 'Injected Data.Status: fail.' };
-      sendJson(res, 200, { RequestId: ids.requestId, Success: true, HttpStatusCode: 200, Data: data }, ids.requestId);
+      sendJson(res, 200, { RequestId: ids.requestId, Success: true, Data: data }, ids.requestId);
       return { status: 200, code: 'status-fail' };
     }
   }

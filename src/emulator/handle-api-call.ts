@@ -1,14 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { checkAnswer, describeProblem } from '../dataworks/operations/check-answer.js';
+import { operations, type OperationName } from '../dataworks/operations/operations.js';
 import type { ProjectMode } from './actions/action-handler.js';
 import { actionNotFound, dispatchAction, isKnownAction } from './dispatch-action.js';
 import type { CallRecord, EmulatorState } from './emulator-state.js';
 import { takeFault, writeFaultAnswer } from './faults.js';
-import { BodyTooLargeError, parseParameters, parseTarget, readBody } from './read-request.js';
+import { BodyTooLargeError, parseFormBody, parseTarget, readBody } from './read-request.js';
 import {
   failure,
   formatGatewayError,
   formatServiceError,
-  formatSuccess,
   newRequestId,
   sendJson,
   type ApiFailure,
@@ -36,7 +37,7 @@ export async function handleApiCall(req: IncomingMessage, res: ServerResponse, c
   const requestId = newRequestId();
   const hostId = req.headers.host ?? '127.0.0.1';
   const target = parseTarget(req.url);
-  const record: CallRecord = { action: '', parameters: {}, status: null, requestId, time: '' };
+  const record: CallRecord = { action: '', parameters: {}, query: {}, body: {}, status: null, requestId, time: '' };
   const answer = (status: number, body: unknown, code?: string) => {
     sendJson(res, status, body, requestId);
     finish(record, ctx, status, code);
@@ -50,30 +51,61 @@ export async function handleApiCall(req: IncomingMessage, res: ServerResponse, c
     const f = failure(413, 'RequestEntityTooLarge', err.message);
     return answer(f.status, formatGatewayError(requestId, hostId, f), f.code);
   }
-  const params = parseParameters(target.query, body, req.headers['content-type']);
+  record.query = Object.fromEntries(target.query);
+  record.body = parseFormBody(body, req.headers['content-type']);
+  // The body wins over the query when both carry a parameter, as form fields are the later source.
+  const params = { ...record.query, ...record.body };
   record.parameters = params;
   record.action = headerOf(req, 'x-acs-action') ?? params.Action ?? '';
   if (ctx.latencyMs > 0 && !(await ctx.sleep(ctx.latencyMs))) return;
 
   const fault = takeFault(ctx.state, record.action);
+  let checkFailure: string | null = null;
+  let extraField: { path: string; value: unknown } | null = null;
   if (fault?.kind === 'hang') {
     if (!(await ctx.sleep(fault.ms))) return;
+  } else if (fault?.kind === 'check-failure') {
+    checkFailure = fault.message ?? 'The file failed the pre-publish check.';
+  } else if (fault?.kind === 'undocumented-field') {
+    extraField = { path: fault.path, value: fault.value ?? 'injected' };
   } else if (fault) {
-    const written = writeFaultAnswer(res, fault, { requestId, hostId });
+    const written = writeFaultAnswer(res, fault, { requestId, hostId }, record.action);
     return finish(record, ctx, written.status, written.code);
   }
 
   const gate = checkGateway(req, target, body, record.action, params, ctx);
   if (gate) return answer(gate.status, formatGatewayError(requestId, hostId, gate), gate.code);
+  const action = record.action as OperationName; // checkGateway refused any other name
 
-  const outcome = dispatchAction(record.action, params, {
+  const outcome = dispatchAction(action, params, {
     state: ctx.state,
     now: ctx.now(),
     projectMode: ctx.projectMode,
     deploymentPolls: ctx.deploymentPolls,
+    checkFailure,
   });
-  if (outcome.ok) return answer(200, formatSuccess(requestId, outcome.data));
-  return answer(outcome.status, formatServiceError(requestId, hostId, outcome), outcome.code);
+  if (!outcome.ok) return answer(outcome.status, formatServiceError(requestId, hostId, outcome, operations[action]), outcome.code);
+  // Every answer goes through the operation's response schema: a field the model lacks is a bug here.
+  const success: Record<string, unknown> = { RequestId: requestId, ...outcome.body };
+  const problems = checkAnswer(operations[action].response, success);
+  if (problems.length > 0) {
+    const f = failure(500, 'InternalError', `the emulator built a ${action} answer its model does not allow: ${problems.map(describeProblem).join('; ')}`);
+    return answer(f.status, formatGatewayError(requestId, hostId, f), f.code);
+  }
+  // A scripted fault: an undocumented field, for checking that doctor notices one.
+  if (extraField) setPath(success, extraField.path, extraField.value);
+  return answer(200, success);
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let at: Record<string, unknown> = target;
+  for (const key of keys.slice(0, -1)) {
+    const next = at[key];
+    if (typeof next !== 'object' || next === null || Array.isArray(next)) at[key] = {};
+    at = at[key] as Record<string, unknown>;
+  }
+  at[keys[keys.length - 1]!] = value;
 }
 
 function checkGateway(

@@ -1,16 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { editTask, listTasks, seedTask, type EmulatorState, type EmulatorTask } from './emulator-state.js';
+import { editTask, listTasks, seedTask, setResourceGroups, type EmulatorState, type EmulatorTask } from './emulator-state.js';
 import { enqueueFault, FaultRequests } from './faults.js';
 import { readBody } from './read-request.js';
 import { sendJson } from './responses.js';
 
 // The emulator's own endpoints under /__emulator/: what tests and demos use to look inside and
-// to stage situations (console edits, new tasks, faults). Plain JSON, no signature.
+// to stage situations (console edits, new tasks, resource groups, data sources, faults). Plain JSON,
+// no signature.
 
 export const INSPECTION_PREFIX = '/__emulator/';
 
 const TaskEdit = z.object({ taskContent: z.string().optional(), taskParam: z.string().optional() });
+const ResourceGroupsBody = z.array(z.string().min(1));
+const DataSourcesBody = z.array(z.object({ name: z.string().min(1), type: z.string().min(1) }));
 const TaskSeedBody = z.object({
   projectId: z.number().int().positive(),
   fileId: z.number().int().positive(),
@@ -40,6 +43,23 @@ export async function serveInspection(req: IncomingMessage, res: ServerResponse,
     if (!body.ok) return sendJson(res, 400, { error: body.error });
     const ref = { projectId: Number(taskPath[1]), fileId: Number(taskPath[2]) };
     return sendJson(res, 200, formatTask(editTask(state, ref, body.value, now)));
+  }
+  if (route === 'GET /resource-groups') return sendJson(res, 200, state.resourceGroups);
+  if (route === 'PUT /resource-groups') {
+    const body = await readJson(req, ResourceGroupsBody);
+    if (!body.ok) return sendJson(res, 400, { error: body.error });
+    setResourceGroups(state, body.value);
+    return sendJson(res, 200, state.resourceGroups);
+  }
+  const sourcesPath = /^\/data-sources\/(\d+)$/.exec(path.slice(INSPECTION_PREFIX.length - 1));
+  if (sourcesPath && req.method === 'GET') return sendJson(res, 200, state.dataSources.get(Number(sourcesPath[1])) ?? []);
+  if (sourcesPath && req.method === 'PUT') {
+    const body = await readJson(req, DataSourcesBody);
+    if (!body.ok) return sendJson(res, 400, { error: body.error });
+    const projectId = Number(sourcesPath[1]);
+    state.dataSources.set(projectId, body.value);
+    state.projects.add(projectId);
+    return sendJson(res, 200, body.value);
   }
   if (route === 'GET /faults') return sendJson(res, 200, state.faults);
   if (route === 'POST /faults') {

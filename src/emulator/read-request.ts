@@ -31,10 +31,9 @@ export function parseTarget(url: string | undefined): RequestTarget {
   return { path: path === '' ? '/' : path, query };
 }
 
-// The body wins over the query when both carry a parameter, as form fields are the later source.
-export function parseParameters(query: Array<[string, string]>, body: Buffer, contentType: string | undefined): Record<string, string> {
+// The RPC parameters of a form body; none for another content type.
+export function parseFormBody(body: Buffer, contentType: string | undefined): Record<string, string> {
   const params: Record<string, string> = {};
-  for (const [key, value] of query) params[key] = value;
   if (body.length > 0 && (contentType ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')) {
     for (const [key, value] of new URLSearchParams(body.toString('utf8'))) params[key] = value;
   }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
+import type { z } from 'zod';
 
 // The shapes the DataWorks gateway answers with, and writing them to the wire.
 
@@ -22,19 +23,14 @@ export function formatGatewayError(requestId: string, hostId: string, f: ApiFail
   return { RequestId: requestId, HostId: hostId, Code: f.code, Message: f.message, Recommend: formatRecommend(f.code) };
 }
 
-// Errors raised by DataWorks itself also repeat the outcome in its own fields.
-export function formatServiceError(requestId: string, hostId: string, f: ApiFailure): Record<string, unknown> {
-  return {
-    ...formatGatewayError(requestId, hostId, f),
-    HttpStatusCode: f.status,
-    Success: false,
-    ErrorCode: f.code,
-    ErrorMessage: f.message,
-  };
-}
-
-export function formatSuccess(requestId: string, data: unknown): Record<string, unknown> {
-  return { RequestId: requestId, Success: true, HttpStatusCode: 200, Data: data };
+// Errors raised by DataWorks itself also repeat the outcome in the fields the operation's model has
+// for it (Success, and ErrorCode, ErrorMessage and HttpStatusCode where the model has them): nothing
+// the model does not document.
+export function formatServiceError(requestId: string, hostId: string, f: ApiFailure, operation: { response: z.ZodType }): Record<string, unknown> {
+  const shape = (operation.response as unknown as { shape?: Record<string, unknown> }).shape ?? {};
+  const own: Record<string, unknown> = { Success: false, ErrorCode: f.code, ErrorMessage: f.message, HttpStatusCode: f.status };
+  const documented = Object.fromEntries(Object.entries(own).filter(([key]) => key in shape));
+  return { ...formatGatewayError(requestId, hostId, f), ...documented };
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, requestId?: string): void {

@@ -6,6 +6,7 @@ import {
   createEmulatorState,
   editTask,
   seedTask,
+  setResourceGroups,
   type EmulatorState,
   type EmulatorTask,
   type TaskSeed,
@@ -17,13 +18,15 @@ import { sendJson } from './responses.js';
 
 // A local, in-memory DataWorks 2020-05-18 RPC endpoint on 127.0.0.1 (see CONTRACT.md "The emulator").
 
-export type { EmulatorState, EmulatorTask, TaskSeed } from './emulator-state.js';
+export type { EmulatorDataSource, EmulatorResourceGroup, EmulatorState, EmulatorTask, TaskSeed } from './emulator-state.js';
+export { seedFromTasks, seedNamedTaskReferences } from './seed-from-tasks.js';
 export type { Fault, FaultTarget } from './faults.js';
 export { FAIL_DEPLOY_MARKER } from './actions/deployments.js';
 
 export type EmulatorOptions = {
   port?: number; // 0 = any free port (default 0)
   seed?: TaskSeed[];
+  resourceGroups?: string[]; // the tenant's DI resource groups; when given, any other group is invalid
   latencyMs?: number; // delay every answer
   qps?: number; // 0 = no limit; excess calls answered Throttling.User (HTTP 400) like the service
   failRate?: number; // 0..1 share of calls answered ServiceUnavailable (503)
@@ -50,6 +53,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const now = options.now ?? Date.now;
   const state = createEmulatorState();
   for (const seed of options.seed ?? []) seedTask(state, seed, now());
+  if (options.resourceGroups) setResourceGroups(state, options.resourceGroups);
 
   const closing = new AbortController();
   // Every request held by latency listens for close(): hundreds at once are normal, not a leak.

@@ -1,42 +1,38 @@
-import { toResultError } from '../apply/to-result-error.js';
 import { taskKey } from '../core/task.js';
+import type { CallRunner } from '../dataworks/call-runner.js';
+import type { DataWorks } from '../dataworks/data-works.js';
+import { LIST_FILES_MAX_FILE_IDS } from '../dataworks/operations/list-files.js';
+import { toResultError } from '../dataworks/to-result-error.js';
 import { UserInputError } from '../errors.js';
-import type { DataWorks, LiveFile } from '../dataworks/data-works.js';
 import type { ImportResult } from './import-report.js';
 import { notFound } from './import-live-tasks.js';
-import type { CallRunner } from '../apply/call-runner.js';
 import type { FileToPlace } from './plan-file-paths.js';
 
-export type RequestedFiles = {
-  files: FileToPlace[];
-  prefetched: Map<number, { requestId: string; attempts: number; file: LiveFile }>;
-  failures: ImportResult[];
-};
+export type RequestedFiles = { files: FileToPlace[]; failures: ImportResult[] };
 
-// --file-id: no listing; each file is read once here, since its name and folder decide where it goes.
-// A file that does not exist or cannot be read becomes a failed result; the others go on.
-export async function fetchRequestedFiles(dataWorks: DataWorks, projectId: number, fileIds: number[], call: CallRunner, limit: <T>(fn: () => Promise<T>) => Promise<T>): Promise<RequestedFiles> {
+// --file-id: the files' names and folders come from ListFiles (FileIdIn, at most 50 ids a call,
+// NeedAbsoluteFolderPath=true), since GetFile has no folder path. An id the listing does not return
+// does not exist; a batch that cannot be read fails its ids, the others go on.
+export async function fetchRequestedFiles(dataWorks: DataWorks, projectId: number, fileIds: number[], call: CallRunner): Promise<RequestedFiles> {
   const unique = [...new Set(fileIds)].sort((a, b) => a - b);
-  const out: RequestedFiles = { files: [], prefetched: new Map(), failures: [] };
-  await Promise.all(
-    unique.map((fileId) =>
-      limit(async () => {
-        const key = taskKey(projectId, fileId);
-        try {
-          const { value, attempts } = await call(() => dataWorks.getFile({ projectId, fileId }));
-          if (!value.file) return void out.failures.push(notFound(key, attempts, value.requestId));
-          out.prefetched.set(fileId, { requestId: value.requestId, attempts, file: value.file });
-        } catch (error) {
-          if (error instanceof UserInputError) throw error; // missing credentials: no use trying the others
-          const { resultError, attempts } = toResultError(error);
-          out.failures.push({ key, file: null, outcome: 'failed', attempts, error: resultError });
-        }
-      }),
-    ),
-  );
-  for (const fileId of unique) {
-    const live = out.prefetched.get(fileId)?.file;
-    if (live) out.files.push({ fileId, fileName: live.fileName, folderPath: live.fileFolderPath });
+  const out: RequestedFiles = { files: [], failures: [] };
+  for (let start = 0; start < unique.length; start += LIST_FILES_MAX_FILE_IDS) {
+    const batch = unique.slice(start, start + LIST_FILES_MAX_FILE_IDS);
+    try {
+      const { value, attempts } = await call(() =>
+        dataWorks.listFiles({ projectId, fileIds: batch, pageNumber: 1, pageSize: LIST_FILES_MAX_FILE_IDS }),
+      );
+      const found = new Map(value.files.map((f) => [f.fileId, f]));
+      for (const fileId of batch) {
+        const file = found.get(fileId);
+        if (file) out.files.push({ fileId, fileName: file.fileName, folderPath: file.folderPath });
+        else out.failures.push(notFound(taskKey(projectId, fileId), attempts, value.requestId));
+      }
+    } catch (error) {
+      if (error instanceof UserInputError) throw error; // missing credentials: no use trying the others
+      const { resultError, attempts } = toResultError(error);
+      for (const fileId of batch) out.failures.push({ key: taskKey(projectId, fileId), file: null, outcome: 'failed', attempts, error: resultError });
+    }
   }
   return out;
 }

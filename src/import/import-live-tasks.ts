@@ -1,16 +1,18 @@
 import path from 'node:path';
 import pLimit from 'p-limit';
 
-import { toResultError } from '../apply/to-result-error.js';
+import { toResultError } from '../dataworks/to-result-error.js';
 import type { ApplyProgress } from '../commands/command-options.js';
 import type { Clock } from '../core/clock.js';
 import { desiredConfig } from '../core/desired-config.js';
+import type { JsonValue } from '../core/json.js';
+import { readContentTaskParam } from '../core/service-managed-content.js';
 import { taskKey } from '../core/task.js';
 import type { DataWorks, LiveFile } from '../dataworks/data-works.js';
 import type { TaskRecord } from '../state/state-schema.js';
 import type { ImportResult } from './import-report.js';
 import { importedRecord } from './imported-record.js';
-import type { CallRunner } from '../apply/call-runner.js';
+import type { CallRunner } from '../dataworks/call-runner.js';
 import { parseLiveFile } from './parse-live-file.js';
 import type { FileToPlace } from './plan-file-paths.js';
 import { planFilePaths } from './plan-file-paths.js';
@@ -19,8 +21,7 @@ import { writeTaskFile } from './write-task-file.js';
 
 export type ImportPlan = {
   projectId: number;
-  files: FileToPlace[]; // what to import, from ListFiles or from the GetFile calls of --file-id
-  prefetched: Map<number, { requestId: string; attempts: number; file: LiveFile }>;
+  files: FileToPlace[]; // what to import, with names and folders from ListFiles
   root: string;
   jobs: string;
   out?: string;
@@ -34,6 +35,8 @@ export type ImportDeps = {
   clock: Clock;
   concurrency: number;
   salt: string;
+  // The workspace's default DI resource group (GetProject), asked for only when a task's content names none.
+  workspaceDefaultGroup: () => Promise<string | null>;
   record(key: string, record: TaskRecord): Promise<void>; // durable once it resolves
   onProgress?: (progress: ApplyProgress) => void;
 };
@@ -44,6 +47,7 @@ const SCHEMA_FILE = 'dwsync-task.schema.json';
 // its state record. Failures are collected per task, never thrown; a quota error stops new calls.
 export async function importLiveTasks(plan: ImportPlan, deps: ImportDeps): Promise<ImportResult[]> {
   const paths = planFilePaths(plan.files, { jobs: plan.jobs, ...(plan.out !== undefined ? { out: plan.out } : {}) });
+  const placed = new Map(plan.files.map((f) => [f.fileId, f]));
   const limit = pLimit(deps.concurrency);
   const progress: ApplyProgress = { done: 0, total: plan.files.length, failed: 0 };
   let stopCode: string | null = null;
@@ -59,32 +63,33 @@ export async function importLiveTasks(plan: ImportPlan, deps: ImportDeps): Promi
     }
     if (stopCode) return { key, file, outcome: 'failed', attempts: 0, error: { code: stopCode, message: `not read: the run stopped after ${stopCode}` } };
 
-    let read = plan.prefetched.get(fileId) ?? null;
-    if (!read) {
-      try {
-        const { value, attempts } = await deps.call(() => deps.dataWorks.getFile({ projectId: plan.projectId, fileId }));
-        if (!value.file) return notFound(key, attempts, value.requestId);
-        read = { requestId: value.requestId, attempts, file: value.file };
-      } catch (error) {
-        const { resultError, attempts, quota } = toResultError(error);
-        if (quota) stopCode ??= resultError.code;
-        return { key, file, outcome: 'failed', attempts, error: resultError };
-      }
+    let read: { requestId: string; attempts: number; file: LiveFile; defaultGroup: string | null };
+    try {
+      const { value, attempts } = await deps.call(() => deps.dataWorks.getFile({ projectId: plan.projectId, fileId }));
+      if (!value.file) return notFound(key, attempts, value.requestId);
+      const named = readContentTaskParam(parseJsonOrNull(value.file.content)).resourceGroup;
+      read = { requestId: value.requestId, attempts, file: value.file, defaultGroup: named === null ? await deps.workspaceDefaultGroup() : null };
+    } catch (error) {
+      const { resultError, attempts, quota } = toResultError(error);
+      if (quota) stopCode ??= resultError.code;
+      return { key, file, outcome: 'failed', attempts, error: resultError };
     }
     const base = { key, file, attempts: read.attempts, ...(read.requestId ? { requestId: read.requestId } : {}) };
-    const parsed = parseLiveFile(plan.projectId, read.file);
+    const parsed = parseLiveFile(plan.projectId, read.file, read.defaultGroup);
     if (!parsed.ok) return { ...base, outcome: 'failed', error: parsed.error };
+    const notes = parsed.groupSource === 'workspace-default' ? [defaultGroupNote(parsed.document.taskParam['ResourceGroup'])] : [];
 
     const importedAt = new Date(deps.clock.now()).toISOString();
     const schemaPath = path.posix.relative(path.posix.dirname(file), path.posix.join(plan.jobs, SCHEMA_FILE));
-    const source = { projectId: plan.projectId, fileId, fileName: read.file.fileName, folderPath: read.file.fileFolderPath, importedAt };
+    const source = { projectId: plan.projectId, fileId, fileName: read.file.fileName, folderPath: placed.get(fileId)?.folderPath ?? '', importedAt };
     const rendered = renderImportedTask(parsed.document, file, { schemaPath, source });
     if (!rendered.ok) return { ...base, outcome: 'failed', error: rendered.error };
 
     const written = await writeTaskFile(path.join(plan.root, file), rendered.text, { overwrite: plan.overwrite });
     if (written === 'exists') return { ...base, outcome: 'exists' };
     await deps.record(key, importedRecord({ file, desired: desiredConfig(rendered.task, deps.salt), at: importedAt, requestId: read.requestId }));
-    return { ...base, outcome: 'written', ...(rendered.warnings.length > 0 ? { warnings: rendered.warnings } : {}) };
+    const warnings = [...notes, ...rendered.warnings];
+    return { ...base, outcome: 'written', ...(warnings.length > 0 ? { warnings } : {}) };
   }
 
   return Promise.all(
@@ -106,6 +111,18 @@ export async function importLiveTasks(plan: ImportPlan, deps: ImportDeps): Promi
       }),
     ),
   );
+}
+
+function defaultGroupNote(group: unknown): string {
+  return `taskParam.ResourceGroup is the workspace's default Data Integration resource group ${String(group)}: the task's content names none (extend.resourceGroup)`;
+}
+
+function parseJsonOrNull(text: string): JsonValue {
+  try {
+    return JSON.parse(text) as JsonValue;
+  } catch {
+    return null;
+  }
 }
 
 export function notFound(key: string, attempts: number, requestId: string): ImportResult {

@@ -1,4 +1,4 @@
-import type { CallRunner } from '../apply/call-runner.js';
+import type { CallRunner } from '../dataworks/call-runner.js';
 import type { FileSummary } from '../dataworks/data-works.js';
 import type { DataWorks } from '../dataworks/data-works.js';
 import { DI_FILE_TYPE } from './parse-live-file.js';

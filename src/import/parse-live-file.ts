@@ -1,5 +1,6 @@
 import { isJsonObject, type JsonObject } from '../core/json.js';
 import type { ResultError } from '../core/report.js';
+import { readContentTaskParam, splitContent } from '../core/service-managed-content.js';
 import type { LiveFile } from '../dataworks/data-works.js';
 
 export const DI_FILE_TYPE = 23;
@@ -9,18 +10,22 @@ export type ImportedDocument = {
   projectId: number;
   fileId: number;
   taskParam: JsonObject;
-  taskContent: JsonObject; // DataWorks' key order, as JSON.parse keeps it
+  taskContent: JsonObject; // DataWorks' key order, as JSON.parse keeps it; service-managed keys left out
 };
 
-export type ParsedLiveFile = { ok: true; document: ImportedDocument } | { ok: false; error: ResultError };
+// Where the task's Data Integration resource group came from.
+export type GroupSource = 'content' | 'workspace-default';
+
+export type ParsedLiveFile = { ok: true; document: ImportedDocument; groupSource: GroupSource } | { ok: false; error: ResultError };
 
 // A live file → the task document to write. Pure.
 //
-// taskParam is { ResourceGroup } from GetFile's NodeConfiguration. When the service does not say which
-// resource group the task uses, the task is not imported: a task file needs a ResourceGroup to be valid,
-// a made-up one would plan "unchanged" and then move the task to that group on its next apply, and an
-// obviously fake one fails validation, so the repository would never plan. The user adds it by hand.
-export function parseLiveFile(projectId: number, live: LiveFile): ParsedLiveFile {
+// GetFile has no DI resource group field: the service keeps the node's group in Content.extend.resourceGroup
+// (and its CU in extend.cu). Without it, the workspace default (GetProject DefaultDiResourceGroupIdentifier)
+// is what the node runs on, and the caller says so in the report. Never NodeConfiguration.ResourceGroupId:
+// that is the scheduling group. With neither, the task is not imported: a made-up group would plan
+// "unchanged" and then move the task on its next apply.
+export function parseLiveFile(projectId: number, live: LiveFile, workspaceDefaultGroup: string | null = null): ParsedLiveFile {
   if (live.fileType !== DI_FILE_TYPE) {
     return failure('NotBatchSyncTask', `file ${live.fileId} is not a batch sync task: expected FileType ${DI_FILE_TYPE}, got ${live.fileType}`);
   }
@@ -35,14 +40,22 @@ export function parseLiveFile(projectId: number, live: LiveFile): ParsedLiveFile
   if (!isJsonObject(content)) {
     return failure('InvalidTaskContent', `file ${live.fileId} has content that is not a JSON object: expected the job JSON of the code editor`);
   }
-  if (live.resourceGroup === null) {
+  const kept = readContentTaskParam(content);
+  const group = kept.resourceGroup ?? workspaceDefaultGroup;
+  if (group === null) {
     return failure(
       'ResourceGroupUnknown',
-      `DataWorks did not report the resource group of file ${live.fileId} (NodeConfiguration.ResourceGroupIdentifier); ` +
-        'write its task file by hand with taskParam.ResourceGroup set',
+      `file ${live.fileId} names no Data Integration resource group (no extend.resourceGroup in its content) and the workspace has no default ` +
+        '(GetProject DefaultDiResourceGroupIdentifier); write its task file by hand with taskParam.ResourceGroup set',
     );
   }
-  return { ok: true, document: { projectId, fileId: live.fileId, taskParam: { ResourceGroup: live.resourceGroup }, taskContent: content } };
+  const taskParam: JsonObject = { ResourceGroup: group, ...(kept.cu !== null ? { Cu: kept.cu } : {}) };
+  const author = splitContent(content).author as JsonObject;
+  return {
+    ok: true,
+    document: { projectId, fileId: live.fileId, taskParam, taskContent: author },
+    groupSource: kept.resourceGroup !== null ? 'content' : 'workspace-default',
+  };
 }
 
 function failure(code: string, message: string): ParsedLiveFile {

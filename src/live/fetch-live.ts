@@ -1,8 +1,9 @@
 import pLimit from 'p-limit';
 
-import type { CallRunner } from '../apply/call-runner.js';
+import type { CallRunner } from '../dataworks/call-runner.js';
 import type { LiveConfig } from '../core/detect-drift.js';
 import type { JsonValue } from '../core/json.js';
+import { readContentTaskParam } from '../core/service-managed-content.js';
 import type { DataWorks } from '../dataworks/data-works.js';
 
 // Reads the live config of each task with GetFile, under the run's concurrency, rate and retry rules.
@@ -18,7 +19,10 @@ export async function fetchLive(
     refs.map((ref) =>
       limit(async () => {
         const { value } = await deps.call(() => deps.dataWorks.getFile({ projectId: ref.projectId, fileId: ref.fileId }));
-        live.set(ref.key, value.file ? { missing: false, taskContent: parseContent(value.file.content), resourceGroup: value.file.resourceGroup } : { missing: true });
+        if (!value.file) return void live.set(ref.key, { missing: true });
+        // GetFile has no DI resource group field: the service keeps it in Content.extend.resourceGroup.
+        const taskContent = parseContent(value.file.content);
+        live.set(ref.key, { missing: false, taskContent, resourceGroup: readContentTaskParam(taskContent).resourceGroup });
       }),
     ),
   );

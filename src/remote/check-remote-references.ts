@@ -1,4 +1,4 @@
-import type { CallRunner } from '../apply/call-runner.js';
+import type { CallRunner } from '../dataworks/call-runner.js';
 import { checkReferences } from '../core/check-references.js';
 import type { Problem } from '../core/problem.js';
 import type { Task } from '../core/task.js';

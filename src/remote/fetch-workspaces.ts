@@ -1,6 +1,7 @@
-import type { CallRunner } from '../apply/call-runner.js';
+import type { CallRunner } from '../dataworks/call-runner.js';
 import type { Workspaces } from '../core/check-references.js';
 import type { DataWorks } from '../dataworks/data-works.js';
+import { DI_RESOURCE_GROUP_TYPE } from '../dataworks/operations/list-resource-groups.js';
 
 export const DATA_SOURCES_PAGE_SIZE = 100;
 
@@ -9,8 +10,8 @@ export const DATA_SOURCES_PAGE_SIZE = 100;
 export async function fetchWorkspaces(projectIds: Iterable<number>, deps: { dataWorks: DataWorks; call: CallRunner }): Promise<Workspaces> {
   const datasources = new Map<number, string[]>();
   for (const projectId of new Set(projectIds)) datasources.set(projectId, await listAllDataSources(projectId, deps));
-  const groups = await deps.call(() => deps.dataWorks.listResourceGroups());
-  return { datasources, resourceGroups: groups.value.identifiers };
+  const groups = await deps.call(() => deps.dataWorks.listResourceGroups({ resourceGroupType: DI_RESOURCE_GROUP_TYPE }));
+  return { datasources, resourceGroups: groups.value.groups.map((group) => group.identifier) };
 }
 
 // Page by page until TotalCount names are read; bounded by the first answer's count (plus one page,
@@ -21,8 +22,8 @@ async function listAllDataSources(projectId: number, deps: { dataWorks: DataWork
   for (let page = 1; page <= maxPages; page++) {
     const { value } = await deps.call(() => deps.dataWorks.listDataSources({ projectId, pageNumber: page, pageSize: DATA_SOURCES_PAGE_SIZE }));
     if (page === 1) maxPages = Math.ceil(value.totalCount / DATA_SOURCES_PAGE_SIZE) + 1;
-    for (const name of value.names) names.add(name);
-    if (value.names.length === 0 || page * DATA_SOURCES_PAGE_SIZE >= value.totalCount) break;
+    for (const source of value.dataSources) names.add(source.name);
+    if (value.dataSources.length === 0 || page * DATA_SOURCES_PAGE_SIZE >= value.totalCount) break;
   }
   return [...names].sort();
 }

@@ -16,20 +16,23 @@ function fakeDataWorks(files: FileSummary[] = []) {
   const dataWorks: DataWorks = {
     updateDISyncTask: async (input) => (calls.push({ action: 'update', input }), { requestId: 'u' }),
     getFile: async () => ({ requestId: 'g', file: null }),
-    listFiles: async () => ({ requestId: 'l', totalCount: 0, files: [] }),
+    listFiles: async (input) => {
+      calls.push({ action: 'find', input });
+      const found = files.filter((f) => f.fileName === input.exactFileName);
+      return { requestId: 'l', totalCount: found.length, files: found };
+    },
     submitFile: async () => ({ requestId: 's', deploymentId: 1 }),
     deployFile: async () => ({ requestId: 'd', deploymentId: 2 }),
-    getDeployment: async (input) => (calls.push({ action: 'getDeployment', input }), { requestId: 'gd', status: 'success', errorMessage: null }),
-    getProject: async () => ({ requestId: 'p', mode: 'basic' }),
-    findFiles: async (input) => (calls.push({ action: 'find', input }), { requestId: 'f', files: files.filter((f) => f.fileName === input.name) }),
+    getDeployment: async (input) => (calls.push({ action: 'getDeployment', input }), { requestId: 'gd', status: 'success', checking: false, errorMessage: null }),
+    getProject: async () => ({ requestId: 'p', mode: 'basic', defaultDiResourceGroup: null }),
     createDISyncTask: async (input) => (calls.push({ action: 'create', input }), { requestId: 'c', fileId: next++ }),
     deleteFile: async (input) => {
       calls.push({ action: 'delete', input });
       if (input.fileId === 404) throw new RemoteError({ message: 'gone', status: 400, code: 'Invalid.File.NotExist', retryable: false });
       return { requestId: 'del', deploymentId: input.fileId === 7 ? 77 : null };
     },
-    listDataSources: async () => ({ requestId: 'ds', totalCount: 0, names: [] }),
-    listResourceGroups: async () => ({ requestId: 'rg', identifiers: [] }),
+    listDataSources: async () => ({ requestId: 'ds', totalCount: 0, dataSources: [] }),
+    listResourceGroups: async () => ({ requestId: 'rg', groups: [] }),
   };
   return { dataWorks, calls };
 }
@@ -58,7 +61,8 @@ describe('apply of named tasks', () => {
     const { results, log } = await run([{ kind: 'create', entry: entry! }], dataWorks);
     expect(results).toEqual([{ key: task.key, file: task.file, outcome: 'created', requestId: 'c', attempts: 1, fileId: 5_000_001 }]);
     const create = calls.find((c) => c.action === 'create')!.input as Record<string, string>;
-    expect(JSON.parse(create.taskParam!)).toEqual({ FileFolderPath: 'Business Flow/ods/Data Integration', ResourceGroup: 'S_res_group_1_1', Cu: 2 });
+    expect(create).toMatchObject({ taskName: 'ods_users', folderPath: 'Business Flow/ods/Data Integration' });
+    expect(JSON.parse(create.taskParam!)).toEqual({ ResourceGroup: 'S_res_group_1_1', Cu: 2 });
     expect(create.clientToken).toBe(clientToken(task.key, JSON.stringify(task.taskContent), JSON.stringify(task.taskParam)));
     expect(calls.map((c) => c.action)).toEqual(['find', 'create']);
     expect(log).toHaveLength(1);
@@ -68,7 +72,7 @@ describe('apply of named tasks', () => {
 
   it('adopts the one file of that name: records its fileId before the update is sent', async () => {
     const task = buildNamedTask();
-    const { dataWorks, calls } = fakeDataWorks([{ fileId: 42, fileName: task.name!, fileFolderPath: task.folder!, fileType: 23 }]);
+    const { dataWorks, calls } = fakeDataWorks([{ fileId: 42, fileName: task.name!, folderPath: task.folder!, fileType: 23 }]);
     const [entry] = planTasks({ tasks: [task], records: {}, salt });
     const { results, log } = await run([{ kind: 'create', entry: entry! }], dataWorks);
     expect(results[0]).toMatchObject({ outcome: 'applied', fileId: 42, reason: 'adopted' });
@@ -82,7 +86,7 @@ describe('apply of named tasks', () => {
 
   it('fails, naming them, when several files have that name, and creates nothing', async () => {
     const task = buildNamedTask();
-    const same = { fileName: task.name!, fileFolderPath: task.folder!, fileType: 23 };
+    const same = { fileName: task.name!, folderPath: task.folder!, fileType: 23 };
     const { dataWorks, calls } = fakeDataWorks([{ fileId: 42, ...same }, { fileId: 43, ...same }, { fileId: 44, ...same, fileType: 10 }]);
     const [entry] = planTasks({ tasks: [task], records: {}, salt });
     const { results } = await run([{ kind: 'create', entry: entry! }], dataWorks);

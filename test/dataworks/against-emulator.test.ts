@@ -3,7 +3,7 @@ import { createAccessKeyCredential } from '../../src/dataworks/alicloud-sdk.js';
 import { attemptsOf, callWithRetry } from '../../src/dataworks/call-with-retry.js';
 import { createDataWorks } from '../../src/dataworks/create-data-works.js';
 import { createRateLimiter } from '../../src/dataworks/rate-limiter.js';
-import { systemClock } from '../../src/dataworks/system-clock.js';
+import { systemClock } from '../../src/system-clock.js';
 import { type EmulatorOptions, startEmulator } from '../../src/emulator/start-emulator.js';
 import { RemoteError } from '../../src/errors.js';
 
@@ -51,7 +51,8 @@ describe('createDataWorks against the emulator', () => {
     expect(JSON.stringify(tasks)).toContain(JSON.stringify(task.taskContent).slice(1, -1));
     const live = await dataWorks.getFile({ projectId: 10000, fileId: 1000000 });
     expect(live.file?.fileId).toBe(1000000);
-    expect(live.file?.content).toBe(task.taskContent);
+    // The service keeps the task's DI resource group inside Content, under extend.
+    expect(JSON.parse(live.file?.content ?? '')).toEqual({ ...JSON.parse(task.taskContent), extend: { resourceGroup: 'S_res' } });
   });
 
   it('answers null for an unknown file and refuses to update it', async () => {
@@ -70,7 +71,8 @@ describe('createDataWorks against the emulator', () => {
     await dataWorks.updateDISyncTask(task);
     const submitted = await dataWorks.submitFile({ projectId: 10000, fileId: 1000000, comment: 'dwsync' });
     expect(submitted.deploymentId).toBeGreaterThan(0);
-    expect(await pollDeployment(dataWorks, submitted.deploymentId)).toEqual(['pending', 'success']);
+    // A submit runs its pre-publish check (Status 1, CheckingStatus 8) before it counts as done.
+    expect(await pollDeployment(dataWorks, submitted.deploymentId)).toEqual(['pending', 'pending', 'success']);
     const deployed = await dataWorks.deployFile({ projectId: 10000, fileId: 1000000 });
     expect(deployed.deploymentId).not.toBe(submitted.deploymentId);
     expect(await pollDeployment(dataWorks, deployed.deploymentId)).toEqual(['pending', 'success']);
@@ -97,13 +99,13 @@ describe('createDataWorks against the emulator', () => {
     expect(err).toMatchObject(expected);
   });
 
-  it('a daily quota is reported as quota and not retried', async () => {
+  it('Throttling.Api.Risk is throttling: retried until the attempts run out, never a quota stop', async () => {
     const { dataWorks } = await emulatorClient({ quotaAfter: 0 });
     const err = await failure(
-      callWithRetry(() => dataWorks.updateDISyncTask(task), {}, { clock: systemClock, random: () => 0 }),
+      callWithRetry(() => dataWorks.updateDISyncTask(task), { maxAttempts: 3, baseMs: 1 }, { clock: systemClock, random: () => 0 }),
     );
-    expect(err).toMatchObject({ code: 'Throttling.Api.Risk', quota: true, retryable: false });
-    expect(attemptsOf(err)).toBe(1);
+    expect(err).toMatchObject({ code: 'Throttling.Api.Risk', quota: false, retryable: true });
+    expect(attemptsOf(err)).toBe(3);
   });
 
   it('retry and the limiter carry a run through flaky answers', async () => {
@@ -116,5 +118,41 @@ describe('createDataWorks against the emulator', () => {
       limiter,
     });
     expect(result.attempts).toBe(3);
+  });
+});
+
+describe('createDataWorks: the operations beyond update', () => {
+  it('creates (idempotent with a client token), finds by name and folder, deletes and polls the deletion', async () => {
+    const { dataWorks } = await emulatorClient({ deploymentPolls: 0 });
+    const input = { projectId: 10000, taskName: 'ods_new', folderPath: 'Business Flow/ods/Data Integration', taskContent: task.taskContent, taskParam: task.taskParam, clientToken: 'k1' };
+    const created = await dataWorks.createDISyncTask(input);
+    expect((await dataWorks.createDISyncTask(input)).fileId).toBe(created.fileId);
+    const found = await dataWorks.listFiles({ projectId: 10000, pageNumber: 1, pageSize: 10, exactFileName: 'ods_new', folderPath: input.folderPath });
+    expect(found.files).toEqual([{ fileId: created.fileId, fileName: 'ods_new', folderPath: input.folderPath, fileType: 23 }]);
+    expect(await dataWorks.deleteFile({ projectId: 10000, fileId: created.fileId })).toEqual({ requestId: expect.any(String), deploymentId: null });
+    const seeded = await dataWorks.deleteFile({ projectId: 10000, fileId: 1000000 });
+    expect(seeded.deploymentId).toEqual(expect.any(Number));
+    expect(await dataWorks.getDeployment({ projectId: 10000, deploymentId: seeded.deploymentId! })).toMatchObject({ status: 'success' });
+    expect((await dataWorks.getFile({ projectId: 10000, fileId: 1000000 })).file).toBeNull();
+  });
+
+  it('lists DI resource groups and pages data sources', async () => {
+    const { dataWorks } = await emulatorClient({ seed: [{ projectId: 10000, fileId: 1, resourceGroup: 'S_g1', dataSources: [{ name: 'mysql_pub', type: 'mysql' }] }] });
+    const { groups } = await dataWorks.listResourceGroups({ resourceGroupType: 4 });
+    expect(groups.map((g) => g.identifier)).toEqual(['S_res_group_emulator', 'S_g1']);
+    const page = await dataWorks.listDataSources({ projectId: 10000, pageNumber: 1, pageSize: 100 });
+    expect(page.dataSources).toEqual([
+      { name: 'mysql_pub', type: 'mysql', envType: 0 },
+      { name: 'mysql_pub', type: 'mysql', envType: 1 },
+    ]);
+    expect((await dataWorks.getProject({ projectId: 10000 })).defaultDiResourceGroup).toBe('S_res_group_emulator');
+  });
+
+  it('a failed pre-publish check fails the deployment with the service message', async () => {
+    const { emulator, dataWorks } = await emulatorClient({ deploymentPolls: 0 });
+    emulator.failNext({ kind: 'check-failure', message: 'table u_pk has no owner' }, { action: 'SubmitFile' });
+    const { deploymentId } = await dataWorks.submitFile({ projectId: 10000, fileId: 1000000 });
+    expect(await dataWorks.getDeployment({ projectId: 10000, deploymentId })).toMatchObject({ status: 'pending', checking: true });
+    expect(await dataWorks.getDeployment({ projectId: 10000, deploymentId })).toMatchObject({ status: 'failed', errorMessage: 'table u_pk has no owner' });
   });
 });

@@ -24,8 +24,10 @@ describe('classifyError: service answers', () => {
     ['throttling', 400, 'Throttling', { retryable: true, quota: false }],
     ['user throttling', 400, 'Throttling.User', { retryable: true, quota: false }],
     ['api throttling as 429', 429, 'Throttling.Api', { retryable: true, quota: false }],
-    ['daily quota', 400, 'Throttling.Api.Risk', { retryable: false, quota: true }],
-    ['edition quota', 429, 'Throttling.Resource', { retryable: false, quota: true }],
+    ['api risk throttling', 400, 'Throttling.Api.Risk', { retryable: true, quota: false }],
+    ['system throttling', 400, 'Throttling.System', { retryable: true, quota: false }],
+    ['resource throttling', 429, 'Throttling.Resource', { retryable: true, quota: false }],
+    ['system internal error', 400, 'InternalError.System', { retryable: true, quota: false }],
     ['internal error', 500, 'InternalError', { retryable: true, quota: false }],
     ['unavailable', 503, 'ServiceUnavailable', { retryable: true, quota: false }],
     ['bad parameter', 400, 'Invalid.DI.Parameter', { retryable: false, quota: false }],
@@ -38,7 +40,7 @@ describe('classifyError: service answers', () => {
     expect(err).toBeInstanceOf(RemoteError);
     expect({ status: err.status, code: err.code, requestId: err.requestId }).toEqual({ status, code, requestId: 'req-1' });
     expect({ retryable: err.retryable, quota: err.quota }).toEqual(expected);
-    expect(err.message).toBe(`${code}: m`);
+    expect(err.message).toBe('m'); // the code is its own field: the message does not repeat it
   });
 
   it('falls back to the status when the body has no code', () => {

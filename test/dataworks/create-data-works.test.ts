@@ -36,23 +36,24 @@ async function remoteFailure(promise: Promise<unknown>): Promise<RemoteError> {
 const update = { projectId: 10000, fileId: 1000000, taskContent: '{"type":"job"}', taskParam: '{"ResourceGroup":"S_res"}' };
 
 describe('createDataWorks: successful calls', () => {
-  it('updateDISyncTask sends a signed RPC call and returns the request id', async () => {
+  it('updateDISyncTask sends a signed RPC call, every parameter in the query string as the SDK does, and returns the request id', async () => {
     const { server, dataWorks } = await serve((_req, res) => sendJson(res, 200, { RequestId: 'req-u', Success: true, Data: { Status: 'success' } }));
     expect(await dataWorks.updateDISyncTask(update)).toEqual({ requestId: 'req-u' });
     const [seen] = server.requests;
     expect(seen?.action).toBe('UpdateDISyncTask');
     expect(seen?.headers['x-acs-version']).toBe('2020-05-18');
     expect(String(seen?.headers['authorization'])).toMatch(/^ACS3-HMAC-SHA256 Credential=emulator,SignedHeaders=.*,Signature=[0-9a-f]{64}$/);
-    expect(Object.fromEntries(seen?.params ?? [])).toEqual({
+    expect(Object.fromEntries(seen?.query ?? [])).toEqual({
       ProjectId: '10000',
       FileId: '1000000',
       TaskType: 'DI_OFFLINE',
       TaskContent: '{"type":"job"}',
       TaskParam: '{"ResourceGroup":"S_res"}',
     });
+    expect([...(seen?.body ?? [])]).toEqual([]);
   });
 
-  it('getFile maps the file, or null for an unknown file', async () => {
+  it('getFile maps the file (never a folder path or a group), or null for an unknown file', async () => {
     const { dataWorks } = await serve((req, res) => {
       if (req.params.get('FileId') === '2') {
         sendJson(res, 400, { RequestId: 'req-missing', Code: 'Invalid.Tenant.FileNotExists', Message: 'The file does not exist.' });
@@ -62,21 +63,14 @@ describe('createDataWorks: successful calls', () => {
         RequestId: 'req-f',
         Success: true,
         Data: {
-          File: { FileId: 1, FileName: 'u_pk', AbsoluteFolderPath: 'Business Flow/ods/Data Integration', FileType: 23, Content: '{"type":"job"}' },
-          NodeConfiguration: { ResourceGroupIdentifier: 'S_res_group_1' },
+          File: { FileId: 1, FileName: 'u_pk', FileType: 23, Content: '{"type":"job"}' },
+          NodeConfiguration: { ResourceGroupId: 7 },
         },
       });
     });
     expect(await dataWorks.getFile({ projectId: 10000, fileId: 1 })).toEqual({
       requestId: 'req-f',
-      file: {
-        fileId: 1,
-        fileName: 'u_pk',
-        fileFolderPath: 'Business Flow/ods/Data Integration',
-        fileType: 23,
-        content: '{"type":"job"}',
-        resourceGroup: 'S_res_group_1',
-      },
+      file: { fileId: 1, fileName: 'u_pk', fileType: 23, content: '{"type":"job"}' },
     });
     expect(await dataWorks.getFile({ projectId: 10000, fileId: 2 })).toEqual({ requestId: 'req-missing', file: null });
   });
@@ -84,7 +78,7 @@ describe('createDataWorks: successful calls', () => {
   it('listFiles, submitFile, deployFile, getDeployment and getProject map their answers', async () => {
     const { server, dataWorks } = await serve((req, res) => {
       const answers: Record<string, unknown> = {
-        ListFiles: { Data: { TotalCount: 3, PageNumber: 1, PageSize: 2, Files: [{ FileId: 5, FileName: 'a', FileFolderPath: 'x', FileType: 23 }, { FileId: 6, FileName: 'b', AbsoluteFolderPath: 'y', FileType: 23 }] } },
+        ListFiles: { Data: { TotalCount: 3, PageNumber: 1, PageSize: 2, Files: [{ FileId: 5, FileName: 'a', FileType: 23 }, { FileId: 6, FileName: 'b', AbsoluteFolderPath: 'y', FileType: 23 }] } },
         SubmitFile: { Data: 777 },
         DeployFile: { Data: 778 },
         GetDeployment: { Data: { Deployment: { Status: 2, ErrorMessage: 'compile failed' } } },
@@ -96,20 +90,22 @@ describe('createDataWorks: successful calls', () => {
       requestId: 'req-ListFiles',
       totalCount: 3,
       files: [
-        { fileId: 5, fileName: 'a', fileFolderPath: 'x', fileType: 23 },
-        { fileId: 6, fileName: 'b', fileFolderPath: 'y', fileType: 23 },
+        { fileId: 5, fileName: 'a', folderPath: '', fileType: 23 },
+        { fileId: 6, fileName: 'b', folderPath: 'y', fileType: 23 },
       ],
     });
-    expect(Object.fromEntries(server.requests[0]?.params ?? [])).toMatchObject({ FileTypes: '23', PageNumber: '1', PageSize: '2' });
+    expect(Object.fromEntries(server.requests[0]?.body ?? [])).toMatchObject({ FileTypes: '23', PageNumber: '1', PageSize: '2', NeedAbsoluteFolderPath: 'true' });
     expect(await dataWorks.submitFile({ projectId: 1, fileId: 5, comment: 'dwsync' })).toEqual({ requestId: 'req-SubmitFile', deploymentId: 777 });
-    expect(server.requests[1]?.params.get('Comment')).toBe('dwsync');
+    expect(server.requests[1]?.body.get('Comment')).toBe('dwsync');
     expect(await dataWorks.deployFile({ projectId: 1, fileId: 5 })).toEqual({ requestId: 'req-DeployFile', deploymentId: 778 });
     expect(await dataWorks.getDeployment({ projectId: 1, deploymentId: 778 })).toEqual({
       requestId: 'req-GetDeployment',
       status: 'failed',
+      checking: false,
       errorMessage: 'compile failed',
     });
-    expect(await dataWorks.getProject({ projectId: 1 })).toEqual({ requestId: 'req-GetProject', mode: 'standard' });
+    expect(await dataWorks.getProject({ projectId: 1 })).toEqual({ requestId: 'req-GetProject', mode: 'standard', defaultDiResourceGroup: null });
+    expect(Object.fromEntries(server.requests[4]?.query ?? [])).toEqual({ ProjectId: '1' });
   });
 });
 
@@ -120,7 +116,7 @@ describe('createDataWorks: failures and their classification', () => {
     );
     const err = await remoteFailure(dataWorks.updateDISyncTask(update));
     expect(err).toMatchObject({ status: 200, code: 'Invalid.DI.Parameter', requestId: 'req-sf', retryable: false, quota: false });
-    expect(err.message).toBe('Invalid.DI.Parameter: ResourceGroup:[S_res] is invalid.');
+    expect(err.message).toBe('ResourceGroup:[S_res] is invalid.');
   });
 
   it('a 200 with Data.Status fail is a non-retryable RemoteError with the service message', async () => {
@@ -128,7 +124,7 @@ describe('createDataWorks: failures and their classification', () => {
       sendJson(res, 200, { RequestId: 'req-df', Success: true, Data: { Status: 'fail', Message: 'task content is invalid' } }),
     );
     const err = await remoteFailure(dataWorks.updateDISyncTask(update));
-    expect(err).toMatchObject({ status: 200, code: 'Data.Status.Fail', requestId: 'req-df', retryable: false });
+    expect(err).toMatchObject({ status: 200, code: 'Invalid.DI.Parameter', requestId: 'req-df', retryable: false });
     expect(err.message).toContain('task content is invalid');
   });
 
@@ -137,7 +133,8 @@ describe('createDataWorks: failures and their classification', () => {
     [503, { Code: 'ServiceUnavailable', Message: 'busy', RequestId: 'r503' }, {}, { code: 'ServiceUnavailable', retryable: true, quota: false, retryAfterMs: null }],
     [429, { Code: 'Throttling.User', Message: 'slow down', RequestId: 'r429' }, { 'retry-after': '2' }, { code: 'Throttling.User', retryable: true, quota: false, retryAfterMs: 2000 }],
     [400, { Code: 'Throttling.Api', Message: 'slow down', RequestId: 'r400' }, {}, { code: 'Throttling.Api', retryable: true, quota: false, retryAfterMs: null }],
-    [400, { Code: 'Throttling.Api.Risk', Message: 'daily quota', RequestId: 'rq' }, {}, { code: 'Throttling.Api.Risk', retryable: false, quota: true, retryAfterMs: null }],
+    [400, { Code: 'Throttling.Api.Risk', Message: 'slow down', RequestId: 'rq' }, {}, { code: 'Throttling.Api.Risk', retryable: true, quota: false, retryAfterMs: null }],
+    [400, { Code: 'Throttling.System', Message: 'busy', RequestId: 'rs' }, {}, { code: 'Throttling.System', retryable: true, quota: false, retryAfterMs: null }],
     [403, { Code: 'Forbidden.RAM', Message: 'no', RequestId: 'r403' }, {}, { code: 'Forbidden.RAM', retryable: false, quota: false, retryAfterMs: null }],
   ])('HTTP %i %j', async (status, body, headers, expected) => {
     const { dataWorks } = await serve((_req, res) => sendJson(res, status, body, headers));

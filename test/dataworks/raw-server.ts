@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type SeenRequest = { action: string; params: URLSearchParams; headers: http.IncomingHttpHeaders };
+// params holds the query string and the form body together; query and body keep them apart.
+export type SeenRequest = { action: string; params: URLSearchParams; query: URLSearchParams; body: URLSearchParams; headers: http.IncomingHttpHeaders };
 export type RawHandler = (request: SeenRequest, res: http.ServerResponse) => void;
 
 // A bare node:http server on 127.0.0.1 that answers with exactly the bytes a test wants, for
@@ -17,9 +18,13 @@ export async function startRawServer(handler: RawHandler): Promise<{
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
+      const body = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
       const seen = {
         action: String(req.headers['x-acs-action'] ?? ''),
-        params: new URLSearchParams(Buffer.concat(chunks).toString('utf8')),
+        params: new URLSearchParams([...query, ...body]),
+        query,
+        body,
         headers: req.headers,
       };
       requests.push(seen);

@@ -110,16 +110,18 @@ describe('deploy', () => {
 });
 
 describe('quota and throttling', () => {
-  it('stops at a quota error: no call after it, the rest skipped with the reason', async () => {
-    const env = await setup(12, { emulator: { quotaAfter: 5 } });
+  it('retries every Throttling* code, also in a 200 with Success: false; no code stops the run as a quota', async () => {
+    const env = await setup(4);
+    env.emulator.failNext({ kind: 'http', status: 400, code: 'Throttling.Api.Risk' }, { action: 'UpdateDISyncTask' });
+    env.emulator.failNext({ kind: 'success-false', code: 'Throttling.System' }, { action: 'UpdateDISyncTask' });
+    env.emulator.failNext({ kind: 'http', status: 500, code: 'InternalError.System' }, { action: 'UpdateDISyncTask' });
     const run = await env.dwsync(['apply', '--json', '--concurrency', '1']);
-    expect(run.code, run.stderr).toBe(3);
+    expect(run.code, run.stderr).toBe(0);
     const report = json<ApplyReport>(run.stdout);
-    expect(report.summary).toEqual({ created: 0, applied: 5, failed: 1, unchanged: 0, skipped: 6, deleted: 0 });
-    expect(report.results.filter((r) => r.outcome === 'skipped').every((r) => r.reason === 'Throttling.Api.Risk')).toBe(true);
-    const calls = await env.calls();
-    expect(calls).toHaveLength(6);
-    expect(calls.at(-1)).toMatchObject({ code: 'Throttling.Api.Risk' });
+    expect(report.summary).toMatchObject({ applied: 4, failed: 0, skipped: 0 });
+    expect(report.results[0]).toMatchObject({ attempts: 4 });
+    const codes = (await env.calls()).map((c) => c.code ?? 'ok');
+    expect(codes).toEqual(['Throttling.Api.Risk', 'Throttling.System', 'InternalError.System', 'ok', 'ok', 'ok', 'ok']);
   });
 
   it('at the default 5 QPS, an emulator allowing 10 never throttles', async () => {

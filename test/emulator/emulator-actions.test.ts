@@ -36,7 +36,7 @@ describe('UpdateDISyncTask', () => {
     const em = await start();
     const content = '{"type":"job",  "version":"2.0"}';
     const answer = await callWithSdk(em.url, 'UpdateDISyncTask', update(1000000, { TaskContent: content }));
-    expect(answer.body).toMatchObject({ Success: true, HttpStatusCode: 200, Data: { Status: 'success' } });
+    expect(answer.body).toEqual({ RequestId: expect.any(String), Success: true, Data: { Status: 'success' } });
     await callWithSdk(em.url, 'UpdateDISyncTask', update(1000000, { TaskContent: content }));
     const task = em.state.tasks.get('10000/1000000');
     expect(task).toMatchObject({ taskContent: content, taskParam: '{"ResourceGroup":"S_res_group_1","Cu":2}', updates: 2 });
@@ -49,8 +49,7 @@ describe('UpdateDISyncTask', () => {
     ['an unknown project id', update(1000000, { ProjectId: 42 }), /FileId:\[1000000\]/],
     ['TaskContent that is not JSON', update(1000000, { TaskContent: '{type: job' }), /TaskContent/],
     ['TaskContent whose type is not job', update(1000000, { TaskContent: '{"type":"other"}' }), /type must be job/],
-    ['TaskParam without ResourceGroup', update(1000000, { TaskParam: '{"Cu":1}' }), /ResourceGroup/],
-    ['TaskParam with an empty ResourceGroup', update(1000000, { TaskParam: '{"ResourceGroup":" "}' }), /ResourceGroup/],
+    ['TaskParam that is not a JSON object', update(1000000, { TaskParam: '[1]' }), /TaskParam/],
     ['another TaskType', update(1000000, { TaskType: 'DI_REALTIME' }), /TaskType/],
   ])('refuses %s with Invalid.DI.Parameter and changes nothing', async (_name, params, message) => {
     const em = await start();
@@ -58,27 +57,59 @@ describe('UpdateDISyncTask', () => {
     expect(err.statusCode).toBe(400);
     expect(err.code).toBe('Invalid.DI.Parameter');
     expect(String(err.data?.Message)).toMatch(message);
-    expect(err.data).toMatchObject({ Success: false, HttpStatusCode: 400 });
+    // The common error fields, plus only what UpdateDISyncTask's model has (Success; no ErrorCode).
+    expect(Object.keys(err.data ?? {}).sort()).toEqual(['Code', 'HostId', 'Message', 'Recommend', 'RequestId', 'Success', 'statusCode']);
+    expect(err.data).toMatchObject({ Success: false });
     expect(em.state.tasks.get('10000/1000000')?.updates).toBe(0);
+  });
+
+  it.each([
+    ['without ResourceGroup', '{"Cu":1}', ''],
+    ['with an empty ResourceGroup', '{"ResourceGroup":" "}', ' '],
+  ])('answers TaskParam %s as the service does: HTTP 200, Data.Status fail, the group named', async (_name, taskParam, shown) => {
+    const em = await start();
+    const answer = await callWithSdk(em.url, 'UpdateDISyncTask', update(1000000, { TaskParam: taskParam }));
+    expect(answer.statusCode).toBe(200);
+    expect(answer.body).toMatchObject({ Success: true, Data: { Status: 'fail', Message: `ResourceGroup:[${shown}] is invalid.` } });
+    expect(em.state.tasks.get('10000/1000000')?.updates).toBe(0);
+  });
+
+  it('refuses a resource group the tenant does not have, once the groups are set', async () => {
+    const em = await start({ resourceGroups: ['S_res_group_1'] });
+    expect((await callWithSdk(em.url, 'UpdateDISyncTask', update(1000000))).body).toMatchObject({ Data: { Status: 'success' } });
+    const other = await callWithSdk(em.url, 'UpdateDISyncTask', update(1000000, { TaskParam: '{"ResourceGroup":"S_res_group_XXX"}' }));
+    expect(other.body).toMatchObject({ Data: { Status: 'fail', Message: 'ResourceGroup:[S_res_group_XXX] is invalid.' } });
+  });
+
+  it('keeps what a call leaves out: an update without TaskContent or TaskParam changes only what it sends', async () => {
+    const em = await start();
+    await callWithSdk(em.url, 'UpdateDISyncTask', update(1000000, { TaskContent: job({ first: 1 }) }));
+    const { TaskContent: _content, ...paramOnly } = update(1000000, { TaskParam: '{"ResourceGroup":"S_res_group_2"}' });
+    await callWithSdk(em.url, 'UpdateDISyncTask', paramOnly);
+    const { TaskParam: _param, ...contentOnly } = update(1000000, { TaskContent: job({ second: 2 }) });
+    await callWithSdk(em.url, 'UpdateDISyncTask', contentOnly);
+    expect(em.state.tasks.get('10000/1000000')).toMatchObject({ taskContent: job({ second: 2 }), taskParam: '{"ResourceGroup":"S_res_group_2"}', updates: 3 });
   });
 
   it('names a missing parameter', async () => {
     const em = await start();
-    const { TaskParam: _dropped, ...params } = update(1000000);
+    const { FileId: _dropped, ...params } = update(1000000);
     const err = await callWithSdkFailing(em.url, 'UpdateDISyncTask', params);
-    expect(err.code).toBe('MissingTaskParam');
+    expect(err.code).toBe('MissingFileId');
   });
 });
 
 describe('GetFile and ListFiles', () => {
-  it('GetFile returns the content and the resource group of the last update', async () => {
+  it('GetFile returns the content of the last update with the DI group and CU kept in extend, and no folder path', async () => {
     const em = await start();
     await callWithSdk(em.url, 'UpdateDISyncTask', update(1000000, { TaskContent: job({ marker: 1 }) }));
     const { body } = await callWithSdk(em.url, 'GetFile', { ProjectId: 10000, FileId: 1000000 });
-    expect(body.Data).toMatchObject({
-      File: { FileId: 1000000, FileName: 'u_pk', FileType: 23, Content: job({ marker: 1 }) },
-      NodeConfiguration: { ResourceGroupIdentifier: 'S_res_group_1' },
-    });
+    const file = (body.Data as { File: Record<string, unknown> }).File;
+    expect(file).toMatchObject({ FileId: 1000000, FileName: 'u_pk', FileType: 23 });
+    expect(JSON.parse(String(file.Content))).toEqual({ ...JSON.parse(job({ marker: 1 })), extend: { resourceGroup: 'S_res_group_1', cu: 2 } });
+    expect(file).not.toHaveProperty('FileFolderPath');
+    expect(file).not.toHaveProperty('AbsoluteFolderPath');
+    expect((body.Data as { NodeConfiguration: Record<string, unknown> }).NodeConfiguration).not.toHaveProperty('ResourceGroupIdentifier');
   });
 
   it('GetFile shows a console edit and refuses an unknown file', async () => {
@@ -138,12 +169,12 @@ describe('SubmitFile, DeployFile and GetDeployment', () => {
     const em = await start({ deploymentPolls: 2 });
     await callWithSdk(em.url, 'UpdateDISyncTask', update(1000000));
     const tooEarly = await callWithSdkFailing(em.url, 'DeployFile', { ProjectId: 10000, FileId: 1000000 });
-    expect(tooEarly.code).toBe('Invalid.Tenant.FileNotCommitted');
+    expect(tooEarly.code).toBe('Invalid.Param');
 
     const submitted = await callWithSdk(em.url, 'SubmitFile', { ProjectId: 10000, FileId: 1000000, Comment: 'dwsync' });
     const submitId = submitted.body.Data as number;
     expect(typeof submitId).toBe('number');
-    expect(await poll(em.url, submitId, 3)).toEqual([0, 0, 1]);
+    expect(await poll(em.url, submitId, 4)).toEqual([0, 0, 1, 1]); // the third is the check (CheckingStatus 8)
     expect(em.state.tasks.get('10000/1000000')).toMatchObject({ committed: true, deployed: false, changedSinceDeploy: true });
 
     const deployed = await callWithSdk(em.url, 'DeployFile', { ProjectId: 10000, FileId: 1000000 });
@@ -155,10 +186,10 @@ describe('SubmitFile, DeployFile and GetDeployment', () => {
     const em = await start({ projectMode: 'basic', deploymentPolls: 0 });
     await callWithSdk(em.url, 'UpdateDISyncTask', update(1000000));
     const submitted = await callWithSdk(em.url, 'SubmitFile', { ProjectId: 10000, FileId: 1000000 });
-    expect(await poll(em.url, submitted.body.Data as number, 1)).toEqual([1]);
+    expect(await poll(em.url, submitted.body.Data as number, 2)).toEqual([1, 1]);
     expect(em.state.tasks.get('10000/1000000')).toMatchObject({ deployed: true, changedSinceDeploy: false });
     const err = await callWithSdkFailing(em.url, 'DeployFile', { ProjectId: 10000, FileId: 1000000 });
-    expect(err.code).toBe('Invalid.Tenant.ProjectModeNotSupported');
+    expect(err.code).toBe('Invalid.Param');
   });
 
   it('fails a deployment of a task whose content carries the failure marker', async () => {

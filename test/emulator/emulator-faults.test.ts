@@ -72,7 +72,12 @@ describe('emulator faults', () => {
     em.failNext({ kind: 'success-false', code: 'Invalid.DI.Parameter', message: 'nope' });
     const answer = await callWithSdk(em.url, 'GetProject', { ProjectId: 10000 });
     expect(answer.statusCode).toBe(200);
-    expect(answer.body).toMatchObject({ Success: false, ErrorCode: 'Invalid.DI.Parameter', ErrorMessage: 'nope' });
+    // GetProject's model has no ErrorCode/ErrorMessage: the code travels in the common Code/Message.
+    expect(answer.body).toMatchObject({ Success: false, Code: 'Invalid.DI.Parameter', Message: 'nope', HttpStatusCode: 200 });
+    expect(answer.body).not.toHaveProperty('ErrorCode');
+    em.failNext({ kind: 'success-false', code: 'Throttling.System', message: 'busy' });
+    const file = await callWithSdk(em.url, 'GetFile', { ProjectId: 10000, FileId: 1 });
+    expect(file.body).toMatchObject({ Success: false, ErrorCode: 'Throttling.System', ErrorMessage: 'busy' });
   });
 
   it('status-fail: HTTP 200, Success true, Data.Status fail; the task is not changed', async () => {

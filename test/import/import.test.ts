@@ -1,4 +1,4 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ import { toPlanReport } from '../../src/core/plan-tasks.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { createAccessKeyCredential } from '../../src/dataworks/alicloud-sdk.js';
 import { createDataWorks } from '../../src/dataworks/create-data-works.js';
-import { systemClock } from '../../src/dataworks/system-clock.js';
+import { systemClock } from '../../src/system-clock.js';
 import { startEmulator } from '../../src/emulator/start-emulator.js';
 import type { Emulator, TaskSeed } from '../../src/emulator/start-emulator.js';
 import { createTempRepo } from '../support/temp-repo.js';
@@ -157,11 +157,25 @@ describe('import', () => {
     expect(again.results).toEqual([{ key: '10000/2000000', file: 'jobs/mine/u.yaml', outcome: 'exists', attempts: 0 }]);
   });
 
+  it('--file-id takes names and folders from ListFiles (FileIdIn, NeedAbsoluteFolderPath), never GetFile', async () => {
+    const seed = Array.from({ length: 120 }, (_, i) => liveSeed(i));
+    const { repo, emulator } = await setup(seed);
+    const fileIds = Array.from({ length: 60 }, (_, i) => 2_000_000 + i * 2);
+    const report = await run(repo, emulator, { fileIds });
+    expect(report.summary).toEqual({ written: 60, exists: 0, failed: 0 });
+    const listed = callsOf(emulator, 'ListFiles');
+    // At most 50 ids a call, as the model documents.
+    expect(listed.map((c) => c.body.FileIdIn?.split(',').length)).toEqual([50, 10]);
+    expect(listed.every((c) => c.body.NeedAbsoluteFolderPath === 'true')).toBe(true);
+    expect(report.results.find((r) => r.key === '10000/2000004')).toMatchObject({ file: 'jobs/dws/di_task_4.yaml' });
+    expect(report.results.find((r) => r.key === '10000/2000002')).toMatchObject({ file: 'jobs/订单_流程/di_task_2.yaml' });
+  });
+
   it('--file-id reads just those files; a missing one fails cleanly and the rest are written', async () => {
     const seed = Array.from({ length: 5 }, (_, i) => liveSeed(i));
     const { repo, emulator } = await setup(seed);
     const report = await run(repo, emulator, { fileIds: [2_000_003, 2_999_999], out: 'jobs/imported' });
-    expect(callsOf(emulator, 'ListFiles')).toHaveLength(0);
+    expect(callsOf(emulator, 'ListFiles')).toHaveLength(1);
     expect(report.summary).toEqual({ written: 1, exists: 0, failed: 1 });
     expect(report.results[0]).toMatchObject({ key: '10000/2000003', outcome: 'written', file: 'jobs/imported/di_task_3.yaml' });
     expect(report.results[1]).toMatchObject({ key: '10000/2999999', outcome: 'failed', file: null, error: { code: 'FileNotFound' } });
@@ -176,12 +190,21 @@ describe('import', () => {
     expect(report.results.map((r) => r.key)).toEqual(['10000/2000001', '10000/2000004']);
   });
 
-  it('does not import a task whose resource group DataWorks does not report', async () => {
+  it('takes the DI group from Content.extend.resourceGroup, else the workspace default, and says so', async () => {
     const { repo, emulator } = await setup([liveSeed(0, { taskParam: '' }), liveSeed(1)]);
     const report = await run(repo, emulator);
-    expect(report.results[0]).toMatchObject({ key: '10000/2000000', outcome: 'failed', error: { code: 'ResourceGroupUnknown' } });
+    expect(report.results[0]).toMatchObject({ key: '10000/2000000', outcome: 'written', warnings: [expect.stringContaining('workspace')] });
+    expect(report.results[0]!.warnings![0]).toContain('S_res_group_emulator');
     expect(report.results[1]).toMatchObject({ key: '10000/2000001', outcome: 'written' });
-    await expect(stat(path.join(repo.dir, 'jobs/ods/di_task_0.yaml'))).rejects.toThrow(/ENOENT/);
+    expect(report.results[1]!.warnings ?? []).not.toContainEqual(expect.stringContaining('workspace'));
+    const first = await readFile(path.join(repo.dir, 'jobs/ods/di_task_0.yaml'), 'utf8');
+    expect(first).toContain('ResourceGroup: S_res_group_emulator');
+    const second = await readFile(path.join(repo.dir, report.results[1]!.file!), 'utf8');
+    expect(second).toContain('ResourceGroup: S_res_group_101');
+    // What the service keeps in Content (extend) stays out of the task file.
+    expect(second).not.toContain('extend');
+    expect(callsOf(emulator, 'GetProject')).toHaveLength(1);
+    expect(report.check.ok).toBe(true);
   });
 
   it('retries throttled and failed reads like apply retries writes', async () => {
@@ -194,13 +217,12 @@ describe('import', () => {
     expect(report.results.map((r) => r.attempts)).toEqual([3, 1, 1, 1]);
   });
 
-  it('stops reading after a quota error; the tasks not read fail with its code and nothing is written for them', async () => {
+  it('retries Throttling.Api.Risk like any throttling code: no quota stop', async () => {
     const { repo, emulator } = await setup(Array.from({ length: 4 }, (_, i) => liveSeed(i)));
     emulator.failNext({ kind: 'http', status: 400, code: 'Throttling.Api.Risk' }, { action: 'GetFile' });
     const report = await run(repo, emulator, { concurrency: 1 });
-    expect(report.results.map((r) => [r.outcome, r.error?.code])).toEqual(Array(4).fill(['failed', 'Throttling.Api.Risk']));
-    expect(callsOf(emulator, 'GetFile')).toHaveLength(1);
-    expect((await listFiles(repo.dir)).filter((f) => !f.startsWith('.git/'))).toEqual(['.dwsync/state.json']);
+    expect(report.summary).toEqual({ written: 4, exists: 0, failed: 0 });
+    expect(callsOf(emulator, 'GetFile')).toHaveLength(5);
   });
 
   it('does not write a task whose content is not JSON or does not validate', async () => {

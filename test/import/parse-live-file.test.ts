@@ -8,28 +8,35 @@ import { findSecrets } from '../../src/import/render-imported-task.js';
 const live = (overrides: Partial<LiveFile> = {}): LiveFile => ({
   fileId: 7,
   fileName: 'n',
-  fileFolderPath: 'Business Flow/ods/Data Integration',
   fileType: 23,
-  content: '{"type":"job","version":"2.0","steps":[]}',
-  resourceGroup: 'S_res_group_1',
+  content: '{"type":"job","version":"2.0","steps":[],"extend":{"mode":"wizard","resourceGroup":"S_res_group_1"}}',
   ...overrides,
 });
 
 describe('parseLiveFile', () => {
-  it('keeps the content in DataWorks key order and takes the resource group', () => {
-    const parsed = parseLiveFile(10000, live({ content: '{"version":"2.0","type":"job","z":1,"a":2}' }));
-    expect(parsed).toEqual({ ok: true, document: { projectId: 10000, fileId: 7, taskParam: { ResourceGroup: 'S_res_group_1' }, taskContent: { version: '2.0', type: 'job', z: 1, a: 2 } } });
+  it('keeps the content in DataWorks key order, without the service-managed keys, and takes the group from extend.resourceGroup', () => {
+    const parsed = parseLiveFile(10000, live({ content: '{"version":"2.0","type":"job","z":1,"extend":{"resourceGroup":"S_g","cu":2},"a":2}' }), 'S_default');
+    expect(parsed).toEqual({
+      ok: true,
+      groupSource: 'content',
+      document: { projectId: 10000, fileId: 7, taskParam: { ResourceGroup: 'S_g', Cu: 2 }, taskContent: { version: '2.0', type: 'job', z: 1, a: 2 } },
+    });
     expect(Object.keys(parsed.ok ? parsed.document.taskContent : {})).toEqual(['version', 'type', 'z', 'a']);
   });
 
+  it('falls back to the workspace default group and says so', () => {
+    const parsed = parseLiveFile(10000, live({ content: '{"type":"job"}' }), 'S_default');
+    expect(parsed).toMatchObject({ ok: true, groupSource: 'workspace-default', document: { taskParam: { ResourceGroup: 'S_default' } } });
+  });
+
   it.each([
-    [{ resourceGroup: null }, 'ResourceGroupUnknown'],
+    [{ content: '{"type":"job"}' }, 'ResourceGroupUnknown'],
     [{ content: '' }, 'InvalidTaskContent'],
     [{ content: '{"type":' }, 'InvalidTaskContent'],
     [{ content: '[1]' }, 'InvalidTaskContent'],
     [{ fileType: 10 }, 'NotBatchSyncTask'],
-  ] as const)('refuses %j with %s', (overrides, code) => {
-    const parsed = parseLiveFile(10000, live(overrides));
+  ] as const)('refuses %j with %s when the workspace has no default group', (overrides, code) => {
+    const parsed = parseLiveFile(10000, live(overrides), null);
     expect(parsed.ok).toBe(false);
     expect(parsed.ok ? null : parsed.error.code).toBe(code);
   });

@@ -7,7 +7,7 @@ import type { CommandDeps } from '../../src/commands/command-options.js';
 import { apply } from '../../src/commands/apply.js';
 import { createAccessKeyCredential } from '../../src/dataworks/alicloud-sdk.js';
 import { createDataWorks } from '../../src/dataworks/create-data-works.js';
-import { systemClock } from '../../src/dataworks/system-clock.js';
+import { systemClock } from '../../src/system-clock.js';
 import type { Emulator } from '../../src/emulator/start-emulator.js';
 import { buildTask } from '../support/build-task.js';
 import { taskYaml } from '../support/task-yaml.js';

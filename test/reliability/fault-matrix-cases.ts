@@ -60,6 +60,15 @@ export const FAULT_CASES: FaultCase[] = [
   ...retryable('Throttling.User', (n) => http(400, 'Throttling.User', n), { http: '400', code: 'Throttling.User', status: 400, requestId: true }),
   ...retryable('Throttling.Api (400)', (n) => http(400, 'Throttling.Api', n), { http: '400', code: 'Throttling.Api', status: 400, requestId: true }),
   ...retryable('Throttling.Api (429)', (n) => http(429, 'Throttling.Api', n), { http: '429', code: 'Throttling.Api', status: 429, requestId: true }),
+  ...retryable('Throttling.Api.Risk', (n) => http(400, 'Throttling.Api.Risk', n), { http: '400', code: 'Throttling.Api.Risk', status: 400, requestId: true }),
+  ...retryable('Throttling.System', (n) => http(400, 'Throttling.System', n), { http: '400', code: 'Throttling.System', status: 400, requestId: true }),
+  ...retryable('InternalError.System', (n) => http(500, 'InternalError.System', n), { http: '500', code: 'InternalError.System', status: 500, requestId: true }),
+  ...retryable('200 with Success: false and Throttling.System', (n) => emulated({ kind: 'success-false', code: 'Throttling.System' }, n), {
+    http: '200',
+    code: 'Throttling.System',
+    status: 200,
+    requestId: true,
+  }),
   ...retryable('connection reset', (n) => emulated({ kind: 'reset' }, n), { http: '—', code: 'ECONNRESET', requestId: false }),
   ...retryable('read timeout (hang 2.5 s, timeout 0.5 s)', (n) => emulated({ kind: 'hang', ms: 2500 }, n), {
     http: '—',
@@ -84,9 +93,7 @@ export const FAULT_CASES: FaultCase[] = [
     attempts: 1,
     requestId: true,
   },
-  { name: '200 with Data.Status: fail', injection: emulated({ kind: 'status-fail' }, 1), http: '200', code: 'Data.Status.Fail', status: 200, retried: false, outcome: 'failed', attempts: 1, requestId: true },
-  { name: 'quota Throttling.Api.Risk', injection: http(429, 'Throttling.Api.Risk', 1), http: '429', code: 'Throttling.Api.Risk', status: 429, retried: false, outcome: 'failed', attempts: 1, requestId: true, quota: true },
-  { name: 'quota Throttling.Resource', injection: http(400, 'Throttling.Resource', 1), http: '400', code: 'Throttling.Resource', status: 400, retried: false, outcome: 'failed', attempts: 1, requestId: true, quota: true },
+  { name: '200 with Data.Status: fail', injection: emulated({ kind: 'status-fail' }, 1), http: '200', code: 'Invalid.DI.Parameter', status: 200, retried: false, outcome: 'failed', attempts: 1, requestId: true },
 ];
 
 // The tasks each case applies, in key order; the fault hits the first.

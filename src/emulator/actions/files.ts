@@ -1,32 +1,39 @@
 import { findTask, hasProject, listTasks, type EmulatorTask } from '../emulator-state.js';
-import { fail, succeed, type ActionContext, type ActionHandler, type ActionOutcome } from './action-handler.js';
+import { answer, fail, type ActionContext, type ActionHandler, type Failed } from './action-handler.js';
+import { formatContent } from './di-task-checks.js';
 import { readOptionalLong, readRequiredLong } from './read-params.js';
 
 // GetFile and ListFiles: how DataStudio shows its files. Every emulated file is a batch sync (23).
+// Neither has a DI resource group field; GetFile has no folder path (ListFiles has AbsoluteFolderPath).
 
 export const DI_FILE_TYPE = 23;
 const MAX_PAGE_SIZE = 100;
+const MAX_FILE_IDS = 50;
 
-export const getFile: ActionHandler = (params, ctx) => {
+export const getFile: ActionHandler<'GetFile'> = (params, ctx) => {
   const task = readRequestedTask(params, ctx);
-  if ('ok' in task) return task;
-  return succeed({
-    File: { ...formatFileSummary(task), Content: task.taskContent },
-    NodeConfiguration: {
-      ResourceGroupIdentifier: readResourceGroup(task.taskParam),
-      RerunMode: 'ALL_ALLOWED',
-      CycleType: 'DAY',
-      CronExpress: '00 00 00 * * ?',
-      StartEffectDate: 0,
-      EndEffectDate: 4155787800000,
-      Stop: false,
-      AutoRerunTimes: 3,
-      AutoRerunIntervalMillis: 120000,
+  if (!('fileId' in task)) return task;
+  return answer('GetFile', {
+    Success: true,
+    HttpStatusCode: 200,
+    Data: {
+      File: { ...formatFileSummary(task), Content: formatContent(task.taskContent, task.taskParam), DeletedStatus: 'NORMAL' },
+      NodeConfiguration: {
+        ResourceGroupId: 30_000_001, // the numeric scheduling group: not the DI group
+        RerunMode: 'ALL_ALLOWED',
+        CycleType: 'DAY',
+        CronExpress: '00 00 00 * * ?',
+        StartEffectDate: 0,
+        EndEffectDate: 4155787800000,
+        Stop: false,
+        AutoRerunTimes: 3,
+        AutoRerunIntervalMillis: 120000,
+      },
     },
   });
 };
 
-export const listFiles: ActionHandler = (params, ctx) => {
+export const listFiles: ActionHandler<'ListFiles'> = (params, ctx) => {
   const projectId = readRequiredLong(params, 'ProjectId');
   if (typeof projectId !== 'number') return projectId;
   const pageNumber = readOptionalLong(params, 'PageNumber', 1);
@@ -37,31 +44,45 @@ export const listFiles: ActionHandler = (params, ctx) => {
   if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
     return fail(400, 'InvalidParameter', `PageSize must be between 1 and ${MAX_PAGE_SIZE}, got ${pageSize}.`);
   }
+  const ids = (params.FileIdIn ?? '').split(',').map((t) => t.trim()).filter((t) => t !== '');
+  if (ids.length > MAX_FILE_IDS) return fail(400, 'InvalidParameter', `FileIdIn takes at most ${MAX_FILE_IDS} ids, got ${ids.length}.`);
   if (!hasProject(ctx.state, projectId)) return projectNotFound(projectId);
 
   const types = (params.FileTypes ?? '').split(',').map((t) => t.trim()).filter((t) => t !== '');
   const folder = params.FileFolderPath ?? '';
   const keyword = params.Keyword ?? '';
+  const exact = params.ExactFileName;
   const matching = listTasks(ctx.state).filter(
     (t) =>
       t.projectId === projectId &&
       (types.length === 0 || types.includes(String(DI_FILE_TYPE))) &&
+      (ids.length === 0 || ids.includes(String(t.fileId))) &&
       t.fileFolderPath.startsWith(folder) &&
-      t.fileName.includes(keyword),
+      t.fileName.includes(keyword) &&
+      (exact === undefined || t.fileName === exact),
   );
   const page = matching.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
   const withContent = params.NeedContent === 'true';
-  return succeed({
-    PageNumber: pageNumber,
-    PageSize: pageSize,
-    TotalCount: matching.length,
-    Files: page.map((t) => (withContent ? { ...formatFileSummary(t), Content: t.taskContent } : formatFileSummary(t))),
+  const withPath = params.NeedAbsoluteFolderPath === 'true';
+  return answer('ListFiles', {
+    Success: true,
+    HttpStatusCode: 200,
+    Data: {
+      PageNumber: pageNumber,
+      PageSize: pageSize,
+      TotalCount: matching.length,
+      Files: page.map((t) => ({
+        ...formatFileSummary(t),
+        ...(withPath ? { AbsoluteFolderPath: t.fileFolderPath } : {}),
+        ...(withContent ? { Content: formatContent(t.taskContent, t.taskParam) } : {}),
+      })),
+    },
   });
 };
 
 // The task a call's ProjectId and FileId name, or the answer the service gives when they are missing,
 // malformed or name no file.
-export function readRequestedTask(params: Record<string, string>, ctx: ActionContext): EmulatorTask | ActionOutcome {
+export function readRequestedTask(params: Record<string, string>, ctx: ActionContext): EmulatorTask | Failed {
   const projectId = readRequiredLong(params, 'ProjectId');
   if (typeof projectId !== 'number') return projectId;
   const fileId = readRequiredLong(params, 'FileId');
@@ -69,11 +90,15 @@ export function readRequestedTask(params: Record<string, string>, ctx: ActionCon
   return findTask(ctx.state, projectId, fileId) ?? fileNotFound(fileId);
 }
 
-export function fileNotFound(fileId: number) {
+// The real code for a file that does not exist is not documented; this follows the documented
+// Invalid.Tenant.<Thing>NotExists family (Invalid.Tenant.ProjectNotExists and
+// Invalid.Tenant.ConnectionNotExists are the SDK models' error examples).
+export function fileNotFound(fileId: number): Failed {
   return fail(400, 'Invalid.Tenant.FileNotExists', `The file does not exist. FileId:[${fileId}].`);
 }
 
-export function projectNotFound(projectId: number) {
+// Documented: the SDK models give Invalid.Tenant.ProjectNotExists, "The project does not exist.".
+export function projectNotFound(projectId: number): Failed {
   return fail(400, 'Invalid.Tenant.ProjectNotExists', `The project does not exist. ProjectId:[${projectId}].`);
 }
 
@@ -81,8 +106,8 @@ function formatFileSummary(task: EmulatorTask) {
   return {
     FileId: task.fileId,
     FileName: task.fileName,
-    FileFolderPath: task.fileFolderPath,
     FileType: DI_FILE_TYPE,
+    FileFolderId: `folder_${task.projectId}`,
     NodeId: task.fileId + 1_000_000_000,
     CommitStatus: task.committed ? 1 : 0,
     UseType: 'NORMAL',
@@ -91,13 +116,4 @@ function formatFileSummary(task: EmulatorTask) {
     ConnectionName: '',
     FileDescription: '',
   };
-}
-
-function readResourceGroup(taskParam: string): string {
-  try {
-    const parsed = JSON.parse(taskParam) as { ResourceGroup?: unknown };
-    return typeof parsed.ResourceGroup === 'string' ? parsed.ResourceGroup : '';
-  } catch {
-    return '';
-  }
 }

@@ -1,9 +1,8 @@
-import { fail, type ActionOutcome } from './action-handler.js';
+import { fail, type Failed } from './action-handler.js';
 
-// Reading typed parameters the way the gateway checks them: a missing required one is
-// "Missing<Name>", a malformed one "InvalidParameter".
-
-type Failed = ActionOutcome & { ok: false };
+// Reading typed parameters the way the gateway checks them. The gateway's own codes for a missing or
+// malformed parameter are not in the SDK models; these follow Alibaba Cloud's common gateway codes
+// (MissingParameter naming the parameter, InvalidParameter).
 
 export function readRequiredLong(params: Record<string, string>, name: string): number | Failed {
   const raw = params[name];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { createLimiter } from '../../src/apply/create-limiter.js';
+import { createLimiter } from '../../src/dataworks/create-limiter.js';
 import { createFakeClock } from '../support/fake-clock.js';
 
 describe('createLimiter', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { systemClock } from '../../src/dataworks/system-clock.js';
+import { systemClock } from '../src/system-clock.js';
 
 describe('systemClock', () => {
   it('sleeps and wakes', async () => {

@@ -1,0 +1,75 @@
+import { DI_RESOURCE_GROUP_TYPE } from '../../dataworks/operations/list-resource-groups.js';
+import { hasProject } from '../emulator-state.js';
+import { answer, fail, type ActionHandler } from './action-handler.js';
+import { projectNotFound } from './files.js';
+import { readOptionalLong, readRequiredLong } from './read-params.js';
+
+// ListResourceGroups and ListDataSources: the tenant's Data Integration resource groups and each
+// workspace's data sources, as seeded from the task files or set through /__emulator/.
+
+const MAX_PAGE_SIZE = 100;
+
+// Not paged. ResourceGroupType defaults to 1 (scheduling): the emulator has only DI groups (type 4).
+export const listResourceGroups: ActionHandler<'ListResourceGroups'> = (params, ctx) => {
+  const type = readOptionalLong(params, 'ResourceGroupType', 1);
+  if (typeof type !== 'number') return type;
+  const keyword = params.Keyword ?? '';
+  const groups = type !== DI_RESOURCE_GROUP_TYPE ? [] : ctx.state.resourceGroups.filter((g) => g.identifier.includes(keyword) || g.name.includes(keyword));
+  return answer('ListResourceGroups', {
+    Success: true,
+    HttpStatusCode: 200,
+    Data: groups.map((g, i) => ({
+      Id: 40_000_001 + i,
+      Identifier: g.identifier,
+      Name: g.name,
+      ResourceGroupType: String(DI_RESOURCE_GROUP_TYPE),
+      BizExtKey: 'single',
+      Mode: 'ISOLATE',
+      IsDefault: i === 0,
+      Status: 0,
+      Sequence: i + 1,
+    })),
+  });
+};
+
+// Paged: PageSize default 10, at most 100. A standard-mode workspace has each source in both
+// environments (EnvType 0 development, 1 production); basic mode only in production.
+export const listDataSources: ActionHandler<'ListDataSources'> = (params, ctx) => {
+  const projectId = readRequiredLong(params, 'ProjectId');
+  if (typeof projectId !== 'number') return projectId;
+  const pageNumber = readOptionalLong(params, 'PageNumber', 1);
+  if (typeof pageNumber !== 'number') return pageNumber;
+  const pageSize = readOptionalLong(params, 'PageSize', 10);
+  if (typeof pageSize !== 'number') return pageSize;
+  if (pageNumber < 1 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+    return fail(400, 'InvalidParameter', `PageNumber must be at least 1 and PageSize between 1 and ${MAX_PAGE_SIZE}.`);
+  }
+  if (!hasProject(ctx.state, projectId)) return projectNotFound(projectId);
+  const envs = ctx.projectMode === 'basic' ? [1] : [0, 1];
+  const wantEnv = params.EnvType === undefined ? null : Number(params.EnvType);
+  const all = (ctx.state.dataSources.get(projectId) ?? [])
+    .filter((d) => params.Name === undefined || d.name.includes(params.Name))
+    .filter((d) => params.DataSourceType === undefined || d.type === params.DataSourceType)
+    .flatMap((d, i) => envs.filter((e) => wantEnv === null || e === wantEnv).map((envType) => ({ ...d, envType, id: 50_000_001 + i * 2 + envType })));
+  const page = all.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
+  return answer('ListDataSources', {
+    Success: true,
+    HttpStatusCode: 200,
+    Data: {
+      PageNumber: pageNumber,
+      PageSize: pageSize,
+      TotalCount: all.length,
+      DataSources: page.map((d) => ({
+        Id: d.id,
+        Name: d.name,
+        DataSourceType: d.type,
+        EnvType: d.envType,
+        ProjectId: projectId,
+        Status: 1,
+        ConnectStatus: 1,
+        Shared: false,
+        Description: '',
+      })),
+    },
+  });
+};
