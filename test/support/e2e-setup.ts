@@ -1,4 +1,4 @@
-import { startEmulator } from '../../src/emulator/start-emulator.js';
+import { seedFromTasks, startEmulator } from '../../src/emulator/start-emulator.js';
 import type { Emulator, EmulatorOptions } from '../../src/emulator/start-emulator.js';
 import type { Task } from '../../src/core/task.js';
 import { buildTask, type FileIdTask } from './build-task.js';
@@ -29,7 +29,8 @@ export async function setupE2e(
   const files = { ...Object.fromEntries(tasks.map((task) => [task.file, taskYaml(task)])), ...options.files };
   const repo = await createTempRepo(files);
   const commit = await repo.commit('tasks');
-  const seed = tasks.slice(0, options.seedCount ?? count).map(({ projectId, fileId }) => ({ projectId, fileId }));
+  // As `dwsync emulator --seed` does: each task exists, and so do its datasources and resource group.
+  const seed = seedFromTasks(tasks.slice(0, options.seedCount ?? count));
   const emulator = await startEmulator({ port: 0, seed, ...options.emulator });
   return {
     repo,
