@@ -1,6 +1,5 @@
 import type { Clock } from '../core/clock.js';
 import type { Logger } from '../core/logger.js';
-import type { Problem } from '../core/problem.js';
 import type { DataWorks } from '../dataworks/data-works.js';
 
 // What the CLI flags and the Action inputs both turn into. Unset fields fall back to dwsync.yaml,
@@ -33,7 +32,4 @@ export type CommandDeps = {
   signal?: AbortSignal; // aborting stops new calls; calls in flight finish and are recorded
   onProgress?: (progress: ApplyProgress) => void;
   random?: () => number;
-  // Located warnings of a successful run (plan --refresh: unlisted resource groups), e.g. as
-  // annotations; without it they are logged.
-  reportProblems?: (problems: readonly Problem[]) => void;
 };

@@ -38,7 +38,6 @@ export function planAgainst(tasks: Task[], state: StateFile, settings: Settings)
 
 export async function plan(options: CommandOptions, deps: CommandDeps): Promise<PlanReport> {
   const { planned, settings, warnings } = await preparePlan(options, deps);
-  if (warnings.length > 0 && deps.reportProblems) deps.reportProblems(warnings);
-  else for (const warning of warnings) deps.logger.warn(formatProblem(warning));
+  for (const warning of warnings) deps.logger.warn(formatProblem(warning));
   return toPlanReport(planned, { prune: settings.prune });
 }
