@@ -5,6 +5,7 @@ import { preparePlan } from './commands/plan.js';
 import { systemClock } from './system-clock.js';
 import { describeError } from './exit-code.js';
 import { UserInputError } from './errors.js';
+import type { CommandDeps, CommandOptions } from './commands/command-options.js';
 import { parseActionInputs } from './github/action-inputs.js';
 import { createActionsLogger, createActionsPort } from './github/actions-port.js';
 import type { ActionsPort } from './github/actions-port.js';
@@ -44,7 +45,13 @@ export async function runAction(env: Record<string, string | undefined>, signal?
       io,
       api: inputs.githubToken === '' ? null : createOctokitGithub(inputs.githubToken, github.apiUrl, { owner: github.owner, repo: github.repo }, inputs.commentAuthor),
     };
-    if (inputs.command === 'plan') await runPlanStep(ctx, async (options, deps) => (await preparePlan(options, deps)).planned);
+    // Warnings of plan --refresh (resource groups DataWorks does not list) are annotations on their lines.
+    const planned = async (options: CommandOptions, deps: CommandDeps) => {
+      const prepared = await preparePlan(options, deps);
+      annotateProblems(io, prepared.warnings, directory);
+      return prepared.planned;
+    };
+    if (inputs.command === 'plan') await runPlanStep(ctx, planned);
     else await runApplyStep(ctx, apply);
   } catch (error) {
     if (error instanceof UserInputError) annotateProblems(io, error.problems, directory);

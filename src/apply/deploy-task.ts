@@ -39,7 +39,13 @@ export async function deployTask(ref: { projectId: number; fileId: number }, com
   await deps.recordStage({ stage: 'deployed', submitDeploymentId, deployDeploymentId, at: at() });
 }
 
-async function awaitDeployment(projectId: number, deploymentId: number, stage: string, deps: DeployDeps): Promise<void> {
+// Polls GetDeployment until the deployment succeeds (resolves) or fails or takes too long (throws).
+export async function awaitDeployment(
+  projectId: number,
+  deploymentId: number,
+  stage: string,
+  deps: Pick<DeployDeps, 'dataWorks' | 'call' | 'clock'>,
+): Promise<void> {
   const started = deps.clock.now();
   let wait = FIRST_POLL_MS;
   for (;;) {

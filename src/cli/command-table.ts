@@ -21,13 +21,13 @@ export const COMMANDS: CliCommand[] = [
   {
     name: 'validate',
     summary: 'parse and check every task file (no state, no network)',
-    flags: REPO_FLAGS,
-    run: async (values, io) => (await import('./run-validate.js')).runValidate(await optionsFromArgs(values, io), io, json(values)),
+    flags: [...REPO_FLAGS, FLAGS.remote],
+    run: async (values, io) => (await import('./run-validate.js')).runValidate(await optionsFromArgs(values, io), io, json(values), commandDeps(io)),
   },
   {
     name: 'plan',
     summary: 'show what apply would do',
-    flags: [...REPO_FLAGS, FLAGS.detailedExitcode, FLAGS.refresh, FLAGS.deploy, FLAGS.noDeploy],
+    flags: [...REPO_FLAGS, FLAGS.detailedExitcode, FLAGS.refresh, FLAGS.deploy, FLAGS.noDeploy, FLAGS.prune, FLAGS.noPrune, FLAGS.maxDeletes],
     run: async (values, io) => {
       const flags = { json: json(values), detailedExitcode: values.detailedExitcode === true };
       return (await import('./run-plan.js')).runPlan(await optionsFromArgs(values, io), commandDeps(io), io, flags);
@@ -36,7 +36,7 @@ export const COMMANDS: CliCommand[] = [
   {
     name: 'apply',
     summary: 'push every changed task, recording each outcome as it happens',
-    flags: [...REPO_FLAGS, FLAGS.refresh, FLAGS.force, FLAGS.deploy, FLAGS.noDeploy],
+    flags: [...REPO_FLAGS, FLAGS.refresh, FLAGS.force, FLAGS.deploy, FLAGS.noDeploy, FLAGS.prune, FLAGS.noPrune, FLAGS.maxDeletes],
     run: async (values, io) => (await import('./run-apply.js')).runApply(await optionsFromArgs(values, io), commandDeps(io), io, json(values)),
   },
   {

@@ -26,6 +26,9 @@ export async function optionsFromArgs(values: FlagValues, io: CliIo): Promise<Co
   if (values.refresh === true) options.refresh = true;
   if (values.force === true) options.force = true;
   if (typeof values.deploy === 'boolean') options.deploy = values.deploy;
+  if (typeof values.prune === 'boolean') options.prune = values.prune;
+  if (typeof values.maxDeletes === 'number') options.maxDeletes = values.maxDeletes;
+  if (values.remote === true) options.remote = true;
   return options;
 }
 

@@ -1,4 +1,5 @@
-import { seedFromTasks, startEmulator, type TaskSeed } from '../emulator/start-emulator.js';
+import type { Task } from '../core/task.js';
+import { seedFromTasks, seedNamedTaskReferences, startEmulator } from '../emulator/start-emulator.js';
 import { EXIT } from '../exit-code.js';
 import { readTaskFiles } from '../tasks/read-task-files.js';
 import type { CliIo } from './cli-io.js';
@@ -9,7 +10,8 @@ import { readStartDirectory } from './options-from-args.js';
 // Serves until SIGINT/SIGTERM (io.signal), then closes and exits 0.
 export async function runEmulator(values: FlagValues, io: CliIo): Promise<number> {
   const root = await readStartDirectory(values, io.cwd);
-  const seed = typeof values.seed === 'string' ? await readSeed(root, values.seed) : [];
+  const seeded = typeof values.seed === 'string' ? await readSeed(root, values.seed) : [];
+  const seed = seedFromTasks(seeded);
   const mode = values.mode;
   if (mode !== undefined && mode !== 'basic' && mode !== 'standard') {
     throw new UserInputError(`--mode must be "basic" or "standard", got "${String(mode)}"`);
@@ -23,6 +25,7 @@ export async function runEmulator(values: FlagValues, io: CliIo): Promise<number
     quotaAfter: numberOr(values.quotaAfter, null),
     ...(mode ? { projectMode: mode } : {}),
   });
+  seedNamedTaskReferences(emulator.state, seeded);
   io.stdout.write(`dwsync emulator listening on ${emulator.url}\n`);
   io.stderr.write(`seeded ${seed.length} task(s); access key id "emulator", secret "emulator"\n`);
   await new Promise<void>((resolve) => {
@@ -33,10 +36,10 @@ export async function runEmulator(values: FlagValues, io: CliIo): Promise<number
   return EXIT.ok;
 }
 
-async function readSeed(root: string, dir: string): Promise<TaskSeed[]> {
+async function readSeed(root: string, dir: string): Promise<Task[]> {
   const { tasks, problems } = await readTaskFiles({ root, jobsDir: dir });
   if (problems.length > 0) throw new UserInputError(`--seed ${dir}: task files are invalid`, { problems });
-  return seedFromTasks(tasks);
+  return tasks;
 }
 
 function numberOr<T>(value: unknown, fallback: T): number | T {

@@ -2,12 +2,13 @@ import { formatProblem } from '../core/problem.js';
 import { validate } from '../commands/validate.js';
 import { EXIT } from '../exit-code.js';
 import type { CliIo } from './cli-io.js';
-import type { CommandOptions } from '../commands/command-options.js';
+import type { CommandDeps, CommandOptions } from '../commands/command-options.js';
 
-export async function runValidate(options: CommandOptions, io: CliIo, json: boolean): Promise<number> {
-  const report = await validate(options, { env: io.env });
+export async function runValidate(options: CommandOptions, io: CliIo, json: boolean, deps?: CommandDeps): Promise<number> {
+  const report = await validate(options, deps ?? { env: io.env });
   for (const problem of report.problems) io.stderr.write(`${formatProblem(problem)}\n`);
-  const valid = report.problems.length === 0;
+  // Warnings (a resource group DataWorks does not list) are shown but do not make the files invalid.
+  const valid = report.problems.every((problem) => problem.severity === 'warning');
   if (json) {
     io.stdout.write(`${JSON.stringify({ formatVersion: 1, valid, files: report.files, tasks: report.tasks, problems: report.problems })}\n`);
   } else if (valid) {

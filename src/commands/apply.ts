@@ -2,6 +2,7 @@ import type { CallRunner } from '../dataworks/call-runner.js';
 import { planWork } from '../apply/plan-work.js';
 import { pushUpdates } from '../apply/push-updates.js';
 import { compareKeys } from '../core/plan-tasks.js';
+import { formatProblem } from '../core/problem.js';
 import type { PlannedTask } from '../core/plan-tasks.js';
 import type { ApplyReport, ApplyResult } from '../core/report.js';
 import type { DataWorks } from '../dataworks/data-works.js';
@@ -11,6 +12,7 @@ import { openStateStore } from '../state/state-store.js';
 import type { StateStore } from '../state/state-store.js';
 import type { CommandDeps, CommandOptions } from './command-options.js';
 import { connect } from './connect.js';
+import { guardDeletes } from './guard-deletes.js';
 import { loadValidTasks } from './load-tasks.js';
 import { planAgainst } from './plan.js';
 import { refreshPlan } from './refresh-plan.js';
@@ -27,6 +29,7 @@ export async function apply(options: CommandOptions, deps: CommandDeps): Promise
     try {
       for (const warning of store.loaded.warnings) deps.logger.warn(warning);
       const planned = planAgainst(tasks, store.state, settings);
+      guardDeletes(planned, settings);
       return toApplyReport(await applyPlanned(planned, settings, store, deps));
     } finally {
       await store.close();
@@ -37,17 +40,22 @@ export async function apply(options: CommandOptions, deps: CommandDeps): Promise
 }
 
 async function applyPlanned(planned: PlannedTask[], settings: Settings, store: StateStore, deps: CommandDeps): Promise<ApplyResult[]> {
-  const needsCalls = settings.refresh || planned.some((entry) => entry.action === 'update' || entry.undeployed);
+  const acts = new Set(['create', 'update', 'delete']);
+  const needsCalls = settings.refresh || planned.some((entry) => acts.has(entry.action) || entry.undeployed);
   let session: { dataWorks: DataWorks; call: CallRunner } | null = null;
   if (needsCalls) {
     session = await connect(settings, deps);
-    if (settings.refresh) planned = await refreshPlan(planned, store.state.salt, settings, session);
+    if (settings.refresh) {
+      const refreshed = await refreshPlan(planned, store.state.salt, settings, session);
+      for (const warning of refreshed.warnings) deps.logger.warn(formatProblem(warning));
+      planned = refreshed.planned;
+    }
   }
   const work = planWork(planned, { force: settings.force });
   const touched = new Set(work.map((item) => item.entry.key));
   const results: ApplyResult[] = [];
   for (const entry of planned) {
-    if (entry.action === 'orphaned' || touched.has(entry.key)) continue;
+    if (entry.action === 'orphaned' || entry.action === 'delete' || touched.has(entry.key)) continue;
     results.push({ key: entry.key, file: entry.file, outcome: 'unchanged', attempts: 0 });
     const record = store.state.tasks[entry.key];
     // A task file that moved keeps its record; only the recorded file name follows it.
@@ -70,9 +78,10 @@ async function applyPlanned(planned: PlannedTask[], settings: Settings, store: S
     previous: (key) => store.state.tasks[key] ?? null,
     record: (key, record) => store.record(key, record),
     onWarning: (message) => deps.logger.warn(message),
+    remove: (key) => store.remove(key),
     onResult: (result) => {
       progress.done += 1;
-      if (result.outcome !== 'applied') progress.failed += 1;
+      if (result.outcome === 'failed' || result.outcome === 'skipped') progress.failed += 1;
       deps.onProgress?.({ ...progress });
     },
   });
@@ -80,7 +89,7 @@ async function applyPlanned(planned: PlannedTask[], settings: Settings, store: S
 }
 
 export function toApplyReport(results: ApplyResult[]): ApplyReport {
-  const summary = { applied: 0, failed: 0, unchanged: 0, skipped: 0 };
+  const summary = { created: 0, applied: 0, deleted: 0, failed: 0, unchanged: 0, skipped: 0 };
   for (const result of results) summary[result.outcome] += 1;
   return { formatVersion: 1, summary, results: [...results].sort((a, b) => compareKeys(a.key, b.key)) };
 }

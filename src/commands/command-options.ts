@@ -16,6 +16,9 @@ export type CommandOptions = {
   only?: string[]; // globs over task files, relative to root
   refresh?: boolean;
   force?: boolean;
+  prune?: boolean; // delete orphans that dwsync created or applied
+  maxDeletes?: number; // with prune: more deletions than this stop the run before any call
+  remote?: boolean; // validate: also check datasources and resource groups against the workspace
 };
 
 export type ApplyProgress = { done: number; total: number; failed: number };

@@ -1,18 +1,30 @@
 import type { CallRunner } from '../dataworks/call-runner.js';
 import { detectDrift } from '../core/detect-drift.js';
 import type { PlannedTask } from '../core/plan-tasks.js';
+import type { Problem } from '../core/problem.js';
 import type { DataWorks } from '../dataworks/data-works.js';
+import { UserInputError } from '../errors.js';
 import { fetchLive } from '../live/fetch-live.js';
+import { checkRemoteReferences } from '../remote/check-remote-references.js';
 import type { Settings } from './resolve-settings.js';
 
-// --refresh: read every declared task's live config and mark the plan with what differs from it.
+// --refresh: check every declared task's datasources and resource group against its workspace (a
+// missing datasource stops the run here, before any update), then read every known task's live config
+// and mark the plan with what differs from it. Warnings (unlisted resource groups) come back.
 export async function refreshPlan(
   planned: PlannedTask[],
   salt: string,
   settings: Settings,
   session: { dataWorks: DataWorks; call: CallRunner },
-): Promise<PlannedTask[]> {
-  const refs = planned.flatMap((entry) => (entry.task ? [{ key: entry.key, projectId: entry.task.projectId, fileId: entry.task.fileId }] : []));
+): Promise<{ planned: PlannedTask[]; warnings: Problem[] }> {
+  const tasks = planned.flatMap((entry) => (entry.task ? [entry.task] : []));
+  const problems = await checkRemoteReferences(settings.root, tasks, session);
+  const errors = problems.filter((p) => p.severity !== 'warning');
+  if (errors.length > 0) {
+    throw new UserInputError(`${errors.length} reference(s) to datasources that do not exist in their workspace; nothing was changed`, { problems });
+  }
+  // A task still to be created has no live side yet.
+  const refs = planned.flatMap((entry) => (entry.task && entry.fileId !== null ? [{ key: entry.key, projectId: entry.task.projectId, fileId: entry.fileId }] : []));
   const live = await fetchLive(refs, { ...session, concurrency: settings.concurrency });
-  return detectDrift(planned, live, salt);
+  return { planned: detectDrift(planned, live, salt), warnings: problems };
 }

@@ -16,7 +16,11 @@ export type Settings = {
   only: string[];
   refresh: boolean;
   force: boolean;
+  prune: boolean;
+  maxDeletes: number;
 };
+
+export const DEFAULT_MAX_DELETES = 10;
 
 // Flags override the environment, which overrides dwsync.yaml: --endpoint, then DWSYNC_ENDPOINT, then
 // `endpoint` in the file.
@@ -36,5 +40,7 @@ export async function resolveSettings(options: CommandOptions, env: Record<strin
     only: options.only ?? [],
     refresh: options.refresh ?? false,
     force: options.force ?? false,
+    prune: options.prune ?? config.prune,
+    maxDeletes: options.maxDeletes ?? DEFAULT_MAX_DELETES,
   };
 }

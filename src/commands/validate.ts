@@ -1,13 +1,21 @@
 import type { Problem } from '../core/problem.js';
 import type { CommandDeps, CommandOptions } from './command-options.js';
+import { InternalError } from '../errors.js';
+import { connect } from './connect.js';
 import { loadTasks } from './load-tasks.js';
 import { resolveSettings } from './resolve-settings.js';
 
 export type ValidateReport = { problems: Problem[]; files: number; tasks: number };
 
-// No state, no network: parse and check every task file.
-export async function validate(options: CommandOptions, deps: Pick<CommandDeps, 'env'>): Promise<ValidateReport> {
+// Parse and check every task file: no state, and no network unless --remote, which then checks the
+// valid files' datasources and resource groups against their workspaces.
+export async function validate(options: CommandOptions, deps: CommandDeps | Pick<CommandDeps, 'env'>): Promise<ValidateReport> {
   const settings = await resolveSettings(options, deps.env);
   const { tasks, problems, files } = await loadTasks(settings);
+  if (options.remote && problems.length === 0 && tasks.length > 0) {
+    if (!('clock' in deps)) throw new InternalError('validate --remote needs the clock and logger of a run');
+    const { checkRemoteReferences } = await import('../remote/check-remote-references.js');
+    problems.push(...(await checkRemoteReferences(settings.root, tasks, await connect(settings, deps))));
+  }
   return { problems, files: files.length, tasks: tasks.length };
 }

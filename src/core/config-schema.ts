@@ -10,6 +10,7 @@ export const Config = z.strictObject({
   concurrency: z.number({ error: 'an integer >= 1' }).int({ error: 'an integer >= 1' }).min(1, { error: 'an integer >= 1' }).default(4),
   qps: z.number({ error: 'a number >= 0 (0 = no ceiling)' }).min(0, { error: 'a number >= 0 (0 = no ceiling)' }).default(5),
   deploy: z.boolean({ error: 'true or false' }).default(false),
+  prune: z.boolean({ error: 'true or false' }).default(false), // apply deletes orphans dwsync created or applied
 });
 export type Config = z.infer<typeof Config>;
 

@@ -14,6 +14,8 @@ export function renderTaskJsonSchema(): string {
     description:
       'One DataWorks batch Data Integration sync task (DI_OFFLINE, OpenAPI 2020-05-18) per YAML document. See CONTRACT.md "A task file".',
     ...Object.fromEntries(Object.entries(schema).filter(([key]) => key !== '$schema')),
+    // What validateTaskIdentity checks, which zod's object cannot say: fileId, or name and folder.
+    oneOf: [{ required: ['fileId'] }, { required: ['name', 'folder'] }],
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

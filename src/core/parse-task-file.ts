@@ -1,15 +1,16 @@
 import { isMap, isScalar, parseAllDocuments, type Document } from 'yaml';
 import { compareProblems, type Problem } from './problem.js';
-import { taskKey, type Task } from './task.js';
+import { namedTaskKey, taskKey, type Task } from './task.js';
 import type { JsonObject } from './json.js';
 import { formatPath } from './format-path.js';
 import { createPositionFinder, findPosition } from './source-lines.js';
 import { locateInScalar, locateYamlNode } from './locate-yaml-node.js';
 import { describeYamlError, findAliasOffset, MAX_ALIAS_COUNT } from './describe-yaml-error.js';
-import { TASK_FILE_KEYS, TaskDocument } from './task-schema.js';
+import { CLOSED_KEYS, TaskDocument } from './task-schema.js';
 import { validateSchema, type Issue } from './validate-schema.js';
 import { validateJsonValue } from './validate-json-value.js';
 import { validateTaskContent } from './validate-task-content.js';
+import { validateTaskIdentity } from './validate-task-identity.js';
 import { findJsonSyntaxError } from './validate-json-text.js';
 import { findExcessiveFlowDepth, MAX_FLOW_DEPTH } from './validate-flow-depth.js';
 
@@ -54,7 +55,7 @@ export function parseTaskFile(text: string, file: string): ParsedTaskFile {
   }
   // An empty file (or one of only comments) is reported rather than skipped: a task file that
   // declares nothing is almost always a mistake, and dropping it silently would hide that task.
-  if (documents === 0) report(0, '', 'no task in file: expected a YAML mapping with projectId, fileId, taskParam and taskContent');
+  if (documents === 0) report(0, '', 'no task in file: expected a YAML mapping with projectId, fileId (or name and folder), taskParam and taskContent');
   problems.sort(compareProblems);
   return { tasks, problems };
 }
@@ -96,18 +97,20 @@ function parseTaskDocument(doc: Document, source: string, file: string, report: 
     }
   }
   const checked = { ...data, taskContent: content };
-  issues.push(...validateSchema(TaskDocument, checked, TASK_FILE_KEYS));
+  issues.push(...validateSchema(TaskDocument, checked, CLOSED_KEYS), ...validateTaskIdentity(checked));
   issues.push(...validateJsonValue(data.taskParam, ['taskParam']), ...validateJsonValue(content, ['taskContent']));
   issues.push(...validateTaskContent(content));
   for (const issue of firstPerPath(issues)) report(locateYamlNode(doc, issue.path, issue.at).offset, formatPath(issue.path), issue.message);
   if (issues.length > 0) return null;
 
   const projectId = data.projectId as number;
-  const fileId = data.fileId as number;
+  const fileId = (data.fileId as number | undefined) ?? null;
+  const named = fileId === null ? { name: data.name as string, folder: data.folder as string } : null;
   return {
-    key: taskKey(projectId, fileId),
+    key: named ? namedTaskKey(projectId, named.folder, named.name) : taskKey(projectId, fileId!),
     projectId,
     fileId,
+    ...named,
     file,
     ...findPosition(source, start),
     ...(data.description !== undefined && { description: data.description as string }),

@@ -2,10 +2,10 @@ import type { Operation } from 'fast-json-patch';
 
 import { diffConfig, maskPatch } from './diff-config.js';
 import type { JsonObject, JsonValue } from './json.js';
-import type { PlanChange, PlanReport, UpdateReason } from './report.js';
+import type { PlanChange, PlanReport, PlanSummary, UpdateReason } from './report.js';
 import { desiredConfig } from './desired-config.js';
 import type { DesiredConfig } from './desired-config.js';
-import type { Task } from './task.js';
+import { parseTaskKey, type Task } from './task.js';
 
 // The parts of a state record a plan reads (the state module's TaskRecord fits this shape).
 export type AppliedConfig = {
@@ -16,6 +16,7 @@ export type AppliedConfig = {
 };
 export type PlanRecord = {
   file: string;
+  fileId?: number; // a named task's file, once dwsync has found or created it
   applied: AppliedConfig | null;
   lastAttempt: { outcome: string } | null;
   deploy?: { stage: string } | null;
@@ -23,6 +24,7 @@ export type PlanRecord = {
 
 export type PlannedTask = PlanChange & {
   task: Task | null; // null for an orphan
+  fileId: number | null; // the DataWorks file: the task's own, or the one the state learned; null until created
   desired: DesiredConfig | null;
   previous: AppliedConfig | null;
   deploy: boolean; // submit and deploy after the update (the task file's `deploy`, else dwsync.yaml's)
@@ -35,6 +37,7 @@ export type PlanInput = {
   // Orphans are only reported for records whose file is in scope (with --only, the rest is not looked at).
   inScope?: (file: string) => boolean;
   deploy?: boolean; // the repository default for tasks that do not say
+  prune?: boolean; // orphans that dwsync created or applied are planned for deletion
 };
 
 export function planTasks(input: PlanInput): PlannedTask[] {
@@ -46,13 +49,15 @@ export function planTasks(input: PlanInput): PlannedTask[] {
   }
   for (const [key, record] of Object.entries(input.records)) {
     if (declared.has(key) || !(input.inScope?.(record.file) ?? true)) continue;
+    const fileId = recordedFileId(key, record);
     planned.push({
       key,
       file: record.file,
-      action: 'orphaned',
+      action: input.prune && isOwned(record) && fileId !== null ? 'delete' : 'orphaned',
       taskContentPatch: [],
       taskParamPatch: [],
       task: null,
+      fileId,
       desired: null,
       previous: record.applied,
       deploy: false,
@@ -63,20 +68,25 @@ export function planTasks(input: PlanInput): PlannedTask[] {
 
 function planTask(task: Task, record: PlanRecord | null, salt: string, deploy: boolean): PlannedTask {
   const desired = desiredConfig(task, salt);
-  const previous = record?.applied ?? null;
-  const reason = updateReason(record, desired);
+  const fileId = task.fileId ?? record?.fileId ?? null;
+  // A named task whose file dwsync has not found or created yet: apply looks it up, then creates it.
+  const create = fileId === null;
+  const previous = create ? null : (record?.applied ?? null);
+  const reason = create ? null : updateReason(record, desired);
+  const changes = create || reason !== null;
   const empty: JsonObject = {};
-  const contentPatch: Operation[] = reason ? diffConfig(previous?.taskContent ?? empty, desired.taskContent) : [];
-  const paramPatch: Operation[] = reason ? diffConfig(previous?.taskParam ?? empty, desired.taskParam) : [];
+  const contentPatch: Operation[] = changes ? diffConfig(previous?.taskContent ?? empty, desired.taskContent) : [];
+  const paramPatch: Operation[] = changes ? diffConfig(previous?.taskParam ?? empty, desired.taskParam) : [];
   return {
     key: task.key,
     file: task.file,
-    action: reason ? 'update' : 'unchanged',
+    action: create ? 'create' : reason ? 'update' : 'unchanged',
     ...(reason ? { reason } : {}),
     taskContentPatch: maskPatch(contentPatch),
     taskParamPatch: maskPatch(paramPatch),
-    ...(!reason && deploy && isUndeployed(record) ? { undeployed: true } : {}),
+    ...(!changes && deploy && isUndeployed(record) ? { undeployed: true } : {}),
     task,
+    fileId,
     desired,
     previous,
     deploy,
@@ -98,17 +108,32 @@ function updateReason(record: PlanRecord | null, desired: DesiredConfig): Update
   return same ? null : 'changed';
 }
 
-// Keys sort by project, then file id, as numbers: "10000/9" before "10000/10".
-export function compareKeys(a: string, b: string): number {
-  const [pa = 0, fa = 0] = a.split('/').map(Number);
-  const [pb = 0, fb = 0] = b.split('/').map(Number);
-  return pa - pb || fa - fb || (a < b ? -1 : a > b ? 1 : 0);
+// A record dwsync answers for: it created or applied (or imported) that config. Only those are pruned.
+function isOwned(record: PlanRecord): boolean {
+  return record.applied !== null;
 }
 
-export function toPlanReport(planned: PlannedTask[]): PlanReport {
-  const summary = { update: 0, unchanged: 0, orphaned: 0 };
-  const changes = planned.map(({ task: _task, desired: _desired, previous: _previous, deploy: _deploy, ...change }) => {
-    summary[change.action] += 1;
+function recordedFileId(key: string, record: PlanRecord): number | null {
+  const parsed = parseTaskKey(key);
+  return 'fileId' in parsed ? parsed.fileId : (record.fileId ?? null);
+}
+
+// Keys sort by project, then file id, as numbers: "10000/9" before "10000/10"; named keys
+// ("10000/Business Flow/ods/x") after a project's file ids, in code-unit order.
+export function compareKeys(a: string, b: string): number {
+  const [x, y] = [sortParts(a), sortParts(b)];
+  return x.project - y.project || (x.id === y.id ? 0 : x.id - y.id) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+function sortParts(key: string): { project: number; id: number } {
+  const parts = key.split('/');
+  return { project: Number(parts[0]), id: parts.length === 2 ? Number(parts[1]) : Infinity };
+}
+
+export function toPlanReport(planned: PlannedTask[], options: { prune?: boolean } = {}): PlanReport {
+  const summary: PlanSummary = { create: 0, update: 0, unchanged: 0, orphaned: 0, ...(options.prune ? { delete: 0 } : {}) };
+  const changes = planned.map(({ task: _task, fileId: _fileId, desired: _desired, previous: _previous, deploy: _deploy, ...change }) => {
+    summary[change.action] = (summary[change.action] ?? 0) + 1;
     return change;
   });
   return { formatVersion: 1, summary, changes };

@@ -32,17 +32,18 @@ export type PlanViewEntry = {
   missing: boolean;
   undeployed: boolean;
   newTask: string | null; // for a task with no applied record: what it connects, in one line
+  fileId: number | null; // the DataWorks file, when known (a deletion names it)
   sections: FieldSection[]; // only those with fields
 };
 
 export type PlanView = {
-  counts: { update: number; unchanged: number; orphaned: number };
+  counts: { create: number; update: number; unchanged: number; orphaned: number; delete: number };
   entries: PlanViewEntry[];
   hasChanges: boolean;
 };
 
 export function buildPlanView(planned: readonly PlannedTask[]): PlanView {
-  const counts = { update: 0, unchanged: 0, orphaned: 0 };
+  const counts = { create: 0, update: 0, unchanged: 0, orphaned: 0, delete: 0 };
   const entries: PlanViewEntry[] = [];
   for (const entry of planned) {
     counts[entry.action] += 1;
@@ -68,6 +69,7 @@ function toEntry(entry: PlannedTask): PlanViewEntry {
     missing: entry.live === 'missing',
     undeployed: entry.undeployed === true,
     newTask: entry.task && !entry.previous ? describeTask(entry.task) : null,
+    fileId: entry.fileId,
     sections: sections.filter((s) => s.fields.length > 0),
   };
 }

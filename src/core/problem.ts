@@ -5,10 +5,11 @@ export type Problem = {
   column: number; // 1-based
   path: string; // where in the document, dotted: "taskParam.Cu", "taskContent.steps[1].name"; "" for the whole file
   message: string;
+  severity?: 'warning'; // a warning does not make the input invalid; absent means error
 };
 
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.column}: error: ${p.message}`;
+  return `${p.file}:${p.line}:${p.column}: ${p.severity ?? 'error'}: ${p.message}`;
 }
 
 export function compareProblems(a: Problem, b: Problem): number {

@@ -9,11 +9,13 @@ const MAX_VALUE = 100;
 
 // The plan as a person reads it in a terminal: a summary line, then each task that would change with
 // the fields that change, old value → new value. It draws the same plan view as the markdown.
-export function renderPlanText(planned: PlannedTask[], options: { color: boolean }): string {
+export function renderPlanText(planned: PlannedTask[], options: { color: boolean; prune?: boolean }): string {
   const p = paint(options.color);
   const view = buildPlanView(planned);
-  const { update, unchanged, orphaned } = view.counts;
-  const summary = `Plan: ${update} to update, ${unchanged} unchanged, ${orphaned} orphaned.`;
+  const { create, update, unchanged, orphaned } = view.counts;
+  const creates = create > 0 ? `${create} to create, ` : '';
+  const deletes = options.prune ? `, ${view.counts.delete} to delete` : '';
+  const summary = `Plan: ${creates}${update} to update, ${unchanged} unchanged, ${orphaned} orphaned${deletes}.`;
   if (view.entries.length === 0) return `${summary}\nNo changes. DataWorks matches the task files.\n`;
   return `${view.entries.map((entry) => renderEntry(entry, p)).join('\n')}\n${p.bold(summary)}\n`;
 }
@@ -23,11 +25,14 @@ function renderEntry(entry: PlanViewEntry, p: Painter): string {
   if (entry.drift) notes.push('drift: changed in DataWorks outside git');
   if (entry.missing) notes.push('missing in DataWorks');
   if (entry.undeployed) notes.push('not deployed');
-  const mark = entry.action === 'orphaned' ? p.red('!') : entry.reason === 'new' ? p.green('+') : p.yellow('~');
+  const marks: Partial<Record<PlanViewEntry['action'], string>> = { orphaned: p.red('!'), delete: p.red('-'), create: p.green('+') };
+  const mark = marks[entry.action] ?? (entry.reason === 'new' ? p.green('+') : p.yellow('~'));
   const lines = [`${mark} ${p.bold(entry.key)}  ${entry.file}  (${notes.join(', ')})`];
   if (entry.action === 'orphaned') {
-    lines.push('    in the state but no task file declares it; dwsync never deletes it in DataWorks');
+    lines.push('    in the state but no task file declares it; left as it is in DataWorks (apply --prune deletes what dwsync created or applied)');
   }
+  if (entry.action === 'delete') return [...lines, p.red(`    no task file declares it: apply --prune deletes file ${entry.fileId ?? '?'} in DataWorks`)].join('\n');
+  if (entry.action === 'create') lines.push(p.green('    apply finds the file of this name in this folder, or creates it'));
   // A whole new config as a patch is a wall of text; what a reviewer wants is what it connects.
   if (entry.newTask !== null) lines.push(p.green(`    ${entry.newTask}`));
   for (const section of entry.sections) {

@@ -2,7 +2,9 @@ import type { Operation } from 'fast-json-patch';
 
 // The JSON documents `plan --json` and `apply --json` print (see CONTRACT.md). Sorted by key.
 
-export type PlanAction = 'update' | 'unchanged' | 'orphaned';
+// create: a named task the state does not know (found by name, or created, on apply);
+// delete: with --prune, an orphan that dwsync created or applied.
+export type PlanAction = 'create' | 'update' | 'unchanged' | 'orphaned' | 'delete';
 export type UpdateReason = 'new' | 'changed' | 'retry';
 
 export type PlanChange = {
@@ -19,13 +21,16 @@ export type PlanChange = {
   undeployed?: boolean; // deploy: the last update was not (fully) deployed
 };
 
+// `delete` is counted only with --prune.
+export type PlanSummary = { create: number; update: number; unchanged: number; orphaned: number; delete?: number };
+
 export type PlanReport = {
   formatVersion: 1;
-  summary: { update: number; unchanged: number; orphaned: number };
+  summary: PlanSummary;
   changes: PlanChange[];
 };
 
-export type ApplyOutcome = 'applied' | 'failed' | 'unchanged' | 'skipped';
+export type ApplyOutcome = 'created' | 'applied' | 'deleted' | 'failed' | 'unchanged' | 'skipped';
 
 export type ResultError = { code: string; message: string; requestId?: string; status?: number };
 
@@ -37,10 +42,11 @@ export type ApplyResult = {
   attempts: number;
   error?: ResultError;
   reason?: string; // for "skipped": "drift", "interrupted", or the quota error code
+  fileId?: number; // for a named task: the file it was created as or found to be
 };
 
 export type ApplyReport = {
   formatVersion: 1;
-  summary: { applied: number; failed: number; unchanged: number; skipped: number };
+  summary: { created: number; applied: number; deleted: number; failed: number; unchanged: number; skipped: number };
   results: ApplyResult[];
 };

@@ -17,12 +17,18 @@ export function suggestKey(key: string, allowed: readonly string[]): string | nu
 function editDistance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 3) return Infinity;
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let beforePrevious = previous;
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      // Two neighbours swapped ("raeder") is one slip of the fingers, not two.
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        current[j] = Math.min(current[j]!, (beforePrevious[j - 2] ?? 0) + 1);
+      }
     }
+    beforePrevious = previous;
     previous = current;
   }
   return previous[b.length] ?? Infinity;

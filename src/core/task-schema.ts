@@ -16,7 +16,7 @@ const mapping = <T extends z.core.$ZodLooseShape>(shape: T, what = 'a mapping') 
 export const Step = mapping(
   {
     stepType: nonEmptyString().meta({ description: 'Plugin: mysql, postgresql, oss, odps, ...' }),
-    category: z.string({ error: 'a string ("reader" or "writer")' }).meta({
+    category: z.enum(['reader', 'writer'], { error: '"reader" or "writer"' }).meta({
       description: 'reader or writer',
       examples: ['reader', 'writer'],
     }),
@@ -51,7 +51,8 @@ export const TaskContent = mapping(
 ).meta({ description: 'The code-editor job JSON, sent as TaskContent' });
 export type TaskContent = z.infer<typeof TaskContent>;
 
-export const TaskParam = mapping({
+// Closed: DataWorks takes these two keys here, so anything else is a typo worth stopping for.
+export const TaskParam = z.strictObject({
   ResourceGroup: nonEmptyString().meta({ description: 'Resource group identifier, e.g. S_res_group_XXX_XXXX' }),
   Cu: z
     .number({ error: 'a positive multiple of 0.5' })
@@ -59,12 +60,24 @@ export const TaskParam = mapping({
     .multipleOf(0.5, { error: 'a positive multiple of 0.5' })
     .optional()
     .meta({ description: 'Compute units for the serverless resource group' }),
-}).meta({ description: 'Sent as the TaskParam JSON string' });
+}, { error: 'a mapping (ResourceGroup, Cu)' }).meta({ description: 'Sent as the TaskParam JSON string' });
 export type TaskParam = z.infer<typeof TaskParam>;
 
 const taskFileShape = {
   projectId: positiveInteger().meta({ description: 'DataWorks workspace id' }),
-  fileId: positiveInteger().meta({ description: 'The sync task file id' }),
+  // A task gives fileId (an existing task), or name and folder (a task dwsync finds or creates);
+  // validateTaskIdentity checks that exactly one form is given.
+  fileId: positiveInteger().optional().meta({ description: 'The sync task file id (or give name and folder instead)' }),
+  name: z
+    .string({ error: 'a file name without "/"' })
+    .regex(/^[^/]+$/, { error: 'a file name without "/"' })
+    .optional()
+    .meta({ description: 'The DataWorks file name of a task dwsync finds or creates (with folder, instead of fileId)' }),
+  folder: z
+    .string({ error: 'a folder path such as "Business Flow/ods/Data Integration"' })
+    .regex(/^[^/]+(\/[^/]+)*$/, { error: 'a folder path such as "Business Flow/ods/Data Integration", without leading, trailing or double "/"' })
+    .optional()
+    .meta({ description: 'Its DataWorks folder path, e.g. Business Flow/ods/Data Integration' }),
   taskType: z.literal('DI_OFFLINE', { error: '"DI_OFFLINE"' }).optional(),
   description: z.string({ error: 'a string' }).optional().meta({ description: 'Free text, never sent' }),
   deploy: z.boolean({ error: 'true or false' }).optional().meta({ description: 'Submit and deploy after update' }),
@@ -83,3 +96,9 @@ export type TaskFile = z.infer<typeof TaskFile>;
 export const TaskDocument = z.strictObject({ ...taskFileShape, taskContent: TaskContent });
 
 export const TASK_FILE_KEYS = Object.keys(taskFileShape);
+
+// The closed mappings, by path, for "did you mean" on an unknown key.
+export const CLOSED_KEYS: Readonly<Record<string, readonly string[]>> = {
+  '': TASK_FILE_KEYS,
+  taskParam: Object.keys(TaskParam.shape),
+};

@@ -8,14 +8,21 @@ export type Issue = { path: PathSegment[]; message: string; at?: 'key' | 'value'
 
 // Checks a value against a zod schema and says, for each issue, what was expected and what was
 // found. The schema's `error` texts are written as expectations ("a positive integer").
-export function validateSchema(schema: z.ZodType, data: unknown, allowedKeys: readonly string[]): Issue[] {
+// `allowedKeys` names the keys of the closed mappings, by formatted path ('' for the top level, as a
+// plain list when only the top level is closed), so an unknown key gets the nearest valid spelling.
+export function validateSchema(
+  schema: z.ZodType,
+  data: unknown,
+  allowedKeys: readonly string[] | Readonly<Record<string, readonly string[]>>,
+): Issue[] {
+  const closed: Readonly<Record<string, readonly string[]>> = Array.isArray(allowedKeys) ? { '': allowedKeys } : (allowedKeys as Record<string, readonly string[]>);
   const result = schema.safeParse(data);
   if (result.success) return [];
   const issues: Issue[] = [];
   for (const issue of result.error.issues) {
     const path = issue.path.filter((s): s is PathSegment => typeof s !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) issues.push(describeUnknownKey(path, key, path.length === 0 ? allowedKeys : []));
+      for (const key of issue.keys) issues.push(describeUnknownKey(path, key, closed[formatPath(path)] ?? []));
       continue;
     }
     const value = valueAt(data, path);
@@ -24,7 +31,9 @@ export function validateSchema(schema: z.ZodType, data: unknown, allowedKeys: re
     issues.push({
       path,
       message:
-        value === undefined ? `${where} is missing: expected ${expected}` : `${where} must be ${expected}, got ${describeValue(value)}`,
+        value === undefined
+          ? `${where} is missing: expected ${expected}`
+          : `${where} must be ${expected}, got ${describeValue(value)}${suggestValue(issue, value)}`,
     });
   }
   return issues;
@@ -39,6 +48,14 @@ function describeUnknownKey(parent: PathSegment[], key: string, allowed: readonl
       ? `; allowed keys: ${allowed.join(', ')}`
       : '';
   return { path: [...parent, key], at: 'key', message: `unknown key ${JSON.stringify(key)}${inside}${hint}` };
+}
+
+// A closed set of words (a step's category, taskType): name the one a typo most likely meant.
+function suggestValue(issue: z.core.$ZodIssue, value: unknown): string {
+  if (issue.code !== 'invalid_value' || typeof value !== 'string' || !/[a-z]/i.test(value)) return '';
+  const words = issue.values.filter((v): v is string => typeof v === 'string');
+  const suggestion = suggestKey(value, words);
+  return suggestion && suggestion !== value ? ` (did you mean "${suggestion}"?)` : '';
 }
 
 function expectationOf(issue: z.core.$ZodIssue): string {

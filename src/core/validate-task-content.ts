@@ -11,8 +11,10 @@ export function validateTaskContent(content: unknown): Issue[] {
   const issues: Issue[] = [];
   const stepsPath = ['taskContent', 'steps'];
 
+  // A misspelt category is reported at its step (the schema); "no reader" on top would be its echo.
+  const misspelt = steps.some((s) => isJsonObject(s) && s.category !== 'reader' && s.category !== 'writer');
   for (const category of ['reader', 'writer'] as const) {
-    if (!steps.some((s) => isJsonObject(s) && s.category === category)) {
+    if (!misspelt && !steps.some((s) => isJsonObject(s) && s.category === category)) {
       issues.push({
         path: stepsPath,
         message: `taskContent.steps must include a ${category} step (category: ${category}), found none`,

@@ -1,12 +1,16 @@
 import { isJsonObject, type JsonValue } from '../core/json.js';
 import type { Task } from '../core/task.js';
-import type { EmulatorDataSource, TaskSeed } from './emulator-state.js';
+import { addDataSource, addResourceGroup, type EmulatorDataSource, type EmulatorState, type TaskSeed } from './emulator-state.js';
 
 // `--seed DIR`: an empty task for every task declared there, and in its workspace every data source a
 // step names (parameter.datasource, parameter.connection[].datasource, typed by the step's stepType),
 // and the DI resource group its taskParam names. Pure.
+//
+// A task given by name and folder has no file yet (apply creates it): it is not seeded here, only its
+// references are (seedNamedTaskReferences).
 export function seedFromTasks(tasks: readonly Task[]): TaskSeed[] {
-  return tasks.map((task) => {
+  return tasks.flatMap((task) => {
+    if (task.fileId === null) return [];
     const group = isJsonObject(task.taskParam) ? task.taskParam['ResourceGroup'] : undefined;
     return {
       projectId: task.projectId,
@@ -15,6 +19,18 @@ export function seedFromTasks(tasks: readonly Task[]): TaskSeed[] {
       dataSources: findDataSources(task.taskContent),
     };
   });
+}
+
+// The workspace, data sources and DI resource group of each task given by name, so that the task can
+// be created and its references check out, as for a seeded task.
+export function seedNamedTaskReferences(state: EmulatorState, tasks: readonly Task[]): void {
+  for (const task of tasks) {
+    if (task.fileId !== null) continue;
+    state.projects.add(task.projectId);
+    const group = task.taskParam['ResourceGroup'];
+    addResourceGroup(state, typeof group === 'string' && group !== '' ? group : null);
+    for (const source of findDataSources(task.taskContent)) addDataSource(state, task.projectId, source);
+  }
 }
 
 export function findDataSources(content: JsonValue): EmulatorDataSource[] {

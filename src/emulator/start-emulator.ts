@@ -19,7 +19,7 @@ import { sendJson } from './responses.js';
 // A local, in-memory DataWorks 2020-05-18 RPC endpoint on 127.0.0.1 (see CONTRACT.md "The emulator").
 
 export type { EmulatorDataSource, EmulatorResourceGroup, EmulatorState, EmulatorTask, TaskSeed } from './emulator-state.js';
-export { seedFromTasks } from './seed-from-tasks.js';
+export { seedFromTasks, seedNamedTaskReferences } from './seed-from-tasks.js';
 export type { Fault, FaultTarget } from './faults.js';
 export { FAIL_DEPLOY_MARKER } from './actions/deployments.js';
 

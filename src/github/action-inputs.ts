@@ -13,6 +13,7 @@ export const ActionInputs = z.object({
   commitState: z.boolean(),
   refresh: z.boolean(),
   force: z.boolean(),
+  prune: z.boolean().optional(), // empty: dwsync.yaml decides
   only: z.array(z.string()),
   state: z.string().optional(),
   endpoint: z.string().optional(),
@@ -50,6 +51,7 @@ export function parseActionInputs(env: Record<string, string | undefined>): Acti
     commitState: flag('commit-state', true),
     refresh: flag('refresh', false),
     force: flag('force', false),
+    prune: text('prune') === '' ? undefined : flag('prune', false),
     only: text('only')
       .split(/\r?\n/)
       .map((line) => line.trim())

@@ -7,7 +7,7 @@ import type { Logger } from '../core/logger.js';
 
 export type ActionsPort = {
   info(message: string): void;
-  warning(message: string): void;
+  warning(message: string, properties?: AnnotationProperties): void;
   error(message: string, properties?: AnnotationProperties): void;
   setOutput(name: string, value: string | number): void;
   setSecret(secret: string): void;
@@ -19,7 +19,7 @@ export type ActionsPort = {
 export function createActionsPort(env: Record<string, string | undefined>): ActionsPort {
   return {
     info: (message) => core.info(message),
-    warning: (message) => core.warning(message),
+    warning: (message, properties) => core.warning(message, properties),
     error: (message, properties) => core.error(message, properties),
     setOutput: (name, value) => core.setOutput(name, String(value)),
     setSecret: (secret) => core.setSecret(secret),

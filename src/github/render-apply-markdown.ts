@@ -5,7 +5,9 @@ import type { MarkdownParts } from './fit-markdown.js';
 // The apply report as a job summary: counts, then every task's outcome, one table row each.
 
 const ICONS: Record<ApplyResult['outcome'], string> = {
+  created: '🆕 created',
   applied: '✅ applied',
+  deleted: '🗑️ deleted',
   failed: '❌ failed',
   unchanged: '➖ unchanged',
   skipped: '⏭️ skipped',
@@ -20,9 +22,9 @@ export function renderApplyMarkdown(report: ApplyReport, title: string): Markdow
       ? `**${failed} failed, ${skipped} skipped**; the rest were applied and recorded.`
       : `**All tasks applied.**`,
     '',
-    '| applied | failed | unchanged | skipped |',
-    '|---:|---:|---:|---:|',
-    `| ${applied} | ${failed} | ${unchanged} | ${skipped} |`,
+    '| created | applied | deleted | failed | unchanged | skipped |',
+    '|---:|---:|---:|---:|---:|---:|',
+    `| ${report.summary.created} | ${applied} | ${report.summary.deleted} | ${failed} | ${unchanged} | ${skipped} |`,
     '',
     '| outcome | task | file | attempts | detail |',
     '|---|---|---|---:|---|',
@@ -49,6 +51,6 @@ function describe(r: ApplyResult): string {
 }
 
 export function describeApplyCounts(report: ApplyReport): string {
-  const { applied, failed, unchanged, skipped } = report.summary;
-  return `${applied} applied, ${failed} failed, ${unchanged} unchanged, ${skipped} skipped`;
+  const { created, applied, deleted, failed, unchanged, skipped } = report.summary;
+  return `${created ? `${created} created, ` : ''}${deleted ? `${deleted} deleted, ` : ''}${applied} applied, ${failed} failed, ${unchanged} unchanged, ${skipped} skipped`;
 }

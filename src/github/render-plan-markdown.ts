@@ -14,11 +14,13 @@ export type PlanMarkdownOptions = {
 };
 
 export function renderPlanMarkdown(view: PlanView, options: PlanMarkdownOptions): MarkdownParts {
-  const { update, unchanged, orphaned } = view.counts;
+  const { create, update, unchanged, orphaned } = view.counts;
+  const deletions = view.entries.filter((e) => e.action === 'delete');
+  const lifecycle = `${create > 0 ? `, ${create} to create` : ''}${deletions.length > 0 ? `, **${deletions.length} to delete**` : ''}`;
   const headline =
-    update === 0
+    update + create + deletions.length === 0
       ? `**No changes.** ${plural(unchanged, 'task is', 'tasks are')} up to date.`
-      : `**${plural(update, 'task', 'tasks')} to update**, ${unchanged} unchanged.`;
+      : `**${plural(update, 'task', 'tasks')} to update**${lifecycle}, ${unchanged} unchanged.`;
   const head = [
     `### ${options.title}`,
     '',
@@ -31,11 +33,13 @@ export function renderPlanMarkdown(view: PlanView, options: PlanMarkdownOptions)
     '',
     '',
   ].join('\n');
-  const shown = view.entries.filter((e) => e.action !== 'orphaned');
+  const shown = view.entries.filter((e) => e.action !== 'orphaned' && e.action !== 'delete');
   const sections = [...shown.filter((e) => e.action === 'update'), ...shown.filter((e) => e.action !== 'update')].map((entry) =>
     renderEntry(entry, options.maxDiffLines),
   );
   const orphans = view.entries.filter((e) => e.action === 'orphaned');
+  const deleteNote = 'No task file declares them any more, and dwsync created or applied them: apply with prune deletes them in DataWorks.';
+  if (deletions.length > 0) sections.push(renderOrphans(deletions, options.maxOrphans, 'to delete (prune)', deleteNote));
   if (orphans.length > 0) sections.push(renderOrphans(orphans, options.maxOrphans));
   return { head, sections, tail: '' };
 }
@@ -59,13 +63,18 @@ function renderEntry(entry: PlanViewEntry, maxDiffLines: number): string {
   return [`<details><summary>${summary}</summary>`, '', ...body.flatMap((b) => [b, '']), '</details>', '', ''].join('\n');
 }
 
-function renderOrphans(orphans: PlanViewEntry[], max: number): string {
+function renderOrphans(
+  orphans: PlanViewEntry[],
+  max: number,
+  what = '',
+  note = 'In the state file but in no task file. Left as they are in DataWorks unless apply runs with prune.',
+): string {
   const rows = orphans.slice(0, max).map((o) => `- ${inlineCode(o.key)} (was in ${inlineCode(o.file)})`);
   if (orphans.length > max) rows.push(`- … and ${orphans.length - max} more`);
   return [
-    `#### ${plural(orphans.length, 'orphaned task', 'orphaned tasks')}`,
+    `#### ${what ? `${plural(orphans.length, 'task', 'tasks')} ${what}` : plural(orphans.length, 'orphaned task', 'orphaned tasks')}`,
     '',
-    'In the state file but in no task file. dwsync never deletes tasks in DataWorks.',
+    note,
     '',
     ...rows,
     '',

@@ -11,7 +11,12 @@ import { toAnnotations } from './to-annotations.js';
 export const ERROR_ANNOTATIONS_PER_STEP = 10;
 const PROBLEM_ANNOTATIONS = ERROR_ANNOTATIONS_PER_STEP - 1; // one is the step's failure
 
-export function annotateProblems(io: ActionsPort, problems: readonly Problem[], directory: string): void {
+export function annotateProblems(io: ActionsPort, all: readonly Problem[], directory: string): void {
+  // A resource group DataWorks does not list is a warning (the list may miss some kinds of group):
+  // a warning annotation, outside the error budget.
+  const warnings = all.filter((p) => p.severity === 'warning');
+  for (const warning of toAnnotations(warnings, directory)) io.warning(warning.message, warning.properties);
+  const problems = all.filter((p) => p.severity !== 'warning');
   const annotations = toAnnotations(problems, directory);
   const shown = annotations.length <= PROBLEM_ANNOTATIONS ? annotations : annotations.slice(0, PROBLEM_ANNOTATIONS - 1);
   for (const annotation of shown) io.error(annotation.message, annotation.properties);

@@ -41,9 +41,11 @@ export async function runPlanStep(ctx: StepContext, planCommand: PlanCommand): P
   const view = buildPlanView(planned);
   const digest = digestPlan(report);
   const planFile = await writeStepJson(ctx, 'plan', report);
-  const { update, unchanged, orphaned } = report.summary;
-  ctx.io.info(`dwsync plan: ${update} to update, ${unchanged} unchanged, ${orphaned} orphaned (digest ${digest})`);
-  ctx.io.setOutput('changes', update);
+  const { create, update, unchanged, orphaned } = report.summary;
+  const deletes = report.summary.delete ?? 0;
+  const lifecycle = `${create > 0 ? `${create} to create, ` : ''}${deletes > 0 ? `${deletes} to delete, ` : ''}`;
+  ctx.io.info(`dwsync plan: ${lifecycle}${update} to update, ${unchanged} unchanged, ${orphaned} orphaned (digest ${digest})`);
+  ctx.io.setOutput('changes', create + update + deletes);
   ctx.io.setOutput('has-changes', view.hasChanges ? 'true' : 'false');
   ctx.io.setOutput('orphaned', orphaned);
   ctx.io.setOutput('plan-json', planFile);

@@ -12,5 +12,6 @@ export function toCommandOptions(inputs: ActionInputs, root: string): CommandOpt
     ...(inputs.only.length > 0 && { only: inputs.only }),
     refresh: inputs.refresh,
     force: inputs.force,
+    ...(inputs.prune !== undefined && { prune: inputs.prune }),
   };
 }

@@ -25,6 +25,9 @@ export function foldJournal(state: StateFile, journalText: string, journalPath =
     );
   }
   const tasks: Record<string, TaskRecord> = { ...state.tasks };
-  for (const entry of journal.entries) tasks[entry.key] = entry.record;
+  for (const entry of journal.entries) {
+    if (entry.record === null) delete tasks[entry.key];
+    else tasks[entry.key] = entry.record;
+  }
   return { state: { ...state, tasks }, ...torn, records: journal.entries.length, baseSerial: journal.header.baseSerial };
 }

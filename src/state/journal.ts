@@ -10,7 +10,8 @@ import { syncDirectory } from './sync-directory.js';
 export type Journal = {
   readonly path: string;
   // Resolves once the line is on disk (written and fdatasync'ed); rejects if it could not be.
-  record(key: string, record: TaskRecord): Promise<void>;
+  // A null record removes the key's record.
+  record(key: string, record: TaskRecord | null): Promise<void>;
   close(): Promise<void>; // waits for records in flight; the file stays for the caller to fold and remove
   stats(): JournalStats;
 };
@@ -72,7 +73,7 @@ function _groupCommitJournal(path: string, handle: FileHandle): Journal {
     record(key, record) {
       if (closed) return Promise.reject(new InternalError(`journal ${path}: record(${key}) after close`));
       if (!TaskKey.safeParse(key).success) return Promise.reject(new InternalError(`journal ${path}: bad task key ${JSON.stringify(key)}`));
-      const line = `${JSON.stringify({ key, record: orderTaskRecord(record) })}\n`;
+      const line = `${JSON.stringify({ key, record: record === null ? null : orderTaskRecord(record) })}\n`;
       if (failure !== null) return Promise.reject(failure);
       try {
         _writeAllSync(handle.fd, line);

@@ -6,6 +6,7 @@ import { TaskKey, TaskRecord } from './state-schema.js';
 // The journal beside a state file: a header line, then one line per recorded outcome.
 //   {"journal":1,"lineage":"…","baseSerial":7}
 //   {"key":"10000/1000000","record":{…}}
+//   {"key":"10000/1000001","record":null}      the task's record removed (its task was deleted)
 // Lines are appended whole and fsynced, so a killed process can only leave its last line torn.
 // A bad line anywhere else means the file was damaged some other way: refuse rather than guess.
 
@@ -18,7 +19,7 @@ export const JournalHeader = z.object({
 });
 export type JournalHeader = z.infer<typeof JournalHeader>;
 
-export const JournalEntry = z.object({ key: TaskKey, record: TaskRecord });
+export const JournalEntry = z.object({ key: TaskKey, record: TaskRecord.nullable() });
 export type JournalEntry = z.infer<typeof JournalEntry>;
 
 export type ParsedJournal = {

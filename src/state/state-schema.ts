@@ -12,8 +12,8 @@ import type { JsonValue as Json } from '../core/json.js';
 
 export const STATE_FORMAT_VERSION = 1;
 
-// Task keys are "projectId/fileId".
-export const TaskKey = z.string().regex(/^[1-9]\d*\/[1-9]\d*$/, 'expected a key "projectId/fileId"');
+// Task keys are "projectId/fileId", or "projectId/folder/name" for a task given by name and folder.
+export const TaskKey = z.string().regex(/^[1-9]\d*\/([1-9]\d*|[^/\n]+(\/[^/\n]+)+)$/, 'expected a key "projectId/fileId" or "projectId/folder/name"');
 
 // Any defined value: it comes from JSON.parse, so it is JSON already; walking it again would cost
 // time on large states for nothing.
@@ -65,6 +65,7 @@ export type DeployRecord = z.infer<typeof DeployRecord>;
 
 export const TaskRecord = z.object({
   file: z.string(),
+  fileId: z.number().int().positive().optional(), // a named task's file, learned when found or created
   applied: AppliedConfig.nullable(),
   lastAttempt: LastAttempt.nullable(),
   deploy: DeployRecord.nullable().optional(),

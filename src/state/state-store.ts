@@ -12,6 +12,8 @@ export type StateStore = {
   readonly loaded: Omit<LoadedState, 'state'>; // what opening found: a new state, a leftover journal, warnings
   // Durable once it resolves: a run killed right after keeps this record.
   record(key: string, record: TaskRecord): Promise<void>;
+  // Removes a key's record (its task was deleted in DataWorks), durably like record().
+  remove(key: string): Promise<void>;
   // Folds the run's records into the state file and removes the journal. Writes only if something was
   // recorded (or opening had to), so a run with nothing to do leaves the file, and its git history, alone.
   close(): Promise<StateFile>;
@@ -50,6 +52,12 @@ export async function openStateStore(path: string, options: ReadStateOptions = {
       state.tasks[key] = record;
       dirty = true;
       return journal.record(key, record);
+    },
+    remove(key) {
+      if (closing !== null) return Promise.reject(new InternalError(`state ${path}: remove(${key}) after close`));
+      delete state.tasks[key];
+      dirty = true;
+      return journal.record(key, null);
     },
     close() {
       closing ??= (async () => {

@@ -125,7 +125,7 @@ describe('the Action, apply on a push to the default branch', () => {
     const body = s.github.comments.find((c) => c.issue === 12)?.body ?? '';
     expect(body).toContain('⚠️ **Applied with failures**');
     expect(body).toContain('| 1 | 1 | 0 | 0 |');
-    expect(body).toMatch(/- <code>10000\/1000001<\/code> \(<code>jobs\/ods\/t1000001\.yaml<\/code>\): <code>Data\.Status\.Fail<\/code> .*ResourceGroup is invalid/);
+    expect(body).toMatch(/- <code>10000\/1000001<\/code> \(<code>jobs\/ods\/t1000001\.yaml<\/code>\): <code>Invalid\.DI\.Parameter<\/code> .*ResourceGroup is invalid/);
   });
 
   it('two merges in quick succession, the second run checked out without the first run\'s state commit: every task updated once', async () => {

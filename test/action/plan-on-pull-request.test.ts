@@ -85,7 +85,7 @@ describe('the Action, plan on a pull request', () => {
     expect(digest).toMatch(/^[0-9a-f]{12}$/);
     expect(first.outputs['plan-json']?.startsWith(first.runnerTemp)).toBe(true);
     const planJson = JSON.parse(await readFile(first.outputs['plan-json']!, 'utf8')) as PlanReport;
-    expect(planJson.summary).toEqual({ update: 2, unchanged: 0, orphaned: 0 });
+    expect(planJson.summary).toEqual({ create: 0, update: 2, unchanged: 0, orphaned: 0 });
     expect(github.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
     expect(github.requests.every((r) => r.headers.authorization === `token ${TOKEN}`)).toBe(true);
     // The head is read through the API before the comment is written.

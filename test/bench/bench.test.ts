@@ -65,9 +65,9 @@ describe('bench', () => {
   it('measures a plan against its floor: all new, nothing changed, one changed', async () => {
     const result = await bench.measurePlan({ count: 20, seed: 7, runs: 1 });
     expect(result.changed).toBe(1);
-    expect(result.new.summary).toEqual({ update: 20, unchanged: 0, orphaned: 0 });
-    expect(result.noop.summary).toEqual({ update: 0, unchanged: 20, orphaned: 0 });
-    expect(result.changedPlan.summary).toEqual({ update: 1, unchanged: 19, orphaned: 0 });
+    expect(result.new.summary).toEqual({ create: 0, update: 20, unchanged: 0, orphaned: 0 });
+    expect(result.noop.summary).toEqual({ create: 0, update: 0, unchanged: 20, orphaned: 0 });
+    expect(result.changedPlan.summary).toEqual({ create: 0, update: 1, unchanged: 19, orphaned: 0 });
     expect(result.new.rssBytes).toBeGreaterThan(0);
     expect(result.floor.wallMs).toBeGreaterThan(0);
   }, 120_000);

@@ -6,7 +6,7 @@ import { readConfig } from '../../src/config/read-config.js';
 import { parseConfig } from '../../src/core/parse-config.js';
 import { formatProblem } from '../../src/core/problem.js';
 
-const defaults = { jobs: 'jobs', state: '.dwsync/state.json', region: 'cn-hangzhou', endpoint: null, concurrency: 4, qps: 5, deploy: false };
+const defaults = { jobs: 'jobs', state: '.dwsync/state.json', region: 'cn-hangzhou', endpoint: null, concurrency: 4, qps: 5, deploy: false, prune: false };
 let root = '';
 afterEach(async () => rm(root, { recursive: true, force: true }));
 

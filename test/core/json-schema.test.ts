@@ -19,14 +19,17 @@ test('every example in jobs/ validates, with distinct keys from 10000/1000001 up
   const { tasks, problems, files } = await readTaskFiles({ root: repo, jobsDir: 'jobs' });
   expect(problems).toEqual([]);
   expect(files.length).toBeGreaterThanOrEqual(6);
-  expect(tasks.every((t) => t.projectId === 10000 && t.fileId >= 1000001)).toBe(true);
+  expect(tasks.every((t) => t.projectId === 10000 && (t.fileId ?? 0) >= 1000001)).toBe(true);
   expect(new Set(tasks.map((t) => t.key)).size).toBe(tasks.length);
 });
 
 // A small structural check of a value against the generated schema: types, required keys,
 // closed objects, consts and bounds. Enough to catch the schema and the zod checks drifting apart.
-type Schema = { type?: string; properties?: Record<string, Schema>; required?: string[]; additionalProperties?: unknown; items?: Schema; anyOf?: Schema[]; const?: unknown; exclusiveMinimum?: number; multipleOf?: number; minLength?: number };
+type Schema = { oneOf?: Schema[]; type?: string; properties?: Record<string, Schema>; required?: string[]; additionalProperties?: unknown; items?: Schema; anyOf?: Schema[]; const?: unknown; exclusiveMinimum?: number; multipleOf?: number; minLength?: number };
 function matches(schema: Schema, value: unknown): boolean {
+  const isRecord = typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (schema.required && isRecord && !schema.required.every((k) => k in value)) return false;
+  if (schema.oneOf && schema.oneOf.filter((s) => matches(s, value)).length !== 1) return false;
   if (schema.anyOf) return schema.anyOf.some((s) => matches(s, value));
   if (schema.const !== undefined && value !== schema.const) return false;
   switch (schema.type) {
@@ -63,7 +66,10 @@ test('every example document matches the JSON Schema, and so do the parser verdi
       for (const doc of parseAllDocuments(text)) {
         const value = doc.toJS() as Record<string, unknown>;
         expect(matches(schema, value), `${dir}/${name}`).toBe(true);
-        for (const variant of [{ ...value, fileID: 1 }, { ...value, projectId: 0 }, { ...value, taskParam: { Cu: 2 } }]) {
+        const named = { ...value, fileId: undefined, name: 'n', folder: 'f' };
+        expect(matches(schema, JSON.parse(JSON.stringify(named)))).toBe(true);
+        const variants = [{ ...value, fileID: 1 }, { ...value, projectId: 0 }, { ...value, taskParam: { Cu: 2 } }, { ...value, name: 'n', folder: 'f' }, { ...named, folder: undefined }];
+        for (const variant of variants.map((v) => JSON.parse(JSON.stringify(v)) as unknown)) {
           expect(matches(schema, variant)).toBe(false);
         }
         checked++;

@@ -17,6 +17,13 @@ describe('parseTaskFile', () => {
     expect(Object.keys(task.taskContent)).toEqual(['type', 'version', 'steps', 'setting', 'order']);
   });
 
+  test('a task given by name and folder has the key projectId/folder/name and no fileId yet', () => {
+    const text = withLine(validTaskYaml, 'fileId: 1000001', 'name: ods_users\nfolder: Business Flow/ods/Data Integration');
+    const { tasks, problems } = parseTaskFile(text, 'jobs/t.yaml');
+    expect(problems).toEqual([]);
+    expect(tasks[0]).toMatchObject({ key: '10000/Business Flow/ods/Data Integration/ods_users', fileId: null, name: 'ods_users', folder: 'Business Flow/ods/Data Integration' });
+  });
+
   test('author key order is kept, unknown keys included', () => {
     const text = withLine(validTaskYaml, '  type: job\n  version: "2.0"\n', '  zeta: 1\n  version: "2.0"\n  type: job\n  alpha: "2"\n');
     const task = parseTaskFile(text, 'jobs/t.yaml').tasks[0]!;
@@ -36,7 +43,7 @@ describe('parseTaskFile', () => {
     expect(lines(withLine(validTaskYaml, 'Cu: 2', 'Cu: 0.3'))).toEqual([
       'jobs/t.yaml:5:7: error: taskParam.Cu must be a positive multiple of 0.5, got 0.3',
     ]);
-    expect(lines(withLine(validTaskYaml, 'type: job', 'type: jobs'))).toEqual(['jobs/t.yaml:7:9: error: taskContent.type must be "job", got "jobs"']);
+    expect(lines(withLine(validTaskYaml, 'type: job', 'type: jobs'))).toEqual(['jobs/t.yaml:7:9: error: taskContent.type must be "job", got "jobs" (did you mean "job"?)']);
     expect(lines(withLine(validTaskYaml, 'version: "2.0"', 'version: 2.0'))).toEqual([
       'jobs/t.yaml:8:12: error: taskContent.version must be the string "2.0" (quote it: version: "2.0"), got 2',
     ]);
@@ -53,7 +60,7 @@ describe('parseTaskFile', () => {
       'jobs/t.yaml:4:3: error: taskParam.ResourceGroup is missing: expected a non-empty string',
     ]);
     expect(lines(withLine(validTaskYaml, 'fileId:', 'fileID:'))).toEqual([
-      'jobs/t.yaml:1:1: error: fileId is missing: expected a positive integer',
+      'jobs/t.yaml:1:1: error: fileId is missing: expected a positive integer, or name and folder for a task dwsync creates',
       'jobs/t.yaml:2:1: error: unknown key "fileID" (did you mean "fileId"?)',
     ]);
   });
@@ -82,7 +89,7 @@ describe('parseTaskFile', () => {
   });
 
   test('an empty file and a file of comments are reported, a trailing separator is not', () => {
-    const none = 'jobs/t.yaml:1:1: error: no task in file: expected a YAML mapping with projectId, fileId, taskParam and taskContent';
+    const none = 'jobs/t.yaml:1:1: error: no task in file: expected a YAML mapping with projectId, fileId (or name and folder), taskParam and taskContent';
     expect(lines('')).toEqual([none]);
     expect(lines('# only a comment\n')).toEqual([none]);
     expect(lines(`${validTaskYaml}---\n`)).toEqual([]);

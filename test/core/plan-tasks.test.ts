@@ -5,7 +5,7 @@ import { compareKeys, planTasks, toPlanReport } from '../../src/core/plan-tasks.
 import type { PlanRecord } from '../../src/core/plan-tasks.js';
 import { renderPlanText } from '../../src/core/render-plan-text.js';
 import type { Task } from '../../src/core/task.js';
-import { buildTask } from '../support/build-task.js';
+import { buildNamedTask, buildTask } from '../support/build-task.js';
 
 const salt = 'test-salt';
 
@@ -16,7 +16,7 @@ function appliedRecord(task: Task, outcome = 'applied'): PlanRecord {
 describe('planTasks', () => {
   it('plans a task with no record as new, with a patch from {}', () => {
     const report = toPlanReport(planTasks({ tasks: [buildTask()], records: {}, salt }));
-    expect(report.summary).toEqual({ update: 1, unchanged: 0, orphaned: 0 });
+    expect(report.summary).toEqual({ create: 0, update: 1, unchanged: 0, orphaned: 0 });
     const change = report.changes[0]!;
     expect(change).toMatchObject({ key: '10000/1000001', action: 'update', reason: 'new' });
     expect(change.taskContentPatch.map((op) => op.path).sort()).toEqual(['/order', '/setting', '/steps', '/type', '/version']);
@@ -71,7 +71,7 @@ describe('planTasks', () => {
       ['10000/9', 'orphaned'],
       ['10000/10', 'update'],
     ]);
-    expect(report.summary).toEqual({ update: 1, unchanged: 0, orphaned: 1 });
+    expect(report.summary).toEqual({ create: 0, update: 1, unchanged: 0, orphaned: 1 });
   });
 
   it('is deterministic: the same input gives byte-identical output', () => {
@@ -81,8 +81,54 @@ describe('planTasks', () => {
     expect(once).toBe(twice);
   });
 
-  it('orders keys by number', () => {
-    expect(['10000/10', '9/1', '10000/9'].sort(compareKeys)).toEqual(['9/1', '10000/9', '10000/10']);
+  it('orders keys by number, named keys after the file ids of their project', () => {
+    const keys = ['10000/10', '10000/b/x', '9/1', '10000/a/y', '10000/9', '9/f/z'];
+    expect(keys.sort(compareKeys)).toEqual(['9/1', '9/f/z', '10000/9', '10000/10', '10000/a/y', '10000/b/x']);
+  });
+});
+
+describe('named tasks and --prune', () => {
+  const named = (over: Parameters<typeof buildNamedTask>[0] = {}): Task => buildNamedTask({ folder: 'Business Flow/ods', ...over });
+
+  it('plans a named task the state does not know as create, with the whole config as the patch', () => {
+    const report = toPlanReport(planTasks({ tasks: [named()], records: {}, salt }));
+    expect(report.summary).toEqual({ create: 1, update: 0, unchanged: 0, orphaned: 0 });
+    expect(report.changes[0]).toMatchObject({ key: '10000/Business Flow/ods/ods_users', action: 'create' });
+    expect(report.changes[0]!.taskParamPatch).toContainEqual({ op: 'add', path: '/Cu', value: 2 });
+  });
+
+  it('uses the fileId the state learned: unchanged once applied, an update when it changed', () => {
+    const task = named();
+    const record = { ...appliedRecord(task), fileId: 5000001 };
+    const planned = planTasks({ tasks: [task], records: { [task.key]: record }, salt });
+    expect(planned[0]).toMatchObject({ action: 'unchanged', fileId: 5000001 });
+    const edited = named({ taskParam: { ResourceGroup: 'S_res_group_1_1', Cu: 4 } });
+    expect(planTasks({ tasks: [edited], records: { [task.key]: record }, salt })[0]).toMatchObject({ action: 'update', reason: 'changed', fileId: 5000001 });
+    // Found but never applied (the update after adopting it failed): an update, not a second create.
+    const adopted = { file: task.file, fileId: 5000002, applied: null, lastAttempt: { outcome: 'failed' } };
+    expect(planTasks({ tasks: [task], records: { [task.key]: adopted }, salt })[0]).toMatchObject({ action: 'update', reason: 'retry', fileId: 5000002 });
+  });
+
+  it('--prune plans the deletion of orphans dwsync created or applied, and only of those', () => {
+    const applied = buildTask({ fileId: 7 });
+    const created = named({ name: 'gone' });
+    const neverApplied = buildTask({ fileId: 8 });
+    const records = {
+      [applied.key]: appliedRecord(applied),
+      [created.key]: { ...appliedRecord(created), fileId: 5000003 },
+      [neverApplied.key]: { file: neverApplied.file, applied: null, lastAttempt: { outcome: 'failed' } },
+    };
+    const without = toPlanReport(planTasks({ tasks: [], records, salt }));
+    expect(without.changes.map((c) => c.action)).toEqual(['orphaned', 'orphaned', 'orphaned']);
+    expect(without.summary).not.toHaveProperty('delete');
+    const planned = planTasks({ tasks: [], records, salt, prune: true });
+    expect(planned.map((c) => [c.key, c.action, c.fileId])).toEqual([
+      ['10000/7', 'delete', 7],
+      ['10000/8', 'orphaned', 8],
+      ['10000/Business Flow/ods/gone', 'delete', 5000003],
+    ]);
+    expect(toPlanReport(planned, { prune: true }).summary).toEqual({ create: 0, update: 0, unchanged: 0, orphaned: 1, delete: 2 });
+    expect(renderPlanText(planned, { color: false, prune: true })).toContain('Plan: 0 to update, 0 unchanged, 1 orphaned, 2 to delete.');
   });
 });
 

@@ -50,7 +50,7 @@ describe('drift: edits made in the console, outside git', () => {
 
     const forced = await env.dwsync(['apply', '--refresh', '--force', '--json']);
     expect(forced.code, forced.stderr).toBe(0);
-    expect(json<ApplyReport>(forced.stdout).summary).toEqual({ applied: 1, failed: 0, unchanged: 2, skipped: 0 });
+    expect(json<ApplyReport>(forced.stdout).summary).toEqual({ created: 0, applied: 1, failed: 0, unchanged: 2, skipped: 0, deleted: 0 });
     expect(JSON.parse(env.emulator.state.tasks.get(edited!.key)!.taskContent)).toEqual(edited!.taskContent);
     expect((await env.dwsync(['plan', '--refresh', '--detailed-exitcode'])).code).toBe(0);
   });

@@ -36,14 +36,14 @@ describe('dwsync end to end, over real HTTP against the emulator', () => {
     const first = await dwsync(env, ['plan', '--json', '--detailed-exitcode']);
     expect(first.code, first.stderr).toBe(2);
     const firstPlan = JSON.parse(first.stdout) as PlanReport;
-    expect(firstPlan.summary).toEqual({ update: 3, unchanged: 0, orphaned: 0 });
+    expect(firstPlan.summary).toEqual({ create: 0, update: 3, unchanged: 0, orphaned: 0 });
     expect(firstPlan.changes.every((c) => c.reason === 'new')).toBe(true);
     expect(await calls(env)).toEqual([]);
 
     const applied = await dwsync(env, ['apply', '--json']);
     expect(applied.code, applied.stderr).toBe(0);
     const report = JSON.parse(applied.stdout) as ApplyReport;
-    expect(report.summary).toEqual({ applied: 3, failed: 0, unchanged: 0, skipped: 0 });
+    expect(report.summary).toEqual({ created: 0, applied: 3, failed: 0, unchanged: 0, skipped: 0, deleted: 0 });
     expect(report.results.map((r) => r.key)).toEqual(tasks.map((t) => t.key));
 
     const live = (await (await fetch(`${emulator.url}/__emulator/tasks`)).json()) as Array<{ fileId: number; taskContent: string; taskParam: string }>;
@@ -96,7 +96,7 @@ describe('dwsync end to end, over real HTTP against the emulator', () => {
     const run = await dwsync(env, ['apply', '--json']);
     expect(run.code, run.stderr).toBe(3);
     const report = JSON.parse(run.stdout) as ApplyReport;
-    expect(report.summary).toEqual({ applied: 2, failed: 1, unchanged: 0, skipped: 0 });
+    expect(report.summary).toEqual({ created: 0, applied: 2, failed: 1, unchanged: 0, skipped: 0, deleted: 0 });
     const failed = report.results.find((r) => r.outcome === 'failed')!;
     expect(failed.key).toBe(tasks[2]!.key);
     expect(failed.attempts).toBe(1);

@@ -1,3 +1,5 @@
+import { annotateProblems } from '../../src/github/report-problems.js';
+import { recordActions } from './record-actions.js';
 import { describe, expect, it } from 'vitest';
 import { toCommandOptions } from '../../src/github/to-command-options.js';
 import { parseActionInputs } from '../../src/github/action-inputs.js';
@@ -47,6 +49,21 @@ describe('parseActionInputs', () => {
   it('turns inputs into the options the CLI also builds, leaving unset ones to dwsync.yaml', () => {
     const options = toCommandOptions(parseActionInputs({ INPUT_QPS: '0' }), '/w');
     expect(options).toEqual({ root: '/w', qps: 0, refresh: false, force: false });
+    expect(toCommandOptions(parseActionInputs({ INPUT_PRUNE: 'true' }), '/w')).toMatchObject({ prune: true });
+    expect(toCommandOptions(parseActionInputs({ INPUT_PRUNE: 'off' }), '/w')).toMatchObject({ prune: false });
+  });
+});
+
+describe('annotateProblems', () => {
+  it('turns a warning into a warning annotation on its line, and an error into an error', () => {
+    const io = recordActions();
+    const warning = { file: 'jobs/a.yaml', line: 3, column: 27, path: 'taskParam.ResourceGroup', message: 'not listed', severity: 'warning' as const };
+    const error = { file: 'jobs/a.yaml', line: 18, column: 31, path: 'taskContent.steps[1].parameter.datasource', message: 'no such datasource' };
+    annotateProblems(io, [warning, error], '.');
+    expect(io.lines).toEqual([
+      'warning: not listed {"title":"dwsync: taskParam.ResourceGroup","file":"jobs/a.yaml","startLine":3,"startColumn":27}',
+      'error: no such datasource {"title":"dwsync: taskContent.steps[1].parameter.datasource","file":"jobs/a.yaml","startLine":18,"startColumn":31}',
+    ]);
   });
 });
 

@@ -17,7 +17,7 @@ export function buildPlan(changes: PlanChange[]): PlanReport {
   const count = (action: PlanChange['action']) => changes.filter((c) => c.action === action).length;
   return {
     formatVersion: 1,
-    summary: { update: count('update'), unchanged: count('unchanged'), orphaned: count('orphaned') },
+    summary: { create: count('create'), update: count('update'), unchanged: count('unchanged'), orphaned: count('orphaned') },
     changes,
   };
 }
@@ -26,7 +26,7 @@ export function buildApply(results: ApplyReport['results']): ApplyReport {
   const count = (outcome: string) => results.filter((r) => r.outcome === outcome).length;
   return {
     formatVersion: 1,
-    summary: { applied: count('applied'), failed: count('failed'), unchanged: count('unchanged'), skipped: count('skipped') },
+    summary: { created: count('created'), applied: count('applied'), deleted: count('deleted'), failed: count('failed'), unchanged: count('unchanged'), skipped: count('skipped') },
     results,
   };
 }

@@ -20,7 +20,7 @@ export function recordActions(): RecordedActions {
       recorded.saved[name] = value;
     },
     info: (m) => recorded.lines.push(`info: ${m}`),
-    warning: (m) => recorded.lines.push(`warning: ${m}`),
+    warning: (m, p) => recorded.lines.push(`warning: ${m}${p ? ` ${JSON.stringify(p)}` : ''}`),
     error: (m, p) => recorded.lines.push(`error: ${m}${p ? ` ${JSON.stringify(p)}` : ''}`),
     setOutput: (name, value) => {
       recorded.outputs[name] = String(value);

@@ -40,7 +40,7 @@ async function context(github: FakeGithub, directory = '.') {
 }
 
 function planned(...changes: Parameters<typeof buildChange>[0][]): PlannedTask[] {
-  return changes.map((c) => ({ ...buildChange(c), task: null, desired: null, previous: null, deploy: false }));
+  return changes.map((c) => ({ ...buildChange(c), task: null, fileId: null, desired: null, previous: null, deploy: false }));
 }
 
 async function startGithub(): Promise<FakeGithub> {
@@ -58,7 +58,7 @@ describe('runPlanStep', () => {
     expect(io.outputs).toMatchObject({ changes: '1', 'has-changes': 'true', orphaned: '0' });
     expect(io.outputs['plan-digest']).toMatch(/^[0-9a-f]{12}$/);
     expect(path.basename(io.outputs['plan-json']!)).toBe('plan-infra.json');
-    expect(JSON.parse(await readFile(io.outputs['plan-json']!, 'utf8')).summary).toEqual({ update: 1, unchanged: 1, orphaned: 0 });
+    expect(JSON.parse(await readFile(io.outputs['plan-json']!, 'utf8')).summary).toEqual({ create: 0, update: 1, unchanged: 1, orphaned: 0 });
     expect(io.summary).toContain('### dwsync plan for `infra`');
     expect(github.comments.map((c) => c.body.split('\n', 1)[0])).toEqual(['<!-- dwsync:plan:infra -->']);
     expect(github.comments[0]?.body).toContain(`✅ **Plan ready** for commit <code>${HEAD.slice(0, 12)}</code> · plan digest <code>${io.outputs['plan-digest']}</code>`);

@@ -91,16 +91,16 @@ describe('import', () => {
     expect(validated.tasks).toBe(250);
 
     const { planned } = await preparePlan({ root: repo.dir }, depsFor(emulator));
-    expect(toPlanReport(planned).summary).toEqual({ update: 0, unchanged: 250, orphaned: 0 });
+    expect(toPlanReport(planned).summary).toEqual({ create: 0, update: 0, unchanged: 250, orphaned: 0 });
     let out = '';
     const io = { stdout: { write: (t: string) => (out += t) }, stderr: { write: () => true }, env: {}, cwd: repo.dir };
     expect(await main(['plan', '--detailed-exitcode', '--json'], io)).toBe(0);
-    expect((JSON.parse(out) as PlanReport).summary).toEqual({ update: 0, unchanged: 250, orphaned: 0 });
+    expect((JSON.parse(out) as PlanReport).summary).toEqual({ create: 0, update: 0, unchanged: 250, orphaned: 0 });
 
     // What the file says is what DataWorks holds: same values, scheduling parameters untouched.
     const { tasks } = await (await import('../../src/commands/load-tasks.js')).loadTasks({ ...(await settingsOf(repo)) });
     for (const task of tasks) {
-      const i = task.fileId - 2_000_000;
+      const i = task.fileId! - 2_000_000;
       expect(task.taskContent).toEqual(liveContent(i));
       expect(task.taskParam).toEqual({ ResourceGroup: `S_res_group_${100 + (i % 3)}` });
     }

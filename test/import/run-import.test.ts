@@ -92,7 +92,7 @@ describe('dwsync import (CLI)', () => {
       ['10000/2999999', 'failed', 'FileNotFound'],
     ]);
     const plan = JSON.parse((await dwsync(repo, emulator, ['plan', '--json'])).stdout) as PlanReport;
-    expect(plan.summary).toEqual({ update: 0, unchanged: 1, orphaned: 0 });
+    expect(plan.summary).toEqual({ create: 0, update: 0, unchanged: 1, orphaned: 0 });
   });
 
   it('shows a progress line on a TTY and clears it', async () => {

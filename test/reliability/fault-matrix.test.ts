@@ -142,7 +142,7 @@ describe('the fault matrix through apply', () => {
         expect(other.record.lastAttempt).toMatchObject({ outcome: 'skipped', attempts: 0, reason: c.code });
       }
       expect(sentOthers).toEqual([]);
-      expect(report.summary).toEqual({ applied: 0, failed: 1, unchanged: 0, skipped: TASK_COUNT - 1 });
+      expect(report.summary).toEqual({ created: 0, applied: 0, failed: 1, unchanged: 0, skipped: TASK_COUNT - 1, deleted: 0 });
     } else if (c.injection.kind === 'refused') {
       for (const other of others) expect(other.result).toMatchObject({ outcome: 'failed', attempts: c.attempts, error: { code: c.code } });
     } else {

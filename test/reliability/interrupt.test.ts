@@ -107,7 +107,7 @@ describe(`apply interrupted by SIGTERM or SIGINT (seed ${SEED})`, () => {
             expect(reading.state.tasks[task.key], task.key).toMatchObject({ applied: null, lastAttempt: { outcome: 'skipped', reason: 'interrupted' } });
           }
           const report = JSON.parse(first.stdout) as ApplyReport;
-          expect(report.summary).toEqual({ applied: reading.applied.size, failed: 0, unchanged: 0, skipped: others.length });
+          expect(report.summary).toEqual({ created: 0, applied: reading.applied.size, failed: 0, unchanged: 0, skipped: others.length, deleted: 0 });
           tally.recordedInFlight += reading.applied.size;
         }
 

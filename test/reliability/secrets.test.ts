@@ -226,7 +226,7 @@ describe('a secret is kept only as a keyed hash', () => {
     const plan = await dwsync(dir, ['plan', '--json', '--detailed-exitcode']);
     expect(plan.code, plan.stderr).toBe(2);
     const report = JSON.parse(plan.stdout) as PlanReport;
-    expect(report.summary).toEqual({ update: 1, unchanged: 0, orphaned: 0 });
+    expect(report.summary).toEqual({ create: 0, update: 1, unchanged: 0, orphaned: 0 });
     expect(report.changes[0]).toMatchObject({
       reason: 'changed',
       taskContentPatch: [{ op: 'replace', path: '/steps/0/parameter/password', value: '(sensitive)' }],

@@ -137,7 +137,7 @@ describe('a journal torn by a kill is recovered', () => {
     const planned = await runMain(['plan', '--json', '--endpoint', emulator.url], dir);
     expect(planned.code, planned.stderr).toBe(0);
     expect(planned.stderr).toMatch(warning);
-    expect((JSON.parse(planned.stdout) as PlanReport).summary).toEqual({ update: 0, unchanged: 2, orphaned: 0 });
+    expect((JSON.parse(planned.stdout) as PlanReport).summary).toEqual({ create: 0, update: 0, unchanged: 2, orphaned: 0 });
     expect(await readFile(path.join(dir, STATE), 'utf8')).toBe(state); // plan never writes
     expect(await readFile(path.join(dir, JOURNAL), 'utf8')).toBe(journal);
 

@@ -86,6 +86,21 @@ describe('openStateStore', () => {
     });
   });
 
+  it('removes a record durably: a run killed before close still leaves it removed, named keys included', async () => {
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'state.json');
+      const named = '1/Business Flow/ods/u_pk';
+      await writeFile(path, formatState(aState({ '1/1': anAppliedRecord(), [named]: { ...anAppliedRecord(), fileId: 42 } }, 3)));
+      const store = await openStateStore(path);
+      await store.remove(named);
+      expect(Object.keys(store.state.tasks)).toEqual(['1/1']);
+      // No close: the journal on disk is all the next run has.
+      const journal = await readFile(`${path}.journal`, 'utf8');
+      expect(journal.trim().split('\n').at(-1)).toBe(JSON.stringify({ key: named, record: null }));
+      expect(Object.keys((await readState(path)).state.tasks)).toEqual(['1/1']);
+    });
+  });
+
   it('rejects a record after close', async () => {
     await withTempDir(async (dir) => {
       const store = await openStateStore(join(dir, 'state.json'));

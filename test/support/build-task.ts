@@ -1,8 +1,11 @@
 import type { JsonObject } from '../../src/core/json.js';
 import type { Task } from '../../src/core/task.js';
 
+// A task given by its fileId (the builders' default); a named task has fileId null.
+export type FileIdTask = Task & { fileId: number };
+
 // A realistic MySQL → MaxCompute task; override any field.
-export function buildTask(overrides: Partial<Task> & { fileId?: number } = {}): Task {
+export function buildTask(overrides: Partial<Task> & { fileId?: number } = {}): FileIdTask {
   const projectId = overrides.projectId ?? 10000;
   const fileId = overrides.fileId ?? 1000001;
   const taskContent: JsonObject = {
@@ -36,4 +39,13 @@ export function buildTask(overrides: Partial<Task> & { fileId?: number } = {}): 
     taskContent,
     ...overrides,
   };
+}
+
+// A task given by name and folder, as dwsync finds or creates it.
+export function buildNamedTask(overrides: Partial<Task> & { name?: string; folder?: string } = {}): Task {
+  const { fileId: _fileId, ...base } = buildTask();
+  const name = overrides.name ?? 'ods_users';
+  const folder = overrides.folder ?? 'Business Flow/ods/Data Integration';
+  const projectId = overrides.projectId ?? base.projectId;
+  return { ...base, fileId: null, name, folder, key: `${projectId}/${folder}/${name}`, file: `jobs/ods/${name}.yaml`, ...overrides };
 }

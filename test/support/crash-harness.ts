@@ -8,7 +8,7 @@ import type { Task } from '../../src/core/task.js';
 import { parseJournal } from '../../src/state/parse-journal.js';
 import { journalPathFor, readState } from '../../src/state/read-state.js';
 import type { StateFile } from '../../src/state/state-schema.js';
-import { buildTask } from './build-task.js';
+import { buildTask, type FileIdTask } from './build-task.js';
 import { emulatorCredentials, startCli, type CliRun, type StartedCli } from './run-cli.js';
 import { taskYaml } from './task-yaml.js';
 import { createTempRepo } from './temp-repo.js';
@@ -34,7 +34,7 @@ export function randomInt(random: () => number, min: number, max: number): numbe
 }
 
 // Tasks that differ from each other (table, columns, Cu), so a body sent to the wrong fileId shows.
-export function buildTasks(count: number): Task[] {
+export function buildTasks(count: number): FileIdTask[] {
   return Array.from({ length: count }, (_, i) => {
     const fileId = 2000001 + i;
     const base = buildTask({ fileId, file: `jobs/g${i % 10}/t${i}.yaml` });
@@ -45,7 +45,7 @@ export function buildTasks(count: number): Task[] {
   });
 }
 
-export type RepoTemplate = { dir: string; tasks: Task[]; remove(): Promise<void> };
+export type RepoTemplate = { dir: string; tasks: FileIdTask[]; remove(): Promise<void> };
 
 // One committed repository to copy per trial: a fresh repository each time, without paying for git.
 export async function createRepoTemplate(count: number): Promise<RepoTemplate> {
@@ -162,7 +162,7 @@ export async function readStateReading(statePath: string): Promise<StateReading>
   const journalText = await readFile(journalPathFor(statePath), 'utf8').catch(() => null);
   const journalApplied = new Set<string>();
   if (journalText !== null) {
-    for (const entry of parseJournal(journalText, 'journal').entries) if (entry.record.lastAttempt?.outcome === 'applied') journalApplied.add(entry.key);
+    for (const entry of parseJournal(journalText, 'journal').entries) if (entry.record?.lastAttempt?.outcome === 'applied') journalApplied.add(entry.key);
   }
   return { state: loaded.state, applied, journalApplied, journalFound: journalText !== null };
 }

@@ -1,7 +1,7 @@
-import { startEmulator } from '../../src/emulator/start-emulator.js';
+import { seedFromTasks, startEmulator } from '../../src/emulator/start-emulator.js';
 import type { Emulator, EmulatorOptions } from '../../src/emulator/start-emulator.js';
 import type { Task } from '../../src/core/task.js';
-import { buildTask } from './build-task.js';
+import { buildTask, type FileIdTask } from './build-task.js';
 import { emulatorCredentials, runCli } from './run-cli.js';
 import { taskYaml } from './task-yaml.js';
 import { createTempRepo } from './temp-repo.js';
@@ -12,7 +12,7 @@ export type Call = { action: string; parameters: Record<string, string>; status:
 export type E2e = {
   repo: TempRepo;
   emulator: Emulator;
-  tasks: Task[];
+  tasks: FileIdTask[];
   commit: string;
   dwsync(args: string[]): ReturnType<typeof runCli>;
   calls(): Promise<Call[]>;
@@ -23,13 +23,14 @@ export type E2e = {
 // `seedCount` of them. dwsync() runs the built CLI there against the emulator.
 export async function setupE2e(
   count: number,
-  options: { emulator?: EmulatorOptions; seedCount?: number; files?: Record<string, string>; task?: (i: number) => Partial<Task> } = {},
+  options: { emulator?: EmulatorOptions; seedCount?: number; files?: Record<string, string>; task?: (i: number) => Partial<Task> & { fileId?: number } } = {},
 ): Promise<E2e> {
   const tasks = Array.from({ length: count }, (_, i) => buildTask({ fileId: 1000001 + i, file: `jobs/t${i}.yaml`, ...options.task?.(i) }));
   const files = { ...Object.fromEntries(tasks.map((task) => [task.file, taskYaml(task)])), ...options.files };
   const repo = await createTempRepo(files);
   const commit = await repo.commit('tasks');
-  const seed = tasks.slice(0, options.seedCount ?? count).map(({ projectId, fileId }) => ({ projectId, fileId }));
+  // As `dwsync emulator --seed` does: each task exists, and so do its datasources and resource group.
+  const seed = seedFromTasks(tasks.slice(0, options.seedCount ?? count));
   const emulator = await startEmulator({ port: 0, seed, ...options.emulator });
   return {
     repo,

@@ -7,3 +7,8 @@ import { buildTask } from './build-task.js';
 export function taskYaml(task: Task = buildTask()): string {
   return stringify({ projectId: task.projectId, fileId: task.fileId, taskParam: task.taskParam, taskContent: task.taskContent });
 }
+
+// A task given by name and folder instead of fileId.
+export function namedTaskYaml(task: Task): string {
+  return stringify({ projectId: task.projectId, name: task.name, folder: task.folder, taskParam: task.taskParam, taskContent: task.taskContent });
+}

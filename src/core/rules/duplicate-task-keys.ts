@@ -1,7 +1,8 @@
 import type { Problem } from '../problem.js';
 import type { Task } from '../task.js';
 
-// Two documents declaring the same projectId/fileId would fight over one DataWorks task.
+// Two documents declaring the same projectId/fileId (or projectId/folder/name) would fight over one
+// DataWorks task.
 // Each place gets a problem that names the other(s), so either can be fixed first.
 export function duplicateTaskKeys(tasks: readonly Task[]): Problem[] {
   const byKey = new Map<string, Task[]>();
@@ -20,7 +21,7 @@ export function duplicateTaskKeys(tasks: readonly Task[]): Problem[] {
         line: task.line,
         column: task.column,
         path: '',
-        message: `task ${key} is declared more than once: expected one document per projectId/fileId, also at ${others.join(', ')}`,
+        message: `task ${key} is declared more than once: expected one document per ${key.split('/').length === 2 ? 'projectId/fileId' : 'projectId/folder/name'}, also at ${others.join(', ')}`,
       });
     }
   }

@@ -1,0 +1,19 @@
+import type { CallRunner } from '../dataworks/call-runner.js';
+import { checkReferences } from '../core/check-references.js';
+import type { Problem } from '../core/problem.js';
+import type { Task } from '../core/task.js';
+import type { DataWorks } from '../dataworks/data-works.js';
+import { fetchWorkspaces } from './fetch-workspaces.js';
+import { locateReferenceIssues } from './locate-reference-issues.js';
+
+// The tasks' datasources and resource groups against what their workspaces have, as located problems:
+// errors for missing datasources, warnings for unlisted resource groups.
+export async function checkRemoteReferences(
+  root: string,
+  tasks: readonly Task[],
+  session: { dataWorks: DataWorks; call: CallRunner },
+): Promise<Problem[]> {
+  if (tasks.length === 0) return [];
+  const workspaces = await fetchWorkspaces(tasks.map((task) => task.projectId), session);
+  return locateReferenceIssues(root, checkReferences(tasks, workspaces));
+}

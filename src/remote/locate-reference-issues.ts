@@ -1,0 +1,29 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+import type { ReferenceIssue } from '../core/check-references.js';
+import { locateTaskPaths } from '../core/locate-task-paths.js';
+import { compareProblems, type Problem } from '../core/problem.js';
+import { formatPath } from '../core/format-path.js';
+
+// Reference issues as located problems (file:line:col): each task file with an issue is read again,
+// once, and each path found in its document.
+export async function locateReferenceIssues(root: string, issues: readonly ReferenceIssue[]): Promise<Problem[]> {
+  const byFile = new Map<string, ReferenceIssue[]>();
+  for (const issue of issues) byFile.set(issue.task.file, [...(byFile.get(issue.task.file) ?? []), issue]);
+  const problems: Problem[] = [];
+  for (const [file, inFile] of byFile) {
+    const text = await readFile(path.join(root, file), 'utf8').catch(() => '');
+    for (const issue of inFile) {
+      const [position] = locateTaskPaths(text, issue.task, [issue.path]);
+      problems.push({
+        file,
+        ...(position ?? { line: issue.task.line, column: issue.task.column }),
+        path: formatPath(issue.path),
+        message: issue.message,
+        ...(issue.severity === 'warning' ? { severity: 'warning' as const } : {}),
+      });
+    }
+  }
+  return problems.sort(compareProblems);
+}
