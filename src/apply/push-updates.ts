@@ -75,7 +75,7 @@ export async function pushUpdates(items: WorkItem[], options: PushOptions, deps:
 
   async function deploy(entry: PlannedTask): Promise<void> {
     const task = entry.task!;
-    const comment = `dwsync${options.commit ? ` ${options.commit.slice(0, 12)}` : ''}: ${task.file}`;
+    const comment = `dwsync${options.commit ? ` ${options.commit.replace(/^([0-9a-f]{12})[0-9a-f]*/, '$1')}` : ''}: ${task.file}`;
     await deployTask({ projectId: task.projectId, fileId: task.fileId }, comment, {
       ...deps,
       recordStage: (stage) => deps.record(task.key, { ...deps.previous(task.key)!, deploy: stage }),

@@ -5,7 +5,7 @@ import { compareKeys } from '../core/plan-tasks.js';
 import type { PlannedTask } from '../core/plan-tasks.js';
 import type { ApplyReport, ApplyResult } from '../core/report.js';
 import type { DataWorks } from '../dataworks/data-works.js';
-import { readHeadCommit } from '../git/read-head-commit.js';
+import { readSourceCommit } from '../git/read-source-commit.js';
 import { acquireLock } from '../state/lock.js';
 import { openStateStore } from '../state/state-store.js';
 import type { StateStore } from '../state/state-store.js';
@@ -55,7 +55,7 @@ async function applyPlanned(planned: PlannedTask[], settings: Settings, store: S
   }
   if (work.length === 0 || !session) return results;
 
-  const commit = await readHeadCommit(settings.root);
+  const commit = await readSourceCommit(settings.root, settings.jobs, deps.logger);
   const modes = new Map<number, Promise<'basic' | 'standard'>>();
   const projectMode = (projectId: number) => {
     if (!modes.has(projectId)) modes.set(projectId, session.call(() => session.dataWorks.getProject({ projectId })).then((r) => r.value.mode));
