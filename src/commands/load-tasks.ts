@@ -1,3 +1,4 @@
+import type { Logger } from '../core/logger.js';
 import type { Problem } from '../core/problem.js';
 import { UserInputError } from '../errors.js';
 import type { Task } from '../core/task.js';
@@ -17,4 +18,11 @@ export async function loadValidTasks(settings: Settings, refusal: string): Promi
   const { tasks, problems } = await loadTasks(settings);
   if (problems.length > 0) throw new UserInputError(`${problems.length} problem(s) in task files; ${refusal}`, { problems });
   return tasks;
+}
+
+// No task file at all is most often the wrong folder; say so. Plan and apply go on (a repository may
+// have retired its last task, and the state's records are then reported as orphans); validate refuses.
+export function warnEmptyJobs(settings: Settings, tasks: Task[], logger: Logger): void {
+  if (tasks.length > 0) return;
+  logger.warn(`the jobs folder ${settings.jobs.replace(/\/+$/, '')}/ holds no task files (*.yaml, *.yml)`);
 }

@@ -31,6 +31,13 @@ export async function readTaskFiles(options: ReadTaskFilesOptions): Promise<Task
   const selected = (file: string) => patterns.length === 0 || matches(file);
   const files = listed.files.filter(selected);
   const jobs = path.relative(options.root, path.resolve(options.root, options.jobsDir)).split(path.sep).join('/') || '.';
+  // A pattern that selects nothing is a typo or a wrong folder: stopping beats a quiet "no changes".
+  if (listed.files.length > 0) {
+    const idle = patterns.filter((pattern) => !listed.files.some(compileGlobs([pattern])));
+    if (idle.length > 0) {
+      throw new UserInputError(`--only ${idle.map((p) => JSON.stringify(p)).join(', ')} matches none of the ${listed.files.length} task file(s) in ${jobs}/`);
+    }
+  }
   const problems = listed.problems.filter((p) => p.file === jobs || selected(p.file));
 
   const limit = pLimit(options.concurrency ?? 32);

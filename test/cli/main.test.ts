@@ -89,6 +89,29 @@ describe('main', () => {
   });
 });
 
+describe('likely mistakes are not a quiet success', () => {
+  it('refuses an empty jobs folder in validate; plan and apply say so', async () => {
+    const root = await realpath(await mkdtemp(path.join(os.tmpdir(), 'dwsync-cli-')));
+    await mkdir(path.join(root, 'jobs'));
+    const validated = await run(['validate'], { cwd: root });
+    expect(validated).toMatchObject({ code: 1, stderr: 'jobs:1:1: error: the jobs folder jobs/ holds no task files: expected *.yaml or *.yml files below it\n' });
+    for (const command of ['plan', 'apply']) {
+      const { code, stderr } = await run([command], { cwd: root });
+      expect(code).toBe(0);
+      expect(stderr).toBe('warning: the jobs folder jobs/ holds no task files (*.yaml, *.yml)\n');
+    }
+  });
+
+  it('refuses an --only that selects no task file', async () => {
+    const root = await repoWithOneTask();
+    for (const command of ['validate', 'plan', 'apply']) {
+      const { code, stderr } = await run([command, '--only', 'jobs/odss/**'], { cwd: root });
+      expect(code).toBe(1);
+      expect(stderr).toBe('dwsync: --only "jobs/odss/**" matches none of the 1 task file(s) in jobs/\n');
+    }
+  });
+});
+
 describe('the repository root', () => {
   it('is the nearest folder with a dwsync.yaml above the current one, and says so', async () => {
     const root = await repoWithOneTask();

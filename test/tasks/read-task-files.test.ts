@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
@@ -43,4 +43,20 @@ test('many files are read with bounded parallelism and all reported', async () =
   const result = await readTaskFiles({ root, jobsDir: 'jobs', concurrency: 4 });
   expect(result.tasks).toHaveLength(199);
   expect(result.problems.map((p) => p.file)).toEqual(['jobs/f150.yaml']);
+});
+
+test('an --only pattern that selects no task file is a usage error naming it', async () => {
+  await repoWith({ 'jobs/ods/a.yaml': task(1), 'jobs/dws/b.yaml': task(2) });
+  await expect(readTaskFiles({ root, jobsDir: 'jobs', only: ['jobs/ods/**', 'jobs/odss/**'] })).rejects.toThrow(
+    new UserInputError('--only "jobs/odss/**" matches none of the 2 task file(s) in jobs/'),
+  );
+});
+
+test('a jobs folder that cannot be read is not called missing', async () => {
+  await repoWith({});
+  await symlink('jobs', path.join(root, 'jobs')); // a link to itself: stat fails with ELOOP
+  const { problems } = await readTaskFiles({ root, jobsDir: 'jobs' });
+  expect(problems.map((p) => p.message)).toEqual(['cannot read the jobs folder jobs: ELOOP']);
+  const missing = await readTaskFiles({ root, jobsDir: 'other' });
+  expect(missing.problems.map((p) => p.message)).toEqual(['the jobs folder other does not exist: expected a folder of task files (set "jobs" in dwsync.yaml)']);
 });
