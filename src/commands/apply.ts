@@ -11,7 +11,7 @@ import { openStateStore } from '../state/state-store.js';
 import type { StateStore } from '../state/state-store.js';
 import type { CommandDeps, CommandOptions } from './command-options.js';
 import { connect } from './connect.js';
-import { loadValidTasks, warnEmptyJobs } from './load-tasks.js';
+import { loadValidTasks } from './load-tasks.js';
 import { planAgainst } from './plan.js';
 import { refreshPlan } from './refresh-plan.js';
 import { resolveSettings } from './resolve-settings.js';
@@ -20,8 +20,7 @@ import type { Settings } from './resolve-settings.js';
 // Validate, lock the state, plan against it, push every update, record each outcome as it happens.
 export async function apply(options: CommandOptions, deps: CommandDeps): Promise<ApplyReport> {
   const settings = await resolveSettings(options, deps.env);
-  const tasks = await loadValidTasks(settings, 'nothing was applied');
-  warnEmptyJobs(settings, tasks, deps.logger);
+  const tasks = await loadValidTasks(settings, 'nothing was applied', deps.logger);
   const lock = await acquireLock(settings.statePath, { command: 'dwsync apply', now: () => deps.clock.now() });
   try {
     const store = await openStateStore(settings.statePath);

@@ -5,7 +5,7 @@ import type { Task } from '../core/task.js';
 import { readState } from '../state/read-state.js';
 import type { StateFile } from '../state/state-schema.js';
 import type { CommandDeps, CommandOptions } from './command-options.js';
-import { loadValidTasks, warnEmptyJobs } from './load-tasks.js';
+import { loadValidTasks } from './load-tasks.js';
 import { connect } from './connect.js';
 import { onlyScope } from './only-scope.js';
 import { refreshPlan } from './refresh-plan.js';
@@ -18,8 +18,7 @@ export type PreparedPlan = { settings: Settings; state: StateFile; planned: Plan
 // live side. Never writes anything.
 export async function preparePlan(options: CommandOptions, deps: CommandDeps): Promise<PreparedPlan> {
   const settings = await resolveSettings(options, deps.env);
-  const tasks = await loadValidTasks(settings, 'nothing was planned');
-  warnEmptyJobs(settings, tasks, deps.logger);
+  const tasks = await loadValidTasks(settings, 'nothing was planned', deps.logger);
   const loaded = await readState(settings.statePath);
   for (const warning of loaded.warnings) deps.logger.warn(warning);
   const planned = planAgainst(tasks, loaded.state, settings);

@@ -11,6 +11,10 @@ export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line}:${p.column}: error: ${p.message}`;
 }
 
+export function formatWarning(p: Problem): string {
+  return `${p.file}:${p.line}:${p.column}: warning: ${p.message}`;
+}
+
 export function compareProblems(a: Problem, b: Problem): number {
   return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message);
 }

@@ -6,6 +6,7 @@ import { isJsonObject } from './json.js';
 import type { Task } from './task.js';
 import type { PlannedTask } from './plan-tasks.js';
 import { SENSITIVE, isSecretPointer } from './secret-keys.js';
+import { describeReason } from './describe-reason.js';
 import { paint } from './paint.js';
 import type { Painter } from './paint.js';
 
@@ -27,17 +28,17 @@ export function renderPlanText(planned: PlannedTask[], options: { color: boolean
 }
 
 function renderEntry(entry: PlannedTask, p: Painter): string {
-  const notes: string[] = [entry.reason ?? entry.action];
+  const notes: string[] = [entry.action === 'update' ? describeReason(entry.reason) : entry.action];
   if (entry.drift) notes.push('drift: changed in DataWorks outside git');
   if (entry.live === 'missing') notes.push('missing in DataWorks');
   if (entry.undeployed) notes.push('not deployed');
-  const mark = entry.action === 'orphaned' ? p.red('!') : entry.reason === 'new' ? p.green('+') : p.yellow('~');
+  const mark = entry.action === 'orphaned' ? p.red('!') : p.yellow('~');
   const lines = [`${mark} ${p.bold(entry.key)}  ${entry.file}  (${notes.join(', ')})`];
   if (entry.action === 'orphaned') {
     lines.push('    in the state but no task file declares it; dwsync never deletes it in DataWorks');
   }
   if (entry.task && !entry.previous) {
-    // A whole new config as a patch is a wall of text; what a reviewer wants is what it connects.
+    // A whole config as a patch is a wall of text; what a reviewer wants is what it connects.
     lines.push(p.green(`    ${describeTask(entry.task)}`));
   } else {
     lines.push(...renderPatch('taskContent', entry.taskContentPatch, entry.previous?.taskContent ?? {}, p));
@@ -75,7 +76,7 @@ function describeTask(task: Task): string {
       .join(' + ') || '?';
   const { ResourceGroup, Cu } = task.taskParam;
   const cu = Cu === undefined ? '' : `, ${String(Cu)} CU`;
-  return `new task: ${side('reader')} → ${side('writer')}, resource group ${String(ResourceGroup)}${cu}`;
+  return `replaces its config in DataWorks with: ${side('reader')} → ${side('writer')}, resource group ${String(ResourceGroup)}${cu}`;
 }
 
 function valueAt(document: JsonValue, pointer: string): unknown {

@@ -1,3 +1,4 @@
+import { describeReason } from '../core/describe-reason.js';
 import type { PlanChange, PlanReport } from '../core/report.js';
 import { renderPatchDiff } from './render-patch-diff.js';
 import { escapeHtml, fenceCode, inlineCode, plural } from './markdown-text.js';
@@ -39,7 +40,7 @@ export function renderPlanMarkdown(report: PlanReport, options: PlanMarkdownOpti
 }
 
 function renderChange(change: PlanChange, maxDiffLines: number): string {
-  const what = change.action === 'update' ? `update (${change.reason ?? 'changed'})` : change.action;
+  const what = change.action === 'update' ? `update (${describeReason(change.reason)})` : change.action;
   const flags = [
     change.drift ? '⚠️ drift' : '',
     change.live === 'missing' ? '⚠️ missing in DataWorks' : '',

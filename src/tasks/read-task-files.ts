@@ -16,7 +16,7 @@ export type ReadTaskFilesOptions = {
   concurrency?: number; // files read at once
 };
 
-export type TaskFiles = { tasks: Task[]; problems: Problem[]; files: string[] };
+export type TaskFiles = { tasks: Task[]; problems: Problem[]; warnings: Problem[]; files: string[] };
 
 // Reads, parses and checks every task file below the jobs folder. Bad files become located
 // problems, never exceptions; only a --only pattern outside the jobs folder is a usage error.
@@ -46,7 +46,7 @@ export async function readTaskFiles(options: ReadTaskFilesOptions): Promise<Task
       limit(async () => {
         const read = await readTaskText(path.join(options.root, file));
         if ('problem' in read) {
-          return { tasks: [], problems: [{ file, line: read.line, column: read.column, path: '', message: read.problem }] };
+          return { tasks: [], problems: [{ file, line: read.line, column: read.column, path: '', message: read.problem }], warnings: [] };
         }
         return parseTaskFile(read.text, file);
       }),
@@ -55,5 +55,6 @@ export async function readTaskFiles(options: ReadTaskFilesOptions): Promise<Task
   const tasks = parsed.flatMap((p) => p.tasks);
   for (const p of parsed) problems.push(...p.problems);
   problems.push(...validateTasks(tasks));
-  return { tasks, problems: problems.sort(compareProblems), files };
+  const warnings = parsed.flatMap((p) => p.warnings);
+  return { tasks, problems: problems.sort(compareProblems), warnings, files };
 }

@@ -154,6 +154,15 @@ describe('likely mistakes are not a quiet success', () => {
     }
   });
 
+  it('warns about a password written in a task file, and still validates it', async () => {
+    const root = await repoWithOneTask();
+    await writeFile(path.join(root, 'jobs', 'ods', 'a.yaml'), TASK.replace('parameter: {}}', 'parameter: {password: hunter2}}'));
+    const { code, stdout, stderr } = await run(['validate'], { cwd: root });
+    expect(code).toBe(0);
+    expect(stdout).toBe('1 task(s) in 1 file(s): all valid.\n');
+    expect(stderr).toMatch(/^jobs\/ods\/a\.yaml:8:\d+: warning: password is written in the task file: DataWorks stores it in clear/);
+  });
+
   it('refuses an --only that selects no task file', async () => {
     const root = await repoWithOneTask();
     for (const command of ['validate', 'plan', 'apply']) {
