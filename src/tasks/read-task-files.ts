@@ -14,6 +14,7 @@ export type ReadTaskFilesOptions = {
   jobsDir: string; // relative to root, e.g. "jobs"
   only?: string[]; // --only globs, relative to root
   concurrency?: number; // files read at once
+  readText?: typeof readTaskText; // tests pass a wrapper to watch the reads
 };
 
 export type TaskFiles = { tasks: Task[]; problems: Problem[]; warnings: Problem[]; files: string[] };
@@ -44,7 +45,7 @@ export async function readTaskFiles(options: ReadTaskFilesOptions): Promise<Task
   const parsed = await Promise.all(
     files.map((file) =>
       limit(async () => {
-        const read = await readTaskText(path.join(options.root, file));
+        const read = await (options.readText ?? readTaskText)(path.join(options.root, file));
         if ('problem' in read) {
           return { tasks: [], problems: [{ file, line: read.line, column: read.column, path: '', message: read.problem }], warnings: [] };
         }

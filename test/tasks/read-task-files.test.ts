@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { readTaskFiles } from '../../src/tasks/read-task-files.js';
+import { readTaskText } from '../../src/tasks/read-task-text.js';
 import { UserInputError } from '../../src/errors.js';
 import { validTaskYaml, withLine } from '../core/task-builders.js';
 
@@ -40,7 +41,19 @@ test('many files are read with bounded parallelism and all reported', async () =
   const files: Record<string, string> = {};
   for (let i = 0; i < 200; i++) files[`jobs/f${String(i).padStart(3, '0')}.yaml`] = i === 150 ? 'projectId: [' : task(i + 1);
   await repoWith(files);
-  const result = await readTaskFiles({ root, jobsDir: 'jobs', concurrency: 4 });
+  let reading = 0;
+  let most = 0;
+  const readText: typeof readTaskText = async (file) => {
+    most = Math.max(most, ++reading);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1)); // hold each read open a moment
+      return await readTaskText(file);
+    } finally {
+      reading -= 1;
+    }
+  };
+  const result = await readTaskFiles({ root, jobsDir: 'jobs', concurrency: 4, readText });
+  expect(most).toBe(4);
   expect(result.tasks).toHaveLength(199);
   expect(result.problems.map((p) => p.file)).toEqual(['jobs/f150.yaml']);
 });
