@@ -37,7 +37,7 @@ export type PushOptions = { concurrency: number; commit: string | null };
 // recorded as skipped with the reason.
 // An update frees its slot once its record has been handed to the store: the journal writes the line
 // at once (journal.ts), so a run killed from then on keeps it and re-sends no more than the calls in
-// flight (issue #6); its result is reported only once the record is durable (fdatasync, group commit).
+// flight; its result is reported only once the record is durable (fdatasync, group commit).
 // Holding the slot through the fdatasync (4-9 ms on a VM disk) would cost a fifth to a third of the
 // throughput at 20 ms per call.
 export async function pushUpdates(items: WorkItem[], options: PushOptions, deps: PushDeps): Promise<ApplyResult[]> {

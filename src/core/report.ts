@@ -1,6 +1,6 @@
 import type { Operation } from 'fast-json-patch';
 
-// The JSON documents `plan --json` and `apply --json` print (see CONTRACT.md). Sorted by key.
+// The JSON documents `plan --json` and `apply --json` print (docs/formats.md). Sorted by key.
 
 export type PlanAction = 'update' | 'unchanged' | 'orphaned';
 export type UpdateReason = 'new' | 'changed' | 'retry';

@@ -46,7 +46,7 @@ export function readRequestId(body: Body): string {
 export function readUpdateResult(body: Body, status: number): { requestId: string } {
   const data = body['Data'];
   const ok = isJsonObject(data) && typeof data['Status'] === 'string' && data['Status'].toLowerCase() === 'success';
-  // Counted as applied only on an explicit success (CONTRACT: "Data.Status is success").
+  // Counted as applied only on an explicit success (docs/formats.md: a call counts as applied only when Data.Status is "success").
   if (!ok) throw invalid(status, readRequestId(body), 'UpdateDISyncTask answered without Data.Status "success"');
   return { requestId: readRequestId(body) };
 }

@@ -18,7 +18,7 @@ import {
   type RepoTemplate,
 } from '../support/crash-harness.js';
 
-// Issue #6, part 2: two applies on one state at once never both proceed; a lock left by a killed run
+// Two applies on one state at once never both proceed; a lock left by a killed run
 // is taken over; a lock that cannot be judged (another host) is refused until `dwsync unlock`.
 
 const TASKS = 30;
