@@ -44,7 +44,7 @@ export type PushOptions = { concurrency: number; commit: string | null };
 // recorded as skipped with the reason.
 // An update frees its slot once its record has been handed to the store: the journal writes the line
 // at once (journal.ts), so a run killed from then on keeps it and re-sends no more than the calls in
-// flight (issue #6); its result is reported only once the record is durable (fdatasync, group commit).
+// flight; its result is reported only once the record is durable (fdatasync, group commit).
 // Holding the slot through the fdatasync (4-9 ms on a VM disk) would cost a fifth to a third of the
 // throughput at 20 ms per call.
 export async function pushUpdates(items: WorkItem[], options: PushOptions, deps: PushDeps): Promise<ApplyResult[]> {
@@ -81,7 +81,7 @@ export async function pushUpdates(items: WorkItem[], options: PushOptions, deps:
 
   async function deploy(entry: PlannedTask, fileId: number): Promise<void> {
     const task = entry.task!;
-    const comment = `dwsync${options.commit ? ` ${options.commit.slice(0, 12)}` : ''}: ${task.file}`;
+    const comment = `dwsync${options.commit ? ` ${options.commit.replace(/^([0-9a-f]{12})[0-9a-f]*/, '$1')}` : ''}: ${task.file}`;
     await deployTask({ projectId: task.projectId, fileId }, comment, {
       ...deps,
       recordStage: (stage) => deps.record(task.key, { ...deps.previous(task.key)!, deploy: stage }),

@@ -10,9 +10,10 @@ export type CliIo = {
   signal?: AbortSignal; // Ctrl-C / SIGTERM: stop starting calls, finish the ones in flight
 };
 
-// Colour only on a terminal, never with NO_COLOR (https://no-color.org) or in CI.
+// Colour only on a terminal, never with a non-empty NO_COLOR (https://no-color.org: an empty one does
+// not count) or in CI.
 export function useColor(out: Output, env: CliIo['env']): boolean {
-  return Boolean(out.isTTY) && env.NO_COLOR === undefined && env.CI !== 'true' && env.TERM !== 'dumb';
+  return Boolean(out.isTTY) && !env.NO_COLOR && env.CI !== 'true' && env.TERM !== 'dumb';
 }
 
 export function stderrLogger(io: CliIo): Logger {

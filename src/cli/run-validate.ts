@@ -1,4 +1,4 @@
-import { formatProblem } from '../core/problem.js';
+import { formatProblem, formatWarning } from '../core/problem.js';
 import { validate } from '../commands/validate.js';
 import { EXIT } from '../exit-code.js';
 import type { CliIo } from './cli-io.js';
@@ -7,10 +7,10 @@ import type { CommandDeps, CommandOptions } from '../commands/command-options.js
 export async function runValidate(options: CommandOptions, io: CliIo, json: boolean, deps?: CommandDeps): Promise<number> {
   const report = await validate(options, deps ?? { env: io.env });
   for (const problem of report.problems) io.stderr.write(`${formatProblem(problem)}\n`);
-  // Warnings (a resource group DataWorks does not list) are shown but do not make the files invalid.
-  const valid = report.problems.every((problem) => problem.severity === 'warning');
+  for (const warning of report.warnings) io.stderr.write(`${formatWarning(warning)}\n`);
+  const valid = report.problems.length === 0;
   if (json) {
-    io.stdout.write(`${JSON.stringify({ formatVersion: 1, valid, files: report.files, tasks: report.tasks, problems: report.problems })}\n`);
+    io.stdout.write(`${JSON.stringify({ formatVersion: 1, valid, files: report.files, tasks: report.tasks, problems: report.problems, warnings: report.warnings })}\n`);
   } else if (valid) {
     io.stdout.write(`${report.tasks} task(s) in ${report.files} file(s): all valid.\n`);
   } else {

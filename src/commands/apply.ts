@@ -6,7 +6,7 @@ import { formatProblem } from '../core/problem.js';
 import type { PlannedTask } from '../core/plan-tasks.js';
 import type { ApplyReport, ApplyResult } from '../core/report.js';
 import type { DataWorks } from '../dataworks/data-works.js';
-import { readHeadCommit } from '../git/read-head-commit.js';
+import { readSourceCommit } from '../git/read-source-commit.js';
 import { acquireLock } from '../state/lock.js';
 import { openStateStore } from '../state/state-store.js';
 import type { StateStore } from '../state/state-store.js';
@@ -22,7 +22,7 @@ import type { Settings } from './resolve-settings.js';
 // Validate, lock the state, plan against it, push every update, record each outcome as it happens.
 export async function apply(options: CommandOptions, deps: CommandDeps): Promise<ApplyReport> {
   const settings = await resolveSettings(options, deps.env);
-  const tasks = await loadValidTasks(settings, 'nothing was applied');
+  const tasks = await loadValidTasks(settings, 'nothing was applied', deps.logger);
   const lock = await acquireLock(settings.statePath, { command: 'dwsync apply', now: () => deps.clock.now() });
   try {
     const store = await openStateStore(settings.statePath);
@@ -63,7 +63,7 @@ async function applyPlanned(planned: PlannedTask[], settings: Settings, store: S
   }
   if (work.length === 0 || !session) return results;
 
-  const commit = await readHeadCommit(settings.root);
+  const commit = await readSourceCommit(settings.root, settings.jobs, deps.logger);
   const modes = new Map<number, Promise<'basic' | 'standard'>>();
   const projectMode = (projectId: number) => {
     if (!modes.has(projectId)) modes.set(projectId, session.call(() => session.dataWorks.getProject({ projectId })).then((r) => r.value.mode));

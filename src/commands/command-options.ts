@@ -3,7 +3,7 @@ import type { Logger } from '../core/logger.js';
 import type { DataWorks } from '../dataworks/data-works.js';
 
 // What the CLI flags and the Action inputs both turn into. Unset fields fall back to dwsync.yaml,
-// then to the defaults of CONTRACT.md.
+// then to the defaults (docs/dwsync-yaml.md).
 export type CommandOptions = {
   root: string; // repository root, absolute
   jobs?: string;

@@ -1,10 +1,12 @@
+import type { Logger } from '../core/logger.js';
+import { formatWarning } from '../core/problem.js';
 import type { Problem } from '../core/problem.js';
 import { UserInputError } from '../errors.js';
 import type { Task } from '../core/task.js';
 import { readTaskFiles } from '../tasks/read-task-files.js';
 import type { Settings } from './resolve-settings.js';
 
-export type LoadedTasks = { tasks: Task[]; problems: Problem[]; files: string[] };
+export type LoadedTasks = { tasks: Task[]; problems: Problem[]; warnings: Problem[]; files: string[] };
 
 // Reads and checks every task file: per-document problems and the cross-file rules, all collected
 // and sorted by readTaskFiles.
@@ -13,8 +15,18 @@ export function loadTasks(settings: Settings): Promise<LoadedTasks> {
 }
 
 // The tasks of a run that will act on them: any problem refuses the whole run before anything happens.
-export async function loadValidTasks(settings: Settings, refusal: string): Promise<Task[]> {
-  const { tasks, problems } = await loadTasks(settings);
+// Warnings (located, like problems) are logged and do not stop it.
+export async function loadValidTasks(settings: Settings, refusal: string, logger: Logger): Promise<Task[]> {
+  const { tasks, problems, warnings } = await loadTasks(settings);
   if (problems.length > 0) throw new UserInputError(`${problems.length} problem(s) in task files; ${refusal}`, { problems });
+  for (const warning of warnings) logger.info(formatWarning(warning));
+  warnEmptyJobs(settings, tasks, logger);
   return tasks;
+}
+
+// No task file at all is most often the wrong folder; say so. Plan and apply go on (a repository may
+// have retired its last task, and the state's records are then reported as orphans); validate refuses.
+function warnEmptyJobs(settings: Settings, tasks: Task[], logger: Logger): void {
+  if (tasks.length > 0) return;
+  logger.warn(`the jobs folder ${settings.jobs.replace(/\/+$/, '')}/ holds no task files (*.yaml, *.yml)`);
 }

@@ -21,7 +21,7 @@ export type PreparedPlan = { settings: Settings; state: StateFile; planned: Plan
 // live side. Never writes anything.
 export async function preparePlan(options: CommandOptions, deps: CommandDeps): Promise<PreparedPlan> {
   const settings = await resolveSettings(options, deps.env);
-  const tasks = await loadValidTasks(settings, 'nothing was planned');
+  const tasks = await loadValidTasks(settings, 'nothing was planned', deps.logger);
   const loaded = await readState(settings.statePath);
   for (const warning of loaded.warnings) deps.logger.warn(warning);
   const planned = planAgainst(tasks, loaded.state, settings);

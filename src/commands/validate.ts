@@ -5,17 +5,23 @@ import { connect } from './connect.js';
 import { loadTasks } from './load-tasks.js';
 import { resolveSettings } from './resolve-settings.js';
 
-export type ValidateReport = { problems: Problem[]; files: number; tasks: number };
+export type ValidateReport = { problems: Problem[]; warnings: Problem[]; files: number; tasks: number };
 
 // Parse and check every task file: no state, and no network unless --remote, which then checks the
 // valid files' datasources and resource groups against their workspaces.
 export async function validate(options: CommandOptions, deps: CommandDeps | Pick<CommandDeps, 'env'>): Promise<ValidateReport> {
   const settings = await resolveSettings(options, deps.env);
-  const { tasks, problems, files } = await loadTasks(settings);
+  const { tasks, problems, warnings, files } = await loadTasks(settings);
+  if (files.length === 0 && problems.length === 0) {
+    problems.push({ file: settings.jobs, line: 1, column: 1, path: '', message: `the jobs folder ${settings.jobs}/ holds no task files: expected *.yaml or *.yml files below it` });
+  }
   if (options.remote && problems.length === 0 && tasks.length > 0) {
     if (!('clock' in deps)) throw new InternalError('validate --remote needs the clock and logger of a run');
     const { checkRemoteReferences } = await import('../remote/check-remote-references.js');
-    problems.push(...(await checkRemoteReferences(settings.root, tasks, await connect(settings, deps))));
+    // A missing datasource is an error; a resource group DataWorks does not list only a warning.
+    for (const found of await checkRemoteReferences(settings.root, tasks, await connect(settings, deps))) {
+      (found.severity === 'warning' ? warnings : problems).push(found);
+    }
   }
-  return { problems, files: files.length, tasks: tasks.length };
+  return { problems, warnings, files: files.length, tasks: tasks.length };
 }

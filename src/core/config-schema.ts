@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-// dwsync.yaml (CONTRACT.md "Repository configuration"). Every key is optional; the defaults
-// are the contract's. Unknown keys are an error, as in task files.
+// dwsync.yaml (docs/dwsync-yaml.md). Every key is optional; the defaults
+// are those docs/dwsync-yaml.md lists. Unknown keys are an error, as in task files.
 export const Config = z.strictObject({
   jobs: z.string({ error: 'a folder path' }).min(1, { error: 'a folder path' }).default('jobs'),
   state: z.string({ error: 'a file path' }).min(1, { error: 'a file path' }).default('.dwsync/state.json'),

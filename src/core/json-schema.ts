@@ -12,7 +12,7 @@ export function renderTaskJsonSchema(): string {
     $id: TASK_SCHEMA_ID,
     title: 'dwsync task file',
     description:
-      'One DataWorks batch Data Integration sync task (DI_OFFLINE, OpenAPI 2020-05-18) per YAML document. See CONTRACT.md "A task file".',
+      'One DataWorks batch Data Integration sync task (DI_OFFLINE, OpenAPI 2020-05-18) per YAML document. Format: docs/task-file.md in the dwsync repository.',
     ...Object.fromEntries(Object.entries(schema).filter(([key]) => key !== '$schema')),
     // What validateTaskIdentity checks, which zod's object cannot say: fileId, or name and folder.
     oneOf: [{ required: ['fileId'] }, { required: ['name', 'folder'] }],

@@ -2,6 +2,7 @@ import { isMap, isScalar, parseAllDocuments, type Document } from 'yaml';
 import { compareProblems, type Problem } from './problem.js';
 import { namedTaskKey, taskKey, type Task } from './task.js';
 import type { JsonObject } from './json.js';
+import { findClearSecrets } from './find-clear-secrets.js';
 import { formatPath } from './format-path.js';
 import { createPositionFinder, findPosition } from './source-lines.js';
 import { locateInScalar, locateYamlNode } from './locate-yaml-node.js';
@@ -14,7 +15,8 @@ import { validateTaskIdentity } from './validate-task-identity.js';
 import { findJsonSyntaxError } from './validate-json-text.js';
 import { findExcessiveFlowDepth, MAX_FLOW_DEPTH } from './validate-flow-depth.js';
 
-export type ParsedTaskFile = { tasks: Task[]; problems: Problem[] };
+// Warnings do not stop a run: they are located like problems and printed as warnings.
+export type ParsedTaskFile = { tasks: Task[]; problems: Problem[]; warnings: Problem[] };
 
 const MAX_YAML_ERRORS = 3;
 
@@ -30,11 +32,15 @@ export function parseTaskFile(text: string, file: string): ParsedTaskFile {
   const report: Report = (offset, path, message) => {
     problems.push({ file, ...positionOf(offset), path, message });
   };
+  const warnings: Problem[] = [];
+  const warn: Report = (offset, path, message) => {
+    warnings.push({ file, ...positionOf(offset), path, message });
+  };
 
   const deep = findExcessiveFlowDepth(source);
   if (deep !== null) {
     report(deep, '', `nesting too deep: expected at most ${MAX_FLOW_DEPTH} levels of [ ] or { }`);
-    return { tasks: [], problems };
+    return { tasks: [], problems, warnings };
   }
 
   const tasks: Task[] = [];
@@ -50,17 +56,17 @@ export function parseTaskFile(text: string, file: string): ParsedTaskFile {
     // An empty document, e.g. after a trailing `---`.
     if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) continue;
     documents++;
-    const task = parseTaskDocument(doc, source, file, report);
+    const task = parseTaskDocument(doc, source, file, report, warn);
     if (task) tasks.push(task);
   }
   // An empty file (or one of only comments) is reported rather than skipped: a task file that
   // declares nothing is almost always a mistake, and dropping it silently would hide that task.
   if (documents === 0) report(0, '', 'no task in file: expected a YAML mapping with projectId, fileId (or name and folder), taskParam and taskContent');
   problems.sort(compareProblems);
-  return { tasks, problems };
+  return { tasks, problems, warnings: warnings.sort(compareProblems) };
 }
 
-function parseTaskDocument(doc: Document, source: string, file: string, report: Report): Task | null {
+function parseTaskDocument(doc: Document, source: string, file: string, report: Report, warn: Report): Task | null {
   const contents = doc.contents!;
   const start = contents.range?.[0] ?? 0;
   if (!isMap(contents)) {
@@ -102,6 +108,8 @@ function parseTaskDocument(doc: Document, source: string, file: string, report: 
   issues.push(...validateTaskContent(content));
   for (const issue of firstPerPath(issues)) report(locateYamlNode(doc, issue.path, issue.at).offset, formatPath(issue.path), issue.message);
   if (issues.length > 0) return null;
+  const secrets = [...findClearSecrets(data.taskParam as JsonObject, ['taskParam']), ...findClearSecrets(content as JsonObject, ['taskContent'])];
+  for (const secret of secrets) warn(locateYamlNode(doc, secret.path).offset, formatPath(secret.path), secret.message);
 
   const projectId = data.projectId as number;
   const fileId = (data.fileId as number | undefined) ?? null;

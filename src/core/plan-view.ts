@@ -68,7 +68,7 @@ function toEntry(entry: PlannedTask): PlanViewEntry {
     drift: entry.drift === true,
     missing: entry.live === 'missing',
     undeployed: entry.undeployed === true,
-    newTask: entry.task && !entry.previous ? describeTask(entry.task) : null,
+    newTask: entry.task && !entry.previous ? describeTask(entry.task, entry.action) : null,
     fileId: entry.fileId,
     sections: sections.filter((s) => s.fields.length > 0),
   };
@@ -105,7 +105,8 @@ function valueAt(document: JsonValue, pointer: string): unknown {
   }
 }
 
-function describeTask(task: Task): string {
+// An update with no applied record overwrites a task that already exists in DataWorks; a create makes one.
+function describeTask(task: Task, action: PlannedTask['action']): string {
   const steps = Array.isArray(task.taskContent.steps) ? task.taskContent.steps : [];
   const side = (category: string) =>
     steps
@@ -118,5 +119,6 @@ function describeTask(task: Task): string {
       .join(' + ') || '?';
   const { ResourceGroup, Cu } = task.taskParam;
   const cu = Cu === undefined ? '' : `, ${String(Cu)} CU`;
-  return `new task: ${side('reader')} → ${side('writer')}, resource group ${String(ResourceGroup)}${cu}`;
+  const verb = action === 'create' ? 'new task' : 'replaces its config in DataWorks with';
+  return `${verb}: ${side('reader')} → ${side('writer')}, resource group ${String(ResourceGroup)}${cu}`;
 }

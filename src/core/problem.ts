@@ -12,6 +12,10 @@ export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line}:${p.column}: ${p.severity ?? 'error'}: ${p.message}`;
 }
 
+export function formatWarning(p: Problem): string {
+  return formatProblem({ ...p, severity: 'warning' });
+}
+
 export function compareProblems(a: Problem, b: Problem): number {
   return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message);
 }

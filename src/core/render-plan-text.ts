@@ -1,6 +1,7 @@
 import type { PlannedTask } from './plan-tasks.js';
 import { buildPlanView } from './plan-view.js';
 import type { FieldChange, FieldSection, PlanViewEntry } from './plan-view.js';
+import { describeReason } from './describe-reason.js';
 import { paint } from './paint.js';
 import { SENSITIVE } from './secret-keys.js';
 import type { Painter } from './paint.js';
@@ -21,12 +22,12 @@ export function renderPlanText(planned: PlannedTask[], options: { color: boolean
 }
 
 function renderEntry(entry: PlanViewEntry, p: Painter): string {
-  const notes: string[] = [entry.reason ?? entry.action];
+  const notes: string[] = [entry.action === 'update' ? describeReason(entry.reason ?? undefined) : entry.action];
   if (entry.drift) notes.push('drift: changed in DataWorks outside git');
   if (entry.missing) notes.push('missing in DataWorks');
   if (entry.undeployed) notes.push('not deployed');
   const marks: Partial<Record<PlanViewEntry['action'], string>> = { orphaned: p.red('!'), delete: p.red('-'), create: p.green('+') };
-  const mark = marks[entry.action] ?? (entry.reason === 'new' ? p.green('+') : p.yellow('~'));
+  const mark = marks[entry.action] ?? p.yellow('~');
   const lines = [`${mark} ${p.bold(entry.key)}  ${entry.file}  (${notes.join(', ')})`];
   if (entry.action === 'orphaned') {
     lines.push('    in the state but no task file declares it; left as it is in DataWorks (apply --prune deletes what dwsync created or applied)');

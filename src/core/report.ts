@@ -1,6 +1,6 @@
 import type { Operation } from 'fast-json-patch';
 
-// The JSON documents `plan --json` and `apply --json` print (see CONTRACT.md). Sorted by key.
+// The JSON documents `plan --json` and `apply --json` print (docs/formats.md). Sorted by key.
 
 // create: a named task the state does not know (found by name, or created, on apply);
 // delete: with --prune, an orphan that dwsync created or applied.

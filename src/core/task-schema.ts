@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// The task file format (CONTRACT.md "A task file"). This schema is the single source of the
+// The task file format (docs/task-file.md). This schema is the single source of the
 // TypeScript type and of the editor JSON Schema. Each `error` text is the expectation that
 // validate-schema.ts turns into "<path> must be <expectation>, got <value>".
 // Objects inside taskContent and taskParam are loose: DataWorks accepts far more keys than we

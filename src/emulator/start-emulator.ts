@@ -16,7 +16,7 @@ import { handleApiCall, type ApiCallContext } from './handle-api-call.js';
 import { INSPECTION_PREFIX, serveInspection } from './inspection-routes.js';
 import { sendJson } from './responses.js';
 
-// A local, in-memory DataWorks 2020-05-18 RPC endpoint on 127.0.0.1 (see CONTRACT.md "The emulator").
+// A local, in-memory DataWorks 2020-05-18 RPC endpoint on 127.0.0.1 (docs/emulator.md).
 
 export type { EmulatorDataSource, EmulatorResourceGroup, EmulatorState, EmulatorTask, TaskSeed } from './emulator-state.js';
 export { seedFromTasks, seedNamedTaskReferences } from './seed-from-tasks.js';

@@ -1,12 +1,10 @@
+import type { SimpleGit } from 'simple-git';
 import { simpleGit } from 'simple-git';
 
-// The commit the task files were applied from; null outside a git repository or before the first commit.
-export async function readHeadCommit(root: string): Promise<string | null> {
-  try {
-    const git = simpleGit({ baseDir: root });
-    if (!(await git.checkIsRepo())) return null;
-    return (await git.revparse(['HEAD'])).trim() || null;
-  } catch {
-    return null;
-  }
+// The commit HEAD points at; null outside a git repository or before the first commit. Anything else
+// that goes wrong (no git installed, a damaged repository) is thrown for the caller to report.
+export async function readHeadCommit(root: string, git: SimpleGit = simpleGit({ baseDir: root })): Promise<string | null> {
+  if (!(await git.checkIsRepo())) return null;
+  // --verify --quiet prints nothing (and fails silently) when HEAD has no commit yet.
+  return (await git.raw(['rev-parse', '--verify', '--quiet', 'HEAD'])).trim() || null;
 }

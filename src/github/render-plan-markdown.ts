@@ -1,3 +1,4 @@
+import { describeReason } from '../core/describe-reason.js';
 import type { PlanView, PlanViewEntry } from '../core/plan-view.js';
 import { renderFieldDiff } from './render-field-diff.js';
 import { escapeHtml, fenceCode, inlineCode, plural } from './markdown-text.js';
@@ -45,7 +46,7 @@ export function renderPlanMarkdown(view: PlanView, options: PlanMarkdownOptions)
 }
 
 function renderEntry(entry: PlanViewEntry, maxDiffLines: number): string {
-  const what = entry.action === 'update' ? `update (${entry.reason ?? 'changed'})` : entry.action;
+  const what = entry.action === 'update' ? `update (${describeReason(entry.reason ?? undefined)})` : entry.action;
   const flags = [entry.drift ? '⚠️ drift' : '', entry.missing ? '⚠️ missing in DataWorks' : '', entry.undeployed ? 'not deployed' : ''].filter(
     (f) => f !== '',
   );

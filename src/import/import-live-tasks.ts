@@ -12,6 +12,7 @@ import type { DataWorks, LiveFile } from '../dataworks/data-works.js';
 import type { TaskRecord } from '../state/state-schema.js';
 import type { ImportResult } from './import-report.js';
 import { importedRecord } from './imported-record.js';
+import { locateTaskSchema } from './locate-task-schema.js';
 import type { CallRunner } from '../dataworks/call-runner.js';
 import { parseLiveFile } from './parse-live-file.js';
 import type { FileToPlace } from './plan-file-paths.js';
@@ -41,8 +42,6 @@ export type ImportDeps = {
   onProgress?: (progress: ApplyProgress) => void;
 };
 
-const SCHEMA_FILE = 'dwsync-task.schema.json';
-
 // Reads each task (GetFile, bounded concurrency, shared rate limit and retries), writes its file and then
 // its state record. Failures are collected per task, never thrown; a quota error stops new calls.
 export async function importLiveTasks(plan: ImportPlan, deps: ImportDeps): Promise<ImportResult[]> {
@@ -51,6 +50,7 @@ export async function importLiveTasks(plan: ImportPlan, deps: ImportDeps): Promi
   const limit = pLimit(deps.concurrency);
   const progress: ApplyProgress = { done: 0, total: plan.files.length, failed: 0 };
   let stopCode: string | null = null;
+  const schema = await locateTaskSchema(plan.root, plan.jobs);
 
   async function importOne(fileId: number): Promise<ImportResult> {
     const key = taskKey(plan.projectId, fileId);
@@ -80,7 +80,7 @@ export async function importLiveTasks(plan: ImportPlan, deps: ImportDeps): Promi
     const notes = parsed.groupSource === 'workspace-default' ? [defaultGroupNote(parsed.document.taskParam['ResourceGroup'])] : [];
 
     const importedAt = new Date(deps.clock.now()).toISOString();
-    const schemaPath = path.posix.relative(path.posix.dirname(file), path.posix.join(plan.jobs, SCHEMA_FILE));
+    const schemaPath = path.posix.relative(path.posix.dirname(file), schema);
     const source = { projectId: plan.projectId, fileId, fileName: read.file.fileName, folderPath: placed.get(fileId)?.folderPath ?? '', importedAt };
     const rendered = renderImportedTask(parsed.document, file, { schemaPath, source });
     if (!rendered.ok) return { ...base, outcome: 'failed', error: rendered.error };

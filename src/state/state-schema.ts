@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { JsonValue as Json } from '../core/json.js';
 
-// The state file (CONTRACT.md "The state file"). Schemas and types share names.
+// The state file (docs/state-file.md). Schemas and types share names.
 //
 // Forward compatibility within formatVersion 1: the schemas validate, but readState keeps the parsed
 // JSON itself, not zod's output, so fields a newer dwsync added survive an older dwsync's rewrite

@@ -23,8 +23,10 @@ export async function listTaskFiles(root: string, jobsDir: string): Promise<List
       return { files, problems };
     }
     topReal = await realpath(top);
-  } catch {
-    problem(top, `the jobs folder ${relative(top)} does not exist: expected a folder of task files (set "jobs" in dwsync.yaml)`);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') problem(top, `the jobs folder ${relative(top)} does not exist: expected a folder of task files (set "jobs" in dwsync.yaml)`);
+    else problem(top, `cannot read the jobs folder ${relative(top)}: ${code ?? String(error)}`);
     return { files, problems };
   }
 

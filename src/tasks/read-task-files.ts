@@ -14,9 +14,10 @@ export type ReadTaskFilesOptions = {
   jobsDir: string; // relative to root, e.g. "jobs"
   only?: string[]; // --only globs, relative to root
   concurrency?: number; // files read at once
+  readText?: typeof readTaskText; // tests pass a wrapper to watch the reads
 };
 
-export type TaskFiles = { tasks: Task[]; problems: Problem[]; files: string[] };
+export type TaskFiles = { tasks: Task[]; problems: Problem[]; warnings: Problem[]; files: string[] };
 
 // Reads, parses and checks every task file below the jobs folder. Bad files become located
 // problems, never exceptions; only a --only pattern outside the jobs folder is a usage error.
@@ -31,15 +32,22 @@ export async function readTaskFiles(options: ReadTaskFilesOptions): Promise<Task
   const selected = (file: string) => patterns.length === 0 || matches(file);
   const files = listed.files.filter(selected);
   const jobs = path.relative(options.root, path.resolve(options.root, options.jobsDir)).split(path.sep).join('/') || '.';
+  // A pattern that selects nothing is a typo or a wrong folder: stopping beats a quiet "no changes".
+  if (listed.files.length > 0) {
+    const idle = patterns.filter((pattern) => !listed.files.some(compileGlobs([pattern])));
+    if (idle.length > 0) {
+      throw new UserInputError(`--only ${idle.map((p) => JSON.stringify(p)).join(', ')} matches none of the ${listed.files.length} task file(s) in ${jobs}/`);
+    }
+  }
   const problems = listed.problems.filter((p) => p.file === jobs || selected(p.file));
 
   const limit = pLimit(options.concurrency ?? 32);
   const parsed = await Promise.all(
     files.map((file) =>
       limit(async () => {
-        const read = await readTaskText(path.join(options.root, file));
+        const read = await (options.readText ?? readTaskText)(path.join(options.root, file));
         if ('problem' in read) {
-          return { tasks: [], problems: [{ file, line: read.line, column: read.column, path: '', message: read.problem }] };
+          return { tasks: [], problems: [{ file, line: read.line, column: read.column, path: '', message: read.problem }], warnings: [] };
         }
         return parseTaskFile(read.text, file);
       }),
@@ -48,5 +56,6 @@ export async function readTaskFiles(options: ReadTaskFilesOptions): Promise<Task
   const tasks = parsed.flatMap((p) => p.tasks);
   for (const p of parsed) problems.push(...p.problems);
   problems.push(...validateTasks(tasks));
-  return { tasks, problems: problems.sort(compareProblems), files };
+  const warnings = parsed.flatMap((p) => p.warnings);
+  return { tasks, problems: problems.sort(compareProblems), warnings, files };
 }

@@ -76,7 +76,7 @@ describe('the Action, plan on a pull request', () => {
     expectNoLeak(first);
     expect(first.stdout).toContain('::add-mask::' + TOKEN);
     expect(first.summary).toContain('| update | unchanged | orphaned |\n|---:|---:|---:|\n| 2 | 0 | 0 |');
-    expect(first.summary).toContain('<details><summary><code>jobs/ods/a.yaml</code> · <code>10000/1000001</code> · update (new)</summary>');
+    expect(first.summary).toContain('<details><summary><code>jobs/ods/a.yaml</code> · <code>10000/1000001</code> · update (first apply)</summary>');
     expect(first.summary).toContain('+ taskParam.ResourceGroup: "S_res_group_1_1"');
     expect(first.summary).toContain('"(sensitive)"');
     expect(first.summary).not.toContain('hunter2');

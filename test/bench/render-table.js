@@ -1,4 +1,4 @@
-// The results as markdown tables: what `npm run bench` prints and the README carries.
+// The results as markdown tables: what `npm run bench` prints and docs/performance.md carries.
 const s = (ms) => (ms / 1000).toFixed(2);
 const mb = (bytes) => (bytes / 2 ** 20).toFixed(0);
 const pct = (x) => `${(x * 100).toFixed(1)} %`;

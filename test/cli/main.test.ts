@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { main } from '../../src/cli.js';
+import { useColor } from '../../src/cli/cli-io.js';
 import { formatProgress } from '../../src/cli/progress-line.js';
 
 async function run(argv: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
@@ -85,6 +86,89 @@ describe('main', () => {
       const { code, stdout, stderr } = await run(argv);
       expect({ argv, code, stderr }).toEqual({ argv, code: 0, stderr: '' });
       expect(stdout).toContain('1 task(s) in 1 file(s): all valid.');
+    }
+  });
+});
+
+describe('--json', () => {
+  it.each([
+    [['validate', '--json'], 0],
+    [['plan', '--json'], 0],
+    [['unlock', '--json'], 0],
+    [['plan', '--json', '--only', 'jobs/none/**'], 1],
+    [['apply', '--json', '--concurrency', 'x'], 1],
+    [['apply', '--json'], 1], // no credentials
+    [['import', '--json'], 1],
+    [['plan', '--json', '--jsn'], 1],
+  ])('prints exactly one JSON document on stdout for %j', async (argv, exitCode) => {
+    const root = await repoWithOneTask();
+    const { code, stdout } = await run(argv, { cwd: root });
+    expect(code).toBe(exitCode);
+    expect(() => JSON.parse(stdout)).not.toThrow();
+    expect(JSON.parse(stdout)).toMatchObject({ formatVersion: 1 });
+  });
+
+  it('carries the located problems when plan stops on invalid task files', async () => {
+    const root = await repoWithOneTask();
+    await writeFile(path.join(root, 'jobs', 'ods', 'a.yaml'), TASK.replace('fileId: 2', 'fileId: -2'));
+    const { code, stdout, stderr } = await run(['plan', '--json'], { cwd: root });
+    expect(code).toBe(1);
+    const document = JSON.parse(stdout);
+    expect(document.error).toMatchObject({ kind: 'input', message: '1 problem(s) in task files; nothing was planned' });
+    expect(document.error.problems).toEqual([expect.objectContaining({ file: 'jobs/ods/a.yaml', line: 2, path: 'fileId' })]);
+    expect(stderr).toContain('jobs/ods/a.yaml:2:');
+  });
+
+  it('unlock tells who held the lock, in words and in JSON', async () => {
+    const root = await repoWithOneTask();
+    await mkdir(path.join(root, '.dwsync'));
+    const holder = { pid: 4242, host: 'ci-7', startedAt: '2026-01-02T03:04:05.678Z', command: 'dwsync apply' };
+    await writeFile(path.join(root, '.dwsync', 'state.json.lock'), JSON.stringify({ ...holder, token: 'x' }));
+    const { code, stdout, stderr } = await run(['unlock', '--json'], { cwd: root });
+    expect(code).toBe(0);
+    expect(stderr).toBe('removed the lock held by dwsync apply (pid 4242 on host ci-7, since 2026-01-02T03:04:05Z)\n');
+    expect(JSON.parse(stdout)).toMatchObject({ formatVersion: 1, removed: true, holder });
+  });
+});
+
+describe('colour', () => {
+  it('is off only for a non-empty NO_COLOR, as no-color.org says', () => {
+    const tty = { write: () => true, isTTY: true };
+    expect(useColor(tty, {})).toBe(true);
+    expect(useColor(tty, { NO_COLOR: '' })).toBe(true);
+    expect(useColor(tty, { NO_COLOR: '1' })).toBe(false);
+    expect(useColor({ write: () => true }, {})).toBe(false);
+  });
+});
+
+describe('likely mistakes are not a quiet success', () => {
+  it('refuses an empty jobs folder in validate; plan and apply say so', async () => {
+    const root = await realpath(await mkdtemp(path.join(os.tmpdir(), 'dwsync-cli-')));
+    await mkdir(path.join(root, 'jobs'));
+    const validated = await run(['validate'], { cwd: root });
+    expect(validated).toMatchObject({ code: 1, stderr: 'jobs:1:1: error: the jobs folder jobs/ holds no task files: expected *.yaml or *.yml files below it\n' });
+    for (const command of ['plan', 'apply']) {
+      const { code, stderr } = await run([command], { cwd: root });
+      expect(code).toBe(0);
+      expect(stderr).toBe('warning: the jobs folder jobs/ holds no task files (*.yaml, *.yml)\n');
+    }
+  });
+
+  it('warns about a password written in a task file, and still validates it', async () => {
+    const root = await repoWithOneTask();
+    await writeFile(path.join(root, 'jobs', 'ods', 'a.yaml'), TASK.replace('parameter: {}}', 'parameter: {password: hunter2}}'));
+    const { code, stdout, stderr } = await run(['validate'], { cwd: root });
+    expect(code).toBe(0);
+    expect(stdout).toBe('1 task(s) in 1 file(s): all valid.\n');
+    expect(stderr).toMatch(/^jobs\/ods\/a\.yaml:8:\d+: warning: password is written in the task file: DataWorks stores it in clear/);
+  });
+
+  it('refuses an --only that selects no task file', async () => {
+    const root = await repoWithOneTask();
+    for (const command of ['validate', 'plan', 'apply']) {
+      const { code, stderr } = await run([command, '--only', 'jobs/odss/**'], { cwd: root });
+      expect(code).toBe(1);
+      expect(stderr).toBe('dwsync: --only "jobs/odss/**" matches none of the 1 task file(s) in jobs/\n');
     }
   });
 });

@@ -1,6 +1,6 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { parseTaskFile } from '../../src/core/parse-task-file.js';
-import { formatProblem } from '../../src/core/problem.js';
+import { formatProblem, formatWarning } from '../../src/core/problem.js';
 import { validTaskYaml, withLine } from './task-builders.js';
 
 const lines = (text: string) => parseTaskFile(text, 'jobs/t.yaml').problems.map(formatProblem);
@@ -108,5 +108,24 @@ describe('parseTaskFile', () => {
   test('duplicate keys and tabs come from the YAML parser, located', () => {
     expect(lines('projectId: 1\nprojectId: 2\n')).toEqual(['jobs/t.yaml:2:1: error: duplicate key "projectId": a key may appear only once in a mapping']);
     expect(lines('taskParam:\n\tCu: 1\n')[0]).toBe('jobs/t.yaml:2:1: error: tab used for indentation: YAML allows only spaces');
+  });
+});
+
+describe('secrets written in a task file', () => {
+  it('warns, at its line, that DataWorks stores a hand-written password in clear', () => {
+    const text = withLine(validTaskYaml, 'parameter: {datasource: mysql_pub,', 'parameter: {password: hunter2, datasource: mysql_pub,');
+    const { tasks, problems, warnings } = parseTaskFile(text, 'jobs/t.yaml');
+    expect(problems).toEqual([]);
+    expect(tasks).toHaveLength(1);
+    expect(warnings.map(formatWarning)).toEqual([
+      'jobs/t.yaml:13:29: warning: password is written in the task file: DataWorks stores it in clear in the task\'s code; keep credentials in a DataWorks data source and name it with "datasource"',
+    ]);
+  });
+
+  it('says nothing for a scheduling parameter or an empty value', () => {
+    for (const value of ['"${db_password}"', '""']) {
+      const text = withLine(validTaskYaml, 'parameter: {datasource: mysql_pub,', `parameter: {password: ${value}, datasource: mysql_pub,`);
+      expect(parseTaskFile(text, 'jobs/t.yaml').warnings).toEqual([]);
+    }
   });
 });

@@ -167,13 +167,13 @@ describe('masking in new tasks', () => {
   });
 });
 
-describe('renderPlanText for a new task', () => {
+describe('renderPlanText for a task never applied by dwsync', () => {
   it('summarises what the task connects instead of listing every field', () => {
     const text = renderPlanText(planTasks({ tasks: [buildTask()], records: {}, salt }), { color: false });
     expect(text).toBe(
       [
-        '+ 10000/1000001  jobs/ods/task_1000001.yaml  (new)',
-        '    new task: mysql (mysql_pub) → odps (odps_first), resource group S_res_group_1_1, 2 CU',
+        '~ 10000/1000001  jobs/ods/task_1000001.yaml  (first apply)',
+        '    replaces its config in DataWorks with: mysql (mysql_pub) → odps (odps_first), resource group S_res_group_1_1, 2 CU',
         'Plan: 1 to update, 0 unchanged, 0 orphaned.',
         '',
       ].join('\n'),

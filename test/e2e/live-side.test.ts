@@ -100,7 +100,29 @@ describe('deploy', () => {
     expect(polls).toContain(7);
   });
 
-  it('records a failed deployment as a failed outcome, lists it, and finishes it on the next apply', async () => {
+  it('lists tasks whose last update was never deployed, and apply deploys them without updating them again', async () => {
+    const env = await setup(2);
+    expect((await env.dwsync(['apply'])).code).toBe(0); // deploy is off: updated, not deployed
+    await env.repo.write('dwsync.yaml', 'deploy: true\n');
+    const listed = await env.dwsync(['plan', '--json', '--detailed-exitcode']);
+    expect(listed.code, listed.stderr).toBe(2);
+    expect(json<PlanReport>(listed.stdout).changes).toEqual(
+      env.tasks.map((task) => expect.objectContaining({ key: task.key, action: 'unchanged', undeployed: true })),
+    );
+    const text = await env.dwsync(['plan']);
+    for (const task of env.tasks) expect(text.stdout).toContain(`${task.key}  ${task.file}  (unchanged, not deployed)`);
+
+    const mark = (await env.calls()).length;
+    const run = await env.dwsync(['apply', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const actions = (await env.calls()).slice(mark).map((c) => c.action);
+    expect(actions.filter((a) => a === 'UpdateDISyncTask')).toEqual([]);
+    expect(actions.filter((a) => a === 'SubmitFile')).toHaveLength(2);
+    expect(actions.filter((a) => a === 'DeployFile')).toHaveLength(2);
+    expect((await env.dwsync(['plan', '--detailed-exitcode'])).code).toBe(0);
+  });
+
+  it('records a failed deployment as a failed outcome, plans it again, and finishes it on the next apply', async () => {
     const env = await setup(2, {
       files: { 'dwsync.yaml': 'deploy: true\n' },
       task: (i) => (i === 0 ? { description: 'fails to deploy' } : {}),
@@ -115,6 +137,9 @@ describe('deploy', () => {
     expect(result).toMatchObject({ outcome: 'failed', error: { code: 'SubmitFile.Failed' } });
     const state = JSON.parse(await readFile(path.join(env.repo.dir, '.dwsync/state.json'), 'utf8'));
     expect(state.tasks[failing.key]).toMatchObject({ applied: { requestId: expect.any(String) }, deploy: { stage: 'failed' } });
+    const planned = await env.dwsync(['plan', '--json', '--detailed-exitcode']);
+    expect(planned.code).toBe(2);
+    expect(json<PlanReport>(planned.stdout).changes.find((c) => c.key === failing.key)).toMatchObject({ action: 'update', reason: 'retry' });
 
     // Fixed in git: the next apply updates and deploys it.
     await env.repo.write(failing.file, (await readFile(path.join(env.repo.dir, failing.file), 'utf8')).replace(`\n        note: ${FAIL_DEPLOY_MARKER}`, ''));

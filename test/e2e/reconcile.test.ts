@@ -76,6 +76,10 @@ describe('dwsync end to end, over real HTTP against the emulator', () => {
     expect(reapplied.stdout).toContain('Apply: 1 applied, 0 failed, 2 unchanged, 0 skipped.');
     const after = await calls(env);
     expect(after.slice(before).map((c) => [c.action, c.parameters.FileId])).toEqual([['UpdateDISyncTask', String(edited.fileId)]]);
+    // The edit was never committed: HEAD does not hold what was pushed, and the state says so.
+    expect(reapplied.stderr).toContain(`warning: 1 task file(s) differ from commit ${commit.slice(0, 12)} (${tasks[1]!.file})`);
+    const stateText = await readFile(path.join(repo.dir, '.dwsync/state.json'), 'utf8');
+    expect(stateText).toContain(`"${commit}-dirty"`);
   });
 
   it('applies everything despite a 30% rate of retryable server errors', async () => {

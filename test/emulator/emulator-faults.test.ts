@@ -55,7 +55,11 @@ describe('emulator faults', () => {
     em.failNext({ kind: 'reset' });
     await expect(post(em)).rejects.toThrow();
     expect(em.state.calls.at(-1)).toMatchObject({ status: null, code: 'reset' });
-    expect((await post(em)).status).not.toBe(0); // the fault was used up; the next call is answered
+    // The fault was used up: the next call is answered normally.
+    const req = signRequest(em.url, 'GetProject', { ProjectId: '10000' });
+    const next = await fetch(req.url, req.init);
+    expect(next.status).toBe(200);
+    expect(await next.json()).toMatchObject({ Success: true });
   });
 
   it('hang: the call is answered normally, late', async () => {

@@ -51,9 +51,12 @@ describe('emulator flow control', () => {
     expect(await outcomes(em.url, 4)).toEqual(['ok', '503 ServiceUnavailable', 'ok', '503 ServiceUnavailable']);
   });
 
-  it('still answers with latency configured', async () => {
-    const em = await start({ latencyMs: 30 });
+  it('holds every answer for the configured latency, then answers normally', async () => {
+    const em = await start({ latencyMs: 200 });
+    const started = performance.now();
     expect(await outcomes(em.url, 2)).toEqual(['ok', 'ok']);
+    // A lower bound only (a delay cannot end early); how much later is up to the machine.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(2 * 200 - 5);
   });
 
   it('refuses a request dated outside the allowed skew', async () => {

@@ -1,8 +1,5 @@
-import { access } from 'node:fs/promises';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { PlanReport } from '../../src/core/report.js';
 import { startEmulator, type Emulator } from '../../src/emulator/start-emulator.js';
 import {
   acceptedUpdates,
@@ -11,18 +8,19 @@ import {
   createRepoTemplate,
   keysHeldDifferently,
   randomInt,
-  readStateReading,
+  readOutsideView,
   runCliAgainst,
-  runMainIn,
   spawnCli,
   waitForQuiet,
   waitUntil,
   type RepoTemplate,
 } from '../support/crash-harness.js';
 
-// Issue #6, part 1: `apply` killed with SIGKILL at random moments loses nothing it had recorded, leaves
-// a state the next run reads, and the next run re-sends at most the calls that were in flight.
-// DWSYNC_LONG_CRASH=1 runs 200 trials instead of 20.
+// `apply` killed with SIGKILL at random moments loses no outcome beyond the calls in flight, leaves a
+// state the next run reads, and the next run re-sends at most the calls that were in flight. Judged from
+// outside: what the emulator accepted against what a fresh dwsync process plans. Each trial stands alone
+// and counts its own losses before asserting; the tally is only printed. DWSYNC_LONG_CRASH=1 runs 200
+// trials instead of 20.
 
 const LONG = process.env.DWSYNC_LONG_CRASH === '1';
 const TRIALS = LONG ? 200 : 20;
@@ -103,64 +101,54 @@ describe(`apply killed with SIGKILL (${TRIALS} trials, seed ${SEED})`, () => {
     }
     const { repo, emulator } = started;
     try {
-      expect(started.killed).toBe(true);
+      expect(started.killed, 'the apply was killed').toBe(true);
       tally.kills += 1;
       await waitForQuiet(emulator, latencyMs);
 
-      // 2. The state reads back, with the journal folded (plan folds in memory only).
-      const planned = await runMainIn(['plan', '--json'], repo.dir, emulator);
-      expect(planned.code, planned.stderr).toBe(0);
-      const before = await readStateReading(repo.statePath);
-      const unchanged = (JSON.parse(planned.stdout) as PlanReport).changes.filter((c) => c.action === 'unchanged').map((c) => c.key);
-      expect(new Set(unchanged)).toEqual(before.applied);
-      if (before.journalFound) tally.journalsLeft += 1;
-      const acceptedBefore = acceptedUpdates(emulator);
+      // 1. What the emulator accepted, and what a fresh process finds recorded as applied.
+      const accepted = acceptedUpdates(emulator);
+      const before = await readOutsideView(repo.dir, emulator);
+      // Recorded without a call the emulator accepted, or held otherwise than declared: invented.
+      const invented = [...before.applied].filter((key) => !accepted.has(key));
+      const heldWrong = keysHeldDifferently(emulator, template.tasks, before.applied);
+      // Recorded by a request id the emulator never gave for that task.
+      const wrongId = [...before.applied].filter((key) => !(accepted.get(key) ?? []).some((id) => id !== '' && before.stateText.includes(id)));
+      // Accepted but not recorded: allowed only for the calls in flight at the kill, one per slot.
+      const unrecorded = [...accepted.keys()].filter((key) => !before.applied.has(key));
+      if (before.leftovers.some((name) => /journal/i.test(name))) tally.journalsLeft += 1;
 
-      // 3. Every task recorded as applied is held by the emulator exactly as declared, by a call the
-      //    emulator really answered with that request id.
-      expect(keysHeldDifferently(emulator, template.tasks, before.applied)).toEqual([]);
-      for (const key of before.applied) {
-        expect(acceptedBefore.get(key) ?? [], key).toContain(before.state.tasks[key]!.applied!.requestId);
-      }
-      // Every outcome the journal had made durable is in the state the next run reads.
-      const lostInFold = [...before.journalApplied].filter((key) => !before.applied.has(key));
-      expect(lostInFold).toEqual([]);
-      // Accepted but not recorded: only calls whose answer had not yet been journaled, one per slot.
-      const unrecorded = [...acceptedBefore.keys()].filter((key) => !before.applied.has(key));
-      expect(unrecorded.length).toBeLessThanOrEqual(CONCURRENCY);
-      tally.acceptedUnrecorded += unrecorded.length;
-
-      // 4. The next run takes over the dead run's lock, sends every task not recorded as applied once,
+      // 2. The next run takes over the dead run's lock, sends every task not recorded as applied once,
       //    and nothing recorded as applied again.
       const mark = emulator.state.calls.length;
       const second = await runCliAgainst(APPLY, repo.dir, emulator);
-      expect(second.code, second.stderr).toBe(0);
       const sent = acceptedUpdates(emulator, mark);
       const resentRecorded = [...sent.keys()].filter((key) => before.applied.has(key));
-      const resent = [...sent.keys()].filter((key) => acceptedBefore.has(key));
-      expect(resentRecorded).toEqual([]);
-      expect(resent.length).toBeLessThanOrEqual(CONCURRENCY);
-      expect([...sent.values()].every((ids) => ids.length === 1)).toBe(true);
-      expect(sent.size).toBe(TASKS - before.applied.size);
-      tally.outcomesLost += lostInFold.length + resentRecorded.length;
+      const resent = [...sent.keys()].filter((key) => accepted.has(key));
+      const sentTwice = [...sent.entries()].filter(([, ids]) => ids.length !== 1).map(([key]) => key);
+
+      // 3. Converged: a fresh plan finds every task applied, the emulator holds each as declared.
+      const after = await readOutsideView(repo.dir, emulator);
+      const notConverged = template.tasks.map((t) => t.key).filter((key) => !after.applied.has(key));
+
+      // Counted before any assertion can stop the trial.
+      const lost = Math.max(0, unrecorded.length - CONCURRENCY) + resentRecorded.length;
+      tally.outcomesLost += lost;
+      tally.acceptedUnrecorded += unrecorded.length;
       tally.callsResent += resent.length;
       tally.maxResentInTrial = Math.max(tally.maxResentInTrial, resent.length);
 
-      // 5. Converged: nothing left to do, the emulator holds every task as declared, no leftovers.
-      const after = await runMainIn(['plan', '--detailed-exitcode'], repo.dir, emulator);
-      expect(after.code, after.stdout + after.stderr).toBe(0);
+      expect({ invented, heldWrong, wrongId }).toEqual({ invented: [], heldWrong: [], wrongId: [] });
+      expect(lost, `accepted but unrecorded: ${unrecorded.join(' ')}; resent although recorded: ${resentRecorded.join(' ')}`).toBe(0);
+      expect(unrecorded.length).toBeLessThanOrEqual(CONCURRENCY);
+      expect(second.code, second.stderr).toBe(0);
+      expect(resent.length).toBeLessThanOrEqual(CONCURRENCY);
+      expect(sentTwice).toEqual([]);
+      expect(sent.size).toBe(TASKS - before.applied.size);
+      expect(notConverged).toEqual([]);
       expect(keysHeldDifferently(emulator, template.tasks, template.tasks.map((t) => t.key))).toEqual([]);
-      const final = await readStateReading(repo.statePath);
-      expect(final.journalFound).toBe(false);
-      expect(final.applied.size).toBe(TASKS);
-      await expect(access(`${repo.statePath}.lock`)).rejects.toThrow();
+      expect(after.leftovers).toEqual([]);
     } finally {
       await started.remove();
     }
-  });
-
-  it('lost no outcome over all trials', () => {
-    expect(tally.outcomesLost).toBe(0);
-    expect(tally.kills).toBe(TRIALS);
   });
 });

@@ -1,7 +1,7 @@
 import type { Fault } from '../../src/emulator/start-emulator.js';
 import { defaultRetryPolicy } from '../../src/dataworks/call-with-retry.js';
 
-// The fault matrix of issue #6 part 5: one row per fault, with what apply must do about it. The test
+// The fault matrix: one row per fault, with what apply must do about it. The test
 // asserts every row against a real apply over HTTP, and docs/fault-matrix.md is rendered from these
 // rows, so the document says exactly what the test checks.
 

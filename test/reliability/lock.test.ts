@@ -18,7 +18,7 @@ import {
   type RepoTemplate,
 } from '../support/crash-harness.js';
 
-// Issue #6, part 2: two applies on one state at once never both proceed; a lock left by a killed run
+// Two applies on one state at once never both proceed; a lock left by a killed run
 // is taken over; a lock that cannot be judged (another host) is refused until `dwsync unlock`.
 
 const TASKS = 30;
@@ -59,7 +59,8 @@ describe('the state lock, between real processes', () => {
     try {
       const second = await runCliAgainst(APPLY, repo.dir, emulator);
       expect(second.code, second.stderr).toBe(1);
-      expect(second.stdout).toBe('');
+      // --json: the refusal is the one JSON document on stdout.
+      expect(JSON.parse(second.stdout)).toMatchObject({ formatVersion: 1, error: { kind: 'input', message: expect.stringContaining('locked by dwsync apply') } });
       expect(second.stderr).toContain(`locked by dwsync apply (pid ${first.child.pid} on host ${os.hostname()}, since `);
       expect(second.stderr).toMatch(ISO_SECONDS);
       const holder = JSON.parse(await readFile(lockPath, 'utf8')) as { pid: number; startedAt: string };

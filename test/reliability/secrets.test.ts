@@ -21,7 +21,7 @@ import { runCli } from '../support/run-cli.js';
 import type { CliRun } from '../support/run-cli.js';
 import { taskYaml } from '../support/task-yaml.js';
 
-// Issue #6 part 6: run every command with a distinctive access key secret, STS token and password,
+// Run every command with a distinctive access key secret, STS token and password,
 // then search everything dwsync wrote (stdout, stderr with debug logs, state, journal, lock, the
 // Action's summary, outputs, plan file and comment bodies) for them. None may appear.
 

@@ -1,13 +1,11 @@
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
 import { main } from '../../src/cli.js';
 import type { Emulator } from '../../src/emulator/start-emulator.js';
 import type { Task } from '../../src/core/task.js';
-import { parseJournal } from '../../src/state/parse-journal.js';
-import { journalPathFor, readState } from '../../src/state/read-state.js';
-import type { StateFile } from '../../src/state/state-schema.js';
+import type { PlanReport } from '../../src/core/report.js';
 import { buildTask, type FileIdTask } from './build-task.js';
 import { emulatorCredentials, startCli, type CliRun, type StartedCli } from './run-cli.js';
 import { taskYaml } from './task-yaml.js';
@@ -152,17 +150,20 @@ function _sorted(value: unknown): unknown {
   return Object.fromEntries(Object.keys(value).sort().map((key) => [key, _sorted((value as Record<string, unknown>)[key])]));
 }
 
-export type StateReading = { state: StateFile; applied: Set<string>; journalApplied: Set<string>; journalFound: boolean };
+export type OutsideView = { plan: PlanReport; applied: Set<string>; stateText: string; leftovers: string[] };
 
-// The state as the next run will see it (journal folded in memory), and, separately, which keys the
-// journal on disk holds as applied: those are the outcomes the killed run had made durable.
-export async function readStateReading(statePath: string): Promise<StateReading> {
-  const loaded = await readState(statePath);
-  const applied = new Set(Object.entries(loaded.state.tasks).filter(([, r]) => r.applied !== null && r.lastAttempt?.outcome === 'applied').map(([k]) => k));
-  const journalText = await readFile(journalPathFor(statePath), 'utf8').catch(() => null);
-  const journalApplied = new Set<string>();
-  if (journalText !== null) {
-    for (const entry of parseJournal(journalText, 'journal').entries) if (entry.record?.lastAttempt?.outcome === 'applied') journalApplied.add(entry.key);
-  }
-  return { state: loaded.state, applied, journalApplied, journalFound: journalText !== null };
+// What survived a run, judged from outside the code that wrote it: a fresh dwsync process's plan (the
+// tasks it finds unchanged are those recorded as applied), the raw text of the state folder (to look up
+// request ids as plain strings) and the files a finished run should not leave behind. No parser of the
+// state or journal format is used, so the verdict does not depend on that format.
+export async function readOutsideView(dir: string, emulator: Emulator): Promise<OutsideView> {
+  const planned = await runCliAgainst(['plan', '--json'], dir, emulator);
+  if (planned.code !== 0) throw new Error(`a fresh plan failed (exit ${planned.code}): ${planned.stderr}`);
+  const plan = JSON.parse(planned.stdout) as PlanReport;
+  const applied = new Set(plan.changes.filter((change) => change.action === 'unchanged').map((change) => change.key));
+  const folder = path.join(dir, '.dwsync');
+  const names = await readdir(folder).catch(() => [] as string[]);
+  const texts = await Promise.all(names.map((name) => readFile(path.join(folder, name), 'utf8').catch(() => '')));
+  const leftovers = names.filter((name) => /journal|lock|\.tmp/i.test(name));
+  return { plan, applied, stateText: texts.join('\n'), leftovers };
 }

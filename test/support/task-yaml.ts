@@ -3,7 +3,7 @@ import { stringify } from 'yaml';
 import type { Task } from '../../src/core/task.js';
 import { buildTask } from './build-task.js';
 
-// The YAML a user would write for a task (see CONTRACT.md "A task file").
+// The YAML a user would write for a task (docs/task-file.md).
 export function taskYaml(task: Task = buildTask()): string {
   return stringify({ projectId: task.projectId, fileId: task.fileId, taskParam: task.taskParam, taskContent: task.taskContent });
 }

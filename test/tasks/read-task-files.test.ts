@@ -1,8 +1,9 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { readTaskFiles } from '../../src/tasks/read-task-files.js';
+import { readTaskText } from '../../src/tasks/read-task-text.js';
 import { UserInputError } from '../../src/errors.js';
 import { validTaskYaml, withLine } from '../core/task-builders.js';
 
@@ -40,7 +41,35 @@ test('many files are read with bounded parallelism and all reported', async () =
   const files: Record<string, string> = {};
   for (let i = 0; i < 200; i++) files[`jobs/f${String(i).padStart(3, '0')}.yaml`] = i === 150 ? 'projectId: [' : task(i + 1);
   await repoWith(files);
-  const result = await readTaskFiles({ root, jobsDir: 'jobs', concurrency: 4 });
+  let reading = 0;
+  let most = 0;
+  const readText: typeof readTaskText = async (file) => {
+    most = Math.max(most, ++reading);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1)); // hold each read open a moment
+      return await readTaskText(file);
+    } finally {
+      reading -= 1;
+    }
+  };
+  const result = await readTaskFiles({ root, jobsDir: 'jobs', concurrency: 4, readText });
+  expect(most).toBe(4);
   expect(result.tasks).toHaveLength(199);
   expect(result.problems.map((p) => p.file)).toEqual(['jobs/f150.yaml']);
+});
+
+test('an --only pattern that selects no task file is a usage error naming it', async () => {
+  await repoWith({ 'jobs/ods/a.yaml': task(1), 'jobs/dws/b.yaml': task(2) });
+  await expect(readTaskFiles({ root, jobsDir: 'jobs', only: ['jobs/ods/**', 'jobs/odss/**'] })).rejects.toThrow(
+    new UserInputError('--only "jobs/odss/**" matches none of the 2 task file(s) in jobs/'),
+  );
+});
+
+test('a jobs folder that cannot be read is not called missing', async () => {
+  await repoWith({});
+  await symlink('jobs', path.join(root, 'jobs')); // a link to itself: stat fails with ELOOP
+  const { problems } = await readTaskFiles({ root, jobsDir: 'jobs' });
+  expect(problems.map((p) => p.message)).toEqual(['cannot read the jobs folder jobs: ELOOP']);
+  const missing = await readTaskFiles({ root, jobsDir: 'other' });
+  expect(missing.problems.map((p) => p.message)).toEqual(['the jobs folder other does not exist: expected a folder of task files (set "jobs" in dwsync.yaml)']);
 });
