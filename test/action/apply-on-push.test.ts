@@ -12,6 +12,7 @@ import { createTempRepo, gitIn, writeFiles } from '../github/temp-git-repo.js';
 import type { TempRepo } from '../github/temp-git-repo.js';
 import { findTokenLeaks, prepareRunner, runBundledAction } from './run-action.js';
 import type { Runner } from './run-action.js';
+import { parseStateText } from '../support/read-state-file.js';
 
 const TOKEN = 'ghs_aPpLyToKeN0123456789abcdefABCDEF';
 const STATE = '.dwsync/state.json';
@@ -78,7 +79,7 @@ describe('the Action, apply on a push to the default branch', () => {
     expect(head).toMatchObject({ author_name: BOT_NAME, author_email: BOT_EMAIL });
     expect(head?.message).toBe(`dwsync: record the state after applying ${s.sha.slice(0, 12)} [skip ci]`);
     expect(head?.body).toContain(`Applied commit: ${s.sha}`);
-    const state = JSON.parse(await gitIn(s.repo.origin).show([`main:${STATE}`])) as { tasks: Record<string, unknown> };
+    const state = parseStateText(await gitIn(s.repo.origin).show([`main:${STATE}`]));
     expect(Object.keys(state.tasks)).toEqual(s.keys);
     expect(s.github.requests).toEqual([]);
   });
@@ -110,7 +111,7 @@ describe('the Action, apply on a push to the default branch', () => {
     ]);
     expect(log[0]?.hash).toBe(run.outputs['state-commit']);
     expect(await gitIn(s.repo.origin).show(['main:README.md'])).toBe('hello\n');
-    expect(Object.keys(JSON.parse(await gitIn(s.repo.origin).show([`main:${STATE}`])).tasks)).toEqual(s.keys);
+    expect(Object.keys(parseStateText(await gitIn(s.repo.origin).show([`main:${STATE}`])).tasks)).toEqual(s.keys);
   });
 
   it('fails the step when a task fails, yet records and pushes the state of the rest', async () => {
@@ -136,7 +137,7 @@ describe('the Action, apply on a push to the default branch', () => {
     expect(run.outputs.applied).toBe('2');
     const artifact = run.outputs['state-artifact'];
     expect(artifact?.startsWith(run.runnerTemp)).toBe(true);
-    expect(Object.keys(JSON.parse(await readFile(artifact!, 'utf8')).tasks)).toEqual(s.keys);
+    expect(Object.keys(parseStateText(await readFile(artifact!, 'utf8')).tasks)).toEqual(s.keys);
     expect(run.stdout).toMatch(/^::error::DataWorks was updated but the state file could not be pushed to main; it is kept at .*after 4 attempts/m);
     expect((await gitIn(s.repo.origin).log(['main'])).all).toHaveLength(1);
   });
