@@ -62,9 +62,12 @@ export function planTasks(input: PlanInput): PlannedTask[] {
 }
 
 function planTask(task: Task, record: PlanRecord | null, salt: string, deploy: boolean): PlannedTask {
-  const desired = desiredConfig(task, salt);
+  const computed = desiredConfig(task, salt);
   const previous = record?.applied ?? null;
-  const reason = updateReason(record, desired);
+  const reason = updateReason(record, computed);
+  // Unchanged: the last applied config is the desired one (same hashes), so keep that one object
+  // rather than a second copy of every task's config.
+  const desired = !reason && previous ? previous : computed;
   const empty: JsonObject = {};
   const contentPatch: Operation[] = reason ? diffConfig(previous?.taskContent ?? empty, desired.taskContent) : [];
   const paramPatch: Operation[] = reason ? diffConfig(previous?.taskParam ?? empty, desired.taskParam) : [];

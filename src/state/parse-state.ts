@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { UserInputError } from '../errors.js';
+import { defineLazyJson } from '../core/define-lazy.js';
 import { isJsonObject } from '../core/json.js';
 import { locateJsonError } from './locate-json-error.js';
 import { LEGACY_STATE_FORMAT_VERSION, STATE_FORMAT_VERSION, StateFile, StateHeader, TaskKey, TaskRecord } from './state-schema.js';
@@ -56,9 +57,20 @@ function parseStateLines(text: string, path: string): StateFile {
     _restoreLastAttempt(record);
     const recordCheck = TaskRecord.safeParse(record);
     if (!recordCheck.success) throw _mismatch(path, i + 1, formatIssues(recordCheck.error.issues));
+    _keepConfigsAsText(record);
     tasks[keyCheck.data] = record as TaskRecord; // the raw record: unknown fields are kept
   }
   return { ...(header as Omit<StateFile, 'tasks'>), tasks };
+}
+
+// A record's applied configs are most of its size, and a plan reads them only for a task that
+// changed: they are kept as JSON text and parsed again when asked for (define-lazy.ts). Their own
+// text, not the line's: a line is a slice of the whole file's text and would keep all of it alive.
+function _keepConfigsAsText(record: Record<string, unknown>): void {
+  const applied = record.applied;
+  if (!isJsonObject(applied)) return;
+  defineLazyJson(applied, 'taskContent', JSON.stringify(applied.taskContent));
+  defineLazyJson(applied, 'taskParam', JSON.stringify(applied.taskParam));
 }
 
 // The line leaves out of an applied lastAttempt what `applied` already says (format-state.ts).
