@@ -320,14 +320,14 @@ var require_helpers = __commonJS({
       return true;
     }
     exports.isInteger = isInteger;
-    function escapePathComponent(path10) {
-      if (path10.indexOf("/") === -1 && path10.indexOf("~") === -1)
-        return path10;
-      return path10.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapePathComponent(path11) {
+      if (path11.indexOf("/") === -1 && path11.indexOf("~") === -1)
+        return path11;
+      return path11.replace(/~/g, "~0").replace(/\//g, "~1");
     }
     exports.escapePathComponent = escapePathComponent;
-    function unescapePathComponent(path10) {
-      return path10.replace(/~1/g, "/").replace(/~0/g, "~");
+    function unescapePathComponent(path11) {
+      return path11.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports.unescapePathComponent = unescapePathComponent;
     function _getPathRecursive(root, obj) {
@@ -351,11 +351,11 @@ var require_helpers = __commonJS({
       if (root === obj) {
         return "/";
       }
-      var path10 = _getPathRecursive(root, obj);
-      if (path10 === "") {
+      var path11 = _getPathRecursive(root, obj);
+      if (path11 === "") {
         throw new Error("Object not found in root");
       }
-      return "/" + path10;
+      return "/" + path11;
     }
     exports.getPath = getPath;
     function hasUndefined(obj) {
@@ -550,8 +550,8 @@ var require_core = __commonJS({
         if (!mutateDocument) {
           document2 = helpers_js_1._deepClone(document2);
         }
-        var path10 = operation.path || "";
-        var keys = path10.split("/");
+        var path11 = operation.path || "";
+        var keys = path11.split("/");
         var obj = document2;
         var t2 = 1;
         var len = keys.length;
@@ -858,7 +858,7 @@ var require_duplex = __commonJS({
       return temp;
     }
     exports.generate = generate;
-    function _generate(mirror, obj, patches, path10, invertible) {
+    function _generate(mirror, obj, patches, path11, invertible) {
       if (obj === mirror) {
         return;
       }
@@ -875,27 +875,27 @@ var require_duplex = __commonJS({
         if (helpers_js_1.hasOwnProperty(obj, key) && !(obj[key] === void 0 && oldVal !== void 0 && Array.isArray(obj) === false)) {
           var newVal = obj[key];
           if (typeof oldVal == "object" && oldVal != null && typeof newVal == "object" && newVal != null && Array.isArray(oldVal) === Array.isArray(newVal)) {
-            _generate(oldVal, newVal, patches, path10 + "/" + helpers_js_1.escapePathComponent(key), invertible);
+            _generate(oldVal, newVal, patches, path11 + "/" + helpers_js_1.escapePathComponent(key), invertible);
           } else {
             if (oldVal !== newVal) {
               changed = true;
               if (invertible) {
-                patches.push({ op: "test", path: path10 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
+                patches.push({ op: "test", path: path11 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
               }
-              patches.push({ op: "replace", path: path10 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(newVal) });
+              patches.push({ op: "replace", path: path11 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(newVal) });
             }
           }
         } else if (Array.isArray(mirror) === Array.isArray(obj)) {
           if (invertible) {
-            patches.push({ op: "test", path: path10 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
+            patches.push({ op: "test", path: path11 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
           }
-          patches.push({ op: "remove", path: path10 + "/" + helpers_js_1.escapePathComponent(key) });
+          patches.push({ op: "remove", path: path11 + "/" + helpers_js_1.escapePathComponent(key) });
           deleted = true;
         } else {
           if (invertible) {
-            patches.push({ op: "test", path: path10, value: mirror });
+            patches.push({ op: "test", path: path11, value: mirror });
           }
-          patches.push({ op: "replace", path: path10, value: obj });
+          patches.push({ op: "replace", path: path11, value: obj });
           changed = true;
         }
       }
@@ -905,7 +905,7 @@ var require_duplex = __commonJS({
       for (var t2 = 0; t2 < newKeys.length; t2++) {
         var key = newKeys[t2];
         if (!helpers_js_1.hasOwnProperty(mirror, key) && obj[key] !== void 0) {
-          patches.push({ op: "add", path: path10 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(obj[key]) });
+          patches.push({ op: "add", path: path11 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(obj[key]) });
         }
       }
     }
@@ -1595,10 +1595,10 @@ var require_src2 = __commonJS({
     var fs_1 = __require("fs");
     var debug_1 = __importDefault(require_src());
     var log = debug_1.default("@kwsites/file-exists");
-    function check2(path10, isFile, isDirectory2) {
-      log(`checking %s`, path10);
+    function check2(path11, isFile, isDirectory2) {
+      log(`checking %s`, path11);
       try {
-        const stat3 = fs_1.statSync(path10);
+        const stat3 = fs_1.statSync(path11);
         if (stat3.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
@@ -1618,10 +1618,10 @@ var require_src2 = __commonJS({
         throw e;
       }
     }
-    function exists2(path10, type = exports.READABLE) {
-      return check2(path10, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
+    function exists3(path11, type = exports.READABLE) {
+      return check2(path11, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
     }
-    exports.exists = exists2;
+    exports.exists = exists3;
     exports.FILE = 1;
     exports.FOLDER = 2;
     exports.READABLE = exports.FILE + exports.FOLDER;
@@ -3930,8 +3930,8 @@ var require_http2 = __commonJS({
         this.host = host;
         return this;
       }
-      withPath(path10) {
-        this.path = path10;
+      withPath(path11) {
+        this.path = path11;
         return this;
       }
       withQueries(queries) {
@@ -4487,8 +4487,8 @@ var require_oidc_role_arn = __commonJS({
         this.oidcProviderArn = oidcProviderArn;
         return this;
       }
-      withOIDCTokenFilePath(path10) {
-        this.oidcTokenFilePath = path10;
+      withOIDCTokenFilePath(path11) {
+        this.oidcTokenFilePath = path11;
         return this;
       }
       withRoleArn(roleArn) {
@@ -6731,11 +6731,11 @@ ${date5}
         const auth2 = `${signatureAlgorithm} Credential=${acesskey},SignedHeaders=${signedHeaders.join(";")},Signature=${signature}`;
         return auth2;
       }
-      static getEncodePath(path10) {
-        if (typeof path10 === "undefined" || path10 === null) {
+      static getEncodePath(path11) {
+        if (typeof path11 === "undefined" || path11 === null) {
           return "";
         }
-        let strs = path10.split("/");
+        let strs = path11.split("/");
         for (let i = 0; i < strs.length; i++) {
           strs[i] = encode3(strs[i]);
         }
@@ -14853,17 +14853,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path10) {
-      const ctrl = callVisitor(key, node2, visitor, path10);
+    function visit_(key, node2, visitor, path11) {
+      const ctrl = callVisitor(key, node2, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visit_(key, ctrl, visitor, path10);
+        replaceNode(key, path11, ctrl);
+        return visit_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path10 = Object.freeze(path10.concat(node2));
+          path11 = Object.freeze(path11.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path10);
+            const ci = visit_(i, node2.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -14874,13 +14874,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path10 = Object.freeze(path10.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path10);
+          const cv = visit_("value", node2.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -14901,17 +14901,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path10) {
-      const ctrl = await callVisitor(key, node2, visitor, path10);
+    async function visitAsync_(key, node2, visitor, path11) {
+      const ctrl = await callVisitor(key, node2, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visitAsync_(key, ctrl, visitor, path10);
+        replaceNode(key, path11, ctrl);
+        return visitAsync_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path10 = Object.freeze(path10.concat(node2));
+          path11 = Object.freeze(path11.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path10);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -14922,13 +14922,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path10 = Object.freeze(path10.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path10);
+          const cv = await visitAsync_("value", node2.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -14955,23 +14955,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path10) {
+    function callVisitor(key, node2, visitor, path11) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path10);
+        return visitor(key, node2, path11);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path10);
+        return visitor.Map?.(key, node2, path11);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path10);
+        return visitor.Seq?.(key, node2, path11);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path10);
+        return visitor.Pair?.(key, node2, path11);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path10);
+        return visitor.Scalar?.(key, node2, path11);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path10);
+        return visitor.Alias?.(key, node2, path11);
       return void 0;
     }
-    function replaceNode(key, path10, node2) {
-      const parent = path10[path10.length - 1];
+    function replaceNode(key, path11, node2) {
+      const parent = path11[path11.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -15583,10 +15583,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path10, value) {
+    function collectionFromPath(schema, path11, value) {
       let v2 = value;
-      for (let i = path10.length - 1; i >= 0; --i) {
-        const k2 = path10[i];
+      for (let i = path11.length - 1; i >= 0; --i) {
+        const k2 = path11[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -15605,7 +15605,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
+    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
     var Collection2 = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -15635,11 +15635,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path10, value) {
-        if (isEmptyPath(path10))
+      addIn(path11, value) {
+        if (isEmptyPath(path11))
           this.add(value);
         else {
-          const [key, ...rest] = path10;
+          const [key, ...rest] = path11;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -15653,8 +15653,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        const [key, ...rest] = path10;
+      deleteIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -15668,8 +15668,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        const [key, ...rest] = path10;
+      getIn(path11, keepScalar) {
+        const [key, ...rest] = path11;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -15687,8 +15687,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path10) {
-        const [key, ...rest] = path10;
+      hasIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -15698,8 +15698,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        const [key, ...rest] = path10;
+      setIn(path11, value) {
+        const [key, ...rest] = path11;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -18214,9 +18214,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path10, value) {
+      addIn(path11, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path10, value);
+          this.contents.addIn(path11, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -18291,14 +18291,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        if (Collection2.isEmptyPath(path10)) {
+      deleteIn(path11) {
+        if (Collection2.isEmptyPath(path11)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -18313,10 +18313,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        if (Collection2.isEmptyPath(path10))
+      getIn(path11, keepScalar) {
+        if (Collection2.isEmptyPath(path11))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -18327,10 +18327,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path10) {
-        if (Collection2.isEmptyPath(path10))
+      hasIn(path11) {
+        if (Collection2.isEmptyPath(path11))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -18347,13 +18347,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        if (Collection2.isEmptyPath(path10)) {
+      setIn(path11, value) {
+        if (Collection2.isEmptyPath(path11)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path10), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path11), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path10, value);
+          this.contents.setIn(path11, value);
         }
       }
       /**
@@ -20314,9 +20314,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path10) => {
+    visit3.itemAtPath = (cst, path11) => {
       let item = cst;
-      for (const [field, index] of path10) {
+      for (const [field, index] of path11) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -20325,23 +20325,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path10) => {
-      const parent = visit3.itemAtPath(cst, path10.slice(0, -1));
-      const field = path10[path10.length - 1][0];
+    visit3.parentCollection = (cst, path11) => {
+      const parent = visit3.itemAtPath(cst, path11.slice(0, -1));
+      const field = path11[path11.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path10, item, visitor) {
-      let ctrl = visitor(item, path10);
+    function _visit(path11, item, visitor) {
+      let ctrl = visitor(item, path11);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20352,10 +20352,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path10);
+            ctrl = ctrl(item, path11);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
     }
     exports.visit = visit3;
   }
@@ -23145,14 +23145,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path10 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path11 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path10 && path10[0] !== "/") {
-          path10 = `/${path10}`;
+        if (path11 && path11[0] !== "/") {
+          path11 = `/${path11}`;
         }
-        return new URL(`${origin}${path10}`);
+        return new URL(`${origin}${path11}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -23603,39 +23603,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel2.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path10, origin }
+          request: { method, path: path11, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path10);
+        debuglog("sending request to %s %s/%s", method, origin, path11);
       });
       diagnosticsChannel2.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path10, origin },
+          request: { method, path: path11, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path10,
+          path11,
           statusCode
         );
       });
       diagnosticsChannel2.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path10, origin }
+          request: { method, path: path11, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path10);
+        debuglog("trailers received from %s %s/%s", method, origin, path11);
       });
       diagnosticsChannel2.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path10, origin },
+          request: { method, path: path11, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path10,
+          path11,
           error63.message
         );
       });
@@ -23684,9 +23684,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel2.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path10, origin }
+            request: { method, path: path11, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path10);
+          debuglog("sending request to %s %s/%s", method, origin, path11);
         });
       }
       diagnosticsChannel2.channel("undici:websocket:open").subscribe((evt) => {
@@ -23749,7 +23749,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path10,
+        path: path11,
         method,
         body,
         headers,
@@ -23764,11 +23764,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path10 !== "string") {
+        if (typeof path11 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path10[0] !== "/" && !(path10.startsWith("http://") || path10.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path11[0] !== "/" && !(path11.startsWith("http://") || path11.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path10)) {
+        } else if (invalidPathRegex.test(path11)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -23834,7 +23834,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path10, query) : path10;
+        this.path = query ? buildURL(path11, query) : path11;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -28527,7 +28527,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path10, host, upgrade, blocking, reset } = request2;
+      const { method, path: path11, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -28608,7 +28608,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path10} HTTP/1.1\r
+      let header = `${method} ${path11} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -29137,7 +29137,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path10, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path11, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -29234,7 +29234,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path10;
+      headers[HTTP2_HEADER_PATH] = path11;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -29587,9 +29587,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path10 = search ? `${pathname}${search}` : pathname;
+        const path11 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path10;
+        this.opts.path = path11;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -30828,10 +30828,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path10 = "/",
+          path: path11 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path10;
+        opts.path = origin + path11;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -32803,20 +32803,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path10) {
-      if (typeof path10 !== "string") {
-        return path10;
+    function safeUrl(path11) {
+      if (typeof path11 !== "string") {
+        return path11;
       }
-      const pathSegments = path10.split("?");
+      const pathSegments = path11.split("?");
       if (pathSegments.length !== 2) {
-        return path10;
+        return path11;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path10, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path10);
+    function matchKey(mockDispatch2, { path: path11, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path11);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -32838,7 +32838,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path10 }) => matchValue(safeUrl(path10), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path11 }) => matchValue(safeUrl(path11), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -32876,9 +32876,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path10, method, body, headers, query } = opts;
+      const { path: path11, method, body, headers, query } = opts;
       return {
-        path: path10,
+        path: path11,
         method,
         body,
         headers,
@@ -33341,10 +33341,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path10, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path11, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path10,
+            Path: path11,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -34105,12 +34105,12 @@ var require_headers = __commonJS({
       append(name, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
-        const exists2 = this[kHeadersMap].get(lowercaseName);
-        if (exists2) {
+        const exists3 = this[kHeadersMap].get(lowercaseName);
+        if (exists3) {
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
-            name: exists2.name,
-            value: `${exists2.value}${delimiter}${value}`
+            name: exists3.name,
+            value: `${exists3.value}${delimiter}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -34911,7 +34911,7 @@ var require_request2 = __commonJS({
     var { URLSerializer } = require_data_url();
     var { kConstruct } = require_symbols();
     var assert2 = __require("node:assert");
-    var { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __require("node:events");
+    var { getMaxListeners, setMaxListeners: setMaxListeners2, getEventListeners, defaultMaxListeners } = __require("node:events");
     var kAbortController = /* @__PURE__ */ Symbol("abortController");
     var requestFinalizer = new FinalizationRegistry2(({ signal, abort }) => {
       signal.removeEventListener("abort", abort);
@@ -35144,9 +35144,9 @@ var require_request2 = __commonJS({
             const abort = buildAbort(acRef);
             try {
               if (typeof getMaxListeners === "function" && getMaxListeners(signal) === defaultMaxListeners) {
-                setMaxListeners(1500, signal);
+                setMaxListeners2(1500, signal);
               } else if (getEventListeners(signal, "abort").length >= defaultMaxListeners) {
-                setMaxListeners(1500, signal);
+                setMaxListeners2(1500, signal);
               }
             } catch {
             }
@@ -38223,9 +38223,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path10) {
-      for (let i = 0; i < path10.length; ++i) {
-        const code2 = path10.charCodeAt(i);
+    function validateCookiePath(path11) {
+      for (let i = 0; i < path11.length; ++i) {
+        const code2 = path11.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -41145,11 +41145,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path10 = opts.path;
+          let path11 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path10 = `/${path10}`;
+            path11 = `/${path11}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path10);
+          url2 = new URL(util.parseOrigin(url2).origin + path11);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -41993,7 +41993,8 @@ var require_lib4 = __commonJS({
 });
 
 // src/action.ts
-import path9 from "node:path";
+import { setMaxListeners } from "node:events";
+import path10 from "node:path";
 
 // src/apply/plan-work.ts
 function planWork(planned, options) {
@@ -46787,10 +46788,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path10) {
-  if (!path10)
+function getElementAtPath(obj, path11) {
+  if (!path11)
     return obj;
-  return path10.reduce((acc, key) => acc?.[key], obj);
+  return path11.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -47007,7 +47008,7 @@ var BIGINT_FORMAT_RANGES = {
   int64: [/* @__PURE__ */ BigInt("-9223372036854775808"), /* @__PURE__ */ BigInt("9223372036854775807")],
   uint64: [/* @__PURE__ */ BigInt(0), /* @__PURE__ */ BigInt("18446744073709551615")]
 };
-function pick(schema, mask) {
+function pick(schema, mask2) {
   const currDef = schema._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
@@ -47015,29 +47016,29 @@ function pick(schema, mask) {
     throw new Error(".pick() cannot be used on object schemas containing refinements");
   }
   const newShape = {};
-  mirrorShape(newShape, schema, maskedKeys(schema, mask));
+  mirrorShape(newShape, schema, maskedKeys(schema, mask2));
   return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
-function maskedKeys(schema, mask) {
+function maskedKeys(schema, mask2) {
   const raw = sourceShape(schema);
   const keys = [];
-  for (const key of Reflect.ownKeys(mask)) {
+  for (const key of Reflect.ownKeys(mask2)) {
     if (!Object.getOwnPropertyDescriptor(raw, key)?.enumerable) {
       throw new Error(`Unrecognized key: "${String(key)}"`);
     }
-    if (mask[key])
+    if (mask2[key])
       keys.push(key);
   }
   return keys;
 }
-function omit(schema, mask) {
+function omit(schema, mask2) {
   const currDef = schema._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     throw new Error(".omit() cannot be used on object schemas containing refinements");
   }
-  const omitted = new Set(maskedKeys(schema, mask));
+  const omitted = new Set(maskedKeys(schema, mask2));
   const newShape = {};
   mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)).filter((key) => !omitted.has(key)));
   return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
@@ -47089,20 +47090,20 @@ function merge(a, b3) {
   });
   return clone(a, def);
 }
-function partial(Class2, schema, mask, name = "partial") {
+function partial(Class2, schema, mask2, name = "partial") {
   const currDef = schema._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     throw new Error(`.${name}() cannot be used on object schemas containing refinements`);
   }
-  const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
+  const selected = mask2 ? new Set(maskedKeys(schema, mask2)) : void 0;
   const newShape = {};
   mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), Class2 && ((value, key) => selected && !selected.has(key) ? value : new Class2({ type: "optional", innerType: value })));
   return clone(schema, mergeDefs(schema._zod.def, { shape: newShape, checks: [] }));
 }
-function required(Class2, schema, mask) {
-  const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
+function required(Class2, schema, mask2) {
+  const selected = mask2 ? new Set(maskedKeys(schema, mask2)) : void 0;
   const newShape = {};
   mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), (value, key) => (
     // overwrite with non-optional
@@ -47130,11 +47131,11 @@ function explicitlyAborted(x3, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path10, issues) {
+function prefixIssues(path11, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path10);
+    iss.path.unshift(path11);
     return iss;
   });
 }
@@ -47596,16 +47597,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path10 = []) => {
+  const processError = (error64, path11 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path10, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path11, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path10, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path11, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path10, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path11, ...issue3.path]);
       } else {
-        const fullpath = [...path10, ...issue3.path];
+        const fullpath = [...path11, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -47644,17 +47645,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error64, path10 = []) => {
+  const processError = (error64, path11 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path10, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path11, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path10, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path11, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path10, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path11, ...issue3.path]);
       } else {
-        const fullpath = [...path10, ...issue3.path];
+        const fullpath = [...path11, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -47693,8 +47694,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path10 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path10) {
+  const path11 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path11) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -64062,11 +64063,11 @@ var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
   merge(other) {
     return util_exports.merge(this, other);
   },
-  pick(mask) {
-    return util_exports.pick(this, mask);
+  pick(mask2) {
+    return util_exports.pick(this, mask2);
   },
-  omit(mask) {
-    return util_exports.omit(this, mask);
+  omit(mask2) {
+    return util_exports.omit(this, mask2);
   },
   partial(...args) {
     return util_exports.partial(ZodOptional, this, args[0]);
@@ -64832,13 +64833,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path10 = ref.slice(1).split("/").filter(Boolean);
-  if (path10.length === 0) {
+  const path11 = ref.slice(1).split("/").filter(Boolean);
+  if (path11.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path10[0] === defsKey) {
-    const key = path10[1] === void 0 ? void 0 : decodeJSONPointerSegment(path10[1]);
+  if (path11[0] === defsKey) {
+    const key = path11[1] === void 0 ? void 0 : decodeJSONPointerSegment(path11[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -65761,9 +65762,9 @@ async function removeOwnLock(lockPath, own2) {
   if (found === null || !isSameFile(found, own2)) return;
   await unlinkIfPresent(lockPath);
 }
-async function unlinkIfPresent(path10) {
+async function unlinkIfPresent(path11) {
   try {
-    await unlink(path10);
+    await unlink(path11);
   } catch (error63) {
     if (error63.code !== "ENOENT") throw error63;
   }
@@ -66035,17 +66036,17 @@ function _scanString(text, i) {
 
 // src/state/parse-state.ts
 var KEEP = "dwsync has not changed it";
-function parseState(text, path10) {
-  const raw = parseJsonText(text, `state file ${path10}`, `restore it from version control (git) or repair it by hand; ${KEEP}`);
+function parseState(text, path11) {
+  const raw = parseJsonText(text, `state file ${path11}`, `restore it from version control (git) or repair it by hand; ${KEEP}`);
   if (isJsonObject(raw) && typeof raw.formatVersion === "number" && raw.formatVersion > STATE_FORMAT_VERSION) {
     throw new UserInputError(
-      `state file ${path10} has formatVersion ${raw.formatVersion}: it was written by a newer dwsync (this one reads formatVersion ${STATE_FORMAT_VERSION}); upgrade dwsync`
+      `state file ${path11} has formatVersion ${raw.formatVersion}: it was written by a newer dwsync (this one reads formatVersion ${STATE_FORMAT_VERSION}); upgrade dwsync`
     );
   }
   const result = StateFile.safeParse(raw);
   if (!result.success) {
     throw new UserInputError(
-      `state file ${path10} does not match the state format: ${formatIssues(result.error.issues)}; repair it by hand or restore it from version control (git); ${KEEP}`
+      `state file ${path11} does not match the state format: ${formatIssues(result.error.issues)}; repair it by hand or restore it from version control (git); ${KEEP}`
     );
   }
   return raw;
@@ -66069,9 +66070,9 @@ function formatIssues(issues, limit = 5) {
   if (issues.length > limit) shown.push(`and ${issues.length - limit} more`);
   return shown.join("; ");
 }
-function formatIssuePath(path10) {
+function formatIssuePath(path11) {
   let out = "";
-  for (const part of path10) {
+  for (const part of path11) {
     if (typeof part === "number") out += `[${part}]`;
     else if (typeof part === "string" && /^[A-Za-z_$][\w$]*$/.test(part)) out += out === "" ? part : `.${part}`;
     else out += `[${JSON.stringify(String(part))}]`;
@@ -66087,7 +66088,7 @@ var JournalHeader = external_exports.object({
   baseSerial: external_exports.number().int().nonnegative()
 });
 var JournalEntry = external_exports.object({ key: TaskKey, record: TaskRecord });
-function parseJournal(text, path10) {
+function parseJournal(text, path11) {
   const lines = _numberedLines(text);
   const advice = `move the journal aside to discard its records (the state file itself is intact), or repair that line`;
   let header = null;
@@ -66098,28 +66099,28 @@ function parseJournal(text, path10) {
       value = JSON.parse(line);
     } catch {
       if (index === lines.length - 1) return { header, entries, tornLine: number4 };
-      throw new UserInputError(`journal ${path10} line ${number4} is not valid JSON but is not the last line, so it was damaged, not torn by a crash; ${advice}`);
+      throw new UserInputError(`journal ${path11} line ${number4} is not valid JSON but is not the last line, so it was damaged, not torn by a crash; ${advice}`);
     }
     if (header === null) {
-      header = _parseHeader(value, path10, number4, advice);
+      header = _parseHeader(value, path11, number4, advice);
       continue;
     }
     const entry = JournalEntry.safeParse(value);
     if (!entry.success) {
-      throw new UserInputError(`journal ${path10} line ${number4} is not a valid record: ${formatIssues(entry.error.issues)}; ${advice}`);
+      throw new UserInputError(`journal ${path11} line ${number4} is not a valid record: ${formatIssues(entry.error.issues)}; ${advice}`);
     }
     entries.push(value);
   }
   return { header, entries, tornLine: null };
 }
-function _parseHeader(value, path10, number4, advice) {
+function _parseHeader(value, path11, number4, advice) {
   const version2 = value?.journal;
   if (typeof version2 === "number" && version2 > JOURNAL_FORMAT_VERSION) {
-    throw new UserInputError(`journal ${path10} has format ${version2}: it was written by a newer dwsync; upgrade dwsync`);
+    throw new UserInputError(`journal ${path11} has format ${version2}: it was written by a newer dwsync; upgrade dwsync`);
   }
   const header = JournalHeader.safeParse(value);
   if (!header.success) {
-    throw new UserInputError(`journal ${path10} line ${number4} is not a journal header: ${formatIssues(header.error.issues)}; ${advice}`);
+    throw new UserInputError(`journal ${path11} line ${number4} is not a journal header: ${formatIssues(header.error.issues)}; ${advice}`);
   }
   return header.data;
 }
@@ -66146,21 +66147,21 @@ function _isUnsupported(error63) {
 }
 
 // src/state/journal.ts
-async function openJournal(path10, base) {
-  const handle = await open4(path10, "ax", 420);
+async function openJournal(path11, base) {
+  const handle = await open4(path11, "ax", 420);
   const header = { journal: JOURNAL_FORMAT_VERSION, lineage: base.lineage, baseSerial: base.serial };
   try {
     await _writeAll(handle, `${JSON.stringify(header)}
 `);
     await handle.datasync();
-    await syncDirectory(dirname2(path10));
+    await syncDirectory(dirname2(path11));
   } catch (error63) {
     await handle.close();
     throw error63;
   }
-  return _groupCommitJournal(path10, handle);
+  return _groupCommitJournal(path11, handle);
 }
-function _groupCommitJournal(path10, handle) {
+function _groupCommitJournal(path11, handle) {
   let waiting = [];
   let draining = null;
   let failure2 = null;
@@ -66185,10 +66186,10 @@ function _groupCommitJournal(path10, handle) {
     draining = null;
   }
   return {
-    path: path10,
+    path: path11,
     record(key, record2) {
-      if (closed) return Promise.reject(new InternalError(`journal ${path10}: record(${key}) after close`));
-      if (!TaskKey.safeParse(key).success) return Promise.reject(new InternalError(`journal ${path10}: bad task key ${JSON.stringify(key)}`));
+      if (closed) return Promise.reject(new InternalError(`journal ${path11}: record(${key}) after close`));
+      if (!TaskKey.safeParse(key).success) return Promise.reject(new InternalError(`journal ${path11}: bad task key ${JSON.stringify(key)}`));
       const line = `${JSON.stringify({ key, record: orderTaskRecord(record2) })}
 `;
       if (failure2 !== null) return Promise.reject(failure2);
@@ -66253,16 +66254,16 @@ function journalPathFor(statePath) {
 function newStateIdentity() {
   return { lineage: randomUUID2(), salt: randomBytes(32).toString("hex") };
 }
-async function readState(path10, options = {}) {
-  const stateText = await _readOptional(path10, `state file ${path10}`);
-  const journalPath = journalPathFor(path10);
+async function readState(path11, options = {}) {
+  const stateText = await _readOptional(path11, `state file ${path11}`);
+  const journalPath = journalPathFor(path11);
   const journalText = await _readOptional(journalPath, `journal ${journalPath}`);
   if (stateText === null && journalText !== null) {
     throw new UserInputError(
-      `journal ${journalPath} exists but its state file ${path10} does not; put back the state file (e.g. from git), or move the journal aside to start a new state`
+      `journal ${journalPath} exists but its state file ${path11} does not; put back the state file (e.g. from git), or move the journal aside to start a new state`
     );
   }
-  const base = stateText === null ? createState((options.newIdentity ?? newStateIdentity)()) : parseState(stateText, path10);
+  const base = stateText === null ? createState((options.newIdentity ?? newStateIdentity)()) : parseState(stateText, path11);
   if (journalText === null) {
     return { state: base, exists: stateText !== null, journal: { found: false, records: 0, tornTail: false }, warnings: [] };
   }
@@ -66275,9 +66276,9 @@ async function readState(path10, options = {}) {
     warnings
   };
 }
-async function _readOptional(path10, what) {
+async function _readOptional(path11, what) {
   try {
-    return await readFile(path10, "utf8");
+    return await readFile(path11, "utf8");
   } catch (error63) {
     if (error63.code === "ENOENT") return null;
     const reason = error63 instanceof Error ? error63.message : String(error63);
@@ -66288,15 +66289,15 @@ async function _readOptional(path10, what) {
 // src/state/write-state.ts
 import { mkdir as mkdir2, open as open5, rename, unlink as unlink2 } from "node:fs/promises";
 import { dirname as dirname3 } from "node:path";
-async function writeState(path10, state) {
+async function writeState(path11, state) {
   const written = { ...state, serial: state.serial + 1 };
-  const dir = dirname3(path10);
+  const dir = dirname3(path11);
   const created = await mkdir2(dir, { recursive: true });
   if (created !== void 0) await syncDirectory(dirname3(created));
-  const tmp = `${path10}.tmp-${process.pid}`;
+  const tmp = `${path11}.tmp-${process.pid}`;
   try {
     await _writeAndSync(tmp, formatState(written));
-    await rename(tmp, path10);
+    await rename(tmp, path11);
   } catch (error63) {
     await unlink2(tmp).catch(() => void 0);
     throw error63;
@@ -66304,8 +66305,8 @@ async function writeState(path10, state) {
   await syncDirectory(dir);
   return written;
 }
-async function _writeAndSync(path10, text) {
-  const handle = await open5(path10, "w", 420);
+async function _writeAndSync(path11, text) {
+  const handle = await open5(path11, "w", 420);
   try {
     await handle.writeFile(text, "utf8");
     await handle.sync();
@@ -66315,11 +66316,11 @@ async function _writeAndSync(path10, text) {
 }
 
 // src/state/state-store.ts
-async function openStateStore(path10, options = {}) {
-  const loaded = await readState(path10, options);
-  const journalPath = journalPathFor(path10);
+async function openStateStore(path11, options = {}) {
+  const loaded = await readState(path11, options);
+  const journalPath = journalPathFor(path11);
   let state = loaded.state;
-  if (!loaded.exists || loaded.journal.found) state = await writeState(path10, state);
+  if (!loaded.exists || loaded.journal.found) state = await writeState(path11, state);
   if (loaded.journal.found) await _removeJournal(journalPath);
   const journal = await openJournal(journalPath, { lineage: state.lineage, serial: state.serial });
   let dirty = false;
@@ -66331,8 +66332,8 @@ async function openStateStore(path10, options = {}) {
     },
     loaded: info2,
     record(key, record2) {
-      if (closing !== null) return Promise.reject(new InternalError(`state ${path10}: record(${key}) after close`));
-      if (!TaskKey.safeParse(key).success) return Promise.reject(new InternalError(`state ${path10}: bad task key ${JSON.stringify(key)}`));
+      if (closing !== null) return Promise.reject(new InternalError(`state ${path11}: record(${key}) after close`));
+      if (!TaskKey.safeParse(key).success) return Promise.reject(new InternalError(`state ${path11}: bad task key ${JSON.stringify(key)}`));
       state.tasks[key] = record2;
       dirty = true;
       return journal.record(key, record2);
@@ -66340,7 +66341,7 @@ async function openStateStore(path10, options = {}) {
     close() {
       closing ??= (async () => {
         await journal.close();
-        if (dirty) state = await writeState(path10, state);
+        if (dirty) state = await writeState(path11, state);
         await _removeJournal(journalPath);
         return state;
       })();
@@ -66578,9 +66579,9 @@ function taskKey(projectId, fileId) {
 }
 
 // src/core/format-path.ts
-function formatPath(path10) {
+function formatPath(path11) {
   let out = "";
-  for (const segment of path10) {
+  for (const segment of path11) {
     if (typeof segment === "number") out += `[${segment}]`;
     else out += out === "" ? segment : `.${segment}`;
   }
@@ -66640,16 +66641,16 @@ function findPosition(text, offset) {
 
 // src/core/locate-yaml-node.ts
 var import_yaml = __toESM(require_dist3(), 1);
-function locateYamlNode(doc, path10, at2 = "value") {
+function locateYamlNode(doc, path11, at2 = "value") {
   let node2 = doc.contents;
   let offset = startOf(node2) ?? 0;
-  for (let i = 0; i < path10.length; i++) {
-    const segment = path10[i];
+  for (let i = 0; i < path11.length; i++) {
+    const segment = path11[i];
     if ((0, import_yaml.isMap)(node2)) {
       const pair = node2.items.find((p2) => (0, import_yaml.isScalar)(p2.key) && String(p2.key.value) === String(segment));
       if (!pair) return { offset, node: null, scalar: null };
       const keyStart = startOf(pair.key) ?? offset;
-      const last = i === path10.length - 1;
+      const last = i === path11.length - 1;
       if (last && at2 === "key") return { offset: keyStart, node: null, scalar: null };
       node2 = pair.value;
       offset = startOf(node2) ?? keyStart;
@@ -66847,16 +66848,16 @@ function validateSchema(schema, data, allowedKeys) {
   if (result.success) return [];
   const issues = [];
   for (const issue3 of result.error.issues) {
-    const path10 = issue3.path.filter((s) => typeof s !== "symbol");
+    const path11 = issue3.path.filter((s) => typeof s !== "symbol");
     if (issue3.code === "unrecognized_keys") {
-      for (const key of issue3.keys) issues.push(describeUnknownKey(path10, key, path10.length === 0 ? allowedKeys : []));
+      for (const key of issue3.keys) issues.push(describeUnknownKey(path11, key, path11.length === 0 ? allowedKeys : []));
       continue;
     }
-    const value = valueAt(data, path10);
+    const value = valueAt(data, path11);
     const expected = expectationOf(issue3);
-    const where = formatPath(path10) || "the document";
+    const where = formatPath(path11) || "the document";
     issues.push({
-      path: path10,
+      path: path11,
       message: value === void 0 ? `${where} is missing: expected ${expected}` : `${where} must be ${expected}, got ${describeValue(value)}`
     });
   }
@@ -66873,9 +66874,9 @@ function expectationOf(issue3) {
   if (issue3.code === "invalid_type") return `of type ${issue3.expected}`;
   return issue3.message.charAt(0).toLowerCase() + issue3.message.slice(1);
 }
-function valueAt(data, path10) {
+function valueAt(data, path11) {
   let current = data;
-  for (const segment of path10) {
+  for (const segment of path11) {
     if (current === null || typeof current !== "object") return void 0;
     if (!Object.hasOwn(current, segment)) return void 0;
     current = current[segment];
@@ -66921,8 +66922,8 @@ function validateJsonValue(value, root) {
 function issueAt(item, root, message) {
   const tail = [];
   for (let at2 = item; at2 && at2.key !== null; at2 = at2.parent) tail.unshift(at2.key);
-  const path10 = [...root, ...tail];
-  return { path: path10, message: message(formatPath(path10)) };
+  const path11 = [...root, ...tail];
+  return { path: path11, message: message(formatPath(path11)) };
 }
 
 // src/core/validate-task-content.ts
@@ -66948,10 +66949,10 @@ function validateTaskContent(content) {
       firstIndexByName.set(step.name, index);
       return;
     }
-    const path10 = [...stepsPath, index, "name"];
+    const path11 = [...stepsPath, index, "name"];
     issues.push({
-      path: path10,
-      message: `${formatPath(path10)} must be unique, got ${JSON.stringify(step.name)} (also the name of taskContent.steps[${first}])`
+      path: path11,
+      message: `${formatPath(path11)} must be unique, got ${JSON.stringify(step.name)} (also the name of taskContent.steps[${first}])`
     });
   });
   const order = content.order;
@@ -66962,10 +66963,10 @@ function validateTaskContent(content) {
     for (const end of ["from", "to"]) {
       const name = hop[end];
       if (typeof name !== "string" || name === "" || firstIndexByName.has(name)) continue;
-      const path10 = ["taskContent", "order", "hops", index, end];
+      const path11 = ["taskContent", "order", "hops", index, end];
       issues.push({
-        path: path10,
-        message: `${formatPath(path10)} must name a step (${names.join(", ") || "none defined"}), got ${JSON.stringify(name)}`
+        path: path11,
+        message: `${formatPath(path11)} must name a step (${names.join(", ") || "none defined"}), got ${JSON.stringify(name)}`
       });
     }
   });
@@ -67058,8 +67059,8 @@ function parseTaskFile(text, file2) {
   const source = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
   const problems = [];
   const positionOf = createPositionFinder(source);
-  const report = (offset, path10, message) => {
-    problems.push({ file: file2, ...positionOf(offset), path: path10, message });
+  const report = (offset, path11, message) => {
+    problems.push({ file: file2, ...positionOf(offset), path: path11, message });
   };
   const deep = findExcessiveFlowDepth(source);
   if (deep !== null) {
@@ -67495,7 +67496,7 @@ function parseConfig(text, file2) {
   const source = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
   const positionOf = createPositionFinder(source);
   const problems = [];
-  const report = (offset, path10, message) => problems.push({ file: file2, ...positionOf(offset), path: path10, message });
+  const report = (offset, path11, message) => problems.push({ file: file2, ...positionOf(offset), path: path11, message });
   const fail = () => ({ config: defaultConfig, problems: problems.sort(compareProblems) });
   const deep = findExcessiveFlowDepth(source, 50);
   if (deep !== null) return report(deep, "", "nesting too deep: dwsync.yaml is a flat mapping of settings"), fail();
@@ -67579,9 +67580,6 @@ async function preparePlan(options, deps) {
 }
 function planAgainst(tasks, state, settings) {
   return planTasks({ tasks, records: state.tasks, salt: state.salt, inScope: onlyScope(settings), deploy: settings.deploy });
-}
-async function plan(options, deps) {
-  return toPlanReport((await preparePlan(options, deps)).planned);
 }
 
 // src/commands/apply.ts
@@ -67701,7 +67699,11 @@ var ActionInputs = external_exports.object({
   force: external_exports.boolean(),
   only: external_exports.array(external_exports.string()),
   state: external_exports.string().optional(),
-  endpoint: external_exports.string().optional()
+  endpoint: external_exports.string().optional(),
+  applyBranch: external_exports.string().optional(),
+  // apply runs only on this branch; unset: the default branch
+  commentAuthor: external_exports.string().optional()
+  // the login the token comments as, when GET /user cannot tell (a GitHub App)
 });
 function parseActionInputs(env) {
   const problems = [];
@@ -67734,7 +67736,9 @@ function parseActionInputs(env) {
     force: flag("force", false),
     only: text("only").split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== ""),
     state: optionalText("state"),
-    endpoint: optionalText("endpoint")
+    endpoint: optionalText("endpoint"),
+    applyBranch: optionalText("apply-branch"),
+    commentAuthor: optionalText("comment-author")
   };
   const parsed = ActionInputs.safeParse(raw);
   if (!parsed.success) {
@@ -68243,6 +68247,13 @@ function warning(message, properties = {}) {
 function info(message) {
   process.stdout.write(message + os5.EOL);
 }
+function saveState(name, value) {
+  const filePath = process.env["GITHUB_STATE"] || "";
+  if (filePath) {
+    return issueFileCommand("STATE", prepareKeyValueMessage(name, value));
+  }
+  issueCommand("save-state", { name }, toCommandValue(value));
+}
 
 // src/github/actions-port.ts
 function createActionsPort(env) {
@@ -68253,6 +68264,7 @@ function createActionsPort(env) {
     setOutput: (name, value) => setOutput(name, String(value)),
     setSecret: (secret) => setSecret(secret),
     setFailed: (message) => setFailed(message),
+    saveState: (name, value) => saveState(name, value),
     async appendSummary(markdown) {
       if (!env.GITHUB_STEP_SUMMARY) return;
       await summary.addRaw(markdown, true).write();
@@ -68287,6 +68299,8 @@ function parseGithubContext(env, payload) {
     owner,
     repo,
     pullRequestNumber: pr2 && typeof pr2.number === "number" ? pr2.number : null,
+    pullHeadSha: pr2 && isJsonObject(pr2.head) && typeof pr2.head.sha === "string" ? pr2.head.sha : null,
+    fromFork: pr2 !== null && repoName(pr2.head) !== repoName(pr2.base),
     sha: env.GITHUB_SHA ?? "",
     branch: ref.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : null,
     defaultBranch: repository && typeof repository.default_branch === "string" ? repository.default_branch : null,
@@ -68300,6 +68314,10 @@ async function readGithubContext(env) {
   const eventPath = env.GITHUB_EVENT_PATH;
   const payload = eventPath ? JSON.parse(await readFile3(eventPath, "utf8")) : {};
   return parseGithubContext(env, payload);
+}
+function repoName(side) {
+  if (!isJsonObject(side) || !isJsonObject(side.repo)) return null;
+  return typeof side.repo.full_name === "string" ? side.repo.full_name : null;
 }
 
 // node_modules/@actions/github/lib/context.js
@@ -68316,8 +68334,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path10 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path10} does not exist${EOL5}`);
+        const path11 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path11} does not exist${EOL5}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -72467,19 +72485,46 @@ function getOctokit(token, options, ...additionalPlugins) {
   return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 
-// src/github/octokit-comments.ts
-function createOctokitComments(token, apiUrl, issue3) {
+// src/github/github-api.ts
+var ACTIONS_BOT_LOGIN = "github-actions[bot]";
+
+// src/github/octokit-github.ts
+function createOctokitGithub(token, apiUrl, where, author) {
   const octokit = getOctokit(token, { baseUrl: apiUrl });
-  const where = { owner: issue3.owner, repo: issue3.repo, issue_number: issue3.issueNumber };
+  let identity = null;
   return {
-    async listComments() {
-      return octokit.paginate(octokit.rest.issues.listComments, { ...where, per_page: 100 });
+    readIdentity() {
+      if (author !== void 0) return Promise.resolve(author);
+      identity ??= octokit.rest.users.getAuthenticated().then(
+        (r2) => r2.data.login,
+        (error63) => {
+          if (error63.status === 403 || error63.status === 401) return ACTIONS_BOT_LOGIN;
+          throw error63;
+        }
+      );
+      return identity;
     },
-    async createComment(body) {
-      return (await octokit.rest.issues.createComment({ ...where, body })).data;
+    async readPullHead(pullNumber) {
+      return (await octokit.rest.pulls.get({ ...where, pull_number: pullNumber })).data.head.sha;
     },
-    async updateComment(id, body) {
-      return (await octokit.rest.issues.updateComment({ owner: issue3.owner, repo: issue3.repo, comment_id: id, body })).data;
+    async listPullsOfCommit(sha) {
+      const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...where, commit_sha: sha });
+      return data.map((pr2) => ({ number: pr2.number, htmlUrl: pr2.html_url, mergeCommitSha: pr2.merge_commit_sha ?? null, state: pr2.state }));
+    },
+    comments(issueNumber) {
+      const issue3 = { ...where, issue_number: issueNumber };
+      return {
+        async listComments() {
+          const all = await octokit.paginate(octokit.rest.issues.listComments, { ...issue3, per_page: 100 });
+          return all.map((c3) => ({ id: c3.id, body: c3.body ?? null, html_url: c3.html_url, user: c3.user ? { login: c3.user.login } : null }));
+        },
+        async createComment(body) {
+          return (await octokit.rest.issues.createComment({ ...issue3, body })).data;
+        },
+        async updateComment(id, body) {
+          return (await octokit.rest.issues.updateComment({ ...where, comment_id: id, body })).data;
+        }
+      };
     }
   };
 }
@@ -72521,94 +72566,185 @@ function toAnnotations(problems, directory) {
 }
 
 // src/github/report-problems.ts
+var ERROR_ANNOTATIONS_PER_STEP = 10;
+var PROBLEM_ANNOTATIONS = ERROR_ANNOTATIONS_PER_STEP - 1;
 function annotateProblems(io2, problems, directory) {
-  for (const annotation of toAnnotations(problems, directory)) io2.error(annotation.message, annotation.properties);
+  const annotations = toAnnotations(problems, directory);
+  const shown = annotations.length <= PROBLEM_ANNOTATIONS ? annotations : annotations.slice(0, PROBLEM_ANNOTATIONS - 1);
+  for (const annotation of shown) io2.error(annotation.message, annotation.properties);
+  const rest = annotations.length - shown.length;
+  if (rest > 0) {
+    io2.error(`${plural2(rest, "more problem is", "more problems are")} not annotated (GitHub shows ${ERROR_ANNOTATIONS_PER_STEP} errors per step): the job summary lists all ${annotations.length}.`, {
+      title: "dwsync: more problems in the job summary"
+    });
+  }
 }
-function renderProblemsMarkdown(title, message, problems) {
-  const head = `### ${title}
-
-**${escapeHtml(message)}**
+function renderProblemSections(problems) {
+  if (problems.length === 0) return [];
+  const intro = `${plural2(problems.length, "problem", "problems")} in task files:
 
 `;
-  if (problems.length === 0) return head;
-  const listed = problems.slice(0, 200).map(formatProblem);
-  if (problems.length > 200) listed.push(`\u2026 and ${problems.length - 200} more`);
-  return `${head}${plural2(problems.length, "problem", "problems")} in task files:
-
-${fenceCode("text", listed.join("\n"))}
-`;
+  return problems.map((p2, i) => `${i === 0 ? intro : ""}- ${inlineCode(`${p2.file}:${p2.line}:${p2.column}`)} ${escapeHtml(p2.message)}
+`);
 }
 
 // src/github/run-apply-step.ts
-import { copyFile as copyFile2 } from "node:fs/promises";
-import path8 from "node:path";
 init_errors();
+
+// src/state/merge-states.ts
+init_errors();
+function mergeStates(ours, theirs, what = "the two states") {
+  if (ours.lineage !== theirs.lineage || ours.salt !== theirs.salt) {
+    throw new UserInputError(
+      `cannot merge ${what}: they belong to different state files (lineage ${ours.lineage} and ${theirs.lineage}); one of them was created anew instead of being carried over`
+    );
+  }
+  const tasks = { ...theirs.tasks };
+  for (const [key, record2] of Object.entries(ours.tasks)) {
+    const other = tasks[key];
+    if (other === void 0 || compareRecency(record2, other) >= 0) tasks[key] = record2;
+  }
+  return { ...theirs, ...ours, serial: Math.max(ours.serial, theirs.serial), tasks };
+}
+function compareRecency(a, b3) {
+  const at2 = recordedAt(a);
+  const bt2 = recordedAt(b3);
+  return at2 === bt2 ? 0 : at2 > bt2 ? 1 : -1;
+}
+function recordedAt(record2) {
+  const times = [record2.lastAttempt?.at, record2.applied?.appliedAt, record2.deploy?.at].filter((t2) => typeof t2 === "string");
+  return times.sort().at(-1) ?? "";
+}
+
+// src/github/branch-state.ts
+import { readFile as readFile4 } from "node:fs/promises";
+import path7 from "node:path";
+async function fetchBranchState(git, remote, branch, statePath) {
+  await git.fetch(remote, branch);
+  const tip = (await git.revparse(["FETCH_HEAD"])).trim();
+  const top = (await git.revparse(["--show-toplevel"])).trim();
+  const inRepo = path7.relative(top, statePath).split(path7.sep).join("/");
+  let text;
+  try {
+    text = await git.show([`${tip}:${inRepo}`]);
+  } catch {
+    return { tip, state: null };
+  }
+  return { tip, state: parseState(text, `${remote}/${branch}:${inRepo}`) };
+}
+async function readStateFileOrNull(statePath) {
+  let text;
+  try {
+    text = await readFile4(statePath, "utf8");
+  } catch (error63) {
+    if (error63.code === "ENOENT") return null;
+    throw error63;
+  }
+  return parseState(text, statePath);
+}
+function sameStateContent(a, b3) {
+  return formatState({ ...a, serial: 0 }) === formatState({ ...b3, serial: 0 });
+}
+
+// src/github/bring-in-branch-state.ts
+async function bringInBranchState(root, statePath, remote, branch) {
+  const git = wo({ baseDir: root });
+  const fetched = await fetchBranchState(git, remote, branch, statePath);
+  if (fetched.state === null) return { tip: fetched.tip, status: "no-state-on-branch" };
+  const local = await readStateFileOrNull(statePath);
+  const merged = local === null ? fetched.state : mergeStates(local, fetched.state, `the checked-out state and the one on ${remote}/${branch}`);
+  if (local !== null && sameStateContent(merged, local)) return { tip: fetched.tip, status: "up-to-date" };
+  await writeState(statePath, merged);
+  return { tip: fetched.tip, status: "merged" };
+}
 
 // src/github/fit-markdown.ts
 var COMMENT_LIMIT = 65536;
-var SUMMARY_LIMIT = 1e6;
-function fitMarkdown(parts, limit, noteOmitted) {
+var SUMMARY_LIMIT_BYTES = 1024 * 1024;
+function measureText(text, measure) {
+  return measure === "bytes" ? Buffer.byteLength(text, "utf8") : text.length;
+}
+function fitMarkdown(parts, limit, noteOmitted, measure = "chars") {
+  const size = (text) => measureText(text, measure);
   const whole = parts.head + parts.sections.join("") + parts.tail;
-  if (whole.length <= limit) return whole;
+  if (size(whole) <= limit) return whole;
   let body = parts.head;
+  let bodySize = size(body);
   let kept = 0;
   for (const section of parts.sections) {
     const omittedAfter = parts.sections.length - kept - 1;
     const closing = omittedAfter > 0 ? noteOmitted(omittedAfter) + parts.tail : parts.tail;
-    if (body.length + section.length + closing.length > limit) break;
+    const sectionSize = size(section);
+    if (bodySize + sectionSize + size(closing) > limit) break;
     body += section;
+    bodySize += sectionSize;
     kept += 1;
   }
   const omitted = parts.sections.length - kept;
   const result = body + (omitted > 0 ? noteOmitted(omitted) : "") + parts.tail;
-  return result.length <= limit ? result : result.slice(0, limit - 1) + "\u2026";
+  return size(result) <= limit ? result : cutTo(result, limit - size("\u2026"), measure) + "\u2026";
+}
+function cutTo(text, limit, measure) {
+  let used = 0;
+  let end = 0;
+  for (const char of text) {
+    const next = measureText(char, measure);
+    if (used + next > limit) break;
+    used += next;
+    end += char.length;
+  }
+  return text.slice(0, end);
 }
 
-// src/github/push-state-commit.ts
-init_errors();
-var BOT_NAME = "github-actions[bot]";
-var BOT_EMAIL = "41898282+github-actions[bot]@users.noreply.github.com";
-async function pushStateCommit(options) {
-  const git = wo({ baseDir: options.root, config: [`user.name=${BOT_NAME}`, `user.email=${BOT_EMAIL}`] });
-  await git.add(["--", ...options.files]);
-  const staged = await git.diff(["--cached", "--name-only", "--", ...options.files]);
-  if (staged.trim() === "") return { status: "nothing-to-commit" };
-  await git.commit(options.message, options.files);
-  let lastError;
-  for (let attempt = 1; attempt <= options.maxAttempts; attempt++) {
-    try {
-      await git.push(options.remote, `HEAD:refs/heads/${options.branch}`);
-      return { status: "pushed", sha: (await git.revparse(["HEAD"])).trim(), attempts: attempt };
-    } catch (error63) {
-      lastError = error63;
-      options.logger.warn(`push of the state commit to ${options.branch} refused (attempt ${attempt}): ${firstLine(error63)}`);
-    }
-    if (attempt === options.maxAttempts) break;
-    await git.fetch(options.remote, options.branch);
-    try {
-      await git.rebase(["FETCH_HEAD"]);
-    } catch (error63) {
-      await git.rebase(["--abort"]).catch(() => void 0);
-      throw new RemoteError({
-        message: `the state commit does not rebase onto ${options.remote}/${options.branch}: ${firstLine(error63)}`,
-        status: null,
-        code: "GitRebaseConflict",
-        retryable: false,
-        cause: error63
-      });
-    }
-  }
-  throw new RemoteError({
-    message: `could not push the state commit to ${options.remote}/${options.branch} after ${options.maxAttempts} attempts: ${firstLine(lastError)}`,
-    status: null,
-    code: "GitPushRejected",
-    retryable: false,
-    cause: lastError
-  });
+// src/github/render-step-status.ts
+function formatStatusLine(icon, verdict, status) {
+  const parts = [`${icon} **${verdict}**${status.commit ? ` for commit ${inlineCode(shortSha(status.commit))}` : ""}`];
+  if (status.digest) parts.push(`plan digest ${inlineCode(status.digest)}`);
+  if (status.runUrl) parts.push(`[run](${status.runUrl})`);
+  return parts.join(" \xB7 ");
 }
-function firstLine(error63) {
-  const text = error63 instanceof Error ? error63.message : String(error63);
-  return text.trim().split("\n", 1)[0] ?? "";
+function renderFailureMarkdown(title, verdict, status, reason, problems) {
+  const head = [
+    `### ${title}`,
+    "",
+    formatStatusLine("\u274C", verdict, status),
+    "",
+    `**Reason:** ${escapeHtml(reason[0] ?? "unknown")}`,
+    ...reason.slice(1).map((line) => `<br>${escapeHtml(line)}`),
+    "",
+    ""
+  ].join("\n");
+  return { head, sections: problems, tail: "" };
+}
+function shortSha(sha) {
+  return sha.slice(0, 12);
+}
+
+// src/github/render-apply-comment.ts
+function renderApplyComment(report, title, status, cancelled) {
+  const { applied, failed: failed2, unchanged, skipped } = report.summary;
+  const verdict = cancelled ? ["\u23F9\uFE0F", "Apply cancelled"] : failed2 + skipped > 0 ? ["\u26A0\uFE0F", "Applied with failures"] : ["\u2705", "Applied"];
+  const head = [
+    `### ${title}`,
+    "",
+    formatStatusLine(verdict[0], verdict[1], status),
+    "",
+    "| applied | failed | skipped | unchanged |",
+    "|---:|---:|---:|---:|",
+    `| ${applied} | ${failed2} | ${skipped} | ${unchanged} |`,
+    "",
+    ""
+  ].join("\n");
+  const problems = report.results.filter((r2) => r2.outcome === "failed" || r2.outcome === "skipped");
+  const sections = problems.map((r2, i) => {
+    const intro = i === 0 ? `${plural2(problems.length, "task was", "tasks were")} not applied:
+
+` : "";
+    const why = r2.error ? `${inlineCode(r2.error.code)} ${escapeHtml(r2.error.message)}` : `skipped: ${escapeHtml(r2.reason ?? "not attempted")}`;
+    return `${intro}- ${inlineCode(r2.key)} (${inlineCode(r2.file)}): ${why}
+`;
+  });
+  return { head, sections, tail: "" };
 }
 
 // src/github/render-apply-markdown.ts
@@ -72654,9 +72790,47 @@ function describeApplyCounts(report) {
   return `${applied} applied, ${failed2} failed, ${unchanged} unchanged, ${skipped} skipped`;
 }
 
-// src/github/step-file.ts
-import { mkdir as mkdir4, writeFile as writeFile2 } from "node:fs/promises";
-import path7 from "node:path";
+// src/github/commit-state-back.ts
+import { copyFile as copyFile2, mkdir as mkdir4 } from "node:fs/promises";
+import path8 from "node:path";
+
+// src/github/push-state-commit.ts
+init_errors();
+var BOT_NAME = "github-actions[bot]";
+var BOT_EMAIL = "41898282+github-actions[bot]@users.noreply.github.com";
+async function pushStateCommit(options) {
+  const git = wo({ baseDir: options.root, config: [`user.name=${BOT_NAME}`, `user.email=${BOT_EMAIL}`] });
+  let lastError;
+  for (let attempt = 1; attempt <= options.maxAttempts; attempt++) {
+    const ours = await readStateFileOrNull(options.statePath);
+    if (ours === null) return { status: "nothing-to-commit" };
+    const remote = await fetchBranchState(git, options.remote, options.branch, options.statePath);
+    const merged = remote.state === null ? ours : mergeStates(ours, remote.state, `the state of this run and the one on ${options.remote}/${options.branch}`);
+    if (remote.state !== null && sameStateContent(merged, remote.state)) return { status: "nothing-to-commit" };
+    await git.reset(["--mixed", "-q", remote.tip]);
+    await writeState(options.statePath, merged);
+    await git.add(["--", options.statePath]);
+    await git.commit(options.message, [options.statePath]);
+    try {
+      await git.push(options.remote, `HEAD:refs/heads/${options.branch}`);
+      return { status: "pushed", sha: (await git.revparse(["HEAD"])).trim(), attempts: attempt };
+    } catch (error63) {
+      lastError = error63;
+      options.logger.warn(`push of the state commit to ${options.branch} refused (attempt ${attempt}): ${firstLine(error63)}`);
+    }
+  }
+  throw new RemoteError({
+    message: `could not push the state commit to ${options.remote}/${options.branch} after ${options.maxAttempts} attempts: ${firstLine(lastError)}`,
+    status: null,
+    code: "GitPushRejected",
+    retryable: false,
+    cause: lastError
+  });
+}
+function firstLine(error63) {
+  const text = error63 instanceof Error ? error63.message : String(error63);
+  return text.trim().split("\n", 1)[0] ?? "";
+}
 
 // src/github/step-context.ts
 function formatTitle(command, directory) {
@@ -72666,10 +72840,112 @@ function formatDirectorySlug(directory) {
   return directory === "." ? "" : "-" + directory.replace(/[^A-Za-z0-9._-]+/g, "_");
 }
 
+// src/github/commit-state-back.ts
+init_errors();
+var PUSH_ATTEMPTS = 4;
+var POST_STATE = "dwsync-apply";
+function savePostState(io2, state) {
+  io2.saveState(POST_STATE, JSON.stringify(state));
+}
+function parsePostState(text) {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+async function pushOrKeepState(deps, post) {
+  try {
+    const result = await pushStateCommit({
+      root: post.root,
+      statePath: post.statePath,
+      branch: post.branch,
+      remote: "origin",
+      message: `dwsync: record the state after applying ${post.sha.slice(0, 12)} [skip ci]
+
+Applied commit: ${post.sha}
+`,
+      maxAttempts: PUSH_ATTEMPTS,
+      logger: deps.logger
+    });
+    if (result.status === "nothing-to-commit") {
+      deps.io.info("the state file did not change: nothing to commit");
+      return { sha: null, artifact: null, error: null };
+    }
+    deps.io.info(`state committed as ${result.sha} and pushed to ${post.branch} (attempt ${result.attempts})`);
+    return { sha: result.sha, artifact: null, error: null };
+  } catch (error63) {
+    const artifact = path8.join(deps.runnerTemp, "dwsync", `state${formatDirectorySlug(post.directory)}.json`);
+    await mkdir4(path8.dirname(artifact), { recursive: true });
+    await copyFile2(post.statePath, artifact);
+    return { sha: null, artifact, error: error63 };
+  }
+}
+async function commitStateBack(ctx, post) {
+  const result = await pushOrKeepState({ io: ctx.io, logger: ctx.deps.logger, runnerTemp: ctx.github.runnerTemp }, { ...post, finished: false });
+  savePostState(ctx.io, { ...post, finished: true });
+  if (result.sha) ctx.io.setOutput("state-commit", result.sha);
+  if (result.artifact) {
+    ctx.io.setOutput("state-artifact", result.artifact);
+    const reason = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new UserInputError(
+      `DataWorks was updated but the state file could not be pushed to ${post.branch}; it is kept at ${result.artifact} (upload it as an artifact and commit it by hand): ${reason}`,
+      { cause: result.error }
+    );
+  }
+}
+
+// src/github/sticky-comment.ts
+function formatCommentMarker(workingDirectory, kind = "plan") {
+  const dir = normalizeDirectory(workingDirectory);
+  return dir === "." ? `<!-- dwsync:${kind} -->` : `<!-- dwsync:${kind}:${dir.replace(/--/g, "-\\-")} -->`;
+}
+function normalizeDirectory(workingDirectory) {
+  const dir = workingDirectory.replace(/\\/g, "/").replace(/^\.\/+/, "").replace(/\/+$/, "");
+  return dir === "" ? "." : dir;
+}
+function findStickyComment(comments, marker, author) {
+  return comments.find((c3) => c3.user?.login === author && (c3.body ?? "").split("\n", 1)[0]?.trim() === marker);
+}
+async function upsertStickyComment(port, marker, content, author) {
+  const body = `${marker}
+${content}`;
+  const existing = findStickyComment(await port.listComments(), marker, author);
+  if (existing === void 0) {
+    const created = await port.createComment(body);
+    return { action: "created", id: created.id, url: created.html_url ?? null };
+  }
+  if (existing.body === body) return { action: "unchanged", id: existing.id, url: existing.html_url ?? null };
+  const updated = await port.updateComment(existing.id, body);
+  return { action: "updated", id: updated.id, url: updated.html_url ?? existing.html_url ?? null };
+}
+
+// src/github/publish-results-comment.ts
+async function publishResultsComment(ctx, content) {
+  if (!ctx.inputs.comment || ctx.api === null || ctx.github.sha === "") return;
+  try {
+    const pulls = await ctx.api.listPullsOfCommit(ctx.github.sha);
+    const pull = pulls.find((p2) => p2.mergeCommitSha === ctx.github.sha) ?? pulls[0];
+    if (pull === void 0) {
+      ctx.io.info(`no pull request is associated with ${ctx.github.sha.slice(0, 12)}: the results are in the job summary only`);
+      return;
+    }
+    const identity = await ctx.api.readIdentity();
+    const result = await upsertStickyComment(ctx.api.comments(pull.number), formatCommentMarker(ctx.directory, "apply"), content, identity);
+    ctx.io.info(`results comment ${result.action} on #${pull.number}${result.url ? `: ${result.url}` : ""}`);
+    if (result.url) ctx.io.setOutput("results-comment-url", result.url);
+  } catch (error63) {
+    ctx.io.warning(`could not write the results comment: ${error63 instanceof Error ? error63.message : String(error63)}`);
+  }
+}
+
 // src/github/step-file.ts
+import { mkdir as mkdir5, writeFile as writeFile2 } from "node:fs/promises";
+import path9 from "node:path";
 async function prepareStepFile(ctx, name) {
-  const file2 = path7.join(ctx.github.runnerTemp, "dwsync", `${name}${formatDirectorySlug(ctx.directory)}.json`);
-  await mkdir4(path7.dirname(file2), { recursive: true });
+  const file2 = path9.join(ctx.github.runnerTemp, "dwsync", `${name}${formatDirectorySlug(ctx.directory)}.json`);
+  await mkdir5(path9.dirname(file2), { recursive: true });
   return file2;
 }
 async function writeStepJson(ctx, name, value) {
@@ -72680,29 +72956,38 @@ async function writeStepJson(ctx, name, value) {
 }
 
 // src/github/run-apply-step.ts
-var REFUSED_EVENTS = ["pull_request", "pull_request_target"];
-var PUSH_ATTEMPTS = 4;
+var REFUSED_EVENTS = ["pull_request", "pull_request_target", "merge_group"];
 async function runApplyStep(ctx, applyCommand) {
-  if (REFUSED_EVENTS.includes(ctx.github.eventName)) {
-    throw new UserInputError(
-      `apply refuses to run on ${ctx.github.eventName} events: a pull request must not change DataWorks. Use command: plan here and apply on push to the default branch.`
-    );
-  }
-  const { branch, defaultBranch } = ctx.github;
-  if (branch !== null && defaultBranch !== null && branch !== defaultBranch) {
-    ctx.io.warning(`apply is running on ${branch}, not on the default branch ${defaultBranch}`);
-  }
+  const branch = guardApply(ctx);
   const title = formatTitle("apply", ctx.directory);
+  const status = { commit: ctx.github.sha, runUrl: ctx.github.runUrl };
+  const settings = await resolveSettings(ctx.options, ctx.deps.env);
+  const post = { root: settings.root, statePath: settings.statePath, branch, sha: ctx.github.sha, directory: ctx.directory };
+  if (ctx.inputs.commitState) {
+    const brought = await bringInBranchState(settings.root, settings.statePath, "origin", branch);
+    ctx.io.info(`state of origin/${branch} (${brought.tip.slice(0, 12)}): ${brought.status}`);
+    savePostState(ctx.io, { ...post, finished: false });
+  }
   let report;
   try {
     report = await applyCommand(ctx.options, ctx.deps);
   } catch (error63) {
-    if (!(error63 instanceof UserInputError) || error63.problems.length === 0) throw error63;
-    annotateProblems(ctx.io, error63.problems, ctx.directory);
-    await ctx.io.appendSummary(renderProblemsMarkdown(title, error63.message, error63.problems));
-    ctx.io.setFailed(error63.message);
+    const problems = error63 instanceof UserInputError ? error63.problems : [];
+    annotateProblems(ctx.io, problems, ctx.directory);
+    for (const line of describeError(error63).lines) ctx.io.info(line);
+    const message = error63 instanceof Error ? error63.message : String(error63);
+    const parts = renderFailureMarkdown(title, "Apply failed", status, [message], renderProblemSections(problems));
+    await ctx.io.appendSummary(fitMarkdown(parts, SUMMARY_LIMIT_BYTES, (n) => `
+\u2026 and ${n} more.
+`, "bytes"));
+    await publishResultsComment(ctx, fitMarkdown(parts, COMMENT_LIMIT - 200, (n) => `
+\u2026 and ${n} more (see the job summary).
+`));
+    if (ctx.inputs.commitState && !ctx.deps.signal?.aborted) await commitStateBack(ctx, post);
+    ctx.io.setFailed(message);
     return;
   }
+  const cancelled = ctx.deps.signal?.aborted === true;
   const reportFile = await writeStepJson(ctx, "apply", report);
   const counts = describeApplyCounts(report);
   ctx.io.info(`dwsync apply: ${counts}`);
@@ -72711,82 +72996,147 @@ async function runApplyStep(ctx, applyCommand) {
   ctx.io.setOutput("skipped", report.summary.skipped);
   ctx.io.setOutput("apply-summary", counts);
   ctx.io.setOutput("apply-json", reportFile);
+  const summary2 = renderApplyMarkdown(report, title);
   await ctx.io.appendSummary(
-    fitMarkdown(renderApplyMarkdown(report, title), SUMMARY_LIMIT, (n) => `
+    fitMarkdown(summary2, SUMMARY_LIMIT_BYTES, (n) => `
 
 ${n} more rows are not shown (the job summary is limited to 1 MiB); every outcome is in the apply JSON.
-`)
+`, "bytes")
   );
-  if (ctx.inputs.commitState) await commitState(ctx);
-  if (report.summary.failed > 0 || report.summary.skipped > 0) {
-    ctx.io.setFailed(`dwsync apply: ${counts}`);
-  }
-}
-async function commitState(ctx) {
-  const settings = await resolveSettings(ctx.options, ctx.deps.env);
-  const branch = ctx.github.branch;
-  if (branch === null) {
-    ctx.io.warning("the run is not on a branch (GITHUB_REF is not refs/heads/\u2026): the state file was not committed");
+  await publishResultsComment(ctx, fitMarkdown(renderApplyComment(report, title, status, cancelled), COMMENT_LIMIT - 200, (n) => `
+\u2026 and ${n} more (see the run).
+`));
+  if (cancelled) {
+    ctx.io.setFailed(`dwsync apply was cancelled: ${counts}; the post step commits the state`);
     return;
   }
-  const sha = ctx.github.sha;
-  try {
-    const result = await pushStateCommit({
-      root: settings.root,
-      files: [path8.relative(settings.root, settings.statePath)],
-      branch,
-      remote: "origin",
-      message: `dwsync: record the state after applying ${sha.slice(0, 12)} [skip ci]
-
-Applied commit: ${sha}
-`,
-      maxAttempts: PUSH_ATTEMPTS,
-      logger: ctx.deps.logger
-    });
-    if (result.status === "nothing-to-commit") {
-      ctx.io.info("the state file did not change: nothing to commit");
-      return;
-    }
-    ctx.io.info(`state committed as ${result.sha} and pushed to ${branch} (attempt ${result.attempts})`);
-    ctx.io.setOutput("state-commit", result.sha);
-  } catch (error63) {
-    const artifact = await prepareStepFile(ctx, "state");
-    await copyFile2(settings.statePath, artifact);
-    ctx.io.setOutput("state-artifact", artifact);
+  if (ctx.inputs.commitState) await commitStateBack(ctx, post);
+  if (report.summary.failed > 0 || report.summary.skipped > 0) ctx.io.setFailed(`dwsync apply: ${counts}`);
+}
+function guardApply(ctx) {
+  const { eventName, branch, defaultBranch } = ctx.github;
+  if (REFUSED_EVENTS.includes(eventName)) {
     throw new UserInputError(
-      `DataWorks was updated but the state file could not be pushed to ${branch}; it is kept at ${artifact} (upload it as an artifact and commit it by hand): ${error63 instanceof Error ? error63.message : String(error63)}`,
-      { cause: error63 }
+      `apply refuses to run on ${eventName} events: a pull request or a merge queue must not change DataWorks. Use command: plan here and apply on push to the default branch.`
     );
   }
+  const allowed = ctx.inputs.applyBranch ?? defaultBranch;
+  if (allowed === null) throw new UserInputError("apply cannot tell the default branch from the event; name it with the apply-branch input");
+  if (branch !== allowed) {
+    throw new UserInputError(
+      `apply refuses to run on ${branch === null ? `${ctx.github.eventName} outside a branch` : `branch ${branch}`}: it applies only ${allowed}${ctx.inputs.applyBranch ? " (the apply-branch input)" : " (the default branch)"}`
+    );
+  }
+  return branch;
+}
+
+// src/core/plan-digest.ts
+function digestPlan(report) {
+  return hashCanonical(report.changes).slice("sha256:".length, "sha256:".length + 12);
+}
+
+// src/core/plan-view.ts
+var import_fast_json_patch2 = __toESM(require_fast_json_patch(), 1);
+
+// src/core/has-changes.ts
+function needsAttention(change) {
+  return change.action === "update" || change.undeployed === true || change.drift === true || change.live === "missing";
+}
+function hasChanges(changes) {
+  return changes.some(needsAttention);
+}
+
+// src/core/plan-view.ts
+init_json();
+function buildPlanView(planned) {
+  const counts = { update: 0, unchanged: 0, orphaned: 0 };
+  const entries = [];
+  for (const entry of planned) {
+    counts[entry.action] += 1;
+    if (entry.action === "orphaned" || needsAttention(entry)) entries.push(toEntry(entry));
+  }
+  return { counts, entries, hasChanges: hasChanges(planned) };
+}
+function toEntry(entry) {
+  const before = { content: entry.previous?.taskContent ?? {}, param: entry.previous?.taskParam ?? {} };
+  const sections = [
+    { title: "taskContent", fields: toFields(entry.taskContentPatch, before.content) },
+    { title: "taskParam", fields: toFields(entry.taskParamPatch, before.param) },
+    { title: "live taskContent", fields: toFields(entry.liveContentPatch ?? [], before.content) },
+    { title: "live taskParam", fields: toFields(entry.liveParamPatch ?? [], before.param) }
+  ];
+  return {
+    key: entry.key,
+    file: entry.file,
+    action: entry.action,
+    reason: entry.reason ?? null,
+    drift: entry.drift === true,
+    missing: entry.live === "missing",
+    undeployed: entry.undeployed === true,
+    newTask: entry.task && !entry.previous ? describeTask(entry.task) : null,
+    sections: sections.filter((s) => s.fields.length > 0)
+  };
+}
+function toFields(patch, before) {
+  const fields = [];
+  for (const op of patch) {
+    const old = () => mask(op.path, valueAt2(before, op.path));
+    if (op.op === "add") fields.push({ op: "add", path: op.path, after: mask(op.path, op.value) });
+    else if (op.op === "remove") fields.push(withBefore({ op: "remove", path: op.path }, old()));
+    else if (op.op === "replace") fields.push({ ...withBefore({ op: "replace", path: op.path }, old()), after: mask(op.path, op.value) });
+    else if (op.op === "move" || op.op === "copy") fields.push({ op: op.op, path: op.path, from: op.from });
+  }
+  return fields;
+}
+function withBefore(field, before) {
+  return before === void 0 ? field : { ...field, before };
+}
+function mask(pointer, value) {
+  if (value === void 0) return void 0;
+  if (isSecretPointer(pointer)) return SENSITIVE;
+  return maskSecrets(value);
+}
+function valueAt2(document2, pointer) {
+  try {
+    return import_fast_json_patch2.default.getValueByPointer(document2, pointer);
+  } catch {
+    return void 0;
+  }
+}
+function describeTask(task) {
+  const steps = Array.isArray(task.taskContent.steps) ? task.taskContent.steps : [];
+  const side = (category) => steps.filter((step) => isJsonObject(step) && step.category === category).map((step) => {
+    const { stepType, parameter } = step;
+    const source = isJsonObject(parameter) && typeof parameter.datasource === "string" ? ` (${parameter.datasource})` : "";
+    return `${String(stepType)}${source}`;
+  }).join(" + ") || "?";
+  const { ResourceGroup, Cu } = task.taskParam;
+  const cu = Cu === void 0 ? "" : `, ${String(Cu)} CU`;
+  return `new task: ${side("reader")} \u2192 ${side("writer")}, resource group ${String(ResourceGroup)}${cu}`;
 }
 
 // src/github/run-plan-step.ts
 init_errors();
 
-// src/github/render-patch-diff.ts
-function renderPatchDiff(root, patch) {
+// src/github/render-field-diff.ts
+function renderFieldDiff(section) {
+  const root = section.title.replace(" ", ".");
   const lines = [];
-  for (const op of patch) {
-    const where = formatPointer(root, op.path);
-    switch (op.op) {
-      case "add":
-        lines.push(...prefixLines("+", `${where}: ${formatValue(op.path, op.value)}`));
-        break;
-      case "replace":
-        lines.push(...prefixLines("!", `${where}: ${formatValue(op.path, op.value)}`));
-        break;
-      case "remove":
-        lines.push(`- ${where}`);
-        break;
-      case "move":
-      case "copy":
-        lines.push(`! ${where}: ${op.op} from ${formatPointer(root, op.from)}`);
-        break;
-      default:
-        break;
-    }
-  }
+  for (const field of section.fields) lines.push(...renderField(root, field));
   return lines;
+}
+function renderField(root, field) {
+  const where = formatPointer(root, field.path);
+  switch (field.op) {
+    case "add":
+      return prefixLines("+", `${where}: ${formatValue(field.after)}`);
+    case "remove":
+      return prefixLines("-", field.before === void 0 ? where : `${where}: ${formatValue(field.before)}`);
+    case "replace":
+      return prefixLines("!", `${where}: ${formatValue(field.before)} \u2192 ${formatValue(field.after)}`);
+    default:
+      return [`! ${where}: ${field.op} from ${formatPointer(root, field.from ?? "")}`];
+  }
 }
 function formatPointer(root, pointer) {
   if (pointer === "") return root;
@@ -72799,10 +73149,9 @@ function formatPointer(root, pointer) {
   }
   return out;
 }
-function formatValue(pointer, value) {
-  if (value === void 0) return "undefined";
-  if (isSecretPointer(pointer)) return JSON.stringify(SENSITIVE);
-  value = maskSecrets(value);
+function formatValue(value) {
+  if (value === void 0) return "(none)";
+  if (value === SENSITIVE) return JSON.stringify(SENSITIVE);
   if (typeof value === "object" && value !== null) return JSON.stringify(value, null, 2);
   return JSON.stringify(value);
 }
@@ -72811,14 +73160,13 @@ function prefixLines(mark, text) {
 }
 
 // src/github/render-plan-markdown.ts
-function renderPlanMarkdown(report, options) {
-  const updates = report.changes.filter((c3) => c3.action === "update");
-  const orphans = report.changes.filter((c3) => c3.action === "orphaned");
-  const { update, unchanged, orphaned } = report.summary;
+function renderPlanMarkdown(view, options) {
+  const { update, unchanged, orphaned } = view.counts;
   const headline = update === 0 ? `**No changes.** ${plural2(unchanged, "task is", "tasks are")} up to date.` : `**${plural2(update, "task", "tasks")} to update**, ${unchanged} unchanged.`;
   const head = [
     `### ${options.title}`,
     "",
+    ...options.status ? [options.status, ""] : [],
     headline,
     "",
     "| update | unchanged | orphaned |",
@@ -72827,35 +73175,31 @@ function renderPlanMarkdown(report, options) {
     "",
     ""
   ].join("\n");
-  const sections = updates.map((change) => renderChange(change, options.maxDiffLines));
-  const drifted = report.changes.filter((c3) => c3.action !== "update" && (c3.drift || c3.live === "missing"));
-  sections.push(...drifted.map((change) => renderChange(change, options.maxDiffLines)));
+  const shown = view.entries.filter((e) => e.action !== "orphaned");
+  const sections = [...shown.filter((e) => e.action === "update"), ...shown.filter((e) => e.action !== "update")].map(
+    (entry) => renderEntry(entry, options.maxDiffLines)
+  );
+  const orphans = view.entries.filter((e) => e.action === "orphaned");
   if (orphans.length > 0) sections.push(renderOrphans(orphans, options.maxOrphans));
   return { head, sections, tail: "" };
 }
-function renderChange(change, maxDiffLines) {
-  const what = change.action === "update" ? `update (${change.reason ?? "changed"})` : change.action;
-  const flags = [
-    change.drift ? "\u26A0\uFE0F drift" : "",
-    change.live === "missing" ? "\u26A0\uFE0F missing in DataWorks" : "",
-    change.undeployed ? "not deployed" : ""
-  ].filter((f3) => f3 !== "");
-  const summary2 = [inlineCode(change.file), inlineCode(change.key), escapeHtml(what), ...flags].join(" \xB7 ");
-  const diff = [
-    ...renderPatchDiff("taskContent", change.taskContentPatch),
-    ...renderPatchDiff("taskParam", change.taskParamPatch)
-  ];
+function renderEntry(entry, maxDiffLines) {
+  const what = entry.action === "update" ? `update (${entry.reason ?? "changed"})` : entry.action;
+  const flags = [entry.drift ? "\u26A0\uFE0F drift" : "", entry.missing ? "\u26A0\uFE0F missing in DataWorks" : "", entry.undeployed ? "not deployed" : ""].filter(
+    (f3) => f3 !== ""
+  );
+  const summary2 = [inlineCode(entry.file), inlineCode(entry.key), escapeHtml(what), ...flags].join(" \xB7 ");
   const body = [];
-  if (diff.length > 0) body.push(fenceCode("diff", capLines(diff, maxDiffLines).join("\n")));
-  else if (change.action === "update") body.push("No field differs from the last applied config (it is sent again).");
-  if (change.drift && change.liveContentPatch && change.liveContentPatch.length > 0) {
-    const live = renderPatchDiff("live.taskContent", change.liveContentPatch);
+  const desired = entry.sections.filter((s) => !s.title.startsWith("live")).flatMap(renderFieldDiff);
+  if (entry.newTask !== null) body.push(escapeHtml(entry.newTask));
+  if (desired.length > 0) body.push(fenceCode("diff", capLines(desired, maxDiffLines).join("\n")));
+  else if (entry.action === "update") body.push("No field differs from the last applied config (it is sent again).");
+  const live = entry.sections.filter((s) => s.title.startsWith("live")).flatMap(renderFieldDiff);
+  if (entry.drift && live.length > 0) {
     body.push("Edited in DataWorks outside git (last applied \u2192 live):");
     body.push(fenceCode("diff", capLines(live, maxDiffLines).join("\n")));
   }
-  return [`<details><summary>${summary2}</summary>`, "", ...body.flatMap((b3) => [b3, ""]), "</details>", "", ""].join(
-    "\n"
-  );
+  return [`<details><summary>${summary2}</summary>`, "", ...body.flatMap((b3) => [b3, ""]), "</details>", "", ""].join("\n");
 }
 function renderOrphans(orphans, max) {
   const rows = orphans.slice(0, max).map((o2) => `- ${inlineCode(o2.key)} (was in ${inlineCode(o2.file)})`);
@@ -72875,87 +73219,155 @@ function capLines(lines, max) {
   return [...lines.slice(0, max), `  \u2026 ${lines.length - max} more lines`];
 }
 
-// src/github/sticky-comment.ts
-function formatCommentMarker(workingDirectory) {
-  const dir = normalizeDirectory(workingDirectory);
-  return dir === "." ? "<!-- dwsync:plan -->" : `<!-- dwsync:plan:${dir.replace(/--/g, "-\\-")} -->`;
-}
-function normalizeDirectory(workingDirectory) {
-  const dir = workingDirectory.replace(/\\/g, "/").replace(/^\.\/+/, "").replace(/\/+$/, "");
-  return dir === "" ? "." : dir;
-}
-function findStickyComment(comments, marker) {
-  return comments.find((c3) => (c3.body ?? "").split("\n", 1)[0]?.trim() === marker);
-}
-async function upsertStickyComment(port, marker, content) {
-  const body = `${marker}
-${content}`;
-  const existing = findStickyComment(await port.listComments(), marker);
-  if (existing === void 0) {
-    const created = await port.createComment(body);
-    return { action: "created", id: created.id, url: created.html_url ?? null };
-  }
-  if (existing.body === body) return { action: "unchanged", id: existing.id, url: existing.html_url ?? null };
-  const updated = await port.updateComment(existing.id, body);
-  return { action: "updated", id: updated.id, url: updated.html_url ?? existing.html_url ?? null };
-}
-
 // src/github/run-plan-step.ts
-async function runPlanStep(ctx, planCommand) {
-  const title = formatTitle("plan", ctx.directory);
-  let report;
-  try {
-    report = await planCommand(ctx.options, ctx.deps);
-  } catch (error63) {
-    if (!(error63 instanceof UserInputError) || error63.problems.length === 0) throw error63;
-    annotateProblems(ctx.io, error63.problems, ctx.directory);
-    const markdown = renderProblemsMarkdown(title, error63.message, error63.problems);
-    await ctx.io.appendSummary(fitMarkdown({ head: markdown, sections: [], tail: "" }, SUMMARY_LIMIT, () => ""));
-    await publishComment(ctx, fitMarkdown({ head: markdown, sections: [], tail: "" }, COMMENT_LIMIT - 200, () => ""));
-    ctx.io.setFailed(error63.message);
-    return;
-  }
-  const planFile = await writeStepJson(ctx, "plan", report);
-  const { update, unchanged, orphaned } = report.summary;
-  ctx.io.info(`dwsync plan: ${update} to update, ${unchanged} unchanged, ${orphaned} orphaned`);
-  ctx.io.setOutput("changes", update);
-  ctx.io.setOutput("has-changes", update > 0 ? "true" : "false");
-  ctx.io.setOutput("orphaned", orphaned);
-  ctx.io.setOutput("plan-json", planFile);
-  const parts = renderPlanMarkdown(report, { title, maxDiffLines: 400, maxOrphans: 500 });
-  await ctx.io.appendSummary(
-    fitMarkdown(parts, SUMMARY_LIMIT, (n) => `
+var SUMMARY_NOTE = (n) => `
 > [!NOTE]
 > ${n} more sections are not shown here (the job summary is limited to 1 MiB); the full plan is in the plan JSON.
 
-`)
-  );
-  const commentParts = renderPlanMarkdown(report, { title, maxDiffLines: 60, maxOrphans: 50 });
-  const pointer = ctx.github.runUrl ? `the [job summary](${ctx.github.runUrl})` : "the job summary";
-  const content = fitMarkdown(
-    commentParts,
-    COMMENT_LIMIT - 200,
-    (n) => `
+`;
+async function runPlanStep(ctx, planCommand) {
+  const title = formatTitle("plan", ctx.directory);
+  const status = { commit: ctx.github.pullHeadSha ?? ctx.github.sha, runUrl: ctx.github.runUrl };
+  let planned;
+  try {
+    await guardPullRequestTarget(ctx);
+    planned = await planCommand(ctx.options, ctx.deps);
+  } catch (error63) {
+    await reportPlanFailure(ctx, title, status, error63);
+    return;
+  }
+  const report = toPlanReport(planned);
+  const view = buildPlanView(planned);
+  const digest = digestPlan(report);
+  const planFile = await writeStepJson(ctx, "plan", report);
+  const { update, unchanged, orphaned } = report.summary;
+  ctx.io.info(`dwsync plan: ${update} to update, ${unchanged} unchanged, ${orphaned} orphaned (digest ${digest})`);
+  ctx.io.setOutput("changes", update);
+  ctx.io.setOutput("has-changes", view.hasChanges ? "true" : "false");
+  ctx.io.setOutput("orphaned", orphaned);
+  ctx.io.setOutput("plan-json", planFile);
+  ctx.io.setOutput("plan-digest", digest);
+  const statusLine = formatStatusLine("\u2705", "Plan ready", { ...status, digest });
+  const written = await publishComment(ctx, () => {
+    const pointer = ctx.github.runUrl ? `the [job summary](${ctx.github.runUrl})` : "the job summary";
+    const parts2 = renderPlanMarkdown(view, { title, status: statusLine, maxDiffLines: 60, maxOrphans: 50 });
+    return fitMarkdown(parts2, COMMENT_LIMIT - 200, (n) => `
 > [!NOTE]
 > ${n} more sections are not shown: a comment is limited to 65,536 characters. See ${pointer} for the full plan.
 
-`
-  );
-  await publishComment(ctx, content);
+`);
+  });
+  const parts = renderPlanMarkdown(view, { title, status: statusLine, maxDiffLines: 400, maxOrphans: 500 });
+  if (written.outdated) parts.head += `${written.outdated}
+
+`;
+  await ctx.io.appendSummary(fitMarkdown(parts, SUMMARY_LIMIT_BYTES, SUMMARY_NOTE, "bytes"));
 }
-async function publishComment(ctx, content) {
+async function reportPlanFailure(ctx, title, status, error63) {
+  const problems = error63 instanceof UserInputError ? error63.problems : [];
+  annotateProblems(ctx.io, problems, ctx.directory);
+  const { lines } = describeError(error63);
+  const message = error63 instanceof Error ? error63.message : String(error63);
+  for (const line of lines) ctx.io.info(line);
+  const reason = [message];
+  const parts = renderFailureMarkdown(title, "Plan failed", status, reason, renderProblemSections(problems));
+  const note = (n) => `
+\u2026 and ${n} more problems (see the job summary).
+`;
+  const written = await publishComment(ctx, () => fitMarkdown(parts, COMMENT_LIMIT - 200, note));
+  const summary2 = { ...parts, head: parts.head + (written.outdated ? `${written.outdated}
+
+` : "") };
+  await ctx.io.appendSummary(fitMarkdown(summary2, SUMMARY_LIMIT_BYTES, (n) => `
+\u2026 and ${n} more problems, cut to fit the 1 MiB job summary.
+`, "bytes"));
+  ctx.io.setFailed(message);
+}
+async function guardPullRequestTarget(ctx) {
+  if (ctx.github.eventName !== "pull_request_target") return;
+  const head = ctx.github.pullHeadSha;
+  const checkedOut = await readHeadCommit(ctx.options.root);
+  if (head !== null && checkedOut !== head) {
+    ctx.io.warning(
+      `pull_request_target: the checked-out commit ${checkedOut ? shortSha(checkedOut) : "(none)"} is not the pull request's head ${shortSha(head)}: this plans the base branch, not the pull request. Check out the head (actions/checkout with ref: \${{ github.event.pull_request.head.sha }}) to plan its changes.`
+    );
+  }
+  if (ctx.inputs.refresh && ctx.github.fromFork) {
+    const { config: config2 } = await readConfig(ctx.options.root);
+    if (config2.endpoint !== null) {
+      throw new UserInputError(
+        `refresh refused: this pull request comes from a fork and its dwsync.yaml names its own endpoint (${config2.endpoint}); signed requests must not go where a fork says. Set the endpoint in the workflow (the endpoint input or DWSYNC_ENDPOINT) or drop refresh.`
+      );
+    }
+  }
+}
+async function publishComment(ctx, render) {
   const number4 = ctx.github.pullRequestNumber;
-  if (!ctx.inputs.comment || number4 === null) return;
-  if (ctx.inputs.githubToken === "") {
+  if (!ctx.inputs.comment || number4 === null) return { outdated: null };
+  if (ctx.api === null) {
     ctx.io.warning("no github-token given: the plan is in the job summary only");
-    return;
+    return { outdated: null };
   }
   try {
-    const result = await upsertStickyComment(ctx.createComments(number4), formatCommentMarker(ctx.directory), content);
+    const planned = ctx.github.pullHeadSha;
+    const head = await ctx.api.readPullHead(number4);
+    if (planned !== null && head !== planned) {
+      const note = `\u23ED\uFE0F **Outdated:** commit ${shortSha(planned)} is no longer the head of #${number4} (now ${shortSha(head)}); this run left the pull-request comment to the newer one.`;
+      ctx.io.warning(note.replace(/\*\*/g, ""));
+      return { outdated: note };
+    }
+    const identity = await ctx.api.readIdentity();
+    const result = await upsertStickyComment(ctx.api.comments(number4), formatCommentMarker(ctx.directory), render(), identity);
     ctx.io.info(`plan comment ${result.action}${result.url ? `: ${result.url}` : ""}`);
     if (result.url) ctx.io.setOutput("comment-url", result.url);
   } catch (error63) {
     ctx.io.warning(`could not write the plan comment: ${error63 instanceof Error ? error63.message : String(error63)}`);
+  }
+  return { outdated: null };
+}
+
+// src/github/run-post-step.ts
+import { access as access2 } from "node:fs/promises";
+async function runPostStep(env, deps) {
+  const post = parsePostState(env[`STATE_${POST_STATE}`]);
+  if (post === null || post.finished) return;
+  const { io: io2 } = deps;
+  if (!await exists2(post.statePath) && !await exists2(journalPathFor(post.statePath))) {
+    io2.info("dwsync post: the apply ended before writing any state; nothing to commit");
+    return;
+  }
+  io2.info("dwsync post: the apply did not finish (cancelled?); folding its journal and committing the state");
+  const lock = await acquireLock(post.statePath, { command: "dwsync apply (post step)", now: () => deps.clock.now() });
+  try {
+    const store = await openStateStore(post.statePath);
+    for (const warning2 of store.loaded.warnings) io2.warning(warning2);
+    if (store.loaded.journal.found) io2.info(`folded ${store.loaded.journal.records} journal records into ${post.statePath}`);
+    await store.close();
+  } finally {
+    await lock.release();
+  }
+  const result = await pushOrKeepState(deps, post);
+  if (result.artifact !== null) {
+    const reason = result.error instanceof Error ? result.error.message : String(result.error);
+    const message = `the state could not be pushed to ${post.branch}; it is kept at ${result.artifact}: upload it as an artifact and commit it by hand (${reason})`;
+    await io2.appendSummary(`### dwsync apply: post step
+
+\u274C **State not pushed.** Kept at \`${result.artifact}\` for an upload-artifact step.
+`);
+    io2.setFailed(message);
+    return;
+  }
+  await io2.appendSummary(`### dwsync apply: post step
+
+${result.sha ? `State committed as \`${result.sha}\` and pushed to ${post.branch}.` : "The state was already on the branch."}
+`);
+}
+async function exists2(file2) {
+  try {
+    await access2(file2);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -72974,27 +73386,30 @@ function toCommandOptions(inputs, root) {
 }
 
 // src/action.ts
-async function runAction(env) {
+var POST_FLAG = "isPost";
+async function runAction(env, signal) {
   const io2 = createActionsPort(env);
+  if (env[`STATE_${POST_FLAG}`] === "true") return runPost(env, io2);
+  io2.saveState(POST_FLAG, "true");
   let directory = ".";
   const token = env["INPUT_GITHUB-TOKEN"]?.trim();
   if (token) io2.setSecret(token);
   try {
     const inputs = parseActionInputs(env);
     const github = await readGithubContext(env);
-    const root = path9.resolve(github.workspace, inputs.workingDirectory);
-    directory = normalizeDirectory(path9.relative(github.workspace, root) || ".");
+    const root = path10.resolve(github.workspace, inputs.workingDirectory);
+    directory = normalizeDirectory(path10.relative(github.workspace, root) || ".");
     if (directory.startsWith("..")) throw new UserInputError(`working-directory must be inside the workspace, got ${inputs.workingDirectory}`);
     const ctx = {
       inputs,
       github,
       directory,
       options: toCommandOptions(inputs, root),
-      deps: { clock: systemClock, logger: createActionsLogger(io2), env },
+      deps: { clock: systemClock, logger: createActionsLogger(io2), env, ...signal ? { signal } : {} },
       io: io2,
-      createComments: (issueNumber) => createOctokitComments(inputs.githubToken, github.apiUrl, { owner: github.owner, repo: github.repo, issueNumber })
+      api: inputs.githubToken === "" ? null : createOctokitGithub(inputs.githubToken, github.apiUrl, { owner: github.owner, repo: github.repo }, inputs.commentAuthor)
     };
-    if (inputs.command === "plan") await runPlanStep(ctx, plan);
+    if (inputs.command === "plan") await runPlanStep(ctx, async (options, deps) => (await preparePlan(options, deps)).planned);
     else await runApplyStep(ctx, apply);
   } catch (error63) {
     if (error63 instanceof UserInputError) annotateProblems(io2, error63.problems, directory);
@@ -73002,6 +73417,38 @@ async function runAction(env) {
     io2.setFailed(error63 instanceof Error ? error63.message : String(error63));
   }
 }
+async function runPost(env, io2) {
+  try {
+    await runPostStep(env, { io: io2, logger: createActionsLogger(io2), clock: systemClock, runnerTemp: env.RUNNER_TEMP ?? "" });
+  } catch (error63) {
+    for (const line of describeError(error63).lines) io2.info(line);
+    io2.setFailed(error63 instanceof Error ? error63.message : String(error63));
+  }
+}
+async function runActionProcess(env) {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  let signals = 0;
+  const onSignal = (name) => {
+    signals += 1;
+    if (signals === 1) {
+      process.stdout.write(`${name}: the run is being cancelled: finishing the calls in flight, starting no new ones
+`);
+      controller.abort(new Error(name));
+    } else {
+      process.stdout.write(`${name}: still finishing the calls in flight; every finished call is already recorded
+`);
+    }
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  try {
+    await runAction(env, controller.signal);
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
 
 // action-entry.ts
-await runAction(process.env);
+await runActionProcess(process.env);

@@ -28,7 +28,7 @@ const bundleLocalRequires = {
 
 await build({
   stdin: {
-    contents: "import { runAction } from './src/action.ts';\nawait runAction(process.env);\n",
+    contents: "import { runActionProcess } from './src/action.ts';\nawait runActionProcess(process.env);\n",
     resolveDir: root,
     sourcefile: 'action-entry.ts',
     loader: 'ts',

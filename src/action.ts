@@ -1,22 +1,30 @@
+import { setMaxListeners } from 'node:events';
 import path from 'node:path';
 import { apply } from './commands/apply.js';
-import { plan } from './commands/plan.js';
+import { preparePlan } from './commands/plan.js';
 import { systemClock } from './dataworks/system-clock.js';
 import { describeError } from './exit-code.js';
 import { UserInputError } from './errors.js';
 import { parseActionInputs } from './github/action-inputs.js';
 import { createActionsLogger, createActionsPort } from './github/actions-port.js';
+import type { ActionsPort } from './github/actions-port.js';
 import { readGithubContext } from './github/github-context.js';
-import { createOctokitComments } from './github/octokit-comments.js';
+import { createOctokitGithub } from './github/octokit-github.js';
 import { annotateProblems } from './github/report-problems.js';
 import { runApplyStep } from './github/run-apply-step.js';
 import { runPlanStep } from './github/run-plan-step.js';
+import { runPostStep } from './github/run-post-step.js';
 import { toCommandOptions } from './github/to-command-options.js';
 import { normalizeDirectory } from './github/sticky-comment.js';
 
+const POST_FLAG = 'isPost';
+
 // The Action's entry, the twin of the CLI: inputs → CommandOptions → command → outputs and status.
-export async function runAction(env: Record<string, string | undefined>): Promise<void> {
+// `signal` aborts like the CLI's first SIGINT: no new calls, the calls in flight finish and are recorded.
+export async function runAction(env: Record<string, string | undefined>, signal?: AbortSignal): Promise<void> {
   const io = createActionsPort(env);
+  if (env[`STATE_${POST_FLAG}`] === 'true') return runPost(env, io);
+  io.saveState(POST_FLAG, 'true');
   let directory = '.';
   // Masked before anything else runs, even when other inputs turn out invalid.
   const token = env['INPUT_GITHUB-TOKEN']?.trim();
@@ -32,16 +40,50 @@ export async function runAction(env: Record<string, string | undefined>): Promis
       github,
       directory,
       options: toCommandOptions(inputs, root),
-      deps: { clock: systemClock, logger: createActionsLogger(io), env },
+      deps: { clock: systemClock, logger: createActionsLogger(io), env, ...(signal ? { signal } : {}) },
       io,
-      createComments: (issueNumber: number) =>
-        createOctokitComments(inputs.githubToken, github.apiUrl, { owner: github.owner, repo: github.repo, issueNumber }),
+      api: inputs.githubToken === '' ? null : createOctokitGithub(inputs.githubToken, github.apiUrl, { owner: github.owner, repo: github.repo }, inputs.commentAuthor),
     };
-    if (inputs.command === 'plan') await runPlanStep(ctx, plan);
+    if (inputs.command === 'plan') await runPlanStep(ctx, async (options, deps) => (await preparePlan(options, deps)).planned);
     else await runApplyStep(ctx, apply);
   } catch (error) {
     if (error instanceof UserInputError) annotateProblems(io, error.problems, directory);
     for (const line of describeError(error).lines) io.info(line);
     io.setFailed(error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function runPost(env: Record<string, string | undefined>, io: ActionsPort): Promise<void> {
+  try {
+    await runPostStep(env, { io, logger: createActionsLogger(io), clock: systemClock, runnerTemp: env.RUNNER_TEMP ?? '' });
+  } catch (error) {
+    for (const line of describeError(error).lines) io.info(line);
+    io.setFailed(error instanceof Error ? error.message : String(error));
+  }
+}
+
+// The process the runner starts. On cancel the runner sends SIGINT, then SIGTERM 7.5 s later, then
+// kills: the first signal stops new calls; later ones are noted, and the calls in flight still finish.
+export async function runActionProcess(env: Record<string, string | undefined>): Promise<void> {
+  const controller = new AbortController();
+  // Each call waiting in the rate limiter or a retry backoff listens for it: many at once are expected.
+  setMaxListeners(0, controller.signal);
+  let signals = 0;
+  const onSignal = (name: NodeJS.Signals) => {
+    signals += 1;
+    if (signals === 1) {
+      process.stdout.write(`${name}: the run is being cancelled: finishing the calls in flight, starting no new ones\n`);
+      controller.abort(new Error(name));
+    } else {
+      process.stdout.write(`${name}: still finishing the calls in flight; every finished call is already recorded\n`);
+    }
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    await runAction(env, controller.signal);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }

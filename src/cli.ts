@@ -1,44 +1,31 @@
-import type { CommandDeps } from './commands/command-options.js';
-import { systemClock } from './dataworks/system-clock.js';
+import { CommanderError } from 'commander';
+
 import { describeError, EXIT } from './exit-code.js';
+import { UserInputError } from './errors.js';
+import { buildProgram } from './cli/build-program.js';
 import type { CliIo } from './cli/cli-io.js';
-import { stderrLogger } from './cli/cli-io.js';
-import { optionsFromArgs } from './cli/options-from-args.js';
-import { parseCliArgs } from './cli/parse-args.js';
-import { USAGE } from './cli/usage.js';
-import { VERSION } from './version.js';
+import type { CliCommand, FlagValues } from './cli/command-table.js';
+import { COMMANDS } from './cli/command-table.js';
+import { describeUsageError } from './cli/describe-usage-error.js';
 
 // Arguments in, exit status out. Everything the process offers (streams, env, signals) comes in `io`,
 // so tests drive this function directly.
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  let chosen: { command: CliCommand; values: FlagValues; extra: string[] } | null = null;
+  const program = buildProgram(COMMANDS, io, (command, values, extra) => (chosen = { command, values, extra }));
   try {
-    const { command, values } = parseCliArgs(argv);
-    if (command === 'help') return void io.stdout.write(USAGE), EXIT.ok;
-    if (command === 'version') return void io.stdout.write(`dwsync ${VERSION}\n`), EXIT.ok;
-    // Each command's modules load only when it runs: validate and plan never load the Alibaba SDK.
-    if (command === 'emulator') return await (await import('./cli/run-emulator.js')).runEmulator(values, io);
-    const options = optionsFromArgs(values, io.cwd);
-    const json = Boolean(values.json);
-    const deps: CommandDeps = {
-      clock: systemClock,
-      logger: stderrLogger(io),
-      env: io.env,
-      ...(io.signal ? { signal: io.signal } : {}),
-    };
-    switch (command) {
-      case 'validate':
-        return await (await import('./cli/run-validate.js')).runValidate(options, io, json);
-      case 'plan': {
-        const flags = { json, detailedExitcode: Boolean(values['detailed-exitcode']) };
-        return await (await import('./cli/run-plan.js')).runPlan(options, deps, io, flags);
-      }
-      case 'apply':
-        return await (await import('./cli/run-apply.js')).runApply(options, deps, io, json);
-      case 'import':
-        return await (await import('./cli/run-import.js')).runImport(options, values, deps, io, json);
-      case 'unlock':
-        return await (await import('./cli/run-unlock.js')).runUnlock(options, deps, io);
+    if (argv.length === 0) return program.outputHelp(), EXIT.ok;
+    try {
+      await program.parseAsync(argv, { from: 'user' });
+    } catch (error) {
+      if (!(error instanceof CommanderError)) throw error;
+      if (error.exitCode === 0) return EXIT.ok; // --help, --version, help: already printed
+      throw describeUsageError(error, argv, COMMANDS);
     }
+    if (chosen === null) return EXIT.ok;
+    const { command, values, extra } = chosen as { command: CliCommand; values: FlagValues; extra: string[] };
+    if (extra.length > 0) throw new UserInputError(`unexpected argument "${extra[0]}" after "${command.name}"; run "dwsync ${command.name} --help" for its flags`);
+    return await command.run(values, io);
   } catch (error) {
     const { exitCode, lines } = describeError(error);
     for (const line of lines) io.stderr.write(`${line}\n`);

@@ -1,23 +1,46 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { CommandOptions } from '../commands/command-options.js';
-import type { ParsedArgs } from './parse-args.js';
-import { parseNumberFlag } from './parse-args.js';
+import { findRepositoryRoot } from '../config/find-repository-root.js';
+import { UserInputError } from '../errors.js';
+import type { CliIo } from './cli-io.js';
+import type { FlagValues } from './command-table.js';
 
-// Flags → the options every command takes. Only what was given is set, so dwsync.yaml fills the rest.
-export function optionsFromArgs(values: ParsedArgs['values'], cwd: string): CommandOptions {
-  const options: CommandOptions = { root: path.resolve(cwd, typeof values.C === 'string' ? values.C : '.') };
+// Flags → the options every repository command takes. Only what was given is set, so dwsync.yaml
+// fills the rest. The root is found from -C DIR (or the current folder) as git finds its top level.
+export async function optionsFromArgs(values: FlagValues, io: CliIo): Promise<CommandOptions> {
+  const start = await readStartDirectory(values, io.cwd);
+  const { root, foundBy } = await findRepositoryRoot(start);
+  if (root !== start) {
+    const why = foundBy === 'dwsync.yaml' ? 'the nearest folder with a dwsync.yaml' : 'the top level of the git repository';
+    io.stderr.write(`dwsync: using the repository root ${root} (${why})\n`);
+  }
+  const options: CommandOptions = { root };
   if (typeof values.state === 'string') options.state = values.state;
   if (typeof values.endpoint === 'string') options.endpoint = values.endpoint;
   if (typeof values.region === 'string') options.region = values.region;
-  const concurrency = parseNumberFlag(values, 'concurrency', { integer: true, min: 1, max: 256 });
-  if (concurrency !== undefined) options.concurrency = concurrency;
-  const qps = parseNumberFlag(values, 'qps', { min: 0, max: 10_000 });
-  if (qps !== undefined) options.qps = qps;
-  if (Array.isArray(values.only)) options.only = values.only;
-  if (values.refresh) options.refresh = true;
-  if (values.force) options.force = true;
-  if (values.deploy) options.deploy = true;
-  if (values['no-deploy']) options.deploy = false;
+  if (typeof values.concurrency === 'number') options.concurrency = values.concurrency;
+  if (typeof values.qps === 'number') options.qps = values.qps;
+  if (Array.isArray(values.only)) options.only = values.only as string[];
+  if (values.refresh === true) options.refresh = true;
+  if (values.force === true) options.force = true;
+  if (typeof values.deploy === 'boolean') options.deploy = values.deploy;
   return options;
+}
+
+// -C DIR, like git and make: the folder to start from. It must exist.
+export async function readStartDirectory(values: FlagValues, cwd: string): Promise<string> {
+  if (typeof values.C !== 'string') return cwd;
+  const dir = path.resolve(cwd, values.C);
+  let isDirectory: boolean;
+  try {
+    isDirectory = (await stat(dir)).isDirectory();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UserInputError(`-C ${values.C}: no such directory`);
+    throw new UserInputError(`-C ${values.C}: cannot read it (${code ?? String(error)})`, { cause: error });
+  }
+  if (!isDirectory) throw new UserInputError(`-C ${values.C}: not a directory`);
+  return dir;
 }

@@ -1,28 +1,26 @@
-import path from 'node:path';
-
 import { startEmulator } from '../emulator/start-emulator.js';
 import { EXIT } from '../exit-code.js';
 import { readTaskFiles } from '../tasks/read-task-files.js';
 import type { CliIo } from './cli-io.js';
-import type { ParsedArgs } from './parse-args.js';
-import { parseNumberFlag } from './parse-args.js';
 import { UserInputError } from '../errors.js';
+import type { FlagValues } from './command-table.js';
+import { readStartDirectory } from './options-from-args.js';
 
 // Serves until SIGINT/SIGTERM (io.signal), then closes and exits 0.
-export async function runEmulator(values: ParsedArgs['values'], io: CliIo): Promise<number> {
-  const root = path.resolve(io.cwd, typeof values.C === 'string' ? values.C : '.');
+export async function runEmulator(values: FlagValues, io: CliIo): Promise<number> {
+  const root = await readStartDirectory(values, io.cwd);
   const seed = typeof values.seed === 'string' ? await readSeed(root, values.seed) : [];
   const mode = values.mode;
   if (mode !== undefined && mode !== 'basic' && mode !== 'standard') {
     throw new UserInputError(`--mode must be "basic" or "standard", got "${String(mode)}"`);
   }
   const emulator = await startEmulator({
-    port: parseNumberFlag(values, 'port', { integer: true, min: 0, max: 65_535 }) ?? 8787,
+    port: numberOr(values.port, 8787),
     seed,
-    latencyMs: parseNumberFlag(values, 'latency-ms', { min: 0, max: 600_000 }) ?? 0,
-    qps: parseNumberFlag(values, 'qps', { min: 0, max: 100_000 }) ?? 0,
-    failRate: parseNumberFlag(values, 'fail-rate', { min: 0, max: 1 }) ?? 0,
-    quotaAfter: parseNumberFlag(values, 'quota-after', { integer: true, min: 0 }) ?? null,
+    latencyMs: numberOr(values.latencyMs, 0),
+    qps: numberOr(values.qps, 0),
+    failRate: numberOr(values.failRate, 0),
+    quotaAfter: numberOr(values.quotaAfter, null),
     ...(mode ? { projectMode: mode } : {}),
   });
   io.stdout.write(`dwsync emulator listening on ${emulator.url}\n`);
@@ -39,4 +37,8 @@ async function readSeed(root: string, dir: string): Promise<Array<{ projectId: n
   const { tasks, problems } = await readTaskFiles({ root, jobsDir: dir });
   if (problems.length > 0) throw new UserInputError(`--seed ${dir}: task files are invalid`, { problems });
   return tasks.map(({ projectId, fileId }) => ({ projectId, fileId }));
+}
+
+function numberOr<T>(value: unknown, fallback: T): number | T {
+  return typeof value === 'number' ? value : fallback;
 }

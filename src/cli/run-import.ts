@@ -6,11 +6,11 @@ import { EXIT } from '../exit-code.js';
 import { renderImportText } from '../import/render-import-text.js';
 import type { CliIo } from './cli-io.js';
 import { useColor } from './cli-io.js';
-import type { ParsedArgs } from './parse-args.js';
+import type { FlagValues } from './command-table.js';
 import { progressReporter } from './progress-reporter.js';
 
 // Exit 0 when every task was written (or already had a file) and the plan check passed; 1 otherwise.
-export async function runImport(options: CommandOptions, values: ParsedArgs['values'], deps: CommandDeps, io: CliIo, json: boolean): Promise<number> {
+export async function runImport(options: CommandOptions, values: FlagValues, deps: CommandDeps, io: CliIo, json: boolean): Promise<number> {
   const importOptions = readImportFlags(options, values);
   const progress = progressReporter(io, deps, json);
   const report = await importTasks(importOptions, { ...deps, ...(progress.onProgress ? { onProgress: progress.onProgress } : {}) });
@@ -20,12 +20,12 @@ export async function runImport(options: CommandOptions, values: ParsedArgs['val
   return report.summary.failed > 0 || !report.check.ok ? EXIT.error : EXIT.ok;
 }
 
-export function readImportFlags(options: CommandOptions, values: ParsedArgs['values']): ImportOptions {
-  const projectId = readId(values['project-id'], '--project-id');
+export function readImportFlags(options: CommandOptions, values: FlagValues): ImportOptions {
+  const projectId = readId(values.projectId, '--project-id');
   if (projectId === undefined) {
     throw new UserInputError('import needs --project-id P, the DataWorks workspace id (e.g. dwsync import --project-id 10000)');
   }
-  const raw = values['file-id'];
+  const raw = values.fileId;
   const fileIds = (Array.isArray(raw) ? raw : []).flatMap((v) => v.split(',')).map((v) => readId(v.trim(), '--file-id')!);
   const result: ImportOptions = { ...options, projectId };
   if (fileIds.length > 0) result.fileIds = fileIds;

@@ -1,13 +1,14 @@
 import type { CommandDeps, CommandOptions } from '../commands/command-options.js';
 import { resolveSettings } from '../commands/resolve-settings.js';
 import { EXIT } from '../exit-code.js';
-import { forceUnlock } from '../state/lock.js';
+import { describeLockHolder, forceUnlock } from '../state/lock.js';
 import type { CliIo } from './cli-io.js';
 
 // For the case a stale lock cannot be recognised automatically (a holder on another host).
-export async function runUnlock(options: CommandOptions, deps: CommandDeps, io: CliIo): Promise<number> {
+export async function runUnlock(options: CommandOptions, deps: CommandDeps, io: CliIo, json: boolean): Promise<number> {
   const settings = await resolveSettings(options, deps.env);
   const holder = await forceUnlock(settings.statePath);
-  io.stderr.write(holder ? `removed the lock held by ${JSON.stringify(holder)}\n` : 'no lock was held\n');
+  if (json) io.stdout.write(`${JSON.stringify({ formatVersion: 1, removed: holder !== null, holder })}\n`);
+  io.stderr.write(holder ? `removed the lock held by ${describeLockHolder(holder)}\n` : 'no lock was held\n');
   return EXIT.ok;
 }

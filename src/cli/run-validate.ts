@@ -11,9 +11,9 @@ export async function runValidate(options: CommandOptions, io: CliIo, json: bool
   if (json) {
     io.stdout.write(`${JSON.stringify({ formatVersion: 1, valid, files: report.files, tasks: report.tasks, problems: report.problems })}\n`);
   } else if (valid) {
-    io.stderr.write(`${report.tasks} task(s) in ${report.files} file(s): all valid.\n`);
+    io.stdout.write(`${report.tasks} task(s) in ${report.files} file(s): all valid.\n`);
   } else {
-    io.stderr.write(`${report.problems.length} problem(s) in ${report.files} file(s).\n`);
+    io.stdout.write(`${report.problems.length} problem(s) in ${report.files} file(s).\n`);
   }
   return valid ? EXIT.ok : EXIT.error;
 }

@@ -18,7 +18,8 @@ export type Settings = {
   force: boolean;
 };
 
-// Flags override dwsync.yaml, DWSYNC_ENDPOINT overrides both for the endpoint.
+// Flags override the environment, which overrides dwsync.yaml: --endpoint, then DWSYNC_ENDPOINT, then
+// `endpoint` in the file.
 export async function resolveSettings(options: CommandOptions, env: Record<string, string | undefined>): Promise<Settings> {
   const { config, problems } = await readConfig(options.root);
   if (problems.length > 0) throw new UserInputError('dwsync.yaml is invalid', { problems });
@@ -27,7 +28,7 @@ export async function resolveSettings(options: CommandOptions, env: Record<strin
     root: options.root,
     jobs: options.jobs ?? config.jobs,
     statePath: path.resolve(options.root, options.state ?? config.state),
-    endpoint: envEndpoint ?? options.endpoint ?? config.endpoint,
+    endpoint: options.endpoint ?? envEndpoint ?? config.endpoint,
     region: options.region ?? config.region,
     concurrency: options.concurrency ?? config.concurrency,
     qps: options.qps ?? config.qps,

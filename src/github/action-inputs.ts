@@ -16,6 +16,8 @@ export const ActionInputs = z.object({
   only: z.array(z.string()),
   state: z.string().optional(),
   endpoint: z.string().optional(),
+  applyBranch: z.string().optional(), // apply runs only on this branch; unset: the default branch
+  commentAuthor: z.string().optional(), // the login the token comments as, when GET /user cannot tell (a GitHub App)
 });
 export type ActionInputs = z.infer<typeof ActionInputs>;
 
@@ -54,6 +56,8 @@ export function parseActionInputs(env: Record<string, string | undefined>): Acti
       .filter((line) => line !== ''),
     state: optionalText('state'),
     endpoint: optionalText('endpoint'),
+    applyBranch: optionalText('apply-branch'),
+    commentAuthor: optionalText('comment-author'),
   };
   const parsed = ActionInputs.safeParse(raw);
   if (!parsed.success) {

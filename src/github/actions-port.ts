@@ -13,6 +13,7 @@ export type ActionsPort = {
   setSecret(secret: string): void;
   setFailed(message: string): void;
   appendSummary(markdown: string): Promise<void>;
+  saveState(name: string, value: string): void; // read back by the post step
 };
 
 export function createActionsPort(env: Record<string, string | undefined>): ActionsPort {
@@ -23,6 +24,7 @@ export function createActionsPort(env: Record<string, string | undefined>): Acti
     setOutput: (name, value) => core.setOutput(name, String(value)),
     setSecret: (secret) => core.setSecret(secret),
     setFailed: (message) => core.setFailed(message),
+    saveState: (name, value) => core.saveState(name, value),
     async appendSummary(markdown) {
       // Outside a runner (a local try-out) there is no summary file; the log still has everything.
       if (!env.GITHUB_STEP_SUMMARY) return;

@@ -11,6 +11,8 @@ export type GithubContext = {
   owner: string;
   repo: string;
   pullRequestNumber: number | null;
+  pullHeadSha: string | null; // the commit a pull request's run plans (GITHUB_SHA is a merge commit there)
+  fromFork: boolean; // the pull request's head lives in another repository
   sha: string;
   branch: string | null; // from GITHUB_REF refs/heads/…; null for tags and pull-request merge refs
   defaultBranch: string | null;
@@ -34,6 +36,8 @@ export function parseGithubContext(env: Record<string, string | undefined>, payl
     owner,
     repo,
     pullRequestNumber: pr && typeof pr.number === 'number' ? pr.number : null,
+    pullHeadSha: pr && isJsonObject(pr.head) && typeof pr.head.sha === 'string' ? pr.head.sha : null,
+    fromFork: pr !== null && repoName(pr.head) !== repoName(pr.base),
     sha: env.GITHUB_SHA ?? '',
     branch: ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null,
     defaultBranch: repository && typeof repository.default_branch === 'string' ? repository.default_branch : null,
@@ -48,4 +52,9 @@ export async function readGithubContext(env: Record<string, string | undefined>)
   const eventPath = env.GITHUB_EVENT_PATH;
   const payload: unknown = eventPath ? JSON.parse(await readFile(eventPath, 'utf8')) : {};
   return parseGithubContext(env, payload);
+}
+
+function repoName(side: unknown): string | null {
+  if (!isJsonObject(side) || !isJsonObject(side.repo)) return null;
+  return typeof side.repo.full_name === 'string' ? side.repo.full_name : null;
 }

@@ -1,21 +1,20 @@
-import type { PlanChange, PlanReport } from '../core/report.js';
-import { renderPatchDiff } from './render-patch-diff.js';
+import type { PlanView, PlanViewEntry } from '../core/plan-view.js';
+import { renderFieldDiff } from './render-field-diff.js';
 import { escapeHtml, fenceCode, inlineCode, plural } from './markdown-text.js';
 import type { MarkdownParts } from './fit-markdown.js';
 
-// The plan as markdown for the job summary and the pull-request comment: a counts table, one
-// collapsible section per changed task, then the orphans.
+// The plan view as markdown for the job summary and the pull-request comment: a counts table, one
+// collapsible section per task that needs attention (old → new values), then the orphans.
 
 export type PlanMarkdownOptions = {
   title: string; // e.g. "dwsync plan" or "dwsync plan for `infra`"
+  status?: string; // a line under the title: what was planned, where, with which digest
   maxDiffLines: number; // per task, so one huge new task cannot crowd out the rest
   maxOrphans: number;
 };
 
-export function renderPlanMarkdown(report: PlanReport, options: PlanMarkdownOptions): MarkdownParts {
-  const updates = report.changes.filter((c) => c.action === 'update');
-  const orphans = report.changes.filter((c) => c.action === 'orphaned');
-  const { update, unchanged, orphaned } = report.summary;
+export function renderPlanMarkdown(view: PlanView, options: PlanMarkdownOptions): MarkdownParts {
+  const { update, unchanged, orphaned } = view.counts;
   const headline =
     update === 0
       ? `**No changes.** ${plural(unchanged, 'task is', 'tasks are')} up to date.`
@@ -23,6 +22,7 @@ export function renderPlanMarkdown(report: PlanReport, options: PlanMarkdownOpti
   const head = [
     `### ${options.title}`,
     '',
+    ...(options.status ? [options.status, ''] : []),
     headline,
     '',
     '| update | unchanged | orphaned |',
@@ -31,39 +31,35 @@ export function renderPlanMarkdown(report: PlanReport, options: PlanMarkdownOpti
     '',
     '',
   ].join('\n');
-  const sections = updates.map((change) => renderChange(change, options.maxDiffLines));
-  const drifted = report.changes.filter((c) => c.action !== 'update' && (c.drift || c.live === 'missing'));
-  sections.push(...drifted.map((change) => renderChange(change, options.maxDiffLines)));
+  const shown = view.entries.filter((e) => e.action !== 'orphaned');
+  const sections = [...shown.filter((e) => e.action === 'update'), ...shown.filter((e) => e.action !== 'update')].map((entry) =>
+    renderEntry(entry, options.maxDiffLines),
+  );
+  const orphans = view.entries.filter((e) => e.action === 'orphaned');
   if (orphans.length > 0) sections.push(renderOrphans(orphans, options.maxOrphans));
   return { head, sections, tail: '' };
 }
 
-function renderChange(change: PlanChange, maxDiffLines: number): string {
-  const what = change.action === 'update' ? `update (${change.reason ?? 'changed'})` : change.action;
-  const flags = [
-    change.drift ? '⚠️ drift' : '',
-    change.live === 'missing' ? '⚠️ missing in DataWorks' : '',
-    change.undeployed ? 'not deployed' : '',
-  ].filter((f) => f !== '');
-  const summary = [inlineCode(change.file), inlineCode(change.key), escapeHtml(what), ...flags].join(' · ');
-  const diff = [
-    ...renderPatchDiff('taskContent', change.taskContentPatch),
-    ...renderPatchDiff('taskParam', change.taskParamPatch),
-  ];
+function renderEntry(entry: PlanViewEntry, maxDiffLines: number): string {
+  const what = entry.action === 'update' ? `update (${entry.reason ?? 'changed'})` : entry.action;
+  const flags = [entry.drift ? '⚠️ drift' : '', entry.missing ? '⚠️ missing in DataWorks' : '', entry.undeployed ? 'not deployed' : ''].filter(
+    (f) => f !== '',
+  );
+  const summary = [inlineCode(entry.file), inlineCode(entry.key), escapeHtml(what), ...flags].join(' · ');
   const body: string[] = [];
-  if (diff.length > 0) body.push(fenceCode('diff', capLines(diff, maxDiffLines).join('\n')));
-  else if (change.action === 'update') body.push('No field differs from the last applied config (it is sent again).');
-  if (change.drift && change.liveContentPatch && change.liveContentPatch.length > 0) {
-    const live = renderPatchDiff('live.taskContent', change.liveContentPatch);
+  const desired = entry.sections.filter((s) => !s.title.startsWith('live')).flatMap(renderFieldDiff);
+  if (entry.newTask !== null) body.push(escapeHtml(entry.newTask));
+  if (desired.length > 0) body.push(fenceCode('diff', capLines(desired, maxDiffLines).join('\n')));
+  else if (entry.action === 'update') body.push('No field differs from the last applied config (it is sent again).');
+  const live = entry.sections.filter((s) => s.title.startsWith('live')).flatMap(renderFieldDiff);
+  if (entry.drift && live.length > 0) {
     body.push('Edited in DataWorks outside git (last applied → live):');
     body.push(fenceCode('diff', capLines(live, maxDiffLines).join('\n')));
   }
-  return [`<details><summary>${summary}</summary>`, '', ...body.flatMap((b) => [b, '']), '</details>', '', ''].join(
-    '\n',
-  );
+  return [`<details><summary>${summary}</summary>`, '', ...body.flatMap((b) => [b, '']), '</details>', '', ''].join('\n');
 }
 
-function renderOrphans(orphans: PlanChange[], max: number): string {
+function renderOrphans(orphans: PlanViewEntry[], max: number): string {
   const rows = orphans.slice(0, max).map((o) => `- ${inlineCode(o.key)} (was in ${inlineCode(o.file)})`);
   if (orphans.length > max) rows.push(`- … and ${orphans.length - max} more`);
   return [

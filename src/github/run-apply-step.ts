@@ -1,44 +1,58 @@
-import { copyFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { CommandDeps, CommandOptions } from '../commands/command-options.js';
 import { resolveSettings } from '../commands/resolve-settings.js';
 import type { ApplyReport } from '../core/report.js';
 import { UserInputError } from '../errors.js';
-import { SUMMARY_LIMIT, fitMarkdown } from './fit-markdown.js';
-import { pushStateCommit } from './push-state-commit.js';
+import { describeError } from '../exit-code.js';
+import { bringInBranchState } from './bring-in-branch-state.js';
+import { COMMENT_LIMIT, SUMMARY_LIMIT_BYTES, fitMarkdown } from './fit-markdown.js';
+import type { MarkdownParts } from './fit-markdown.js';
+import { renderApplyComment } from './render-apply-comment.js';
 import { describeApplyCounts, renderApplyMarkdown } from './render-apply-markdown.js';
-import { annotateProblems, renderProblemsMarkdown } from './report-problems.js';
-import { prepareStepFile, writeStepJson } from './step-file.js';
+import { renderFailureMarkdown } from './render-step-status.js';
+import type { StepStatus } from './render-step-status.js';
+import { annotateProblems, renderProblemSections } from './report-problems.js';
+import { commitStateBack, savePostState } from './commit-state-back.js';
+import { publishResultsComment } from './publish-results-comment.js';
+import { writeStepJson } from './step-file.js';
 import { formatTitle } from './step-context.js';
 import type { StepContext } from './step-context.js';
 
 export type ApplyCommand = (options: CommandOptions, deps: CommandDeps) => Promise<ApplyReport>;
 
-const REFUSED_EVENTS = ['pull_request', 'pull_request_target'];
-export const PUSH_ATTEMPTS = 4;
+const REFUSED_EVENTS = ['pull_request', 'pull_request_target', 'merge_group'];
 
-// apply on a push to the default branch: apply, summarise every outcome, commit the state back.
+// apply on a push to the default branch: bring in the branch's newest state, apply, summarise every
+// outcome, commit the state back, and tell the merged pull request what happened. A cancelled run
+// (the runner's SIGINT) finishes its calls in flight and leaves the commit to the post step.
 export async function runApplyStep(ctx: StepContext, applyCommand: ApplyCommand): Promise<void> {
-  if (REFUSED_EVENTS.includes(ctx.github.eventName)) {
-    throw new UserInputError(
-      `apply refuses to run on ${ctx.github.eventName} events: a pull request must not change DataWorks. Use command: plan here and apply on push to the default branch.`,
-    );
-  }
-  const { branch, defaultBranch } = ctx.github;
-  if (branch !== null && defaultBranch !== null && branch !== defaultBranch) {
-    ctx.io.warning(`apply is running on ${branch}, not on the default branch ${defaultBranch}`);
-  }
+  const branch = guardApply(ctx);
   const title = formatTitle('apply', ctx.directory);
+  const status: StepStatus = { commit: ctx.github.sha, runUrl: ctx.github.runUrl };
+  const settings = await resolveSettings(ctx.options, ctx.deps.env);
+  const post = { root: settings.root, statePath: settings.statePath, branch, sha: ctx.github.sha, directory: ctx.directory };
+  if (ctx.inputs.commitState) {
+    const brought = await bringInBranchState(settings.root, settings.statePath, 'origin', branch);
+    ctx.io.info(`state of origin/${branch} (${brought.tip.slice(0, 12)}): ${brought.status}`);
+    // From here on, whatever happens to this process, the post step commits what was recorded.
+    savePostState(ctx.io, { ...post, finished: false });
+  }
   let report: ApplyReport;
   try {
     report = await applyCommand(ctx.options, ctx.deps);
   } catch (error) {
-    if (!(error instanceof UserInputError) || error.problems.length === 0) throw error;
-    annotateProblems(ctx.io, error.problems, ctx.directory);
-    await ctx.io.appendSummary(renderProblemsMarkdown(title, error.message, error.problems));
-    ctx.io.setFailed(error.message);
+    const problems = error instanceof UserInputError ? error.problems : [];
+    annotateProblems(ctx.io, problems, ctx.directory);
+    for (const line of describeError(error).lines) ctx.io.info(line);
+    const message = error instanceof Error ? error.message : String(error);
+    const parts = renderFailureMarkdown(title, 'Apply failed', status, [message], renderProblemSections(problems));
+    await ctx.io.appendSummary(fitMarkdown(parts, SUMMARY_LIMIT_BYTES, (n) => `\n… and ${n} more.\n`, 'bytes'));
+    await publishResultsComment(ctx, fitMarkdown(parts, COMMENT_LIMIT - 200, (n) => `\n… and ${n} more (see the job summary).\n`));
+    // Whatever was recorded before the failure still goes back.
+    if (ctx.inputs.commitState && !ctx.deps.signal?.aborted) await commitStateBack(ctx, post);
+    ctx.io.setFailed(message);
     return;
   }
+  const cancelled = ctx.deps.signal?.aborted === true;
   const reportFile = await writeStepJson(ctx, 'apply', report);
   const counts = describeApplyCounts(report);
   ctx.io.info(`dwsync apply: ${counts}`);
@@ -47,48 +61,35 @@ export async function runApplyStep(ctx: StepContext, applyCommand: ApplyCommand)
   ctx.io.setOutput('skipped', report.summary.skipped);
   ctx.io.setOutput('apply-summary', counts);
   ctx.io.setOutput('apply-json', reportFile);
+  const summary: MarkdownParts = renderApplyMarkdown(report, title);
   await ctx.io.appendSummary(
-    fitMarkdown(renderApplyMarkdown(report, title), SUMMARY_LIMIT, (n) => `\n\n${n} more rows are not shown (the job summary is limited to 1 MiB); every outcome is in the apply JSON.\n`),
+    fitMarkdown(summary, SUMMARY_LIMIT_BYTES, (n) => `\n\n${n} more rows are not shown (the job summary is limited to 1 MiB); every outcome is in the apply JSON.\n`, 'bytes'),
   );
-  // The state records failures too, so it goes back even when some tasks failed.
-  if (ctx.inputs.commitState) await commitState(ctx);
-  if (report.summary.failed > 0 || report.summary.skipped > 0) {
-    ctx.io.setFailed(`dwsync apply: ${counts}`);
-  }
-}
-
-async function commitState(ctx: StepContext): Promise<void> {
-  const settings = await resolveSettings(ctx.options, ctx.deps.env);
-  const branch = ctx.github.branch;
-  if (branch === null) {
-    ctx.io.warning('the run is not on a branch (GITHUB_REF is not refs/heads/…): the state file was not committed');
+  await publishResultsComment(ctx, fitMarkdown(renderApplyComment(report, title, status, cancelled), COMMENT_LIMIT - 200, (n) => `\n… and ${n} more (see the run).\n`));
+  if (cancelled) {
+    ctx.io.setFailed(`dwsync apply was cancelled: ${counts}; the post step commits the state`);
     return;
   }
-  const sha = ctx.github.sha;
-  try {
-    const result = await pushStateCommit({
-      root: settings.root,
-      files: [path.relative(settings.root, settings.statePath)],
-      branch,
-      remote: 'origin',
-      message: `dwsync: record the state after applying ${sha.slice(0, 12)} [skip ci]\n\nApplied commit: ${sha}\n`,
-      maxAttempts: PUSH_ATTEMPTS,
-      logger: ctx.deps.logger,
-    });
-    if (result.status === 'nothing-to-commit') {
-      ctx.io.info('the state file did not change: nothing to commit');
-      return;
-    }
-    ctx.io.info(`state committed as ${result.sha} and pushed to ${branch} (attempt ${result.attempts})`);
-    ctx.io.setOutput('state-commit', result.sha);
-  } catch (error) {
-    // Keep the state where an upload-artifact step can pick it up: DataWorks already changed.
-    const artifact = await prepareStepFile(ctx, 'state');
-    await copyFile(settings.statePath, artifact);
-    ctx.io.setOutput('state-artifact', artifact);
+  // The state records failures too, so it goes back even when some tasks failed.
+  if (ctx.inputs.commitState) await commitStateBack(ctx, post);
+  if (report.summary.failed > 0 || report.summary.skipped > 0) ctx.io.setFailed(`dwsync apply: ${counts}`);
+}
+
+// Apply changes DataWorks: only from the branch that holds the truth, never for a pull request or a
+// merge queue's trial merge.
+function guardApply(ctx: StepContext): string {
+  const { eventName, branch, defaultBranch } = ctx.github;
+  if (REFUSED_EVENTS.includes(eventName)) {
     throw new UserInputError(
-      `DataWorks was updated but the state file could not be pushed to ${branch}; it is kept at ${artifact} (upload it as an artifact and commit it by hand): ${error instanceof Error ? error.message : String(error)}`,
-      { cause: error },
+      `apply refuses to run on ${eventName} events: a pull request or a merge queue must not change DataWorks. Use command: plan here and apply on push to the default branch.`,
     );
   }
+  const allowed = ctx.inputs.applyBranch ?? defaultBranch;
+  if (allowed === null) throw new UserInputError('apply cannot tell the default branch from the event; name it with the apply-branch input');
+  if (branch !== allowed) {
+    throw new UserInputError(
+      `apply refuses to run on ${branch === null ? `${ctx.github.eventName} outside a branch` : `branch ${branch}`}: it applies only ${allowed}${ctx.inputs.applyBranch ? ' (the apply-branch input)' : ' (the default branch)'}`,
+    );
+  }
+  return branch;
 }

@@ -2,7 +2,7 @@ import type { CommandDeps, CommandOptions } from '../commands/command-options.js
 import type { ActionsPort } from './actions-port.js';
 import type { ActionInputs } from './action-inputs.js';
 import type { GithubContext } from './github-context.js';
-import type { CommentsPort } from './sticky-comment.js';
+import type { GithubApi } from './github-api.js';
 
 // Everything a plan or apply step needs, built once by the entry point.
 export type StepContext = {
@@ -12,7 +12,7 @@ export type StepContext = {
   options: CommandOptions;
   deps: CommandDeps;
   io: ActionsPort;
-  createComments: (issueNumber: number) => CommentsPort;
+  api: GithubApi | null; // null without a token: the step still runs, without comments
 };
 
 export function formatTitle(command: string, directory: string): string {

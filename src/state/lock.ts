@@ -85,10 +85,13 @@ export function lockedError(statePath: string, found: FoundLock): UserInputError
         `if no other run is active, run "dwsync unlock"`,
     );
   }
-  const since = h.startedAt.replace(/\.\d{3}Z$/, 'Z');
-  return new UserInputError(
-    `state ${statePath} is locked by ${h.command} (pid ${h.pid} on host ${h.host}, since ${since}); if that run is gone, run "dwsync unlock"`,
-  );
+  return new UserInputError(`state ${statePath} is locked by ${describeLockHolder(h)}; if that run is gone, run "dwsync unlock"`);
+}
+
+// "dwsync apply (pid 4242 on host ci-7, since 2026-01-02T03:04:05Z)"
+export function describeLockHolder(holder: LockHolder): string {
+  const since = holder.startedAt.replace(/\.\d{3}Z$/, 'Z');
+  return `${holder.command} (pid ${holder.pid} on host ${holder.host}, since ${since})`;
 }
 
 function _isStale(found: FoundLock, here: { host: string; isAlive: (pid: number) => boolean; now: number }): boolean {

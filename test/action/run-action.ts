@@ -1,4 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +8,8 @@ import { parse } from 'yaml';
 
 // Runs the bundled Action as the runner does: `node <bundle>` with the runner's environment,
 // every input declared in action.yml present (defaults filled in), an event payload file, and
-// the summary and output files, which the test then reads back.
+// the summary, output and state files, which the test then reads back. The post step is the same
+// bundle started again with the main step's saved state as STATE_* variables.
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -21,31 +23,52 @@ export async function prepareRunner(): Promise<Runner> {
   return { bundle, home, cleanup: () => rm(home, { recursive: true, force: true }) };
 }
 
+export type EventName = 'pull_request' | 'push' | 'pull_request_target' | 'merge_group' | 'workflow_dispatch';
+
 export type RunOptions = {
   workspace: string;
-  event: 'pull_request' | 'push' | 'pull_request_target';
-  sha: string;
+  event: EventName;
+  sha: string; // GITHUB_SHA; for pull requests also the head SHA in the payload unless headSha is given
+  headSha?: string;
+  ref?: string; // GITHUB_REF; default refs/heads/main for push, the merge ref for pull requests
   inputs: Record<string, string>;
   token: string;
   apiUrl: string;
   env?: Record<string, string>;
+  sameRepo?: boolean; // a pull request from a branch of the repository itself, not a fork
 };
 
-export type ActionRun = { code: number | null; stdout: string; stderr: string; summary: string; outputs: Record<string, string>; runnerTemp: string };
+export type ActionRun = {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  summary: string;
+  outputs: Record<string, string>;
+  saved: Record<string, string>; // what the step saved for its post step
+  runnerTemp: string;
+  env: Record<string, string>;
+};
 
-export async function runBundledAction(runner: Runner, options: RunOptions): Promise<ActionRun> {
+export type StartedAction = { child: ChildProcess; done: Promise<ActionRun> };
+
+export function runBundledAction(runner: Runner, options: RunOptions): Promise<ActionRun> {
+  return startBundledAction(runner, options).then((started) => started.done);
+}
+
+export async function startBundledAction(runner: Runner, options: RunOptions): Promise<StartedAction> {
   const runDir = await mkdtemp(path.join(runner.home, 'run-'));
   const runnerTemp = path.join(runDir, 'temp');
   await mkdir(runnerTemp);
   const eventPath = path.join(runDir, 'event.json');
-  const payload = JSON.parse(await readFile(path.join(repoRoot, 'test/fixtures/github', `${options.event === 'push' ? 'push' : 'pull_request'}.json`), 'utf8'));
+  const isPull = options.event === 'pull_request' || options.event === 'pull_request_target';
+  const payload = JSON.parse(await readFile(path.join(repoRoot, 'test/fixtures/github', `${isPull ? 'pull_request' : 'push'}.json`), 'utf8'));
   payload.after = options.sha;
-  if (payload.pull_request) payload.pull_request.head.sha = options.sha;
+  if (payload.pull_request) {
+    payload.pull_request.head.sha = options.headSha ?? options.sha;
+    if (options.sameRepo) payload.pull_request.head.repo = { full_name: 'acme/dataworks-jobs', fork: false };
+  }
   await writeFile(eventPath, JSON.stringify(payload));
-  const summaryFile = path.join(runDir, 'step_summary');
-  const outputFile = path.join(runDir, 'output');
-  await writeFile(summaryFile, '');
-  await writeFile(outputFile, '');
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: runner.home,
@@ -61,10 +84,8 @@ export async function runBundledAction(runner: Runner, options: RunOptions): Pro
     GITHUB_RUN_ID: '4242',
     GITHUB_RUN_ATTEMPT: '1',
     GITHUB_SHA: options.sha,
-    GITHUB_REF: options.event === 'push' ? 'refs/heads/main' : 'refs/pull/7/merge',
+    GITHUB_REF: options.ref ?? (isPull ? 'refs/pull/7/merge' : 'refs/heads/main'),
     GITHUB_WORKSPACE: options.workspace,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    GITHUB_OUTPUT: outputFile,
     RUNNER_TEMP: runnerTemp,
     ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
     ALIBABA_CLOUD_CLI_PROFILE_DISABLED: 'true',
@@ -72,16 +93,40 @@ export async function runBundledAction(runner: Runner, options: RunOptions): Pro
     ...Object.fromEntries(Object.entries(options.inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
     ...options.env,
   };
-  const child = spawn(process.execPath, [runner.bundle], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
+  return startStep(runner, runDir, env, options.workspace);
+}
+
+// The runner starts the post step after the main one ends, however it ended, with what it saved.
+export async function runPostStep(runner: Runner, main: ActionRun): Promise<ActionRun> {
+  const runDir = await mkdtemp(path.join(runner.home, 'post-'));
+  const saved = Object.fromEntries(Object.entries(main.saved).map(([k, v]) => [`STATE_${k}`, v]));
+  return (await startStep(runner, runDir, { ...main.env, ...saved }, main.env.GITHUB_WORKSPACE!)).done;
+}
+
+async function startStep(runner: Runner, runDir: string, base: Record<string, string>, cwd: string): Promise<StartedAction> {
+  const files = { summary: path.join(runDir, 'step_summary'), output: path.join(runDir, 'output'), state: path.join(runDir, 'state') };
+  for (const file of Object.values(files)) await writeFile(file, '');
+  const env: Record<string, string> = { ...base, GITHUB_STEP_SUMMARY: files.summary, GITHUB_OUTPUT: files.output, GITHUB_STATE: files.state };
+  const child = spawn(process.execPath, [runner.bundle], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  const code = await new Promise<number | null>((resolve, reject) => {
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', resolve);
-  });
-  return { code, stdout, stderr, summary: await readFile(summaryFile, 'utf8'), outputs: parseOutputs(await readFile(outputFile, 'utf8')), runnerTemp };
+    child.on('close', (code, signal) => resolve({ code, signal }));
+  }).then(async ({ code, signal }) => ({
+    code,
+    signal,
+    stdout,
+    stderr,
+    summary: await readFile(files.summary, 'utf8'),
+    outputs: parseOutputs(await readFile(files.output, 'utf8')),
+    saved: parseOutputs(await readFile(files.state, 'utf8')),
+    runnerTemp: env.RUNNER_TEMP!,
+    env: base,
+  }));
+  return { child, done };
 }
 
 // The runner sets INPUT_<NAME> for every input, its default when the workflow gives none.
@@ -95,7 +140,7 @@ async function readDefaultInputs(token: string): Promise<Record<string, string>>
   );
 }
 
-// GITHUB_OUTPUT holds `name<<DELIMITER\nvalue\nDELIMITER` blocks.
+// GITHUB_OUTPUT and GITHUB_STATE hold `name<<DELIMITER\nvalue\nDELIMITER` blocks; a later one wins.
 export function parseOutputs(text: string): Record<string, string> {
   const outputs: Record<string, string> = {};
   for (const m of text.matchAll(/^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1]!] = m[3]!;

@@ -1,18 +1,20 @@
+import { mkdir, mkdtemp, realpath, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
 import { main } from '../../src/cli.js';
 import { formatProgress } from '../../src/cli/progress-line.js';
 
-async function run(argv: string[]) {
+async function run(argv: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
-    env: {},
-    cwd: os.tmpdir(),
+    env: options.env ?? {},
+    cwd: options.cwd ?? os.tmpdir(),
   });
   return { code, stdout, stderr };
 }
@@ -23,6 +25,8 @@ describe('main', () => {
       const { code, stdout } = await run(argv);
       expect(code).toBe(0);
       expect(stdout).toContain('Usage: dwsync <command> [flags]');
+      expect(stdout).toMatch(/^ {2}validate +parse and check every task file/m);
+      expect(stdout).toContain('Exit status: 0 success');
     }
   });
 
@@ -30,24 +34,108 @@ describe('main', () => {
     expect((await run(['--version'])).stdout).toMatch(/^dwsync \d+\.\d+\.\d+\n$/);
   });
 
+  it('prints the help of one command, with only the flags that command takes', async () => {
+    for (const argv of [['plan', '--help'], ['help', 'plan']]) {
+      const { code, stdout } = await run(argv);
+      expect(code).toBe(0);
+      expect(stdout).toContain('Usage: dwsync plan [flags]');
+      expect(stdout).toContain('--detailed-exitcode');
+      expect(stdout).toContain('-C <dir>');
+      expect(stdout).not.toContain('--force');
+      expect(stdout).not.toContain('--project-id');
+    }
+  });
+
   it.each([
-    [['deploy'], 'dwsync: unknown command "deploy"; expected one of: validate, plan, apply, import, unlock, emulator'],
+    [['deploy'], 'dwsync: unknown command "deploy"; did you mean apply?'],
+    [['valdate'], 'dwsync: unknown command "valdate"; did you mean validate?'],
+    [['frobnicate'], 'dwsync: unknown command "frobnicate"; expected one of: validate, plan, apply, import, unlock, emulator'],
+    [['plan', '--jsn'], 'dwsync: plan: unknown flag --jsn; did you mean --json?'],
+    [['plan', '--bogus'], 'dwsync: plan: unknown flag --bogus; run "dwsync plan --help" for its flags'],
+    [['plan', '--force'], 'dwsync: plan: --force is a flag of apply, not of plan; run "dwsync plan --help" for its flags'],
+    [['validate', '--project-id', '1'], 'dwsync: validate: --project-id is a flag of import, not of validate; run "dwsync validate --help" for its flags'],
     [['plan', '--concurrency', '0'], 'dwsync: --concurrency must be an integer from 1 to 256, got "0"'],
     [['plan', '--qps', 'fast'], 'dwsync: --qps must be a number from 0 to 10000, got "fast"'],
-    [['plan', 'extra'], 'dwsync: unexpected argument "extra" after "plan"'],
+    [['plan', '--qps', '-1'], 'dwsync: --qps must be a number from 0 to 10000, got "-1"'],
+    [['plan', '--qps'], 'dwsync: --qps needs a value: --qps <q>'],
+    [['plan', 'extra'], 'dwsync: unexpected argument "extra" after "plan"; run "dwsync plan --help" for its flags'],
     [['import'], 'dwsync: import needs --project-id P, the DataWorks workspace id (e.g. dwsync import --project-id 10000)'],
+    [['plan', '-C', '/nonexistent/dwsync'], 'dwsync: -C /nonexistent/dwsync: no such directory'],
+    [['-C', '/nonexistent/dwsync', 'validate'], 'dwsync: -C /nonexistent/dwsync: no such directory'],
+    [['validate', '-C=/nonexistent/dwsync'], 'dwsync: -C /nonexistent/dwsync: no such directory'],
+    [['emulator', '-C', '/nonexistent/dwsync'], 'dwsync: -C /nonexistent/dwsync: no such directory'],
   ])('refuses %j with exit 1 and says why', async (argv, message) => {
     const { code, stderr } = await run(argv);
     expect(code).toBe(1);
     expect(stderr.split('\n')).toContain(message);
+    expect(stderr).not.toMatch(/\.\.|\.\n|Did you mean/);
   });
 
-  it('refuses an unknown flag, pointing at --help', async () => {
-    const { code, stderr } = await run(['plan', '--bogus']);
+  it('refuses -C naming a file', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'dwsync-cli-'));
+    await writeFile(path.join(dir, 'f'), '');
+    const { code, stderr } = await run(['validate', '-C', path.join(dir, 'f')]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/Unknown option '--bogus'.*dwsync --help/);
+    expect(stderr).toBe(`dwsync: -C ${path.join(dir, 'f')}: not a directory\n`);
+  });
+
+  it('takes -C before or after the command, and -C=DIR as DIR', async () => {
+    const root = await repoWithOneTask();
+    for (const argv of [['-C', root, 'validate'], ['validate', '-C', root], ['validate', `-C=${root}`], [`-C${root}`, 'validate']]) {
+      const { code, stdout, stderr } = await run(argv);
+      expect({ argv, code, stderr }).toEqual({ argv, code: 0, stderr: '' });
+      expect(stdout).toContain('1 task(s) in 1 file(s): all valid.');
+    }
   });
 });
+
+describe('the repository root', () => {
+  it('is the nearest folder with a dwsync.yaml above the current one, and says so', async () => {
+    const root = await repoWithOneTask();
+    await writeFile(path.join(root, 'dwsync.yaml'), 'jobs: jobs\n');
+    const { code, stderr } = await run(['validate'], { cwd: path.join(root, 'jobs', 'ods') });
+    expect(code).toBe(0);
+    expect(stderr).toBe(`dwsync: using the repository root ${root} (the nearest folder with a dwsync.yaml)\n`);
+  });
+
+  it('is the git top level when there is no dwsync.yaml', async () => {
+    const root = await repoWithOneTask();
+    await mkdir(path.join(root, '.git'));
+    const { code, stderr } = await run(['validate', '-C', 'jobs/ods'], { cwd: root });
+    expect(code).toBe(0);
+    expect(stderr).toBe(`dwsync: using the repository root ${root} (the top level of the git repository)\n`);
+  });
+
+  it('is never above the git top level, even when a dwsync.yaml is', async () => {
+    const outer = await repoWithOneTask();
+    await writeFile(path.join(outer, 'dwsync.yaml'), 'jobs: jobs\n');
+    const inner = path.join(outer, 'other');
+    await mkdir(path.join(inner, '.git'), { recursive: true });
+    const { code, stderr } = await run(['validate'], { cwd: inner });
+    expect(code).toBe(1);
+    expect(stderr).toContain('the jobs folder jobs does not exist');
+  });
+});
+
+async function repoWithOneTask(): Promise<string> {
+  const root = await realpath(await mkdtemp(path.join(os.tmpdir(), 'dwsync-cli-')));
+  await mkdir(path.join(root, 'jobs', 'ods'), { recursive: true });
+  await writeFile(path.join(root, 'jobs', 'ods', 'a.yaml'), TASK);
+  return root;
+}
+
+const TASK = `projectId: 1
+fileId: 2
+taskParam: {ResourceGroup: S_res_group_1}
+taskContent:
+  type: job
+  version: "2.0"
+  steps:
+    - {stepType: mysql, category: reader, name: Reader, parameter: {}}
+    - {stepType: odps, category: writer, name: Writer, parameter: {}}
+  setting: {speed: {concurrent: 1}}
+  order: {hops: [{from: Reader, to: Writer}]}
+`;
 
 describe('formatProgress', () => {
   it('shows done/total, rate, ETA and failures', () => {

@@ -6,6 +6,7 @@ export type RecordedActions = ActionsPort & {
   outputs: Record<string, string>;
   summary: string;
   failed: string | null;
+  saved: Record<string, string>;
 };
 
 export function recordActions(): RecordedActions {
@@ -14,6 +15,10 @@ export function recordActions(): RecordedActions {
     outputs: {},
     summary: '',
     failed: null,
+    saved: {},
+    saveState: (name, value) => {
+      recorded.saved[name] = value;
+    },
     info: (m) => recorded.lines.push(`info: ${m}`),
     warning: (m) => recorded.lines.push(`warning: ${m}`),
     error: (m, p) => recorded.lines.push(`error: ${m}${p ? ` ${JSON.stringify(p)}` : ''}`),

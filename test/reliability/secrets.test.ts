@@ -180,6 +180,8 @@ describe('no secret reaches anything dwsync writes', () => {
     // The Action's plan over that repository (the journal is folded in memory).
     const github = await startFakeGithub({ owner: 'acme', repo: 'dataworks-jobs' });
     cleanups.push(() => github.close());
+    // The Action reads the pull request's head before commenting: this run plans that head.
+    github.setPull({ number: 7, headSha: '6dcb09b5b57875f334f61aebed695e2e4193db5e', state: 'open', mergeCommitSha: null });
     const action = await runBundledAction(runner, {
       workspace: dir,
       event: 'pull_request',

@@ -1,37 +1,66 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-// A GitHub REST server on 127.0.0.1 with the few issue-comment routes the Action uses. It keeps
-// comments in memory, paginates listings (small pages, to exercise pagination) and records every
-// request, headers included, so tests can check what was sent and that the token went only here.
+// A GitHub REST server on 127.0.0.1 with the routes the Action uses, answering in GitHub's shapes:
+// issue comments (paginated in small pages, each with the user.login of the token that wrote it),
+// GET /user (a personal token's login; an installation token such as GITHUB_TOKEN gets 403, as on
+// GitHub), GET pulls/{n} (head.sha) and GET commits/{sha}/pulls. It records every request, headers
+// included, so tests can check what was sent and that the token went only here.
 
 export type RecordedRequest = { method: string; path: string; headers: Record<string, string | string[] | undefined>; body: string };
-export type StoredComment = { id: number; issue: number; body: string; user: { login: string }; html_url: string };
+export type StoredComment = { id: number; issue: number; body: string; user: { login: string; type: string }; html_url: string };
+export type StoredPull = { number: number; headSha: string; state: 'open' | 'closed'; mergeCommitSha: string | null };
 
 export type FakeGithub = {
   url: string;
   requests: RecordedRequest[];
   comments: StoredComment[];
+  pulls: StoredPull[];
   seedComment(issue: number, body: string, login?: string): StoredComment;
+  setPull(pull: StoredPull): void;
   close(): Promise<void>;
 };
 
-export type FakeGithubOptions = { owner: string; repo: string; pageSize?: number; readOnly?: boolean };
+export type FakeGithubOptions = {
+  owner: string;
+  repo: string;
+  pageSize?: number;
+  readOnly?: boolean;
+  users?: Record<string, string>; // personal tokens → their login; any other token is GITHUB_TOKEN (github-actions[bot])
+  apps?: Record<string, string>; // GitHub App installation tokens → their bot login; /user refuses them
+};
+
+const BOT = 'github-actions[bot]';
 
 export async function startFakeGithub(options: FakeGithubOptions): Promise<FakeGithub> {
   const requests: RecordedRequest[] = [];
   const comments: StoredComment[] = [];
+  const pulls: StoredPull[] = [];
   let nextId = 1000;
   const base = `/repos/${options.owner}/${options.repo}`;
+  const web = `https://github.test/${options.owner}/${options.repo}`;
   const pageSize = options.pageSize ?? 2;
   let url = '';
 
   const store = (issue: number, body: string, login: string): StoredComment => {
     const id = nextId++;
-    const comment = { id, issue, body, user: { login }, html_url: `https://github.test/${options.owner}/${options.repo}/pull/${issue}#issuecomment-${id}` };
+    const type = login.endsWith('[bot]') ? 'Bot' : 'User';
+    const comment = { id, issue, body, user: { login, type }, html_url: `${web}/pull/${issue}#issuecomment-${id}` };
     comments.push(comment);
     return comment;
   };
+  const pullShape = (p: StoredPull) => ({
+    url: `${url}${base}/pulls/${p.number}`,
+    id: 9_000_000 + p.number,
+    number: p.number,
+    state: p.state,
+    html_url: `${web}/pull/${p.number}`,
+    merged_at: p.mergeCommitSha && p.state === 'closed' ? '2026-12-01T10:00:00Z' : null,
+    merge_commit_sha: p.mergeCommitSha,
+    user: { login: 'octocat', type: 'User' },
+    head: { ref: `topic-${p.number}`, sha: p.headSha, repo: { full_name: `${options.owner}/${options.repo}` } },
+    base: { ref: 'main', sha: '9049f1265b7d61be4a8904a9a27120d2064dab3b', repo: { full_name: `${options.owner}/${options.repo}` } },
+  });
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -44,11 +73,30 @@ export async function startFakeGithub(options: FakeGithubOptions): Promise<FakeG
         res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
         res.end(JSON.stringify(value));
       };
-      if (!/^(token|Bearer) .+/.test(req.headers.authorization ?? '')) return send(401, { message: 'Requires authentication' });
-      const list = new RegExp(`^${base}/issues/(\\d+)/comments$`).exec(target.pathname);
-      const one = new RegExp(`^${base}/issues/comments/(\\d+)$`).exec(target.pathname);
+      const auth = /^(?:token|Bearer) (.+)$/.exec(req.headers.authorization ?? '');
+      if (!auth) return send(401, { message: 'Requires authentication' });
+      const userLogin = options.users?.[auth[1]!];
+      const login = userLogin ?? options.apps?.[auth[1]!] ?? BOT;
+      const route = (pattern: string) => new RegExp(`^${pattern}$`).exec(target.pathname);
       const writing = req.method !== 'GET';
       if (writing && options.readOnly) return send(403, { message: 'Resource not accessible by integration' });
+
+      if (route('/user') && req.method === 'GET') {
+        if (userLogin === undefined) return send(403, { message: 'Resource not accessible by integration' });
+        return send(200, { login: userLogin, id: 4242, type: 'User' });
+      }
+      const pull = route(`${base}/pulls/(\\d+)`);
+      if (pull && req.method === 'GET') {
+        const found = pulls.find((p) => p.number === Number(pull[1]));
+        return found ? send(200, pullShape(found)) : send(404, { message: 'Not Found' });
+      }
+      const ofCommit = route(`${base}/commits/([0-9a-f]{40})/pulls`);
+      if (ofCommit && req.method === 'GET') {
+        const sha = ofCommit[1];
+        return send(200, pulls.filter((p) => p.mergeCommitSha === sha || p.headSha === sha).map(pullShape));
+      }
+      const list = route(`${base}/issues/(\\d+)/comments`);
+      const one = route(`${base}/issues/comments/(\\d+)`);
       if (list && req.method === 'GET') {
         const issue = Number(list[1]);
         const all = comments.filter((c) => c.issue === issue);
@@ -68,11 +116,13 @@ export async function startFakeGithub(options: FakeGithubOptions): Promise<FakeG
         const parsed = JSON.parse(body) as { body?: unknown };
         if (typeof parsed.body !== 'string') return send(422, { message: 'body is missing' });
         if (parsed.body.length > 65_536) return send(422, { message: 'Body is too long (maximum is 65536 characters)' });
-        return send(201, store(Number(list[1]), parsed.body, 'github-actions[bot]'));
+        return send(201, store(Number(list[1]), parsed.body, login));
       }
       if (one && req.method === 'PATCH') {
         const comment = comments.find((c) => c.id === Number(one[1]));
         if (!comment) return send(404, { message: 'Not Found' });
+        // As on GitHub, a token with pull-requests: write may edit anyone's comment: adopting only our
+        // own is the Action's job.
         const parsed = JSON.parse(body) as { body?: unknown };
         if (typeof parsed.body !== 'string') return send(422, { message: 'body is missing' });
         if (parsed.body.length > 65_536) return send(422, { message: 'Body is too long (maximum is 65536 characters)' });
@@ -88,7 +138,13 @@ export async function startFakeGithub(options: FakeGithubOptions): Promise<FakeG
     url,
     requests,
     comments,
+    pulls,
     seedComment: (issue, body, login = 'someone') => store(issue, body, login),
+    setPull: (p) => {
+      const at = pulls.findIndex((q) => q.number === p.number);
+      if (at >= 0) pulls[at] = p;
+      else pulls.push(p);
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
