@@ -16,6 +16,7 @@ export type CommandOptions = {
   only?: string[]; // globs over task files, relative to root
   refresh?: boolean;
   force?: boolean;
+  workspace?: number; // only this DataWorks workspace (projectId)
 };
 
 export type ApplyProgress = { done: number; total: number; failed: number };

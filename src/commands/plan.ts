@@ -1,4 +1,4 @@
-import { planTasks, toPlanReport } from '../core/plan-tasks.js';
+import { compareKeys, planTasks, toPlanReport } from '../core/plan-tasks.js';
 import type { PlannedTask } from '../core/plan-tasks.js';
 import type { PlanReport } from '../core/report.js';
 import type { Task } from '../core/task.js';
@@ -11,27 +11,38 @@ import { onlyScope } from './only-scope.js';
 import { refreshPlan } from './refresh-plan.js';
 import { resolveSettings } from './resolve-settings.js';
 import type { Settings } from './resolve-settings.js';
+import { forEachWorkspace, isKeyInWorkspace } from './workspaces.js';
 
-export type PreparedPlan = { settings: Settings; state: StateFile; planned: PlannedTask[] };
+export type PreparedPlan = { settings: Settings; states: StateFile[]; planned: PlannedTask[] };
 
 // Settings, valid task files, the state (journal folded in memory), the plan, and with --refresh the
-// live side. Never writes anything.
+// live side; per workspace when the state is (workspaces.ts). Never writes anything.
 export async function preparePlan(options: CommandOptions, deps: CommandDeps): Promise<PreparedPlan> {
   const settings = await resolveSettings(options, deps.env);
   const tasks = await loadValidTasks(settings, 'nothing was planned');
-  const loaded = await readState(settings.statePath);
-  for (const warning of loaded.warnings) deps.logger.warn(warning);
-  const planned = planAgainst(tasks, loaded.state, settings);
-  if (!settings.refresh) return { settings, state: loaded.state, planned };
-  const refreshed = await refreshPlan(planned, loaded.state.salt, settings, await connect(settings, deps));
-  return { settings, state: loaded.state, planned: refreshed };
+  const parts = await forEachWorkspace(settings, tasks, async (scoped, scopedTasks) => {
+    const loaded = await readState(scoped.statePath);
+    for (const warning of loaded.warnings) deps.logger.warn(warning);
+    const planned = planAgainst(scopedTasks, loaded.state, scoped);
+    if (!scoped.refresh) return { state: loaded.state, planned };
+    return { state: loaded.state, planned: await refreshPlan(planned, loaded.state.salt, scoped, await connect(scoped, deps)) };
+  });
+  const planned = parts.flatMap((part) => part.planned).sort((a, b) => compareKeys(a.key, b.key));
+  return { settings, states: parts.map((part) => part.state), planned };
 }
 
-// The plan of these tasks against a state, as the settings scope it (--only, the deploy default).
+// The plan of these tasks against a state, as the settings scope it (--only, --workspace, the deploy default).
 export function planAgainst(tasks: Task[], state: StateFile, settings: Settings): PlannedTask[] {
-  return planTasks({ tasks, records: state.tasks, salt: state.salt, inScope: onlyScope(settings), deploy: settings.deploy });
+  const records = settings.workspace === null ? state.tasks : _recordsIn(state.tasks, settings.workspace);
+  return planTasks({ tasks, records, salt: state.salt, inScope: onlyScope(settings), deploy: settings.deploy });
 }
 
 export async function plan(options: CommandOptions, deps: CommandDeps): Promise<PlanReport> {
   return toPlanReport((await preparePlan(options, deps)).planned);
+}
+
+function _recordsIn(records: StateFile['tasks'], workspace: number): StateFile['tasks'] {
+  const scoped: StateFile['tasks'] = {};
+  for (const [key, record] of Object.entries(records)) if (isKeyInWorkspace(key, workspace)) scoped[key] = record;
+  return scoped;
 }

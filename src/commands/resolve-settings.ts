@@ -7,7 +7,8 @@ import type { CommandOptions } from './command-options.js';
 export type Settings = {
   root: string;
   jobs: string; // relative to root
-  statePath: string; // absolute
+  statePath: string; // absolute; may hold {projectId} (one state per workspace, workspaces.ts)
+  workspace: number | null; // --workspace: only this workspace's tasks
   endpoint: string | null;
   region: string;
   concurrency: number;
@@ -36,5 +37,6 @@ export async function resolveSettings(options: CommandOptions, env: Record<strin
     only: options.only ?? [],
     refresh: options.refresh ?? false,
     force: options.force ?? false,
+    workspace: options.workspace ?? null,
   };
 }
