@@ -153,7 +153,7 @@ describe('the Action, cancelled mid-apply', () => {
     expect(match, post.stdout).not.toBeNull();
     const artifact = match![1]!;
     expect(artifact.startsWith(main.runnerTemp)).toBe(true);
-    const kept = JSON.parse(await readFile(artifact, 'utf8')) as PushedState;
+    const kept = parseStateText(await readFile(artifact, 'utf8')) as unknown as PushedState;
     expect(appliedKeys(kept)).toEqual(updatedKeys(calls));
     expect(calls.length).toBeGreaterThan(0);
     expect(post.summary).toContain('❌ **State not pushed.**');
