@@ -54,6 +54,12 @@ export const COMMANDS: CliCommand[] = [
       (await import('./run-doctor.js')).runDoctor(await optionsFromArgs(values, io), values, commandDeps(io), io, json(values)),
   },
   {
+    name: 'workspaces',
+    summary: 'list the DataWorks workspaces the task files use (for a CI matrix)',
+    flags: REPO_FLAGS,
+    run: async (values, io) => (await import('./run-workspaces.js')).runWorkspaces(await optionsFromArgs(values, io), commandDeps(io), io, json(values)),
+  },
+  {
     name: 'unlock',
     summary: 'remove a state lock left by a run that is gone',
     flags: REPO_FLAGS,

@@ -45,6 +45,7 @@ export const FLAGS = {
   region: { flags: '--region <region>', description: 'region for the default endpoint (default cn-hangzhou)' },
   concurrency: { flags: '--concurrency <n>', description: 'calls in flight at most (default 4)', parse: numberFlag('concurrency', { integer: true, min: 1, max: 256 }) },
   qps: { flags: '--qps <q>', description: 'calls per second at most, 0 = no ceiling (default 5)', parse: numberFlag('qps', { min: 0, max: 10_000 }) },
+  workspace: { flags: '--workspace <id>', description: 'only this DataWorks workspace (projectId); with {projectId} in the state path, its own state file', parse: numberFlag('workspace', { integer: true, min: 1 }) },
   only: { flags: '--only <glob>', description: "only consider these task files (repeatable), e.g. 'jobs/ods/**'", parse: repeatable },
   detailedExitcode: { flags: '--detailed-exitcode', description: 'exit 0 when there is nothing to do, 2 when there are changes' },
   refresh: { flags: '--refresh', description: 'also read the live tasks and report drift (edits made in DataWorks)' },
@@ -73,4 +74,4 @@ export const FLAGS = {
 } as const satisfies Record<string, FlagSpec>;
 
 // The flags of every command that reads the task repository and may call DataWorks.
-export const REPO_FLAGS: FlagSpec[] = [FLAGS.json, FLAGS.state, FLAGS.endpoint, FLAGS.region, FLAGS.concurrency, FLAGS.qps, FLAGS.only];
+export const REPO_FLAGS: FlagSpec[] = [FLAGS.json, FLAGS.state, FLAGS.endpoint, FLAGS.region, FLAGS.concurrency, FLAGS.qps, FLAGS.only, FLAGS.workspace];

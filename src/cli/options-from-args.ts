@@ -23,6 +23,7 @@ export async function optionsFromArgs(values: FlagValues, io: CliIo): Promise<Co
   if (typeof values.concurrency === 'number') options.concurrency = values.concurrency;
   if (typeof values.qps === 'number') options.qps = values.qps;
   if (Array.isArray(values.only)) options.only = values.only as string[];
+  if (typeof values.workspace === 'number') options.workspace = values.workspace;
   if (values.refresh === true) options.refresh = true;
   if (values.force === true) options.force = true;
   if (typeof values.deploy === 'boolean') options.deploy = values.deploy;

@@ -18,11 +18,19 @@ import { planAgainst } from './plan.js';
 import { refreshPlan } from './refresh-plan.js';
 import { resolveSettings } from './resolve-settings.js';
 import type { Settings } from './resolve-settings.js';
+import { forEachWorkspace } from './workspaces.js';
+import type { Task } from '../core/task.js';
 
 // Validate, lock the state, plan against it, push every update, record each outcome as it happens.
 export async function apply(options: CommandOptions, deps: CommandDeps): Promise<ApplyReport> {
   const settings = await resolveSettings(options, deps.env);
   const tasks = await loadValidTasks(settings, 'nothing was applied', deps.logger);
+  // One workspace after another when each has its own state (workspaces.ts); a CI matrix runs them at once.
+  const parts = await forEachWorkspace(settings, tasks, (scoped, scopedTasks) => applyWorkspace(scoped, scopedTasks, deps));
+  return toApplyReport(parts.flat());
+}
+
+async function applyWorkspace(settings: Settings, tasks: Task[], deps: CommandDeps): Promise<ApplyResult[]> {
   const lock = await acquireLock(settings.statePath, { command: 'dwsync apply', now: () => deps.clock.now() });
   try {
     const store = await openStateStore(settings.statePath);
@@ -30,7 +38,7 @@ export async function apply(options: CommandOptions, deps: CommandDeps): Promise
       for (const warning of store.loaded.warnings) deps.logger.warn(warning);
       const planned = planAgainst(tasks, store.state, settings);
       guardDeletes(planned, settings);
-      return toApplyReport(await applyPlanned(planned, settings, store, deps));
+      return await applyPlanned(planned, settings, store, deps);
     } finally {
       await store.close();
     }

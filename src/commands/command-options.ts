@@ -19,6 +19,7 @@ export type CommandOptions = {
   prune?: boolean; // delete orphans that dwsync created or applied
   maxDeletes?: number; // with prune: more deletions than this stop the run before any call
   remote?: boolean; // validate: also check datasources and resource groups against the workspace
+  workspace?: number; // only this DataWorks workspace (projectId)
 };
 
 export type ApplyProgress = { done: number; total: number; failed: number };

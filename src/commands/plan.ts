@@ -1,4 +1,4 @@
-import { planTasks, toPlanReport } from '../core/plan-tasks.js';
+import { compareKeys, planTasks, toPlanReport } from '../core/plan-tasks.js';
 import type { PlannedTask } from '../core/plan-tasks.js';
 import { formatProblem, type Problem } from '../core/problem.js';
 import type { PlanReport } from '../core/report.js';
@@ -13,31 +13,42 @@ import { onlyScope } from './only-scope.js';
 import { refreshPlan } from './refresh-plan.js';
 import { resolveSettings } from './resolve-settings.js';
 import type { Settings } from './resolve-settings.js';
+import { forEachWorkspace, isKeyInWorkspace } from './workspaces.js';
 
 // warnings: with --refresh, resource groups DataWorks does not list (located, for annotations).
-export type PreparedPlan = { settings: Settings; state: StateFile; planned: PlannedTask[]; warnings: Problem[] };
+export type PreparedPlan = { settings: Settings; states: StateFile[]; planned: PlannedTask[]; warnings: Problem[] };
 
 // Settings, valid task files, the state (journal folded in memory), the plan, and with --refresh the
-// live side. Never writes anything.
+// live side; per workspace when the state is (workspaces.ts). Never writes anything.
 export async function preparePlan(options: CommandOptions, deps: CommandDeps): Promise<PreparedPlan> {
   const settings = await resolveSettings(options, deps.env);
   const tasks = await loadValidTasks(settings, 'nothing was planned', deps.logger);
-  const loaded = await readState(settings.statePath);
-  for (const warning of loaded.warnings) deps.logger.warn(warning);
-  const planned = planAgainst(tasks, loaded.state, settings);
-  guardDeletes(planned, settings);
-  if (!settings.refresh) return { settings, state: loaded.state, planned, warnings: [] };
-  const refreshed = await refreshPlan(planned, loaded.state.salt, settings, await connect(settings, deps));
-  return { settings, state: loaded.state, ...refreshed };
+  const parts = await forEachWorkspace(settings, tasks, async (scoped, scopedTasks) => {
+    const loaded = await readState(scoped.statePath);
+    for (const warning of loaded.warnings) deps.logger.warn(warning);
+    const planned = planAgainst(scopedTasks, loaded.state, scoped);
+    guardDeletes(planned, scoped);
+    if (!scoped.refresh) return { state: loaded.state, planned, warnings: [] as Problem[] };
+    return { state: loaded.state, ...(await refreshPlan(planned, loaded.state.salt, scoped, await connect(scoped, deps))) };
+  });
+  const planned = parts.flatMap((part) => part.planned).sort((a, b) => compareKeys(a.key, b.key));
+  return { settings, states: parts.map((part) => part.state), planned, warnings: parts.flatMap((part) => part.warnings) };
 }
 
-// The plan of these tasks against a state, as the settings scope it (--only, the deploy default).
+// The plan of these tasks against a state, as the settings scope it (--only, --workspace, the deploy default).
 export function planAgainst(tasks: Task[], state: StateFile, settings: Settings): PlannedTask[] {
-  return planTasks({ tasks, records: state.tasks, salt: state.salt, inScope: onlyScope(settings), deploy: settings.deploy, prune: settings.prune });
+  const records = settings.workspace === null ? state.tasks : _recordsIn(state.tasks, settings.workspace);
+  return planTasks({ tasks, records, salt: state.salt, inScope: onlyScope(settings), deploy: settings.deploy, prune: settings.prune });
 }
 
 export async function plan(options: CommandOptions, deps: CommandDeps): Promise<PlanReport> {
   const { planned, settings, warnings } = await preparePlan(options, deps);
   for (const warning of warnings) deps.logger.warn(formatProblem(warning));
   return toPlanReport(planned, { prune: settings.prune });
+}
+
+function _recordsIn(records: StateFile['tasks'], workspace: number): StateFile['tasks'] {
+  const scoped: StateFile['tasks'] = {};
+  for (const [key, record] of Object.entries(records)) if (isKeyInWorkspace(key, workspace)) scoped[key] = record;
+  return scoped;
 }

@@ -7,7 +7,8 @@ import type { CommandOptions } from './command-options.js';
 export type Settings = {
   root: string;
   jobs: string; // relative to root
-  statePath: string; // absolute
+  statePath: string; // absolute; may hold {projectId} (one state per workspace, workspaces.ts)
+  workspace: number | null; // --workspace: only this workspace's tasks
   endpoint: string | null;
   region: string;
   concurrency: number;
@@ -42,5 +43,6 @@ export async function resolveSettings(options: CommandOptions, env: Record<strin
     force: options.force ?? false,
     prune: options.prune ?? config.prune,
     maxDeletes: options.maxDeletes ?? DEFAULT_MAX_DELETES,
+    workspace: options.workspace ?? null,
   };
 }

@@ -3,6 +3,7 @@ import { compareProblems, type Problem } from './problem.js';
 import { namedTaskKey, taskKey, type Task } from './task.js';
 import type { JsonObject } from './json.js';
 import { findClearSecrets } from './find-clear-secrets.js';
+import { defineLazyJson } from './define-lazy.js';
 import { formatPath } from './format-path.js';
 import { createPositionFinder, findPosition } from './source-lines.js';
 import { locateInScalar, locateYamlNode } from './locate-yaml-node.js';
@@ -113,19 +114,22 @@ function parseTaskDocument(doc: Document, source: string, file: string, report: 
 
   const projectId = data.projectId as number;
   const fileId = (data.fileId as number | undefined) ?? null;
-  const named = fileId === null ? { name: data.name as string, folder: data.folder as string } : null;
-  return {
+  const named = fileId === null ? { name: _ownCopy(data.name as string), folder: _ownCopy(data.folder as string) } : null;
+  const task = {
     key: named ? namedTaskKey(projectId, named.folder, named.name) : taskKey(projectId, fileId!),
     projectId,
     fileId,
     ...named,
     file,
     ...findPosition(source, start),
-    ...(data.description !== undefined && { description: data.description as string }),
+    ...(data.description !== undefined && { description: _ownCopy(data.description as string) }),
     ...(data.deploy !== undefined && { deploy: data.deploy as boolean }),
-    taskParam: data.taskParam as JsonObject,
-    taskContent: content as JsonObject,
-  };
+  } as Task;
+  // The configs are kept as their JSON text, parsed again when read (define-lazy.ts): a valid JSON
+  // value round-trips exactly, key order included.
+  defineLazyJson(task, 'taskParam', JSON.stringify(data.taskParam));
+  defineLazyJson(task, 'taskContent', JSON.stringify(content));
+  return task;
 }
 
 // One problem per place: a value that is both not JSON and of the wrong type is one mistake.
@@ -137,4 +141,10 @@ function firstPerPath(issues: Issue[]): Issue[] {
     seen.add(key);
     return true;
   });
+}
+
+// A string the YAML parser gives is often a slice of the whole file's text and keeps all of it alive;
+// a task kept for the whole run must hold only its own characters.
+function _ownCopy(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
 }

@@ -67,13 +67,16 @@ export function planTasks(input: PlanInput): PlannedTask[] {
 }
 
 function planTask(task: Task, record: PlanRecord | null, salt: string, deploy: boolean): PlannedTask {
-  const desired = desiredConfig(task, salt);
+  const computed = desiredConfig(task, salt);
   const fileId = task.fileId ?? record?.fileId ?? null;
   // A named task whose file dwsync has not found or created yet: apply looks it up, then creates it.
   const create = fileId === null;
   const previous = create ? null : (record?.applied ?? null);
-  const reason = create ? null : updateReason(record, desired);
+  const reason = create ? null : updateReason(record, computed);
   const changes = create || reason !== null;
+  // Unchanged: the last applied config is the desired one (same hashes), so keep that one object
+  // rather than a second copy of every task's config.
+  const desired = !changes && previous ? previous : computed;
   const empty: JsonObject = {};
   const contentPatch: Operation[] = changes ? diffConfig(previous?.taskContent ?? empty, desired.taskContent) : [];
   const paramPatch: Operation[] = changes ? diffConfig(previous?.taskParam ?? empty, desired.taskParam) : [];

@@ -48,7 +48,7 @@ export async function callWithRetry<T>(
     } catch (err) {
       // Anything but a RemoteError (missing credentials, a bug) is not ours to retry.
       if (!(err instanceof RemoteError)) throw err;
-      if (isThrottlingCode(err.code) || (err.status === 429 && !err.quota)) deps.limiter?.onThrottle?.();
+      if (isThrottlingCode(err.code) || (err.status === 429 && !err.quota)) deps.limiter?.onThrottle?.({ retryAfterMs: err.retryAfterMs });
       if (!err.retryable || err.quota || attempt >= maxAttempts) throw withAttempts(err, attempt);
       const delayMs = Math.max(computeBackoffMs(attempt, full, deps.random), err.retryAfterMs ?? 0);
       deps.onRetry?.(err, attempt, delayMs);

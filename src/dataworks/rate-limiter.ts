@@ -4,9 +4,12 @@ import type { Clock } from '../core/clock.js';
 // adapts to the service (adaptive-rate-limiter.ts) hear how calls went; a fixed one ignores them.
 export type RateLimiter = {
   take(signal?: AbortSignal): Promise<void>;
-  onThrottle?(): void;
+  onThrottle?(hint?: ThrottleHint): void;
   onSuccess?(): void;
 };
+
+// What a throttling answer said about when to come back, if anything (the Retry-After header).
+export type ThrottleHint = { retryAfterMs?: number | null };
 
 type Waiter = { resolve: () => void; reject: (reason: unknown) => void; signal: AbortSignal | undefined; onAbort: () => void };
 

@@ -16,6 +16,7 @@ export const ActionInputs = z.object({
   prune: z.boolean().optional(), // empty: dwsync.yaml decides
   only: z.array(z.string()),
   state: z.string().optional(),
+  workspace: z.number().int().positive().optional(), // one DataWorks workspace (a matrix job per workspace)
   endpoint: z.string().optional(),
   applyBranch: z.string().optional(), // apply runs only on this branch; unset: the default branch
   commentAuthor: z.string().optional(), // the login the token comments as, when GET /user cannot tell (a GitHub App)
@@ -57,6 +58,7 @@ export function parseActionInputs(env: Record<string, string | undefined>): Acti
       .map((line) => line.trim())
       .filter((line) => line !== ''),
     state: optionalText('state'),
+    workspace: number('workspace'),
     endpoint: optionalText('endpoint'),
     applyBranch: optionalText('apply-branch'),
     commentAuthor: optionalText('comment-author'),

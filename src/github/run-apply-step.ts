@@ -1,5 +1,6 @@
 import type { CommandDeps, CommandOptions } from '../commands/command-options.js';
 import { resolveSettings } from '../commands/resolve-settings.js';
+import { forWorkspace, isFannedOut } from '../commands/workspaces.js';
 import type { ApplyReport } from '../core/report.js';
 import { UserInputError } from '../errors.js';
 import { describeError } from '../exit-code.js';
@@ -28,7 +29,12 @@ export async function runApplyStep(ctx: StepContext, applyCommand: ApplyCommand)
   const branch = guardApply(ctx);
   const title = formatTitle('apply', ctx.directory);
   const status: StepStatus = { commit: ctx.github.sha, runUrl: ctx.github.runUrl };
-  const settings = await resolveSettings(ctx.options, ctx.deps.env);
+  const resolved = await resolveSettings(ctx.options, ctx.deps.env);
+  // One state file is committed back: with a state per workspace, the job's workspace's.
+  const settings = resolved.workspace !== null && isFannedOut(resolved) ? forWorkspace(resolved, resolved.workspace) : resolved;
+  if (isFannedOut(settings)) {
+    throw new UserInputError(`the state path ${settings.statePath} holds {projectId}: give the Action a workspace input (one job per workspace)`);
+  }
   const post = { root: settings.root, statePath: settings.statePath, branch, sha: ctx.github.sha, directory: ctx.directory };
   if (ctx.inputs.commitState) {
     const brought = await bringInBranchState(settings.root, settings.statePath, 'origin', branch);

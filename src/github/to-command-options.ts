@@ -6,6 +6,7 @@ export function toCommandOptions(inputs: ActionInputs, root: string): CommandOpt
   return {
     root,
     ...(inputs.state !== undefined && { state: inputs.state }),
+    ...(inputs.workspace !== undefined && { workspace: inputs.workspace }),
     ...(inputs.endpoint !== undefined && { endpoint: inputs.endpoint }),
     ...(inputs.concurrency !== undefined && { concurrency: inputs.concurrency }),
     ...(inputs.qps !== undefined && { qps: inputs.qps }),

@@ -1,10 +1,14 @@
-import { AppliedConfig, AttemptError, DeployRecord, LastAttempt, StateFile, TaskRecord } from './state-schema.js';
+import { AppliedConfig, AttemptError, DeployRecord, LastAttempt, STATE_FORMAT_VERSION, StateFile, TaskRecord } from './state-schema.js';
 import type { z } from 'zod';
 
-// State → bytes, deterministically: tasks sorted by key, the known fields of every record in the
-// schema's order, then any unknown fields (kept for a newer dwsync) sorted by name; 2-space indent,
-// trailing newline. The same state always gives the same bytes, so git diffs of it stay readable.
+// State → bytes (format 2), deterministically: a header line with the state's own fields, then one
+// compact line per task, sorted by key, `{"key":…, …record}`. A change to one task is a one-line diff
+// in git, and the file holds little besides the recorded configs. Within a line, the known fields come
+// in the schema's order, then any unknown fields (kept for a newer dwsync) sorted by name.
 // taskContent and taskParam keep the key order they were recorded with.
+//
+// One thing is said once: when the last attempt is the applied one, its time and request id are those
+// of `applied`, and the line leaves them out of `lastAttempt` (parse-state.ts puts them back).
 
 type Shape = z.ZodObject['shape'];
 type Nested = Record<string, { order: readonly string[]; nested?: Nested }>;
@@ -16,24 +20,33 @@ const RECORD_LAYOUT: Nested = {
   deploy: { order: _keys(DeployRecord.shape), nested: { error: { order: ['code', 'message'] } } },
 };
 const RECORD_ORDER = _keys(TaskRecord.shape);
-const STATE_ORDER = _keys(StateFile.shape);
+const HEADER_ORDER = _keys(StateFile.shape).filter((key) => key !== 'tasks');
 
 export function formatState(state: StateFile): string {
-  const top = _orderFields(state as unknown as Record<string, unknown>, STATE_ORDER);
-  top.tasks = sortTasks(state.tasks);
-  return `${JSON.stringify(top, null, 2)}\n`;
+  const { tasks, ...rest } = state;
+  const header = _orderFields({ ...rest, formatVersion: STATE_FORMAT_VERSION }, HEADER_ORDER);
+  const lines = [JSON.stringify(header)];
+  // Plain code-unit order, not localeCompare: the bytes must not depend on the machine's locale.
+  for (const key of Object.keys(tasks).sort(_compareCodeUnits)) lines.push(formatTaskLine(key, tasks[key]!));
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatTaskLine(key: string, record: TaskRecord): string {
+  const ordered = orderTaskRecord(record) as Record<string, unknown>;
+  const line: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  line.key = key;
+  for (const field of Object.keys(ordered)) if (field !== 'key') line[field] = ordered[field];
+  const { applied, lastAttempt } = record;
+  if (applied && lastAttempt?.outcome === 'applied' && lastAttempt.at === applied.appliedAt && lastAttempt.requestId === applied.requestId) {
+    const { at: _at, requestId: _requestId, ...rest } = line.lastAttempt as LastAttempt;
+    line.lastAttempt = rest;
+  }
+  return JSON.stringify(line);
 }
 
 // One record with its fields in the file's order: also what a journal line carries.
 export function orderTaskRecord(record: TaskRecord): TaskRecord {
   return _orderNested(record as unknown as Record<string, unknown>, RECORD_ORDER, RECORD_LAYOUT) as TaskRecord;
-}
-
-function sortTasks(tasks: StateFile['tasks']): Record<string, TaskRecord> {
-  const sorted: Record<string, TaskRecord> = {};
-  // Plain code-unit order, not localeCompare: the bytes must not depend on the machine's locale.
-  for (const key of Object.keys(tasks).sort(_compareCodeUnits)) sorted[key] = orderTaskRecord(tasks[key]!);
-  return sorted;
 }
 
 function _orderNested(value: Record<string, unknown>, order: readonly string[], nested: Nested = {}): Record<string, unknown> {

@@ -96,10 +96,13 @@ function _groupCommitJournal(path: string, handle: FileHandle): Journal {
   };
 }
 
-// A write may write less than asked; loop until the whole line is out.
+// A write may write less than asked; loop until the whole line is out (one call in the usual case).
 function _writeAllSync(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
-  for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset, null);
+  const written = writeSync(fd, text, null, 'utf8');
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (written === bytes) return;
+  const rest = Buffer.from(text, 'utf8');
+  for (let offset = written; offset < rest.length; ) offset += writeSync(fd, rest, offset, rest.length - offset, null);
 }
 
 // FileHandle.write may write less than asked; loop until the whole text is out.

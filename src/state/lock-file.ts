@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { open, unlink } from 'node:fs/promises';
+import { link, open, unlink } from 'node:fs/promises';
 import { z } from 'zod';
 
 // The lock file beside a state file, and the low-level moves on it. Policy lives in lock.ts.
@@ -22,25 +22,37 @@ export function lockPathFor(statePath: string): string {
   return `${statePath}.lock`;
 }
 
-// Exclusive create (O_EXCL). Returns the new file's identity, or null when a lock already exists.
+// Exclusive create. Returns the new file's identity, or null when a lock already exists.
+// The holder is written and synced in a file of our own first, which is then hard-linked to the lock
+// path: link() fails when the path exists, like O_EXCL, and a reader never sees the lock half-written.
+// (Creating the lock path with O_EXCL and then writing it left a window in which a racing run read an
+// empty file while its holder was alive, and refused with "damaged" instead of naming the holder.)
 export async function createLockFile(lockPath: string, holder: LockHolder): Promise<FileId | null> {
-  let handle;
-  try {
-    handle = await open(lockPath, 'wx', 0o644);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return null;
-    throw error;
-  }
   const text = `${JSON.stringify({ ...holder, token: randomUUID() })}\n`;
+  const draft = `${lockPath}${DRAFT_INFIX}${process.pid}-${randomUUID()}`;
+  const handle = await open(draft, 'wx', 0o644);
+  let id: FileId;
   try {
     await handle.writeFile(text, 'utf8');
     await handle.sync();
     const { dev, ino, mtimeMs } = await handle.stat();
-    return { dev, ino, mtimeMs, text };
+    id = { dev, ino, mtimeMs, text };
   } finally {
     await handle.close();
   }
+  try {
+    await link(draft, lockPath);
+    return id;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return null;
+    throw error;
+  } finally {
+    await unlinkIfPresent(draft);
+  }
 }
+
+// Drafts of a run killed before linking its lock are left as `<lock>.draft-*`; "dwsync unlock" removes them.
+export const DRAFT_INFIX = '.draft-';
 
 // Reads identity and content through one handle, so both describe the same file even if the path is
 // replaced meanwhile. Null when there is no lock.

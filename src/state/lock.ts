@@ -5,6 +5,7 @@ import { UserInputError } from '../errors.js';
 import {
   unlinkIfPresent,
   createLockFile,
+  DRAFT_INFIX,
   lockPathFor,
   readLockFile,
   removeOwnLock,
@@ -61,9 +62,9 @@ export async function forceUnlock(statePath: string): Promise<LockHolder | null>
   const found = await readLockFile(lockPath);
   await unlinkIfPresent(lockPath);
   // Takeover markers left by a run killed in the middle of a takeover would block the next one.
-  const prefix = `${basename(lockPath)}.takeover-`;
+  const prefixes = [`${basename(lockPath)}.takeover-`, `${basename(lockPath)}${DRAFT_INFIX}`];
   const names = await readdir(dirname(lockPath)).catch(() => [] as string[]);
-  for (const name of names) if (name.startsWith(prefix)) await unlinkIfPresent(join(dirname(lockPath), name));
+  for (const name of names) if (prefixes.some((p) => name.startsWith(p))) await unlinkIfPresent(join(dirname(lockPath), name));
   return found?.holder ?? null;
 }
 

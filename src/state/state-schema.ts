@@ -3,14 +3,19 @@ import type { JsonValue as Json } from '../core/json.js';
 
 // The state file (docs/state-file.md). Schemas and types share names.
 //
-// Forward compatibility within formatVersion 1: the schemas validate, but readState keeps the parsed
+// Format 2 (written): a header line, then one line per task (format-state.ts). Format 1 (one JSON
+// document) is still read; the in-memory state keeps the version it was read in, so the first write
+// knows to keep a backup of the old file (write-state.ts), and writes format 2.
+//
+// Forward compatibility within a format version: the schemas validate, but readState keeps the parsed
 // JSON itself, not zod's output, so fields a newer dwsync added survive an older dwsync's rewrite
 // (formatState writes them after the known ones). That only works because these schemas have no
 // transforms or defaults: zod's output would equal its input minus the unknown keys. Keep it so.
 // The types stay closed (no index signature), so a typo in a record built by our own code still fails
 // to compile.
 
-export const STATE_FORMAT_VERSION = 1;
+export const STATE_FORMAT_VERSION = 2;
+export const LEGACY_STATE_FORMAT_VERSION = 1;
 
 // Task keys are "projectId/fileId", or "projectId/folder/name" for a task given by name and folder.
 export const TaskKey = z.string().regex(/^[1-9]\d*\/([1-9]\d*|[^/\n]+(\/[^/\n]+)+)$/, 'expected a key "projectId/fileId" or "projectId/folder/name"');
@@ -73,13 +78,17 @@ export const TaskRecord = z.object({
 export type TaskRecord = z.infer<typeof TaskRecord>;
 
 export const StateFile = z.object({
-  formatVersion: z.literal(STATE_FORMAT_VERSION),
+  formatVersion: z.union([z.literal(STATE_FORMAT_VERSION), z.literal(LEGACY_STATE_FORMAT_VERSION)]),
   serial: z.number().int().nonnegative(),
   lineage: z.string().min(1),
   salt: z.string().regex(/^[0-9a-f]+$/, 'expected lowercase hex'),
   tasks: z.record(TaskKey, TaskRecord),
 });
 export type StateFile = z.infer<typeof StateFile>;
+
+// The header line of format 2: the state without its tasks.
+export const StateHeader = StateFile.omit({ tasks: true }).extend({ formatVersion: z.literal(STATE_FORMAT_VERSION) });
+export type StateHeader = z.infer<typeof StateHeader>;
 
 export type StateIdentity = { lineage: string; salt: string };
 

@@ -15,6 +15,7 @@ import { createTempRepo, gitIn, pushFromElsewhere, writeFiles } from '../github/
 import type { TempRepo } from '../github/temp-git-repo.js';
 import { findTokenLeaks, prepareRunner, runBundledAction } from './run-action.js';
 import type { RunOptions, Runner } from './run-action.js';
+import { parseStateText } from '../support/read-state-file.js';
 
 const TOKEN = 'ghs_aPpLyToKeN0123456789abcdefABCDEF';
 const STATE = '.dwsync/state.json';
@@ -77,7 +78,7 @@ async function liveTasks(emulator: Emulator): Promise<LiveTask[]> {
 
 type PushedState = { serial: number; tasks: Record<string, { lastAttempt: { outcome: string; reason?: string } | null; applied: unknown }> };
 async function pushedState(repo: TempRepo): Promise<PushedState> {
-  return JSON.parse(await gitIn(repo.origin).show([`main:${STATE}`])) as PushedState;
+  return parseStateText(await gitIn(repo.origin).show([`main:${STATE}`])) as unknown as PushedState;
 }
 
 describe('the Action, apply on a push to the default branch', () => {
@@ -198,7 +199,7 @@ describe('the Action, apply on a push to the default branch', () => {
       ['10000/1000002', 'applied'],
       ['10000/1000003', 'applied'],
     ]);
-    const run2Serial = JSON.parse(await gitIn(s.repo.origin).show([`${run2.outputs['state-commit']}:${STATE}`])).serial as number;
+    const run2Serial = parseStateText(await gitIn(s.repo.origin).show([`${run2.outputs['state-commit']}:${STATE}`])).serial;
     expect(state.serial).toBeGreaterThan(run2Serial);
     expect((await gitIn(s.repo.origin).log(['main'])).all).toHaveLength(3);
   });
@@ -238,7 +239,7 @@ describe('the Action, apply on a push to the default branch', () => {
     expect(run.outputs.applied).toBe('2');
     const artifact = run.outputs['state-artifact'];
     expect(artifact?.startsWith(run.runnerTemp)).toBe(true);
-    expect(Object.keys(JSON.parse(await readFile(artifact!, 'utf8')).tasks)).toEqual(s.keys);
+    expect(Object.keys(parseStateText(await readFile(artifact!, 'utf8')).tasks)).toEqual(s.keys);
     expect(run.stdout).toMatch(/^::error::DataWorks was updated but the state file could not be pushed to main; it is kept at .*after 4 attempts/m);
     expect((await gitIn(s.repo.origin).log(['main'])).all).toHaveLength(1);
   });

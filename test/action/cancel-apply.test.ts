@@ -14,6 +14,7 @@ import { createTempRepo, gitIn } from '../github/temp-git-repo.js';
 import type { TempRepo } from '../github/temp-git-repo.js';
 import { prepareRunner, runPostStep, startBundledAction } from './run-action.js';
 import type { ActionRun, Runner, StartedAction } from './run-action.js';
+import { parseStateText } from '../support/read-state-file.js';
 
 // The runner cancels a job by sending SIGINT, then SIGTERM 7.5 s later, then killing what is left;
 // afterwards it runs the post step. These tests do the same to the bundled Action mid-apply.
@@ -81,7 +82,7 @@ async function updateCalls(emulator: Emulator): Promise<Call[]> {
 
 type PushedState = { tasks: Record<string, { lastAttempt: { outcome: string; reason?: string } | null }> };
 async function pushedState(repo: TempRepo): Promise<PushedState> {
-  return JSON.parse(await gitIn(repo.origin).show([`main:${STATE}`])) as PushedState;
+  return parseStateText(await gitIn(repo.origin).show([`main:${STATE}`])) as unknown as PushedState;
 }
 
 function appliedKeys(state: PushedState): string[] {
@@ -152,7 +153,7 @@ describe('the Action, cancelled mid-apply', () => {
     expect(match, post.stdout).not.toBeNull();
     const artifact = match![1]!;
     expect(artifact.startsWith(main.runnerTemp)).toBe(true);
-    const kept = JSON.parse(await readFile(artifact, 'utf8')) as PushedState;
+    const kept = parseStateText(await readFile(artifact, 'utf8')) as unknown as PushedState;
     expect(appliedKeys(kept)).toEqual(updatedKeys(calls));
     expect(calls.length).toBeGreaterThan(0);
     expect(post.summary).toContain('❌ **State not pushed.**');

@@ -71,3 +71,28 @@ export async function measureQpsCeiling({ count, seed, runs, qps, latencyMs, con
     await rm(root, { recursive: true, force: true });
   }
 }
+
+// An unknown limit (dwsync --qps 0) against an emulator limited to each of `limits`: how much of the
+// limit the learned rate uses, and what share of answers were throttled.
+export async function measureLearnedRate({ count, seed, runs, limits, latencyMs, concurrency, log = () => {} }) {
+  const root = await mkdtemp(path.join(os.tmpdir(), `dwsync-bench-learn-`));
+  try {
+    await generateJobs(root, { count, seed });
+    const rows = [];
+    for (const limit of limits) {
+      const samples = [];
+      for (let run = 0; run < runs; run++) {
+        const sample = await applyOnce(root, { latencyMs, emulatorQps: limit, qps: 0, concurrency, run });
+        log(`apply --qps 0 against ${limit}/s: ${sample.rate.toFixed(2)} calls/s, ${sample.throttled} of ${sample.calls} answers throttled`);
+        samples.push(sample);
+      }
+      const rate = median(samples.map((s) => s.rate));
+      const calls = samples.reduce((sum, s) => sum + s.calls, 0);
+      const throttled = samples.reduce((sum, s) => sum + s.throttled, 0);
+      rows.push({ limit, rate, share: rate / limit, calls, throttled, throttledShare: throttled / calls, samples });
+    }
+    return { count, latencyMs, concurrency, rows };
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}

@@ -11,12 +11,14 @@ import { median } from './stats.js';
 
 const FLOOR = path.resolve(import.meta.dirname, 'read-parse-floor.js');
 
-export async function measurePlan({ count, seed, runs, changedShare = 0.01, withChanged = true, log = () => {} }) {
+export async function measurePlan({ count, seed, runs, changedShare = 0.01, withChanged = true, withNew = true, log = () => {} }) {
   const root = await mkdtemp(path.join(os.tmpdir(), `dwsync-bench-plan-${count}-`));
   try {
     const files = await generateJobs(root, { count, seed });
     const statePath = path.join(root, 'applied-state.json');
-    await seedAppliedState(root, statePath);
+    const seeded = await seedAppliedState(root, statePath);
+    // The state's size budget: 1.2 × the compact canonical JSON of the configs it records, + 300 bytes a task.
+    const stateSize = { bytes: seeded.stateBytes, bytesPerTask: seeded.stateBytes / seeded.count, budgetBytes: 1.2 * seeded.configBytes + 300 * seeded.count };
     const samples = { floor: [], new: [], noop: [], changed: [] };
     const plan = async (kind, state) => {
       const run = await runMeasured(BIN, ['plan', '--json', '--state', state], { cwd: root });
@@ -33,7 +35,7 @@ export async function measurePlan({ count, seed, runs, changedShare = 0.01, with
     };
     for (let r = 0; r < runs; r++) {
       await floor();
-      await plan('new', path.join(root, 'no-state', 'state.json'));
+      if (withNew) await plan('new', path.join(root, 'no-state', 'state.json'));
       await plan('noop', statePath);
     }
     const changed = withChanged ? await editJobs(root, files, { share: changedShare, seed }) : 0;
@@ -44,7 +46,7 @@ export async function measurePlan({ count, seed, runs, changedShare = 0.01, with
       runs: samples[kind].length,
       ...(samples[kind][0]?.summary ? { summary: samples[kind][0].summary } : {}),
     });
-    const result = { count, changed, floor: pick('floor'), new: pick('new'), noop: pick('noop'), changedPlan: pick('changed'), samples };
+    const result = { count, changed, stateSize, floor: pick('floor'), new: pick('new'), noop: pick('noop'), changedPlan: pick('changed'), samples };
     for (const kind of ['new', 'noop', 'changedPlan']) result[kind].ratio = result[kind].wallMs / result.floor.wallMs;
     return result;
   } finally {

@@ -50,7 +50,7 @@ describe('main', () => {
   it.each([
     [['deploy'], 'dwsync: unknown command "deploy"; did you mean apply?'],
     [['valdate'], 'dwsync: unknown command "valdate"; did you mean validate?'],
-    [['frobnicate'], 'dwsync: unknown command "frobnicate"; expected one of: validate, plan, apply, import, doctor, unlock, emulator'],
+    [['frobnicate'], 'dwsync: unknown command "frobnicate"; expected one of: validate, plan, apply, import, doctor, workspaces, unlock, emulator'],
     [['plan', '--jsn'], 'dwsync: plan: unknown flag --jsn; did you mean --json?'],
     [['plan', '--bogus'], 'dwsync: plan: unknown flag --bogus; run "dwsync plan --help" for its flags'],
     [['plan', '--force'], 'dwsync: plan: --force is a flag of apply, not of plan; run "dwsync plan --help" for its flags'],

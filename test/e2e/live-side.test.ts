@@ -8,6 +8,7 @@ import { FAIL_DEPLOY_MARKER } from '../../src/emulator/start-emulator.js';
 import { setupE2e } from '../support/e2e-setup.js';
 import { emulatorCredentials, runCli } from '../support/run-cli.js';
 import type { E2e } from '../support/e2e-setup.js';
+import { readStateFile } from '../support/read-state-file.js';
 
 const opened: E2e[] = [];
 afterEach(async () => {
@@ -78,7 +79,7 @@ describe('deploy', () => {
       expect(actions.filter((a) => a === 'DeployFile')).toHaveLength(mode === 'standard' ? 2 : 0);
       expect(actions.filter((a) => a === 'GetProject')).toHaveLength(1);
       expect(actions.filter((a) => a === 'GetDeployment').length).toBeGreaterThanOrEqual(2);
-      const state = JSON.parse(await readFile(path.join(env.repo.dir, '.dwsync/state.json'), 'utf8'));
+      const state = (await readStateFile(path.join(env.repo.dir, '.dwsync/state.json'))) as ReturnType<typeof JSON.parse>; // loosely typed, as the raw file
       const deploy = state.tasks[env.tasks[0]!.key].deploy;
       expect(deploy).toMatchObject({ stage: 'deployed', submitDeploymentId: expect.any(Number) });
       if (mode === 'standard') expect(deploy.deployDeploymentId).toEqual(expect.any(Number));
@@ -135,7 +136,7 @@ describe('deploy', () => {
     expect(run.code, run.stderr).toBe(3);
     const result = json<ApplyReport>(run.stdout).results.find((r) => r.key === failing.key)!;
     expect(result).toMatchObject({ outcome: 'failed', error: { code: 'SubmitFile.Failed' } });
-    const state = JSON.parse(await readFile(path.join(env.repo.dir, '.dwsync/state.json'), 'utf8'));
+    const state = (await readStateFile(path.join(env.repo.dir, '.dwsync/state.json'))) as ReturnType<typeof JSON.parse>; // loosely typed, as the raw file
     expect(state.tasks[failing.key]).toMatchObject({ applied: { requestId: expect.any(String) }, deploy: { stage: 'failed' } });
     const planned = await env.dwsync(['plan', '--json', '--detailed-exitcode']);
     expect(planned.code).toBe(2);

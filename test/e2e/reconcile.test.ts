@@ -10,6 +10,7 @@ import { setupE2e } from '../support/e2e-setup.js';
 import type { E2e } from '../support/e2e-setup.js';
 import { runCli } from '../support/run-cli.js';
 import { taskYaml } from '../support/task-yaml.js';
+import { readStateFile } from '../support/read-state-file.js';
 
 const opened: E2e[] = [];
 afterEach(async () => {
@@ -54,7 +55,7 @@ describe('dwsync end to end, over real HTTP against the emulator', () => {
       expect(JSON.parse(held.taskParam)).toEqual(task.taskParam);
     }
 
-    const state = JSON.parse(await readFile(path.join(repo.dir, '.dwsync/state.json'), 'utf8'));
+    const state = (await readStateFile(path.join(repo.dir, '.dwsync/state.json'))) as ReturnType<typeof JSON.parse>; // loosely typed, as the raw file
     expect(Object.keys(state.tasks)).toEqual(tasks.map((t) => t.key));
     expect(state.tasks[tasks[0]!.key].applied.commit).toBe(commit);
     expect(JSON.stringify(state)).not.toContain('hunter2');
@@ -105,7 +106,7 @@ describe('dwsync end to end, over real HTTP against the emulator', () => {
     expect(failed.key).toBe(tasks[2]!.key);
     expect(failed.attempts).toBe(1);
     expect(failed.error?.code).toBeTruthy();
-    const state = JSON.parse(await readFile(path.join(repo.dir, '.dwsync/state.json'), 'utf8'));
+    const state = (await readStateFile(path.join(repo.dir, '.dwsync/state.json'))) as ReturnType<typeof JSON.parse>; // loosely typed, as the raw file
     expect(state.tasks[tasks[2]!.key]).toMatchObject({ applied: null, lastAttempt: { outcome: 'failed', error: { code: failed.error!.code } } });
     const retry = JSON.parse((await dwsync(env, ['plan', '--json'])).stdout) as PlanReport;
     expect(retry.changes.find((c) => c.key === tasks[2]!.key)).toMatchObject({ action: 'update', reason: 'retry' });

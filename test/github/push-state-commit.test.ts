@@ -9,6 +9,7 @@ import type { StateFile, TaskRecord } from '../../src/state/state-schema.js';
 import { aFailedRecord, aState, anAppliedRecord } from '../state/builders.js';
 import { createTempRepo, gitIn, pushFromElsewhere } from './temp-git-repo.js';
 import type { TempRepo } from './temp-git-repo.js';
+import { parseStateText } from '../support/read-state-file.js';
 
 const STATE = '.dwsync/state.json';
 let repo: TempRepo | undefined;
@@ -27,7 +28,7 @@ async function originLog(origin: string) {
 
 // Read back with JSON.parse, not with the code under test.
 async function originState(origin: string): Promise<{ serial: number; tasks: Record<string, TaskRecord> }> {
-  return JSON.parse(await gitIn(origin).show([`main:${STATE}`])) as { serial: number; tasks: Record<string, TaskRecord> };
+  return parseStateText(await gitIn(origin).show([`main:${STATE}`])) as { serial: number; tasks: Record<string, TaskRecord> };
 }
 
 function text(state: StateFile): string {
@@ -81,7 +82,7 @@ describe('pushStateCommit', () => {
     expect(Object.keys(state.tasks)).toEqual(['10000/1', '10000/2', '10000/3']);
     expect(state.tasks['10000/3']?.lastAttempt?.outcome).toBe('failed');
     expect(state.serial).toBe(6);
-    expect(JSON.parse(await readFile(path.join(repo.clone, STATE), 'utf8')).serial).toBe(6);
+    expect(parseStateText(await readFile(path.join(repo.clone, STATE), 'utf8')).serial).toBe(6);
   });
 
   it('refuses to merge a state of another lineage, pushing nothing', async () => {

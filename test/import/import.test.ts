@@ -21,6 +21,7 @@ import type { Emulator, TaskSeed } from '../../src/emulator/start-emulator.js';
 import { createTempRepo } from '../support/temp-repo.js';
 import type { TempRepo } from '../support/temp-repo.js';
 import { liveContent, liveSeed } from './live-task-builders.js';
+import { readStateFile } from '../support/read-state-file.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -110,7 +111,7 @@ describe('import', () => {
     expect(text).toContain('partition: pt=${bizdate}');
     expect(text).toContain('column: [id, name, gmt_modified]');
 
-    const state = JSON.parse(await readFile(path.join(repo.dir, '.dwsync/state.json'), 'utf8'));
+    const state = (await readStateFile(path.join(repo.dir, '.dwsync/state.json'))) as ReturnType<typeof JSON.parse>; // loosely typed, as the raw file
     expect(Object.keys(state.tasks)).toHaveLength(250);
     const record = state.tasks['10000/2000001'];
     expect(record.file).toBe('jobs/dws/di_task_1.yaml');

@@ -13,11 +13,11 @@ import { computeBackoffMs, defaultRetryPolicy } from '../../src/dataworks/call-w
 import { createDataWorks } from '../../src/dataworks/create-data-works.js';
 import { startEmulator } from '../../src/emulator/start-emulator.js';
 import type { Emulator } from '../../src/emulator/start-emulator.js';
-import type { StateFile } from '../../src/state/state-schema.js';
 import { buildTask } from '../support/build-task.js';
 import { taskYaml } from '../support/task-yaml.js';
 import { FAULT_CASES, renderFaultMatrix, TASK_COUNT } from './fault-matrix-cases.js';
 import type { FaultCase } from './fault-matrix-cases.js';
+import { readStateFile } from '../support/read-state-file.js';
 
 // Every fault of the matrix through the whole apply path (SDK over real HTTP,
 // classification, retry with backoff, the journal and the state file). Waiting is the only thing
@@ -87,7 +87,7 @@ async function runCase(c: FaultCase) {
         createDataWorks({ ...where, credential: createAccessKeyCredential('emulator', 'emulator'), timeouts: { connectMs: readMs, readMs } }),
     },
   );
-  const state = JSON.parse(await readFile(path.join(root, '.dwsync', 'state.json'), 'utf8')) as StateFile;
+  const state = await readStateFile(path.join(root, '.dwsync', 'state.json'));
   return { emulator, report, state, sleeps: clock.sleeps, warnings };
 }
 

@@ -20,6 +20,7 @@ import { startFakeGithub } from '../support/fake-github.js';
 import { runCli } from '../support/run-cli.js';
 import type { CliRun } from '../support/run-cli.js';
 import { taskYaml } from '../support/task-yaml.js';
+import { readStateFile } from '../support/read-state-file.js';
 
 // Run every command with a distinctive access key secret, STS token and password,
 // then search everything dwsync wrote (stdout, stderr with debug logs, state, journal, lock, the
@@ -96,7 +97,7 @@ function dwsync(dir: string, args: string[]): Promise<CliRun> {
 }
 
 async function readState(dir: string): Promise<StateFile> {
-  return JSON.parse(await readFile(path.join(dir, '.dwsync/state.json'), 'utf8')) as StateFile;
+  return readStateFile(path.join(dir, '.dwsync/state.json'));
 }
 
 function expectedHash(password: string, salt: string): string {

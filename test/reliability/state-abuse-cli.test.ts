@@ -13,6 +13,7 @@ import { buildTask } from '../support/build-task.js';
 import { runCli } from '../support/run-cli.js';
 import { taskYaml } from '../support/task-yaml.js';
 import { listStateFolder, quietDeps, runMain } from './bad-input-cli-harness.js';
+import { parseStateText, readStateFile } from '../support/read-state-file.js';
 
 // At the CLI: a damaged state file or journal is refused with a clear message and left
 // byte for byte as it was (plan and apply, no call made); a journal whose last line was torn by a kill
@@ -33,7 +34,7 @@ beforeAll(async () => {
   const report = await apply({ root: dir, endpoint: emulator.url, qps: 0 }, quietDeps(emulator));
   expect(report.summary.applied).toBe(2);
   appliedText = await readFile(path.join(dir, STATE), 'utf8');
-  applied = JSON.parse(appliedText) as StateFile;
+  applied = parseStateText(appliedText);
 });
 afterAll(async () => {
   await emulator.close();
@@ -68,7 +69,7 @@ const refusals: Refusal[] = [
   { name: 'empty state', files: () => ({ [STATE]: '' }), message: /state file .*state\.json is empty \(truncated\)/ },
   { name: 'state not JSON', files: () => ({ [STATE]: '<<<<<<< HEAD\n{}\n=======\n' }), message: /state file .*state\.json is not valid JSON at line 1, column 1/ },
   { name: 'state of the wrong shape', files: () => ({ [STATE]: JSON.stringify({ ...applied, tasks: [] }) }), message: /state file .*state\.json does not match the state format: tasks: / },
-  { name: 'formatVersion from the future', files: () => ({ [STATE]: JSON.stringify({ ...applied, formatVersion: 2 }) }), message: /state file .*state\.json has formatVersion 2: it was written by a newer dwsync .*upgrade dwsync/ },
+  { name: 'formatVersion from the future', files: () => ({ [STATE]: JSON.stringify({ ...applied, formatVersion: 3 }) }), message: /state file .*state\.json has formatVersion 3: it was written by a newer dwsync .*upgrade dwsync/ },
   {
     name: 'journal of another lineage',
     files: () => ({ [STATE]: appliedText, [JOURNAL]: `${journalHeader({ ...applied, lineage: 'another-lineage' })}\n${recordOfB()}\n` }),
@@ -147,7 +148,7 @@ describe('a journal torn by a kill is recovered', () => {
     expect(applyRun.stdout).toContain('Apply: 0 applied, 0 failed, 2 unchanged, 0 skipped.');
     expect(emulator.state.calls.length).toBe(calls);
     expect(existsSync(path.join(dir, JOURNAL))).toBe(false);
-    const folded = JSON.parse(await readFile(path.join(dir, STATE), 'utf8')) as StateFile;
+    const folded = await readStateFile(path.join(dir, STATE));
     expect(folded.lineage).toBe(applied.lineage);
     expect(folded.serial).toBeGreaterThan(applied.serial);
     expect(folded.tasks).toEqual(applied.tasks);
@@ -163,6 +164,6 @@ describe('a journal torn by a kill is recovered', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/dropped its torn last line 1/);
     expect(existsSync(path.join(dir, JOURNAL))).toBe(false);
-    expect((JSON.parse(await readFile(path.join(dir, STATE), 'utf8')) as StateFile).tasks).toEqual(applied.tasks);
+    expect((await readStateFile(path.join(dir, STATE))).tasks).toEqual(applied.tasks);
   });
 });

@@ -56,3 +56,16 @@ export async function withTempDir<T>(body: (dir: string) => Promise<T>): Promise
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+// A format 2 state file read line by line with JSON.parse alone, not with the code under test.
+export function stateLines(text: string): { header: Record<string, unknown>; records: Record<string, Record<string, unknown>>; keys: string[] } {
+  const [head, ...rest] = text.split('\n').filter((line) => line !== '');
+  const records: Record<string, Record<string, unknown>> = {};
+  const keys: string[] = [];
+  for (const line of rest) {
+    const { key, ...record } = JSON.parse(line) as { key: string };
+    keys.push(key);
+    records[key] = record;
+  }
+  return { header: JSON.parse(head!) as Record<string, unknown>, records, keys };
+}

@@ -114,6 +114,45 @@ describe('acquireLock', () => {
   });
 });
 
+describe('createLockFile', () => {
+  it('never shows a racing reader a lock without its holder', { timeout: 90_000 }, async () => {
+    await withTempDir(async (dir) => {
+      const lockPath = join(dir, 'state.json.lock');
+      const holder = { pid: process.pid, host: 'h', startedAt: 'x', command: 'dwsync apply' };
+      // Another process reads the lock path in a tight loop, as a racing run would, and counts the reads
+      // that found a file without a complete holder in it.
+      const reader = spawn(process.execPath, ['-e', READER, lockPath, join(dir, 'stop')], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      reader.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      await new Promise((resolve) => reader.stdout.once('data', resolve)); // "ready"
+      for (let round = 0; round < 150; round++) {
+        expect(await createLockFile(lockPath, holder)).not.toBeNull();
+        await unlink(lockPath);
+      }
+      await writeFile(join(dir, 'stop'), '');
+      await new Promise((resolve) => reader.on('exit', resolve));
+      const counts = JSON.parse(out.slice(out.indexOf('{'))) as { found: number; unreadable: number };
+      expect(counts.found).toBeGreaterThan(0); // the reader did race the creations
+      expect(counts.unreadable).toBe(0);
+      expect((await readdir(dir)).filter((name) => name !== 'stop')).toEqual([]); // no draft left behind
+    });
+  });
+});
+
+const READER = `
+const fs = require('node:fs');
+const [lock, stop] = process.argv.slice(1);
+let found = 0, unreadable = 0;
+process.stdout.write('ready\\n');
+while (!fs.existsSync(stop)) {
+  let text;
+  try { text = fs.readFileSync(lock, 'utf8'); } catch { continue; }
+  found++;
+  try { if (typeof JSON.parse(text).pid !== 'number') unreadable++; } catch { unreadable++; }
+}
+process.stdout.write(JSON.stringify({ found, unreadable }));
+`;
+
 describe('removeStaleLock', () => {
   const holder = { pid: 1, host: 'h', startedAt: 'x', command: 'stale' };
 

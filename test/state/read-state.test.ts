@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { UserInputError } from '../../src/errors.js';
 import { formatState } from '../../src/state/format-state.js';
 import { readState } from '../../src/state/read-state.js';
-import { aFailedRecord, anAppliedRecord, aState, journalHeader, journalLine, LINEAGE, withTempDir } from './builders.js';
+import { aFailedRecord, anAppliedRecord, aState, journalHeader, journalLine, LINEAGE, stateLines, withTempDir } from './builders.js';
 
 const KEEP = 'restore it from version control (git) or repair it by hand; dwsync has not changed it';
 
@@ -27,7 +27,7 @@ describe('readState', () => {
       const first = await readState(join(dir, 'missing', 'state.json'));
       const second = await readState(join(dir, 'missing', 'state.json'));
       expect(first).toMatchObject({ exists: false, journal: { found: false }, warnings: [] });
-      expect(first.state).toMatchObject({ formatVersion: 1, serial: 0, tasks: {} });
+      expect(first.state).toMatchObject({ formatVersion: 2, serial: 0, tasks: {} });
       expect(first.state.lineage).toMatch(/^[0-9a-f-]{36}$/);
       expect(first.state.salt).toMatch(/^[0-9a-f]{64}$/);
       expect(second.state.lineage).not.toBe(first.state.lineage);
@@ -62,17 +62,46 @@ describe('readState', () => {
     });
   });
 
-  it('keeps fields it does not know (a newer dwsync wrote them) through a read and a format', async () => {
+  it('keeps fields it does not know (a newer dwsync wrote them) through a read and a format, in either format', async () => {
     await withTempDir(async (dir) => {
       const path = join(dir, 'state.json');
       const record = { ...anAppliedRecord(), zNote: { by: 'future' } };
       const raw = { ...aState({ '1/1': record }), generator: 'dwsync 9' };
-      await writeFile(path, JSON.stringify(raw));
-      const loaded = await readState(path);
-      const again = JSON.parse(formatState(loaded.state));
-      expect(again.generator).toBe('dwsync 9');
-      expect(again.tasks['1/1'].zNote).toEqual({ by: 'future' });
+      for (const text of [JSON.stringify({ ...raw, formatVersion: 1 }), formatState(raw as never)]) {
+        await writeFile(path, text);
+        const again = stateLines(formatState((await readState(path)).state));
+        expect(again.header.generator).toBe('dwsync 9');
+        expect(again.records['1/1']!.zNote).toEqual({ by: 'future' });
+      }
     });
+  });
+
+  it('reads a format 1 state (one JSON document) as the same state', async () => {
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'state.json');
+      const state = aState({ '1/1': anAppliedRecord(), '1/2': aFailedRecord() }, 5);
+      await writeFile(path, `${JSON.stringify({ ...state, formatVersion: 1 }, null, 2)}\n`);
+      expect((await readState(path)).state).toEqual({ ...state, formatVersion: 1 });
+      await writeFile(path, formatState(state));
+      expect((await readState(path)).state).toEqual(state);
+    });
+  });
+
+  it('refuses a damaged task line of a format 2 state, naming its line', async () => {
+    const lines = formatState(aState({ '1/1': anAppliedRecord(), '1/2': aFailedRecord() })).split('\n');
+    const broken = (index: number, line: string) => lines.map((l, i) => (i === index ? line : l)).join('\n');
+    await withTempDir((dir) =>
+      expectRefusal(dir, { 'state.json': broken(2, lines[2]!.replace('"outcome":"failed"', '"outcome":"maybe"')) }, /^state file DIR\/state\.json does not match the state format at line 3: lastAttempt\.outcome: Invalid option/),
+    );
+    await withTempDir((dir) =>
+      expectRefusal(dir, { 'state.json': broken(1, lines[1]!.slice(0, 40)) }, /^state file DIR\/state\.json is not valid JSON at line 2, column 41 /),
+    );
+    await withTempDir((dir) =>
+      expectRefusal(dir, { 'state.json': broken(2, lines[1]!) }, /^state file DIR\/state\.json does not match the state format at line 3: key: 1\/1 has another line before this one/),
+    );
+    await withTempDir((dir) =>
+      expectRefusal(dir, { 'state.json': lines.slice(0, 3).join('\n').slice(0, -30) }, /^state file DIR\/state\.json is truncated: its JSON ends early at line 3, column \d+/),
+    );
   });
 
   it('refuses an empty state file', async () => {
@@ -105,8 +134,8 @@ describe('readState', () => {
     await withTempDir((dir) =>
       expectRefusal(
         dir,
-        { 'state.json': JSON.stringify({ ...aState(), formatVersion: 2 }) },
-        'state file DIR/state.json has formatVersion 2: it was written by a newer dwsync (this one reads formatVersion 1); upgrade dwsync',
+        { 'state.json': formatState(aState()).replace('"formatVersion":2', '"formatVersion":3') },
+        'state file DIR/state.json has formatVersion 3: it was written by a newer dwsync (this one reads formatVersion 2 and 1); upgrade dwsync',
       ),
     );
   });
@@ -116,7 +145,7 @@ describe('readState', () => {
     await withTempDir((dir) =>
       expectRefusal(
         dir,
-        { 'state.json': JSON.stringify({ ...bad, serial: 'one' }) },
+        { 'state.json': JSON.stringify({ ...bad, formatVersion: 1, serial: 'one' }) },
         'state file DIR/state.json does not match the state format: serial: Invalid input: expected number, received string; ' +
           'tasks["1/1"].lastAttempt.outcome: Invalid option: expected one of "applied"|"failed"|"skipped"; ' +
           'repair it by hand or restore it from version control (git); dwsync has not changed it',

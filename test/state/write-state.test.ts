@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formatState } from '../../src/state/format-state.js';
 import { readState } from '../../src/state/read-state.js';
 import { writeState } from '../../src/state/write-state.js';
-import { aFailedRecord, anAppliedRecord, aState, withTempDir } from './builders.js';
+import { aFailedRecord, anAppliedRecord, aState, LINEAGE, SALT, stateLines, withTempDir } from './builders.js';
 
 describe('writeState', () => {
   it('creates the folder, grows the serial on every write and leaves no temporary file', async () => {
@@ -45,23 +45,57 @@ describe('writeState', () => {
 });
 
 describe('formatState', () => {
-  it('sorts tasks by key and orders fields as the schema does, whatever order they came in', () => {
+  it('writes a header line, then one compact line per task sorted by key, fields in the schema\'s order', () => {
     const applied = anAppliedRecord();
     const shuffled = { lastAttempt: applied.lastAttempt, applied: applied.applied, file: applied.file };
     const a = aState({ '10/2': aFailedRecord(), '10/10': shuffled, '9/1': applied }, 4);
     const b = aState({ '9/1': applied, '10/10': applied, '10/2': aFailedRecord() }, 4);
     const text = formatState(a);
     expect(text).toBe(formatState(b));
-    expect(Object.keys(JSON.parse(text).tasks)).toEqual(['10/10', '10/2', '9/1']);
-    expect(Object.keys(JSON.parse(text).tasks['10/10'])).toEqual(['file', 'applied', 'lastAttempt']);
-    expect(text.endsWith('}\n')).toBe(true);
-    expect(text.split('\n')[1]).toBe('  "formatVersion": 1,');
+    const lines = text.split('\n');
+    expect(lines).toHaveLength(5); // header, three tasks, and the final newline
+    expect(lines[0]).toBe(`{"formatVersion":2,"serial":4,"lineage":"${LINEAGE}","salt":"${SALT}"}`);
+    expect(lines[4]).toBe('');
+    const { keys, records } = stateLines(text);
+    expect(keys).toEqual(['10/10', '10/2', '9/1']);
+    expect(Object.keys(records['10/10']!)).toEqual(['file', 'applied', 'lastAttempt']);
+    expect(lines[1]!.startsWith('{"key":"10/10","file":')).toBe(true);
+  });
+
+  it('says the applied attempt\'s time and request id once, and a changed task is a one-line diff', () => {
+    const before = aState({ '1/1': anAppliedRecord(), '1/2': anAppliedRecord('jobs/b.yaml', 'req-2'), '1/3': aFailedRecord() }, 4);
+    const text = formatState(before);
+    expect(stateLines(text).records['1/1']!.lastAttempt).toEqual({ outcome: 'applied', attempts: 1 });
+    expect(stateLines(text).records['1/3']!.lastAttempt).toEqual(aFailedRecord().lastAttempt); // nothing to share
+    const after = formatState({ ...before, tasks: { ...before.tasks, '1/2': anAppliedRecord('jobs/b.yaml', 'req-3') } });
+    const changed = text.split('\n').map((line, i) => (line === after.split('\n')[i] ? null : i)).filter((i) => i !== null);
+    expect(changed).toEqual([2]);
   });
 
   it('keeps the key order inside taskContent', () => {
     const record = anAppliedRecord();
     const content = { version: '2.0', type: 'job' };
     const text = formatState(aState({ '1/1': { ...record, applied: { ...record.applied!, taskContent: content } } }));
-    expect(Object.keys(JSON.parse(text).tasks['1/1'].applied.taskContent)).toEqual(['version', 'type']);
+    expect(Object.keys((stateLines(text).records['1/1']!.applied as { taskContent: object }).taskContent)).toEqual(['version', 'type']);
+  });
+});
+
+describe('writeState from a format 1 state', () => {
+  it('writes format 2 and first keeps the old file as <state>.format1.bak, once', async () => {
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'state.json');
+      const old = `${JSON.stringify({ ...aState({ '1/1': anAppliedRecord() }, 6), formatVersion: 1 }, null, 2)}\n`;
+      await writeFile(path, old);
+      const loaded = await readState(path);
+      const written = await writeState(path, loaded.state);
+      expect(written).toMatchObject({ formatVersion: 2, serial: 7 });
+      expect(await readFile(`${path}.format1.bak`, 'utf8')).toBe(old);
+      const lines = stateLines(await readFile(path, 'utf8'));
+      expect(lines.header).toMatchObject({ formatVersion: 2, serial: 7, lineage: LINEAGE });
+      expect(lines.keys).toEqual(['1/1']);
+      await writeState(path, written); // already format 2: no new backup
+      expect(await readFile(`${path}.format1.bak`, 'utf8')).toBe(old);
+      expect((await readdir(dir)).sort()).toEqual(['state.json', 'state.json.format1.bak']);
+    });
   });
 });

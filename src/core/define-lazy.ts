@@ -1,0 +1,44 @@
+// Replaces a field with one that is parsed again from a JSON text every time it is read, instead of
+// holding the parsed value. A parsed task config takes several times the memory of its JSON text, and
+// a plan of many tasks reads most configs once (to hash them) or never (an unchanged task's last
+// applied config): keeping the text is what keeps a large plan's memory near the cost of reading its
+// files. The field stays enumerable, so spreading, JSON.stringify and comparisons see a plain value;
+// assigning it replaces it with that value.
+//
+// The getter and setter are shared by every object with the same field and `pick`, and the text sits
+// in a hidden field: per-object closures would give each object its own hidden class, which costs
+// more memory than the parsed value saved.
+
+type Pick = (parsed: unknown) => unknown;
+type Accessor = { source: symbol; descriptor: PropertyDescriptor };
+
+const identity: Pick = (parsed) => parsed;
+const accessors = new Map<Pick, Map<string, Accessor>>();
+
+// `pick` must be one function for all objects (a module-level constant), not a new one per call.
+export function defineLazyJson(target: object, field: string, text: string, pick: Pick = identity): void {
+  const { source, descriptor } = _accessor(field, pick);
+  Object.defineProperty(target, source, { value: text, enumerable: false, writable: true, configurable: true });
+  Object.defineProperty(target, field, descriptor);
+}
+
+function _accessor(field: string, pick: Pick): Accessor {
+  let byField = accessors.get(pick);
+  if (byField === undefined) accessors.set(pick, (byField = new Map()));
+  let accessor = byField.get(field);
+  if (accessor === undefined) {
+    const source = Symbol(`${field} as JSON`);
+    const descriptor: PropertyDescriptor = {
+      enumerable: true,
+      configurable: true,
+      get(this: Record<symbol, string>) {
+        return pick(JSON.parse(this[source]!));
+      },
+      set(this: object, value: unknown) {
+        Object.defineProperty(this, field, { value, enumerable: true, writable: true, configurable: true });
+      },
+    };
+    byField.set(field, (accessor = { source, descriptor }));
+  }
+  return accessor;
+}
