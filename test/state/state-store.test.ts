@@ -40,6 +40,20 @@ describe('openStateStore', () => {
     });
   });
 
+  it('removes the temp file of a state write that was killed before its rename, and keeps other files', async () => {
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'state.json');
+      const text = formatState(aState({ '1/1': anAppliedRecord() }, 4));
+      await writeFile(path, text);
+      await writeFile(`${path}.tmp-424242`, text.slice(0, 20)); // a write cut short by a kill
+      await writeFile(join(dir, 'other.json.tmp-1'), 'not ours');
+      const store = await openStateStore(path);
+      await store.close();
+      expect((await readdir(dir)).sort()).toEqual(['other.json.tmp-1', 'state.json']);
+      expect(await readFile(path, 'utf8')).toBe(text);
+    });
+  });
+
   it('folds a journal left by a killed run when it opens, then journals afresh', async () => {
     await withTempDir(async (dir) => {
       const path = join(dir, 'state.json');
