@@ -20,4 +20,28 @@ export default tseslint.config(
       ),
     },
   },
+  // The core and the views take values and return values: no I/O module, no runner, no edge folder.
+  // dataworks/operations/ is allowed: the operation definitions are pure schemas shared with the emulator.
+  ...[
+    { files: ['src/core/*.ts', 'src/views/*.ts'], up: '\\.\\./' },
+    { files: ['src/core/*/*.ts'], up: '\\.\\./\\.\\./' },
+  ].map(({ files, up }) => ({
+    files,
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: ['fs', 'fs/promises', 'child_process', 'net', 'http', 'https', 'os', 'process', 'timers'].flatMap((name) => [
+          { name, message: 'core/ and views/ do no I/O: pass the value in.' },
+          { name: `node:${name}`, message: 'core/ and views/ do no I/O: pass the value in.' },
+        ]),
+        patterns: [
+          { group: ['@actions/*', '@alicloud/*', 'simple-git', 'p-limit'], message: 'core/ and views/ do no I/O: the edges call the outside world.' },
+          {
+            regex: `^(\\./)?${up}(state|tasks|git|github|remote|commands|cli|action|emulator|dataworks/(?!operations/))`,
+            message: 'core/ and views/ import nothing from the edges, commands or entry points.',
+          },
+        ],
+      }],
+      'no-restricted-globals': ['error', 'process', 'setTimeout', 'setInterval', 'console', 'fetch'],
+    },
+  })),
 );

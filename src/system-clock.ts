@@ -1,4 +1,4 @@
-import type { Clock } from './core/clock.js';
+import type { Clock } from './ports.js';
 
 // The real clock. sleep rejects with the signal's reason as soon as the signal aborts, so a
 // cancelled run does not wait out a long backoff.

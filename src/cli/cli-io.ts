@@ -1,4 +1,4 @@
-import type { Logger } from '../core/logger.js';
+import type { Logger } from '../ports.js';
 
 export type Output = { write(text: string): unknown; isTTY?: boolean };
 

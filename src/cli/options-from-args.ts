@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { CommandOptions } from '../commands/command-options.js';
-import { findRepositoryRoot } from '../config/find-repository-root.js';
+import { findRepositoryRoot } from '../tasks/find-repository-root.js';
 import { UserInputError } from '../errors.js';
 import type { CliIo } from './cli-io.js';
 import type { FlagValues } from './command-table.js';

@@ -1,6 +1,6 @@
 import type { CommandDeps } from '../commands/command-options.js';
 import type { CliIo } from './cli-io.js';
-import { formatProgress } from './progress-line.js';
+import { formatProgress } from '../views/progress-line.js';
 
 // A live progress line on stderr, only for a person at a terminal: never under --json or in CI logs.
 // Returns the callback to pass as deps.onProgress (undefined when quiet) and how to clear the line.

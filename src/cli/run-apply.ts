@@ -1,6 +1,6 @@
 import { apply } from '../commands/apply.js';
 import type { CommandDeps, CommandOptions } from '../commands/command-options.js';
-import { renderApplyText } from '../core/render-apply-text.js';
+import { renderApplyText } from '../views/render-apply-text.js';
 import { EXIT } from '../exit-code.js';
 import type { CliIo } from './cli-io.js';
 import { useColor } from './cli-io.js';

@@ -1,6 +1,6 @@
 import type { CommandDeps, CommandOptions } from '../commands/command-options.js';
 import { doctor } from '../commands/doctor.js';
-import { renderDoctorText } from '../doctor/render-doctor-text.js';
+import { renderDoctorText } from '../views/render-doctor-text.js';
 import { UserInputError } from '../errors.js';
 import { EXIT } from '../exit-code.js';
 import type { CliIo } from './cli-io.js';

@@ -1,4 +1,4 @@
-import type { Task } from '../core/task.js';
+import type { Task } from '../core/task/task.js';
 import { seedFromTasks, seedNamedTaskReferences, startEmulator } from '../emulator/start-emulator.js';
 import { EXIT } from '../exit-code.js';
 import { readTaskFiles } from '../tasks/read-task-files.js';

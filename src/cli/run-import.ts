@@ -3,7 +3,7 @@ import { importTasks } from '../commands/import.js';
 import type { ImportOptions } from '../commands/import.js';
 import { UserInputError } from '../errors.js';
 import { EXIT } from '../exit-code.js';
-import { renderImportText } from '../import/render-import-text.js';
+import { renderImportText } from '../views/render-import-text.js';
 import type { CliIo } from './cli-io.js';
 import { readIdFlag } from './flag-specs.js';
 import { useColor } from './cli-io.js';

@@ -1,9 +1,9 @@
 import { preparePlan } from '../commands/plan.js';
 import type { CommandDeps, CommandOptions } from '../commands/command-options.js';
-import { hasChanges } from '../core/has-changes.js';
-import { toPlanReport } from '../core/plan-tasks.js';
+import { hasChanges } from '../core/plan/has-changes.js';
+import { toPlanReport } from '../core/plan/plan-tasks.js';
 import { formatWarning } from '../core/problem.js';
-import { renderPlanText } from '../core/render-plan-text.js';
+import { renderPlanText } from '../views/render-plan-text.js';
 import { EXIT } from '../exit-code.js';
 import type { CliIo } from './cli-io.js';
 import { useColor } from './cli-io.js';

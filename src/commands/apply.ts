@@ -1,14 +1,13 @@
 import type { CallRunner } from '../dataworks/call-runner.js';
-import { planWork } from '../apply/plan-work.js';
-import { pushUpdates } from '../apply/push-updates.js';
-import { compareKeys } from '../core/plan-tasks.js';
+import { planWork } from '../remote/plan-work.js';
+import { pushUpdates } from '../remote/push-updates.js';
+import { compareKeys } from '../core/plan/plan-tasks.js';
 import { formatProblem } from '../core/problem.js';
-import type { PlannedTask } from '../core/plan-tasks.js';
-import type { ApplyReport, ApplyResult } from '../core/report.js';
-import type { DataWorks } from '../dataworks/data-works.js';
+import type { PlannedTask } from '../core/plan/plan-tasks.js';
+import type { ApplyReport, ApplyResult } from '../core/plan/report.js';
+import type { DataWorks, ProjectMode } from '../ports.js';
 import { readSourceCommit } from '../git/read-source-commit.js';
-import { acquireLock } from '../state/lock.js';
-import { openStateStore } from '../state/state-store.js';
+import { withLockedStore } from '../state/with-locked-store.js';
 import type { StateStore } from '../state/state-store.js';
 import type { CommandDeps, CommandOptions } from './command-options.js';
 import { connect } from './connect.js';
@@ -19,7 +18,7 @@ import { refreshPlan } from './refresh-plan.js';
 import { resolveSettings } from './resolve-settings.js';
 import type { Settings } from './resolve-settings.js';
 import { forEachWorkspace } from './workspaces.js';
-import type { Task } from '../core/task.js';
+import type { Task } from '../core/task/task.js';
 
 // Validate, lock the state, plan against it, push every update, record each outcome as it happens.
 export async function apply(options: CommandOptions, deps: CommandDeps): Promise<ApplyReport> {
@@ -31,20 +30,11 @@ export async function apply(options: CommandOptions, deps: CommandDeps): Promise
 }
 
 async function applyWorkspace(settings: Settings, tasks: Task[], deps: CommandDeps): Promise<ApplyResult[]> {
-  const lock = await acquireLock(settings.statePath, { command: 'dwsync apply', now: () => deps.clock.now() });
-  try {
-    const store = await openStateStore(settings.statePath);
-    try {
-      for (const warning of store.loaded.warnings) deps.logger.warn(warning);
-      const planned = planAgainst(tasks, store.state, settings);
-      guardDeletes(planned, settings);
-      return await applyPlanned(planned, settings, store, deps);
-    } finally {
-      await store.close();
-    }
-  } finally {
-    await lock.release();
-  }
+  return withLockedStore(settings.statePath, { command: 'dwsync apply', now: () => deps.clock.now() }, (warning) => deps.logger.warn(warning), async (store) => {
+    const planned = planAgainst(tasks, store.state, settings);
+    guardDeletes(planned, settings);
+    return applyPlanned(planned, settings, store, deps);
+  });
 }
 
 async function applyPlanned(planned: PlannedTask[], settings: Settings, store: StateStore, deps: CommandDeps): Promise<ApplyResult[]> {
@@ -72,7 +62,7 @@ async function applyPlanned(planned: PlannedTask[], settings: Settings, store: S
   if (work.length === 0 || !session) return results;
 
   const commit = await readSourceCommit(settings.root, settings.jobs, deps.logger);
-  const modes = new Map<number, Promise<'basic' | 'standard'>>();
+  const modes = new Map<number, Promise<ProjectMode>>();
   const projectMode = (projectId: number) => {
     if (!modes.has(projectId)) modes.set(projectId, session.call(() => session.dataWorks.getProject({ projectId })).then((r) => r.value.mode));
     return modes.get(projectId)!;

@@ -1,12 +1,10 @@
-import type { Clock } from '../core/clock.js';
-import type { Logger } from '../core/logger.js';
-import type { DataWorks } from '../dataworks/data-works.js';
+import type { ApplyProgress } from '../core/plan/report.js';
+import type { Clock, Logger, DataWorks } from '../ports.js';
 
 // What the CLI flags and the Action inputs both turn into. Unset fields fall back to dwsync.yaml,
 // then to the defaults (docs/dwsync-yaml.md).
 export type CommandOptions = {
   root: string; // repository root, absolute
-  jobs?: string;
   state?: string;
   endpoint?: string | null;
   region?: string;
@@ -21,8 +19,6 @@ export type CommandOptions = {
   remote?: boolean; // validate: also check datasources and resource groups against the workspace
   workspace?: number; // only this DataWorks workspace (projectId)
 };
-
-export type ApplyProgress = { done: number; total: number; failed: number };
 
 export type CommandDeps = {
   clock: Clock;

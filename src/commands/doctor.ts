@@ -1,13 +1,13 @@
-import { diffConfig, maskPatch } from '../core/diff-config.js';
-import type { JsonValue } from '../core/json.js';
+import { diffConfig, maskPatch } from '../core/plan/diff-config.js';
+import type { JsonValue } from '../core/text/json.js';
 import type { CallOperation } from '../dataworks/create-operation-caller.js';
 import type { CreateDataWorksOptions } from '../dataworks/create-sdk-caller.js';
 import { checkAnswer, listAbsentFields } from '../dataworks/operations/check-answer.js';
 import type { OperationDefinition, OperationInput } from '../dataworks/operations/define-operation.js';
 import { operations as op } from '../dataworks/operations/operations.js';
 import { classifyError } from '../dataworks/classify-error.js';
-import { describeContent } from '../doctor/describe-content.js';
-import type { AnswerCheck, DoctorReport, WriteProbe } from '../doctor/doctor-report.js';
+import { describeContent } from '../core/doctor/describe-content.js';
+import type { AnswerCheck, DoctorReport, WriteProbe } from '../core/doctor/doctor-report.js';
 import { UserInputError } from '../errors.js';
 import type { CommandDeps, CommandOptions } from './command-options.js';
 import { resolveSettings } from './resolve-settings.js';

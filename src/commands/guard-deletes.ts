@@ -1,4 +1,4 @@
-import type { PlannedTask } from '../core/plan-tasks.js';
+import type { PlannedTask } from '../core/plan/plan-tasks.js';
 import { UserInputError } from '../errors.js';
 import type { Settings } from './resolve-settings.js';
 

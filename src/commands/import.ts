@@ -1,16 +1,15 @@
 import path from 'node:path';
 
 import { formatProblem } from '../core/problem.js';
-import { compareKeys } from '../core/plan-tasks.js';
+import { compareKeys } from '../core/plan/plan-tasks.js';
 import { UserInputError } from '../errors.js';
-import { checkImported } from '../import/check-imported.js';
-import { fetchRequestedFiles } from '../import/fetch-requested-files.js';
-import type { ImportCheck, ImportReport, ImportResult } from '../import/import-report.js';
-import { importLiveTasks } from '../import/import-live-tasks.js';
-import type { ImportPlan } from '../import/import-live-tasks.js';
-import { isInFolder, listLiveFiles } from '../import/list-live-files.js';
-import { acquireLock } from '../state/lock.js';
-import { openStateStore } from '../state/state-store.js';
+import { checkImported } from '../core/import/check-imported.js';
+import { fetchRequestedFiles } from '../remote/fetch-requested-files.js';
+import type { ImportCheck, ImportReport, ImportResult } from '../core/import/import-report.js';
+import { importLiveTasks } from '../remote/import-live-tasks.js';
+import type { ImportPlan } from '../remote/import-live-tasks.js';
+import { isInFolder, listLiveFiles } from '../remote/list-live-files.js';
+import { withLockedStore } from '../state/with-locked-store.js';
 import type { CommandDeps, CommandOptions } from './command-options.js';
 import { connect } from './connect.js';
 import { loadTasks } from './load-tasks.js';
@@ -35,41 +34,31 @@ export async function importTasks(options: ImportOptions, deps: CommandDeps): Pr
   const declared = await findDeclared(settings);
   const { dataWorks, call } = await connect(settings, deps);
 
-  const lock = await acquireLock(settings.statePath, { command: 'dwsync import', now: () => deps.clock.now() });
-  let results: ImportResult[];
-  try {
-    const store = await openStateStore(settings.statePath);
-    try {
-      for (const warning of store.loaded.warnings) deps.logger.warn(warning);
-      let plan: ImportPlan = { projectId: options.projectId, files: [], root: settings.root, jobs: settings.jobs, overwrite: options.overwrite ?? false, declared, ...(out !== undefined ? { out } : {}) };
-      let failures: ImportResult[] = [];
-      if (options.fileIds && options.fileIds.length > 0) {
-        const requested = await fetchRequestedFiles(dataWorks, options.projectId, options.fileIds, call);
-        plan = { ...plan, files: requested.files };
-        failures = requested.failures;
-      } else {
-        const listed = await listLiveFiles(dataWorks, options.projectId, call);
-        const files = listed.filter((f) => options.folder === undefined || isInFolder(f.folderPath, options.folder));
-        deps.logger.info(`found ${files.length} batch sync task(s) in project ${options.projectId}${options.folder !== undefined ? ` under ${options.folder}` : ''}`);
-        plan = { ...plan, files: files.map((f) => ({ fileId: f.fileId, fileName: f.fileName, folderPath: f.folderPath })) };
-      }
-      const imported = await importLiveTasks(plan, {
-        dataWorks,
-        call,
-        clock: deps.clock,
-        concurrency: settings.concurrency,
-        salt: store.state.salt,
-        workspaceDefaultGroup: once(async () => (await call(() => dataWorks.getProject({ projectId: options.projectId }))).value.defaultDiResourceGroup),
-        record: (key, record) => store.record(key, record),
-        ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
-      });
-      results = [...failures, ...imported];
-    } finally {
-      await store.close();
+  const results = await withLockedStore(settings.statePath, { command: 'dwsync import', now: () => deps.clock.now() }, (warning) => deps.logger.warn(warning), async (store): Promise<ImportResult[]> => {
+    let plan: ImportPlan = { projectId: options.projectId, files: [], root: settings.root, jobs: settings.jobs, overwrite: options.overwrite ?? false, declared, ...(out !== undefined ? { out } : {}) };
+    let failures: ImportResult[] = [];
+    if (options.fileIds && options.fileIds.length > 0) {
+      const requested = await fetchRequestedFiles(dataWorks, options.projectId, options.fileIds, call);
+      plan = { ...plan, files: requested.files };
+      failures = requested.failures;
+    } else {
+      const listed = await listLiveFiles(dataWorks, options.projectId, call);
+      const files = listed.filter((f) => options.folder === undefined || isInFolder(f.folderPath, options.folder));
+      deps.logger.info(`found ${files.length} batch sync task(s) in project ${options.projectId}${options.folder !== undefined ? ` under ${options.folder}` : ''}`);
+      plan = { ...plan, files: files.map((f) => ({ fileId: f.fileId, fileName: f.fileName, folderPath: f.folderPath })) };
     }
-  } finally {
-    await lock.release();
-  }
+    const imported = await importLiveTasks(plan, {
+      dataWorks,
+      call,
+      clock: deps.clock,
+      concurrency: settings.concurrency,
+      salt: store.state.salt,
+      workspaceDefaultGroup: once(async () => (await call(() => dataWorks.getProject({ projectId: options.projectId }))).value.defaultDiResourceGroup),
+      record: (key, record) => store.record(key, record),
+      ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
+    });
+    return [...failures, ...imported];
+  });
   const written = new Set(results.filter((r) => r.outcome === 'written').map((r) => r.key));
   return toImportReport(results, await checkWritten(options, deps, written));
 }

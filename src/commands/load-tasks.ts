@@ -1,8 +1,8 @@
-import type { Logger } from '../core/logger.js';
+import type { Logger } from '../ports.js';
 import { formatWarning } from '../core/problem.js';
 import type { Problem } from '../core/problem.js';
 import { UserInputError } from '../errors.js';
-import type { Task } from '../core/task.js';
+import type { Task } from '../core/task/task.js';
 import { readTaskFiles } from '../tasks/read-task-files.js';
 import type { Settings } from './resolve-settings.js';
 

@@ -1,4 +1,4 @@
-import { compileGlobs } from '../core/glob.js';
+import { compileGlobs } from '../core/text/glob.js';
 import type { Settings } from './resolve-settings.js';
 
 // Which state records a run speaks for: with --only, just those whose file matches; otherwise every

@@ -1,10 +1,10 @@
-import { compareKeys, planTasks, toPlanReport } from '../core/plan-tasks.js';
-import type { PlannedTask } from '../core/plan-tasks.js';
+import { compareKeys, planTasks, toPlanReport } from '../core/plan/plan-tasks.js';
+import type { PlannedTask } from '../core/plan/plan-tasks.js';
 import { formatProblem, type Problem } from '../core/problem.js';
-import type { PlanReport } from '../core/report.js';
-import type { Task } from '../core/task.js';
+import type { PlanReport } from '../core/plan/report.js';
+import type { Task } from '../core/task/task.js';
 import { readState } from '../state/read-state.js';
-import type { StateFile } from '../state/state-schema.js';
+import type { StateFile } from '../core/state/state-schema.js';
 import type { CommandDeps, CommandOptions } from './command-options.js';
 import { loadValidTasks } from './load-tasks.js';
 import { connect } from './connect.js';

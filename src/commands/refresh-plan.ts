@@ -1,10 +1,10 @@
 import type { CallRunner } from '../dataworks/call-runner.js';
-import { detectDrift } from '../core/detect-drift.js';
-import type { PlannedTask } from '../core/plan-tasks.js';
+import { detectDrift } from '../core/plan/detect-drift.js';
+import type { PlannedTask } from '../core/plan/plan-tasks.js';
 import type { Problem } from '../core/problem.js';
-import type { DataWorks } from '../dataworks/data-works.js';
+import type { DataWorks } from '../ports.js';
 import { UserInputError } from '../errors.js';
-import { fetchLive } from '../live/fetch-live.js';
+import { fetchLive } from '../remote/fetch-live.js';
 import { checkRemoteReferences } from '../remote/check-remote-references.js';
 import type { Settings } from './resolve-settings.js';
 

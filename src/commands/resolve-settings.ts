@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-import { readConfig } from '../config/read-config.js';
+import { readConfig } from '../tasks/read-config.js';
 import { UserInputError } from '../errors.js';
 import type { CommandOptions } from './command-options.js';
 
@@ -31,7 +31,7 @@ export async function resolveSettings(options: CommandOptions, env: Record<strin
   const envEndpoint = env.DWSYNC_ENDPOINT?.trim() || undefined;
   return {
     root: options.root,
-    jobs: options.jobs ?? config.jobs,
+    jobs: config.jobs,
     statePath: path.resolve(options.root, options.state ?? config.state),
     endpoint: options.endpoint ?? envEndpoint ?? config.endpoint,
     region: options.region ?? config.region,

@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Task } from '../core/task.js';
+import type { Task } from '../core/task/task.js';
 import type { Settings } from './resolve-settings.js';
 
 // Fan-out per workspace: a `state` path holding {projectId} gives every DataWorks workspace its own

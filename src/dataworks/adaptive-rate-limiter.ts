@@ -1,4 +1,4 @@
-import type { Clock } from '../core/clock.js';
+import type { Clock } from '../ports.js';
 import { createRateLimiter, type RateLimiter, type ThrottleHint } from './rate-limiter.js';
 
 export type AdaptiveRateLimiter = Required<RateLimiter> & { currentQps(): number; learnedLimit(): number | null };

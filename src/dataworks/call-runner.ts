@@ -1,7 +1,7 @@
-import type { Clock } from '../core/clock.js';
-import { callWithRetry } from '../dataworks/call-with-retry.js';
-import type { RetryPolicy } from '../dataworks/call-with-retry.js';
-import type { RateLimiter } from '../dataworks/rate-limiter.js';
+import type { Clock } from '../ports.js';
+import { callWithRetry } from './call-with-retry.js';
+import type { RetryPolicy } from './call-with-retry.js';
+import type { RateLimiter } from './rate-limiter.js';
 
 // Every call of a run, read or write, goes through one of these: the same rate limiter, the same
 // retry rules, the same abort signal.

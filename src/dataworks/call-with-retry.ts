@@ -1,4 +1,4 @@
-import type { Clock } from '../core/clock.js';
+import type { Clock } from '../ports.js';
 import { RemoteError } from '../errors.js';
 import { isThrottlingCode } from './classify-error.js';
 import type { RateLimiter } from './rate-limiter.js';

@@ -1,5 +1,6 @@
+import { isTruncatedJson } from './is-truncated-json.js';
 import { RemoteError } from '../errors.js';
-import { isJsonObject } from '../core/json.js';
+import { isJsonObject } from '../core/text/json.js';
 import { scrubMessage } from './scrub-message.js';
 
 // What the client saw of the HTTP response before the SDK threw, when it saw one. The SDK's own
@@ -98,7 +99,7 @@ function classifyNetworkError(err: Error, code: string | null): RemoteError {
 // or with no known status, is a proxy or endpoint misconfiguration that retrying will not fix.
 function classifyUnparsableBody(err: SyntaxError, seen: ResponseSeen | null, retryAfterMs: number | null): RemoteError {
   const status = seen?.status ?? null;
-  const truncated = /end of JSON input|Unterminated/i.test(err.message);
+  const truncated = isTruncatedJson(err.message);
   const retryable = truncated || (status !== null && (status >= 500 || status === 429));
   const what = truncated ? 'a truncated JSON body' : 'a body that is not JSON';
   return new RemoteError({

@@ -1,6 +1,6 @@
 import { RemoteError } from '../errors.js';
 import { createSdkCaller, type CreateDataWorksOptions } from './create-sdk-caller.js';
-import type { DataWorks } from './data-works.js';
+import type { DataWorks } from '../ports.js';
 import { operations as op } from './operations/operations.js';
 import { invalidAnswer, readRequestId } from './parse-answer.js';
 import { readDeployment, readFileSummary, readLiveFile, readProjectMode } from './read-answers.js';

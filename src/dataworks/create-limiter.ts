@@ -1,4 +1,4 @@
-import type { Clock } from '../core/clock.js';
+import type { Clock } from '../ports.js';
 import { createAdaptiveRateLimiter } from './adaptive-rate-limiter.js';
 import type { RateLimiter } from './rate-limiter.js';
 

@@ -1,5 +1,6 @@
+import { isTruncatedJson } from './is-truncated-json.js';
 import type { z } from 'zod';
-import { isJsonObject } from '../core/json.js';
+import { isJsonObject } from '../core/text/json.js';
 import { RemoteError } from '../errors.js';
 import type { OperationDefinition } from './operations/define-operation.js';
 import { classifyServiceCode } from './classify-error.js';
@@ -16,7 +17,7 @@ export function parseSucceededBody(text: string, status: number): Body {
     body = JSON.parse(text);
   } catch (cause) {
     // Our own parse of a 2xx: a body cut short is worth another try, garbage is not.
-    const truncated = cause instanceof SyntaxError && /end of JSON input|Unterminated/i.test(cause.message);
+    const truncated = cause instanceof SyntaxError && isTruncatedJson(cause.message);
     throw new RemoteError({
       message: `the service answered HTTP ${status} with ${truncated ? 'a truncated JSON body' : 'a body that is not JSON'}`,
       status,

@@ -1,4 +1,4 @@
-import type { Clock } from '../core/clock.js';
+import type { Clock } from '../ports.js';
 
 // take() resolves when the caller may start one call. onThrottle/onSuccess let a limiter that
 // adapts to the service (adaptive-rate-limiter.ts) hear how calls went; a fixed one ignores them.

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Deployment, FileSummary, LiveFile } from './data-works.js';
+import type { Deployment, FileSummary, LiveFile, ProjectMode } from '../ports.js';
 import type { GetDeployment } from './operations/get-deployment.js';
 import type { GetFile } from './operations/get-file.js';
 import type { GetProject } from './operations/get-project.js';
@@ -45,7 +45,7 @@ export function readDeployment(answer: z.infer<typeof GetDeployment.response>, s
 }
 
 // ProjectMode 2 is basic, 3 standard; without it, a DEV environment means standard.
-export function readProjectMode(data: NonNullable<z.infer<typeof GetProject.response>['Data']>): 'basic' | 'standard' {
+export function readProjectMode(data: NonNullable<z.infer<typeof GetProject.response>['Data']>): ProjectMode {
   if (data.ProjectMode != null) return data.ProjectMode === 3 ? 'standard' : 'basic';
   return (data.EnvTypes ?? []).includes('DEV') ? 'standard' : 'basic';
 }

@@ -1,5 +1,5 @@
-import type { ResultError } from '../core/report.js';
-import { classifyError } from '../dataworks/classify-error.js';
+import type { ResultError } from '../core/plan/report.js';
+import { classifyError } from './classify-error.js';
 
 // What a failed call leaves in the report and the state: code, message (already scrubbed of secrets
 // by classifyError), request id and HTTP status, plus how many attempts were made.

@@ -1,5 +1,5 @@
-import { isJsonObject, type JsonValue } from '../core/json.js';
-import type { Task } from '../core/task.js';
+import { isJsonObject, type JsonValue } from '../core/text/json.js';
+import type { Task } from '../core/task/task.js';
 import { addDataSource, addResourceGroup, type EmulatorDataSource, type EmulatorState, type TaskSeed } from './emulator-state.js';
 
 // `--seed DIR`: an empty task for every task declared there, and in its workspace every data source a

@@ -1,7 +1,7 @@
 import type { SimpleGit } from 'simple-git';
 import { simpleGit } from 'simple-git';
 
-import type { Logger } from '../core/logger.js';
+import type { Logger } from '../ports.js';
 import { readHeadCommit } from './read-head-commit.js';
 
 // The commit an apply records as the source of what it pushed: HEAD, or HEAD marked "-dirty" (as

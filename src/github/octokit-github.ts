@@ -1,6 +1,6 @@
 import { getOctokit } from '@actions/github';
-import type { GithubApi } from './github-api.js';
-import { ACTIONS_BOT_LOGIN } from './github-api.js';
+import type { GithubApi } from '../ports.js';
+import { ACTIONS_BOT_LOGIN } from '../ports.js';
 
 // The GitHub port over the REST API through Octokit, for one repository.
 

@@ -1,8 +1,8 @@
 import type { CallRunner } from '../dataworks/call-runner.js';
-import { checkReferences } from '../core/check-references.js';
+import { checkReferences } from '../core/references/check-references.js';
 import type { Problem } from '../core/problem.js';
-import type { Task } from '../core/task.js';
-import type { DataWorks } from '../dataworks/data-works.js';
+import type { Task } from '../core/task/task.js';
+import type { DataWorks } from '../ports.js';
 import { fetchWorkspaces } from './fetch-workspaces.js';
 import { locateReferenceIssues } from './locate-reference-issues.js';
 

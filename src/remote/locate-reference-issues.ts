@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import type { ReferenceIssue } from '../core/check-references.js';
-import { locateTaskPaths } from '../core/locate-task-paths.js';
+import type { ReferenceIssue } from '../core/references/check-references.js';
+import { locateTaskPaths } from '../core/references/locate-task-paths.js';
 import { compareProblems, type Problem } from '../core/problem.js';
-import { formatPath } from '../core/format-path.js';
+import { formatPath } from '../core/text/format-path.js';
 
 // Reference issues as located problems (file:line:col): each task file with an issue is read again,
 // once, and each path found in its document.

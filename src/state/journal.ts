@@ -2,9 +2,9 @@ import { writeSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { InternalError } from '../errors.js';
-import { orderTaskRecord } from './format-state.js';
-import { JOURNAL_FORMAT_VERSION, type JournalHeader } from './parse-journal.js';
-import { TaskKey, type TaskRecord } from './state-schema.js';
+import { orderTaskRecord } from '../core/state/format-state.js';
+import { JOURNAL_FORMAT_VERSION, type JournalHeader } from '../core/state/parse-journal.js';
+import { TaskKey, type TaskRecord } from '../core/state/state-schema.js';
 import { syncDirectory } from './sync-directory.js';
 
 export type Journal = {

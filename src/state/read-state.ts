@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { UserInputError } from '../errors.js';
-import { foldJournal } from './fold-journal.js';
-import { parseState } from './parse-state.js';
-import { createState, type StateFile, type StateIdentity } from './state-schema.js';
+import { foldJournal } from '../core/state/fold-journal.js';
+import { parseState } from '../core/state/parse-state.js';
+import { createState, type StateFile, type StateIdentity } from '../core/state/state-schema.js';
 
 export type LoadedState = {
   state: StateFile; // with any journal folded in; nothing on disk changed

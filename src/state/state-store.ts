@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { InternalError } from '../errors.js';
 import { openJournal, type Journal, type JournalStats } from './journal.js';
 import { journalPathFor, readState, type LoadedState, type ReadStateOptions } from './read-state.js';
-import { TaskKey, type StateFile, type TaskRecord } from './state-schema.js';
+import { TaskKey, type StateFile, type TaskRecord } from '../core/state/state-schema.js';
 import { syncDirectory } from './sync-directory.js';
 import { writeState } from './write-state.js';
 

@@ -1,8 +1,8 @@
 import { constants } from 'node:fs';
 import { copyFile, mkdir, open, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { formatState } from './format-state.js';
-import { STATE_FORMAT_VERSION, type StateFile } from './state-schema.js';
+import { formatState } from '../core/state/format-state.js';
+import { STATE_FORMAT_VERSION, type StateFile } from '../core/state/state-schema.js';
 import { syncDirectory } from './sync-directory.js';
 
 // Atomic replace: the file on disk is always either the old state or the new one, never a mix,

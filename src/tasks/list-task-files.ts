@@ -1,6 +1,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../core/problem.js';
+import { compareText } from '../core/text/compare-text.js';
 
 export type ListedTaskFiles = { files: string[]; problems: Problem[] };
 
@@ -86,6 +87,3 @@ export async function listTaskFiles(root: string, jobsDir: string): Promise<List
   }
 }
 
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { compareProblems, type Problem } from '../core/problem.js';
-import type { Task } from '../core/task.js';
-import { parseTaskFile } from '../core/parse-task-file.js';
-import { validateTasks } from '../core/validate-tasks.js';
-import { checkOnlyPattern, compileGlobs } from '../core/glob.js';
+import type { Task } from '../core/task/task.js';
+import { parseTaskFile } from '../core/task/parse-task-file.js';
+import { validateTasks } from '../core/task/validate-tasks.js';
+import { checkOnlyPattern, compileGlobs } from '../core/text/glob.js';
 import { UserInputError } from '../errors.js';
 import { listTaskFiles } from './list-task-files.js';
 import { readTaskText } from './read-task-text.js';

@@ -2,13 +2,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { PlanReport } from '../../src/core/report.js';
+import type { PlanReport } from '../../src/core/plan/report.js';
 import { startEmulator } from '../../src/emulator/start-emulator.js';
 import { buildTask } from '../support/build-task.js';
 import { startFakeGithub } from '../support/fake-github.js';
 import type { FakeGithub, FakeGithubOptions } from '../support/fake-github.js';
 import { taskYaml } from '../support/task-yaml.js';
-import { gitIn, writeFiles } from '../github/temp-git-repo.js';
+import { gitIn, writeFiles } from '../support/temp-origin.js';
 import { findTokenLeaks, prepareRunner, runBundledAction } from './run-action.js';
 import type { ActionRun, RunOptions, Runner } from './run-action.js';
 

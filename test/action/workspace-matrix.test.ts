@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startEmulator } from '../../src/emulator/start-emulator.js';
-import { BOT_NAME } from '../../src/github/push-state-commit.js';
+import { BOT_NAME } from '../../src/git/push-state-commit.js';
 import { buildTask } from '../support/build-task.js';
 import { startFakeGithub } from '../support/fake-github.js';
 import { parseStateText } from '../support/read-state-file.js';
 import { taskYaml } from '../support/task-yaml.js';
 import { runMain } from '../reliability/bad-input-cli-harness.js';
-import { createTempRepo, gitIn } from '../github/temp-git-repo.js';
+import { createTempRepo, gitIn } from '../support/temp-origin.js';
 import { prepareRunner, runBundledAction } from './run-action.js';
 import type { Runner } from './run-action.js';
 

@@ -5,11 +5,11 @@
 // (what the state's size budget is set against).
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import { appliedRecord } from '../../build/core/build-record.js';
-import { canonicalJson } from '../../build/core/canonical-json.js';
-import { desiredConfig } from '../../build/core/desired-config.js';
+import { appliedRecord } from '../../build/core/plan/build-record.js';
+import { canonicalJson } from '../../build/core/text/canonical-json.js';
+import { desiredConfig } from '../../build/core/plan/desired-config.js';
 import { newStateIdentity } from '../../build/state/read-state.js';
-import { createState } from '../../build/state/state-schema.js';
+import { createState } from '../../build/core/state/state-schema.js';
 import { writeState } from '../../build/state/write-state.js';
 import { readTaskFiles } from '../../build/tasks/read-task-files.js';
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import { main } from '../../src/cli.js';
 import { useColor } from '../../src/cli/cli-io.js';
-import { formatProgress } from '../../src/cli/progress-line.js';
+import { formatProgress } from '../../src/views/progress-line.js';
 
 async function run(argv: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
   let stdout = '';

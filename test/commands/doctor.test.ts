@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { doctor, type DoctorDeps } from '../../src/commands/doctor.js';
 import { createAccessKeyCredential } from '../../src/dataworks/alicloud-sdk.js';
 import { createSdkCaller } from '../../src/dataworks/create-sdk-caller.js';
-import { renderDoctorText } from '../../src/doctor/render-doctor-text.js';
+import { renderDoctorText } from '../../src/views/render-doctor-text.js';
 import { startEmulator, type Emulator } from '../../src/emulator/start-emulator.js';
 import { createTempRepo, type TempRepo } from '../support/temp-repo.js';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import type { ApplyReport, PlanReport } from '../../src/core/report.js';
+import type { ApplyReport, PlanReport } from '../../src/core/plan/report.js';
 import { FAIL_DEPLOY_MARKER } from '../../src/emulator/start-emulator.js';
 import { setupE2e } from '../support/e2e-setup.js';
 import { emulatorCredentials, runCli } from '../support/run-cli.js';

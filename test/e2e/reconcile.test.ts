@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import type { EmulatorOptions } from '../../src/emulator/start-emulator.js';
-import type { ApplyReport, PlanReport } from '../../src/core/report.js';
+import type { ApplyReport, PlanReport } from '../../src/core/plan/report.js';
 import { buildTask } from '../support/build-task.js';
 import { setupE2e } from '../support/e2e-setup.js';
 import type { E2e } from '../support/e2e-setup.js';

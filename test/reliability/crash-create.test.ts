@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
-import type { ApplyReport } from '../../src/core/report.js';
+import type { ApplyReport } from '../../src/core/plan/report.js';
 import { seedFromTasks, startEmulator, type Emulator } from '../../src/emulator/start-emulator.js';
 import { buildNamedTask, buildTask } from '../support/build-task.js';
 import { waitUntil } from '../support/crash-harness.js';

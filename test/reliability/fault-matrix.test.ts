@@ -6,8 +6,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 
 import { apply } from '../../src/commands/apply.js';
-import type { Clock } from '../../src/core/clock.js';
-import type { ApplyReport } from '../../src/core/report.js';
+import type { Clock } from '../../src/ports.js';
+import type { ApplyReport } from '../../src/core/plan/report.js';
 import { createAccessKeyCredential } from '../../src/dataworks/alicloud-sdk.js';
 import { computeBackoffMs, defaultRetryPolicy } from '../../src/dataworks/call-with-retry.js';
 import { createDataWorks } from '../../src/dataworks/create-data-works.js';

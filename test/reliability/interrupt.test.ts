@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { ApplyReport } from '../../src/core/report.js';
+import type { ApplyReport } from '../../src/core/plan/report.js';
 import { startEmulator } from '../../src/emulator/start-emulator.js';
 import type { Emulator } from '../../src/emulator/start-emulator.js';
 import type { CliRun } from '../support/run-cli.js';

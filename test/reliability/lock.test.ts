@@ -3,7 +3,7 @@ import os from 'node:os';
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import type { ApplyReport } from '../../src/core/report.js';
+import type { ApplyReport } from '../../src/core/plan/report.js';
 import { startEmulator, type Emulator } from '../../src/emulator/start-emulator.js';
 import {
   acceptedUpdates,

@@ -7,12 +7,12 @@ import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 
-import { canonicalJson } from '../../src/core/canonical-json.js';
-import type { JsonObject } from '../../src/core/json.js';
-import type { ApplyReport, PlanReport } from '../../src/core/report.js';
+import { canonicalJson } from '../../src/core/text/canonical-json.js';
+import type { JsonObject } from '../../src/core/text/json.js';
+import type { ApplyReport, PlanReport } from '../../src/core/plan/report.js';
 import { startEmulator } from '../../src/emulator/start-emulator.js';
 import type { Emulator } from '../../src/emulator/start-emulator.js';
-import type { StateFile } from '../../src/state/state-schema.js';
+import type { StateFile } from '../../src/core/state/state-schema.js';
 import { prepareRunner, runBundledAction } from '../action/run-action.js';
 import type { Runner } from '../action/run-action.js';
 import { buildTask } from '../support/build-task.js';

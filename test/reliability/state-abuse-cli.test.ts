@@ -5,10 +5,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { apply } from '../../src/commands/apply.js';
-import type { PlanReport } from '../../src/core/report.js';
+import type { PlanReport } from '../../src/core/plan/report.js';
 import { startEmulator } from '../../src/emulator/start-emulator.js';
 import type { Emulator } from '../../src/emulator/start-emulator.js';
-import type { StateFile } from '../../src/state/state-schema.js';
+import type { StateFile } from '../../src/core/state/state-schema.js';
 import { buildTask } from '../support/build-task.js';
 import { runCli } from '../support/run-cli.js';
 import { taskYaml } from '../support/task-yaml.js';

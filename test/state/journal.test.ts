@@ -1,9 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { foldJournal } from '../../src/state/fold-journal.js';
+import { foldJournal } from '../../src/core/state/fold-journal.js';
 import { openJournal } from '../../src/state/journal.js';
-import { aFailedRecord, anAppliedRecord, aState, LINEAGE, withTempDir } from './builders.js';
+import { aFailedRecord, anAppliedRecord, aState, LINEAGE, withTempDir } from '../support/state-builders.js';
 
 describe('openJournal', () => {
   it('starts with a header naming the lineage and the base serial', async () => {

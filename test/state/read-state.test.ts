@@ -2,9 +2,9 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserInputError } from '../../src/errors.js';
-import { formatState } from '../../src/state/format-state.js';
+import { formatState } from '../../src/core/state/format-state.js';
 import { readState } from '../../src/state/read-state.js';
-import { aFailedRecord, anAppliedRecord, aState, journalHeader, journalLine, LINEAGE, stateLines, withTempDir } from './builders.js';
+import { aFailedRecord, anAppliedRecord, aState, journalHeader, journalLine, LINEAGE, stateLines, withTempDir } from '../support/state-builders.js';
 
 const KEEP = 'restore it from version control (git) or repair it by hand; dwsync has not changed it';
 

@@ -1,11 +1,11 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatState } from '../../src/state/format-state.js';
+import { formatState } from '../../src/core/state/format-state.js';
 import { readState } from '../../src/state/read-state.js';
 import { openStateStore } from '../../src/state/state-store.js';
 import { writeState } from '../../src/state/write-state.js';
-import { aFailedRecord, anAppliedRecord, aState, journalHeader, journalLine, LINEAGE, withTempDir } from './builders.js';
+import { aFailedRecord, anAppliedRecord, aState, journalHeader, journalLine, LINEAGE, withTempDir } from '../support/state-builders.js';
 
 const identity = () => ({ lineage: LINEAGE, salt: 'cd'.repeat(32) });
 

@@ -1,10 +1,10 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatState } from '../../src/state/format-state.js';
+import { formatState } from '../../src/core/state/format-state.js';
 import { readState } from '../../src/state/read-state.js';
 import { writeState } from '../../src/state/write-state.js';
-import { aFailedRecord, anAppliedRecord, aState, LINEAGE, SALT, stateLines, withTempDir } from './builders.js';
+import { aFailedRecord, anAppliedRecord, aState, LINEAGE, SALT, stateLines, withTempDir } from '../support/state-builders.js';
 
 describe('writeState', () => {
   it('creates the folder, grows the serial on every write and leaves no temporary file', async () => {

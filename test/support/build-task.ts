@@ -1,5 +1,5 @@
-import type { JsonObject } from '../../src/core/json.js';
-import type { Task } from '../../src/core/task.js';
+import type { JsonObject } from '../../src/core/text/json.js';
+import type { Task } from '../../src/core/task/task.js';
 
 // A task given by its fileId (the builders' default); a named task has fileId null.
 export type FileIdTask = Task & { fileId: number };

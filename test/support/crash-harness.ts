@@ -4,8 +4,8 @@ import path from 'node:path';
 
 import { main } from '../../src/cli.js';
 import type { Emulator } from '../../src/emulator/start-emulator.js';
-import type { Task } from '../../src/core/task.js';
-import type { PlanReport } from '../../src/core/report.js';
+import type { Task } from '../../src/core/task/task.js';
+import type { PlanReport } from '../../src/core/plan/report.js';
 import { buildTask, type FileIdTask } from './build-task.js';
 import { emulatorCredentials, startCli, type CliRun, type StartedCli } from './run-cli.js';
 import { taskYaml } from './task-yaml.js';

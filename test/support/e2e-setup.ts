@@ -1,6 +1,6 @@
 import { seedFromTasks, startEmulator } from '../../src/emulator/start-emulator.js';
 import type { Emulator, EmulatorOptions } from '../../src/emulator/start-emulator.js';
-import type { Task } from '../../src/core/task.js';
+import type { Task } from '../../src/core/task/task.js';
 import { buildTask, type FileIdTask } from './build-task.js';
 import { emulatorCredentials, runCli } from './run-cli.js';
 import { taskYaml } from './task-yaml.js';

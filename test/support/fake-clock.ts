@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/core/clock.js';
+import type { Clock } from '../../src/ports.js';
 
 // Virtual time for tests. Sleepers wake only when the test advances time, in the order of their
 // wake-up time (ties in the order they started sleeping). Nothing here waits for real.

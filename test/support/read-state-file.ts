@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { StateFile } from '../../src/state/state-schema.js';
+import type { StateFile } from '../../src/core/state/state-schema.js';
 
 // Reads a state file the way a script or a reviewer would, from its documented layout
 // (docs/state-format.md), with JSON.parse alone and not with dwsync's own parser: format 2 is a

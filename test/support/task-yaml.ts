@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 
-import type { Task } from '../../src/core/task.js';
+import type { Task } from '../../src/core/task/task.js';
 import { buildTask } from './build-task.js';
 
 // The YAML a user would write for a task (docs/task-file.md).

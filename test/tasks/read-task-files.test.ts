@@ -5,7 +5,7 @@ import { afterEach, expect, test } from 'vitest';
 import { readTaskFiles } from '../../src/tasks/read-task-files.js';
 import { readTaskText } from '../../src/tasks/read-task-text.js';
 import { UserInputError } from '../../src/errors.js';
-import { validTaskYaml, withLine } from '../core/task-builders.js';
+import { validTaskYaml, withLine } from '../support/task-builders.js';
 
 let root = '';
 afterEach(async () => rm(root, { recursive: true, force: true }));

@@ -1,5 +1,8 @@
 import { field } from './define-operation.js';
 
+// FileType of a Data Integration batch sync node (DI_OFFLINE) in GetFile and ListFiles.
+export const DI_FILE_TYPE = 23;
+
 // The file fields GetFile's Data.File and ListFiles' Data.Files[] share. Neither model has a DI resource
 // group; only ListFiles has AbsoluteFolderPath (with NeedAbsoluteFolderPath=true).
 export const fileFields = {

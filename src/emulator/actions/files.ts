@@ -1,3 +1,4 @@
+import { DI_FILE_TYPE } from '../../dataworks/operations/file-fields.js';
 import { findTask, hasProject, listTasks, type EmulatorTask } from '../emulator-state.js';
 import { answer, fail, type ActionContext, type ActionHandler, type Failed } from './action-handler.js';
 import { formatContent } from './di-task-checks.js';
@@ -6,7 +7,7 @@ import { readOptionalLong, readRequiredLong } from './read-params.js';
 // GetFile and ListFiles: how DataStudio shows its files. Every emulated file is a batch sync (23).
 // Neither has a DI resource group field; GetFile has no folder path (ListFiles has AbsoluteFolderPath).
 
-export const DI_FILE_TYPE = 23;
+export { DI_FILE_TYPE };
 const MAX_PAGE_SIZE = 100;
 const MAX_FILE_IDS = 50;
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessKeyCredential } from '../../../src/dataworks/alicloud-sdk.js';
 import { createDataWorks } from '../../../src/dataworks/create-data-works.js';
-import type { DataWorks } from '../../../src/dataworks/data-works.js';
+import type { DataWorks } from '../../../src/ports.js';
 import { startEmulator, type Emulator } from '../../../src/emulator/start-emulator.js';
 import type { CallRecord } from '../../../src/emulator/emulator-state.js';
 

@@ -1,0 +1,130 @@
+import type { CommandDeps, CommandOptions } from '../commands/command-options.js';
+import { readConfig } from '../tasks/read-config.js';
+import { digestPlan } from '../core/plan/plan-digest.js';
+import type { PlannedTask } from '../core/plan/plan-tasks.js';
+import { toPlanReport } from '../core/plan/plan-tasks.js';
+import { buildPlanView } from '../views/plan-view.js';
+import { UserInputError } from '../errors.js';
+import { describeError } from '../exit-code.js';
+import { readHeadCommit } from '../git/read-head-commit.js';
+import { COMMENT_LIMIT, SUMMARY_LIMIT_BYTES, fitMarkdown } from '../views/fit-markdown.js';
+import type { MarkdownParts } from '../views/fit-markdown.js';
+import { renderPlanMarkdown } from '../views/render-plan-markdown.js';
+import { formatStatusLine, renderFailureMarkdown, shortSha } from '../views/render-step-status.js';
+import type { StepStatus } from '../views/render-step-status.js';
+import { annotateProblems, renderProblemSections } from './report-problems.js';
+import { formatCommentMarker, upsertStickyComment } from '../github/sticky-comment.js';
+import { writeStepJson } from './step-file.js';
+import { formatTitle } from './step-context.js';
+import type { StepContext } from './step-context.js';
+
+export type PlanCommand = (options: CommandOptions, deps: CommandDeps) => Promise<PlannedTask[]>;
+
+const SUMMARY_NOTE = (n: number) => `\n> [!NOTE]\n> ${n} more sections are not shown here (the job summary is limited to 1 MiB); the full plan is in the plan JSON.\n\n`;
+
+// plan on a pull request: job summary, plan JSON, outputs, and the one sticky comment, which names
+// the commit it planned and is never overwritten by a run for a commit that is no longer the head.
+// Any failure replaces the comment with a failed status and the reason, so a stale "all is well"
+// cannot stand. Needs no cloud credentials, so it works for pull requests from forks.
+export async function runPlanStep(ctx: StepContext, planCommand: PlanCommand): Promise<void> {
+  const title = formatTitle('plan', ctx.directory);
+  const status: StepStatus = { commit: ctx.github.pullHeadSha ?? ctx.github.sha, runUrl: ctx.github.runUrl };
+  let planned: PlannedTask[];
+  try {
+    await guardPullRequestTarget(ctx);
+    planned = await planCommand(ctx.options, ctx.deps);
+  } catch (error) {
+    await reportPlanFailure(ctx, title, status, error);
+    return;
+  }
+  const report = toPlanReport(planned);
+  const view = buildPlanView(planned);
+  const digest = digestPlan(report);
+  const planFile = await writeStepJson(ctx, 'plan', report);
+  const { create, update, unchanged, orphaned } = report.summary;
+  const deletes = report.summary.delete ?? 0;
+  const lifecycle = `${create > 0 ? `${create} to create, ` : ''}${deletes > 0 ? `${deletes} to delete, ` : ''}`;
+  ctx.io.info(`dwsync plan: ${lifecycle}${update} to update, ${unchanged} unchanged, ${orphaned} orphaned (digest ${digest})`);
+  ctx.io.setOutput('changes', create + update + deletes);
+  ctx.io.setOutput('has-changes', view.hasChanges ? 'true' : 'false');
+  ctx.io.setOutput('orphaned', orphaned);
+  ctx.io.setOutput('plan-json', planFile);
+  ctx.io.setOutput('plan-digest', digest);
+
+  const statusLine = formatStatusLine('✅', 'Plan ready', { ...status, digest });
+  const written = await publishComment(ctx, () => {
+    const pointer = ctx.github.runUrl ? `the [job summary](${ctx.github.runUrl})` : 'the job summary';
+    const parts = renderPlanMarkdown(view, { title, status: statusLine, maxDiffLines: 60, maxOrphans: 50 });
+    // Room is left for the marker line GitHub counts as part of the body.
+    return fitMarkdown(parts, COMMENT_LIMIT - 200, (n) => `\n> [!NOTE]\n> ${n} more sections are not shown: a comment is limited to 65,536 characters. See ${pointer} for the full plan.\n\n`);
+  });
+  const parts = renderPlanMarkdown(view, { title, status: statusLine, maxDiffLines: 400, maxOrphans: 500 });
+  if (written.outdated) parts.head += `${written.outdated}\n\n`;
+  await ctx.io.appendSummary(fitMarkdown(parts, SUMMARY_LIMIT_BYTES, SUMMARY_NOTE, 'bytes'));
+}
+
+async function reportPlanFailure(ctx: StepContext, title: string, status: StepStatus, error: unknown): Promise<void> {
+  const problems = error instanceof UserInputError ? error.problems : [];
+  annotateProblems(ctx.io, problems, ctx.directory);
+  const { lines } = describeError(error);
+  const message = error instanceof Error ? error.message : String(error);
+  for (const line of lines) ctx.io.info(line);
+  const reason = [message];
+  const parts: MarkdownParts = renderFailureMarkdown(title, 'Plan failed', status, reason, renderProblemSections(problems));
+  const note = (n: number) => `\n… and ${n} more problems (see the job summary).\n`;
+  const written = await publishComment(ctx, () => fitMarkdown(parts, COMMENT_LIMIT - 200, note));
+  const summary = { ...parts, head: parts.head + (written.outdated ? `${written.outdated}\n\n` : '') };
+  await ctx.io.appendSummary(fitMarkdown(summary, SUMMARY_LIMIT_BYTES, (n) => `\n… and ${n} more problems, cut to fit the 1 MiB job summary.\n`, 'bytes'));
+  ctx.io.setFailed(message);
+}
+
+// pull_request_target runs the base branch's workflow with secrets: it plans whatever is checked
+// out, and must not let a fork's dwsync.yaml send signed requests to a server of the fork's choosing.
+async function guardPullRequestTarget(ctx: StepContext): Promise<void> {
+  if (ctx.github.eventName !== 'pull_request_target') return;
+  const head = ctx.github.pullHeadSha;
+  const checkedOut = await readHeadCommit(ctx.options.root);
+  if (head !== null && checkedOut !== head) {
+    ctx.io.warning(
+      `pull_request_target: the checked-out commit ${checkedOut ? shortSha(checkedOut) : '(none)'} is not the pull request's head ${shortSha(head)}: this plans the base branch, not the pull request. Check out the head (actions/checkout with ref: \${{ github.event.pull_request.head.sha }}) to plan its changes.`,
+    );
+  }
+  if (ctx.inputs.refresh && ctx.github.fromFork) {
+    const { config } = await readConfig(ctx.options.root);
+    if (config.endpoint !== null) {
+      throw new UserInputError(
+        `refresh refused: this pull request comes from a fork and its dwsync.yaml names its own endpoint (${config.endpoint}); signed requests must not go where a fork says. Set the endpoint in the workflow (the endpoint input or DWSYNC_ENDPOINT) or drop refresh.`,
+      );
+    }
+  }
+}
+
+type Published = { outdated: string | null };
+
+// Writes the comment unless the commit planned is no longer the pull request's head: an older,
+// slower run must not replace the plan of a newer commit.
+async function publishComment(ctx: StepContext, render: () => string): Promise<Published> {
+  const number = ctx.github.pullRequestNumber;
+  if (!ctx.inputs.comment || number === null) return { outdated: null };
+  if (ctx.api === null) {
+    ctx.io.warning('no github-token given: the plan is in the job summary only');
+    return { outdated: null };
+  }
+  try {
+    const planned = ctx.github.pullHeadSha;
+    const head = await ctx.api.readPullHead(number);
+    if (planned !== null && head !== planned) {
+      const note = `⏭️ **Outdated:** commit ${shortSha(planned)} is no longer the head of #${number} (now ${shortSha(head)}); this run left the pull-request comment to the newer one.`;
+      ctx.io.warning(note.replace(/\*\*/g, ''));
+      return { outdated: note };
+    }
+    const identity = await ctx.api.readIdentity();
+    const result = await upsertStickyComment(ctx.api.comments(number), formatCommentMarker(ctx.directory), render(), identity);
+    ctx.io.info(`plan comment ${result.action}${result.url ? `: ${result.url}` : ''}`);
+    if (result.url) ctx.io.setOutput('comment-url', result.url);
+  } catch (error) {
+    // A pull request from a fork gets a read-only token; the plan still stands in the summary.
+    ctx.io.warning(`could not write the plan comment: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { outdated: null };
+}

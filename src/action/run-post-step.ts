@@ -1,0 +1,43 @@
+import { access } from 'node:fs/promises';
+import type { Clock, Logger } from '../ports.js';
+import { journalPathFor } from '../state/read-state.js';
+import { withLockedStore } from '../state/with-locked-store.js';
+import type { ActionsPort } from './actions-port.js';
+import { POST_STATE, parsePostState, pushOrKeepState } from './commit-state-back.js';
+
+export type PostDeps = { io: ActionsPort; logger: Logger; clock: Clock; runnerTemp: string };
+
+// The Action's post step (runs.post), which the runner runs even after cancelling the main step.
+// If the apply did not get to commit its state, this folds the journal it left (taking over the
+// lock its killed process left), then commits and pushes the state, or keeps it for an artifact.
+export async function runPostStep(env: Record<string, string | undefined>, deps: PostDeps): Promise<void> {
+  const post = parsePostState(env[`STATE_${POST_STATE}`]);
+  if (post === null || post.finished) return;
+  const { io } = deps;
+  if (!(await exists(post.statePath)) && !(await exists(journalPathFor(post.statePath)))) {
+    io.info('dwsync post: the apply ended before writing any state; nothing to commit');
+    return;
+  }
+  io.info('dwsync post: the apply did not finish (cancelled?); folding its journal and committing the state');
+  await withLockedStore(post.statePath, { command: 'dwsync apply (post step)', now: () => deps.clock.now() }, (warning) => io.warning(warning), async (store) => {
+    if (store.loaded.journal.found) io.info(`folded ${store.loaded.journal.records} journal records into ${post.statePath}`);
+  });
+  const result = await pushOrKeepState(deps, post);
+  if (result.artifact !== null) {
+    const reason = result.error instanceof Error ? result.error.message : String(result.error);
+    const message = `the state could not be pushed to ${post.branch}; it is kept at ${result.artifact}: upload it as an artifact and commit it by hand (${reason})`;
+    await io.appendSummary(`### dwsync apply: post step\n\n❌ **State not pushed.** Kept at \`${result.artifact}\` for an upload-artifact step.\n`);
+    io.setFailed(message);
+    return;
+  }
+  await io.appendSummary(`### dwsync apply: post step\n\n${result.sha ? `State committed as \`${result.sha}\` and pushed to ${post.branch}.` : 'The state was already on the branch.'}\n`);
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,25 @@
+import type { CommandDeps, CommandOptions } from '../commands/command-options.js';
+import type { ActionsPort } from './actions-port.js';
+import type { ActionInputs } from './action-inputs.js';
+import type { GithubContext } from './github-context.js';
+import type { GithubApi } from '../ports.js';
+
+// Everything a plan or apply step needs, built once by the entry point.
+export type StepContext = {
+  inputs: ActionInputs;
+  github: GithubContext;
+  directory: string; // the working directory relative to the workspace, "." for the root
+  options: CommandOptions;
+  deps: CommandDeps;
+  io: ActionsPort;
+  api: GithubApi | null; // null without a token: the step still runs, without comments
+};
+
+export function formatTitle(command: string, directory: string): string {
+  return directory === '.' ? `dwsync ${command}` : `dwsync ${command} for \`${directory}\``;
+}
+
+// A file name part that tells several dwsync steps in one job apart.
+export function formatDirectorySlug(directory: string): string {
+  return directory === '.' ? '' : '-' + directory.replace(/[^A-Za-z0-9._-]+/g, '_');
+}

@@ -1,0 +1,19 @@
+import jsonPatch from 'fast-json-patch';
+import type { Operation } from 'fast-json-patch';
+
+import type { JsonValue } from '../text/json.js';
+import { SENSITIVE, isSecretPointer, maskSecrets } from '../task/secret-keys.js';
+
+// RFC 6902 operations that turn `from` into `to`. Object key order never yields an operation.
+export function diffConfig(from: JsonValue, to: JsonValue): Operation[] {
+  return jsonPatch.compare(from as object, to as object);
+}
+
+// What people and logs may see of a patch: an operation below a secret key keeps its path, so the
+// change is visible, but its value is masked; so is every secret inside an added object.
+export function maskPatch(patch: Operation[]): Operation[] {
+  return patch.map((op) => {
+    if (!('value' in op)) return op;
+    return { ...op, value: isSecretPointer(op.path) ? SENSITIVE : maskSecrets(op.value as JsonValue) };
+  });
+}

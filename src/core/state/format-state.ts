@@ -1,0 +1,75 @@
+import { compareText } from '../text/compare-text.js';
+import { AppliedConfig, AttemptError, DeployRecord, LastAttempt, STATE_FORMAT_VERSION, StateFile, TaskRecord } from './state-schema.js';
+import type { z } from 'zod';
+
+// State → bytes (format 2), deterministically: a header line with the state's own fields, then one
+// compact line per task, sorted by key, `{"key":…, …record}`. A change to one task is a one-line diff
+// in git, and the file holds little besides the recorded configs. Within a line, the known fields come
+// in the schema's order, then any unknown fields (kept for a newer dwsync) sorted by name.
+// taskContent and taskParam keep the key order they were recorded with.
+//
+// One thing is said once: when the last attempt is the applied one, its time and request id are those
+// of `applied`, and the line leaves them out of `lastAttempt` (parse-state.ts puts them back).
+
+type Shape = z.ZodObject['shape'];
+type Nested = Record<string, { order: readonly string[]; nested?: Nested }>;
+
+const ERROR = { order: _keys(AttemptError.shape) };
+const RECORD_LAYOUT: Nested = {
+  applied: { order: _keys(AppliedConfig.shape) },
+  lastAttempt: { order: _keys(LastAttempt.shape), nested: { error: ERROR } },
+  deploy: { order: _keys(DeployRecord.shape), nested: { error: { order: ['code', 'message'] } } },
+};
+const RECORD_ORDER = _keys(TaskRecord.shape);
+const HEADER_ORDER = _keys(StateFile.shape).filter((key) => key !== 'tasks');
+
+export function formatState(state: StateFile): string {
+  const { tasks, ...rest } = state;
+  const header = _orderFields({ ...rest, formatVersion: STATE_FORMAT_VERSION }, HEADER_ORDER);
+  const lines = [JSON.stringify(header)];
+  // Plain code-unit order, not localeCompare: the bytes must not depend on the machine's locale.
+  for (const key of Object.keys(tasks).sort(compareText)) lines.push(formatTaskLine(key, tasks[key]!));
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatTaskLine(key: string, record: TaskRecord): string {
+  const ordered = orderTaskRecord(record) as Record<string, unknown>;
+  const line: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  line.key = key;
+  for (const field of Object.keys(ordered)) if (field !== 'key') line[field] = ordered[field];
+  const { applied, lastAttempt } = record;
+  if (applied && lastAttempt?.outcome === 'applied' && lastAttempt.at === applied.appliedAt && lastAttempt.requestId === applied.requestId) {
+    const { at: _at, requestId: _requestId, ...rest } = line.lastAttempt as LastAttempt;
+    line.lastAttempt = rest;
+  }
+  return JSON.stringify(line);
+}
+
+// One record with its fields in the file's order: also what a journal line carries.
+export function orderTaskRecord(record: TaskRecord): TaskRecord {
+  return _orderNested(record as unknown as Record<string, unknown>, RECORD_ORDER, RECORD_LAYOUT) as TaskRecord;
+}
+
+function _orderNested(value: Record<string, unknown>, order: readonly string[], nested: Nested = {}): Record<string, unknown> {
+  const out = _orderFields(value, order);
+  for (const [field, layout] of Object.entries(nested)) {
+    const inner = out[field];
+    if (typeof inner === 'object' && inner !== null && !Array.isArray(inner)) {
+      out[field] = _orderNested(inner as Record<string, unknown>, layout.order, layout.nested);
+    }
+  }
+  return out;
+}
+
+function _orderFields(value: Record<string, unknown>, order: readonly string[]): Record<string, unknown> {
+  // No prototype: a field named "__proto__" in a hand-edited file stays a plain field.
+  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const key of order) if (key in value) out[key] = value[key];
+  const extra = Object.keys(value).filter((key) => !order.includes(key)).sort(compareText);
+  for (const key of extra) out[key] = value[key];
+  return out;
+}
+
+function _keys(shape: Shape): readonly string[] {
+  return Object.keys(shape);
+}

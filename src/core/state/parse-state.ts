@@ -1,0 +1,150 @@
+import type { z } from 'zod';
+import { UserInputError } from '../../errors.js';
+import { defineLazyJson } from '../text/define-lazy.js';
+import { isJsonObject } from '../text/json.js';
+import { locateJsonError } from './locate-json-error.js';
+import { LEGACY_STATE_FORMAT_VERSION, STATE_FORMAT_VERSION, StateFile, StateHeader, TaskKey, TaskRecord } from './state-schema.js';
+
+// Text of a state file → the state, or a refusal that names the file (and the line) and says what to
+// do. Refusing is the point: an unreadable state must never be replaced by an empty one.
+// Format 2 is told by its first line: a whole JSON object with formatVersion 2 and no tasks. Anything
+// else is read as one JSON document (format 1), whose errors are located in the whole text; such a
+// document saying formatVersion 2 (made by hand or by a script) is read too, and rewritten in lines.
+
+const KEEP = 'dwsync has not changed it';
+const ADVICE = `restore it from version control (git) or repair it by hand; ${KEEP}`;
+
+export function parseState(text: string, path: string): StateFile {
+  const end = text.indexOf('\n');
+  const header = _tryParse(end === -1 ? text : text.slice(0, end));
+  if (isJsonObject(header) && typeof header.formatVersion === 'number' && !('tasks' in header)) {
+    _refuseNewer(header.formatVersion, path);
+    if (header.formatVersion === STATE_FORMAT_VERSION) return parseStateLines(text, path);
+  }
+  return _parseFormat1(text, path);
+}
+
+function _parseFormat1(text: string, path: string): StateFile {
+  const raw = parseJsonText(text, `state file ${path}`, ADVICE);
+  if (isJsonObject(raw) && typeof raw.formatVersion === 'number') _refuseNewer(raw.formatVersion, path);
+  const result = StateFile.safeParse(raw);
+  if (!result.success) {
+    throw new UserInputError(
+      `state file ${path} does not match the state format: ${formatIssues(result.error.issues)}; ` +
+        `repair it by hand or restore it from version control (git); ${KEEP}`,
+    );
+  }
+  // The parsed JSON itself, not zod's copy: unknown fields from a newer dwsync are kept (see state-schema.ts).
+  return raw as StateFile;
+}
+
+// Format 2: the header line, then one `{"key":…, …record}` line per task (format-state.ts).
+function parseStateLines(text: string, path: string): StateFile {
+  const lines = text.split('\n');
+  const header = JSON.parse(lines[0]!) as Record<string, unknown>;
+  const checked = StateHeader.safeParse(header);
+  if (!checked.success) throw _mismatch(path, 1, formatIssues(checked.error.issues));
+  const tasks: Record<string, TaskRecord> = {};
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '') continue;
+    const value = _parseLine(line, i + 1, i === lines.length - 1, path);
+    if (!isJsonObject(value)) throw _mismatch(path, i + 1, 'expected one task record, a JSON object with its "key"');
+    const { key, ...record } = value;
+    const keyCheck = TaskKey.safeParse(key);
+    if (!keyCheck.success) throw _mismatch(path, i + 1, `key: ${keyCheck.error.issues[0]?.message ?? 'invalid'}`);
+    if (Object.hasOwn(tasks, keyCheck.data)) throw _mismatch(path, i + 1, `key: ${keyCheck.data} has another line before this one`);
+    _restoreLastAttempt(record);
+    const recordCheck = TaskRecord.safeParse(record);
+    if (!recordCheck.success) throw _mismatch(path, i + 1, formatIssues(recordCheck.error.issues));
+    _keepConfigsAsText(record);
+    tasks[keyCheck.data] = record as TaskRecord; // the raw record: unknown fields are kept
+  }
+  return { ...(header as Omit<StateFile, 'tasks'>), tasks };
+}
+
+// A record's applied configs are most of its size, and a plan reads them only for a task that
+// changed: they are kept as JSON text and parsed again when asked for (define-lazy.ts). Their own
+// text, not the line's: a line is a slice of the whole file's text and would keep all of it alive.
+function _keepConfigsAsText(record: Record<string, unknown>): void {
+  const applied = record.applied;
+  if (!isJsonObject(applied)) return;
+  defineLazyJson(applied, 'taskContent', JSON.stringify(applied.taskContent));
+  defineLazyJson(applied, 'taskParam', JSON.stringify(applied.taskParam));
+}
+
+// The line leaves out of an applied lastAttempt what `applied` already says (format-state.ts).
+function _restoreLastAttempt(record: Record<string, unknown>): void {
+  const { applied, lastAttempt: last } = record;
+  if (!isJsonObject(applied) || !isJsonObject(last) || last.outcome !== 'applied' || 'at' in last) return;
+  if (applied.appliedAt === undefined || applied.requestId === undefined) return; // the schema check names what is missing
+  record.lastAttempt = { at: applied.appliedAt, ...last, requestId: applied.requestId };
+}
+
+function _parseLine(line: string, number: number, last: boolean, path: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch (error) {
+    const at = locateJsonError(line);
+    const detail = error instanceof Error ? error.message : String(error);
+    if (at.truncated && last) {
+      throw new UserInputError(`state file ${path} is truncated: its JSON ends early at line ${number}, column ${at.column}; ${ADVICE}`, { cause: error });
+    }
+    throw new UserInputError(`state file ${path} is not valid JSON at line ${number}, column ${at.column} (${detail}); ${ADVICE}`, { cause: error });
+  }
+}
+
+function _mismatch(path: string, line: number, issues: string): UserInputError {
+  return new UserInputError(
+    `state file ${path} does not match the state format at line ${line}: ${issues}; repair it by hand or restore it from version control (git); ${KEEP}`,
+  );
+}
+
+function _refuseNewer(version: number, path: string): void {
+  if (version <= STATE_FORMAT_VERSION) return;
+  throw new UserInputError(
+    `state file ${path} has formatVersion ${version}: it was written by a newer dwsync ` +
+      `(this one reads formatVersion ${STATE_FORMAT_VERSION} and ${LEGACY_STATE_FORMAT_VERSION}); upgrade dwsync`,
+  );
+}
+
+function _tryParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+// JSON.parse with a refusal that says where the text went wrong, or that it ends too early.
+export function parseJsonText(text: string, what: string, advice: string): unknown {
+  if (text.trim() === '') throw new UserInputError(`${what} is empty (truncated); ${advice}`);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const at = locateJsonError(text);
+    const where = `line ${at.line}, column ${at.column}`;
+    const detail = error instanceof Error ? error.message : String(error);
+    if (at.truncated) {
+      throw new UserInputError(`${what} is truncated: its JSON ends early at ${where}; ${advice}`, { cause: error });
+    }
+    throw new UserInputError(`${what} is not valid JSON at ${where} (${detail}); ${advice}`, { cause: error });
+  }
+}
+
+// At most a few issues, each as `path: message`, so a badly damaged file still gives a readable line.
+export function formatIssues(issues: readonly z.core.$ZodIssue[], limit = 5): string {
+  const shown = issues.slice(0, limit).map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`);
+  if (issues.length > limit) shown.push(`and ${issues.length - limit} more`);
+  return shown.join('; ');
+}
+
+function formatIssuePath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else if (typeof part === 'string' && /^[A-Za-z_$][\w$]*$/.test(part)) out += out === '' ? part : `.${part}`;
+    else out += `[${JSON.stringify(String(part))}]`;
+  }
+  return out === '' ? '(top level)' : out;
+}

@@ -1,0 +1,25 @@
+import type { PathSegment } from '../text/format-path.js';
+import type { JsonValue } from '../text/json.js';
+import { isJsonObject } from '../text/json.js';
+import { isSecretKey } from './secret-keys.js';
+
+export type ClearSecret = { path: PathSegment[]; message: string };
+
+// Values written in a task file under a secret-looking key (a reader's `password:`). dwsync masks them
+// in plans and keeps only a keyed hash in the state, but DataWorks keeps the task's code as sent, so
+// the value ends up stored there in clear. A scheduling parameter (${...}) is not a value. Pure.
+export function findClearSecrets(value: JsonValue, path: PathSegment[]): ClearSecret[] {
+  if (Array.isArray(value)) return value.flatMap((item, index) => findClearSecrets(item, [...path, index]));
+  if (!isJsonObject(value)) return [];
+  const found: ClearSecret[] = [];
+  for (const [key, item] of Object.entries(value)) {
+    const at = [...path, key];
+    if (isSecretKey(key) && typeof item === 'string' && item !== '' && !/^\$[{[].*[}\]]$/.test(item)) {
+      found.push({
+        path: at,
+        message: `${key} is written in the task file: DataWorks stores it in clear in the task's code; keep credentials in a DataWorks data source and name it with "datasource"`,
+      });
+    } else found.push(...findClearSecrets(item, at));
+  }
+  return found;
+}

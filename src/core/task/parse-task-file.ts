@@ -1,0 +1,150 @@
+import { isMap, isScalar, parseAllDocuments, type Document } from 'yaml';
+import { compareProblems, type Problem } from '../problem.js';
+import { namedTaskKey, taskKey, type Task } from './task.js';
+import type { JsonObject } from '../text/json.js';
+import { findClearSecrets } from './find-clear-secrets.js';
+import { defineLazyJson } from '../text/define-lazy.js';
+import { formatPath } from '../text/format-path.js';
+import { createPositionFinder, findPosition } from '../text/source-lines.js';
+import { locateInScalar, locateYamlNode } from '../text/locate-yaml-node.js';
+import { describeYamlError, findAliasOffset, MAX_ALIAS_COUNT } from '../text/describe-yaml-error.js';
+import { CLOSED_KEYS, TaskDocument } from './task-schema.js';
+import { validateSchema, type Issue } from './validate-schema.js';
+import { validateJsonValue } from './validate-json-value.js';
+import { validateTaskContent } from './validate-task-content.js';
+import { validateTaskIdentity } from './validate-task-identity.js';
+import { findJsonSyntaxError } from './validate-json-text.js';
+import { findExcessiveFlowDepth, MAX_FLOW_DEPTH } from './validate-flow-depth.js';
+
+// Warnings do not stop a run: they are located like problems and printed as warnings.
+export type ParsedTaskFile = { tasks: Task[]; problems: Problem[]; warnings: Problem[] };
+
+const MAX_YAML_ERRORS = 3;
+
+type Report = (offset: number, path: string, message: string) => void;
+
+// Parses one task file (one task per YAML document) into tasks and located problems. Pure.
+// Positions are computed only when there is a problem, so a valid file costs one YAML parse,
+// one schema check and one walk of its values.
+export function parseTaskFile(text: string, file: string): ParsedTaskFile {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const problems: Problem[] = [];
+  const positionOf = createPositionFinder(source); // lazy: builds its line table on first use
+  const report: Report = (offset, path, message) => {
+    problems.push({ file, ...positionOf(offset), path, message });
+  };
+  const warnings: Problem[] = [];
+  const warn: Report = (offset, path, message) => {
+    warnings.push({ file, ...positionOf(offset), path, message });
+  };
+
+  const deep = findExcessiveFlowDepth(source);
+  if (deep !== null) {
+    report(deep, '', `nesting too deep: expected at most ${MAX_FLOW_DEPTH} levels of [ ] or { }`);
+    return { tasks: [], problems, warnings };
+  }
+
+  const tasks: Task[] = [];
+  let documents = 0;
+  for (const doc of parseAllDocuments(source, { prettyErrors: false, uniqueKeys: true })) {
+    if (doc.errors.length > 0 || doc.warnings.length > 0) {
+      // After the first few, the parser's errors are mostly echoes of the first ones.
+      const errors = [...doc.errors, ...doc.warnings].slice(0, MAX_YAML_ERRORS);
+      for (const error of errors) report(error.pos[0], '', describeYamlError(doc, error));
+      documents++;
+      continue;
+    }
+    // An empty document, e.g. after a trailing `---`.
+    if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) continue;
+    documents++;
+    const task = parseTaskDocument(doc, source, file, report, warn);
+    if (task) tasks.push(task);
+  }
+  // An empty file (or one of only comments) is reported rather than skipped: a task file that
+  // declares nothing is almost always a mistake, and dropping it silently would hide that task.
+  if (documents === 0) report(0, '', 'no task in file: expected a YAML mapping with projectId, fileId (or name and folder), taskParam and taskContent');
+  problems.sort(compareProblems);
+  return { tasks, problems, warnings: warnings.sort(compareProblems) };
+}
+
+function parseTaskDocument(doc: Document, source: string, file: string, report: Report, warn: Report): Task | null {
+  const contents = doc.contents!;
+  const start = contents.range?.[0] ?? 0;
+  if (!isMap(contents)) {
+    const found = isScalar(contents) ? `a single value (${JSON.stringify(String(contents.value)).slice(0, 40)})` : 'a list';
+    report(start, '', `a task document must be a mapping of projectId, fileId, taskParam and taskContent, got ${found}`);
+    return null;
+  }
+  let data: Record<string, unknown>;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown>;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const unresolved = /^Unresolved alias.*: (.*)$/.exec(message)?.[1];
+    if (unresolved !== undefined) {
+      report(findAliasOffset(doc, unresolved) ?? start, '', `unknown alias *${unresolved}: expected an anchor &${unresolved} defined before it`);
+    } else if (/alias/i.test(message)) {
+      report(findAliasOffset(doc) ?? start, '', `too many aliases: expanding them would exceed ${MAX_ALIAS_COUNT} nodes (an alias bomb?)`);
+    } else report(start, '', `could not read this document: ${message}`);
+    return null;
+  }
+
+  const issues: Issue[] = [];
+  let content = data.taskContent;
+  if (typeof content === 'string') {
+    const json = content;
+    try {
+      content = JSON.parse(json);
+    } catch (error) {
+      const syntax = findJsonSyntaxError(json) ?? { offset: 0, message: (error as Error).message };
+      const scalar = locateYamlNode(doc, ['taskContent']).scalar;
+      const offset = scalar ? locateInScalar(source, scalar, syntax.offset) : start;
+      report(offset, 'taskContent', `taskContent is not valid JSON: ${syntax.message}`);
+      return null;
+    }
+  }
+  const checked = { ...data, taskContent: content };
+  issues.push(...validateSchema(TaskDocument, checked, CLOSED_KEYS), ...validateTaskIdentity(checked));
+  issues.push(...validateJsonValue(data.taskParam, ['taskParam']), ...validateJsonValue(content, ['taskContent']));
+  issues.push(...validateTaskContent(content));
+  for (const issue of firstPerPath(issues)) report(locateYamlNode(doc, issue.path, issue.at).offset, formatPath(issue.path), issue.message);
+  if (issues.length > 0) return null;
+  const secrets = [...findClearSecrets(data.taskParam as JsonObject, ['taskParam']), ...findClearSecrets(content as JsonObject, ['taskContent'])];
+  for (const secret of secrets) warn(locateYamlNode(doc, secret.path).offset, formatPath(secret.path), secret.message);
+
+  const projectId = data.projectId as number;
+  const fileId = (data.fileId as number | undefined) ?? null;
+  const named = fileId === null ? { name: _ownCopy(data.name as string), folder: _ownCopy(data.folder as string) } : null;
+  const task = {
+    key: named ? namedTaskKey(projectId, named.folder, named.name) : taskKey(projectId, fileId!),
+    projectId,
+    fileId,
+    ...named,
+    file,
+    ...findPosition(source, start),
+    ...(data.description !== undefined && { description: _ownCopy(data.description as string) }),
+    ...(data.deploy !== undefined && { deploy: data.deploy as boolean }),
+  } as Task;
+  // The configs are kept as their JSON text, parsed again when read (define-lazy.ts): a valid JSON
+  // value round-trips exactly, key order included.
+  defineLazyJson(task, 'taskParam', JSON.stringify(data.taskParam));
+  defineLazyJson(task, 'taskContent', JSON.stringify(content));
+  return task;
+}
+
+// One problem per place: a value that is both not JSON and of the wrong type is one mistake.
+function firstPerPath(issues: Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = `${issue.at ?? 'value'}:${formatPath(issue.path)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// A string the YAML parser gives is often a slice of the whole file's text and keeps all of it alive;
+// a task kept for the whole run must hold only its own characters.
+function _ownCopy(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}

@@ -1,0 +1,51 @@
+import { describeValue, formatPath, type PathSegment } from '../text/format-path.js';
+import type { Issue } from './validate-schema.js';
+
+export const MAX_DEPTH = 64;
+
+type Item = { value: unknown; key: PathSegment | null; parent: Item | null; depth: number };
+
+// taskContent and taskParam are sent as JSON, so every value in them must survive
+// JSON.stringify unchanged: YAML's .inf/.nan would silently become null. The walk is iterative
+// and bounded in depth, so a hostile document cannot overflow the stack here or later on.
+// Paths are rebuilt from parent links only for a problem, so valid content costs one visit per value.
+export function validateJsonValue(value: unknown, root: PathSegment[]): Issue[] {
+  const issues: Issue[] = [];
+  if (value === undefined) return issues; // missing: the schema says so
+  const stack: Item[] = [{ value, key: null, parent: null, depth: 0 }];
+  while (stack.length > 0 && issues.length < 20) {
+    const item = stack.pop()!;
+    const v = item.value;
+    if (v === null || typeof v === 'string' || typeof v === 'boolean') continue;
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) issues.push(issueAt(item, root, (p) => `${p} must be a finite number, got ${describeValue(v)}`));
+      continue;
+    }
+    if (item.depth >= MAX_DEPTH) {
+      issues.push(issueAt(item, root, () => `${formatPath(root)} is nested too deeply: expected at most ${MAX_DEPTH} levels`));
+      continue;
+    }
+    const depth = item.depth + 1;
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], key: i, parent: item, depth });
+      continue;
+    }
+    if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+      const keys = Object.keys(v);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const key = keys[i]!;
+        stack.push({ value: (v as Record<string, unknown>)[key], key, parent: item, depth });
+      }
+      continue;
+    }
+    issues.push(issueAt(item, root, (p) => `${p} must be a JSON value, got ${describeValue(v)}`));
+  }
+  return issues;
+}
+
+function issueAt(item: Item, root: PathSegment[], message: (path: string) => string): Issue {
+  const tail: PathSegment[] = [];
+  for (let at: Item | null = item; at && at.key !== null; at = at.parent) tail.unshift(at.key);
+  const path = [...root, ...tail];
+  return { path, message: message(formatPath(path)) };
+}

@@ -1,0 +1,89 @@
+import { describeReason } from '../core/plan/describe-reason.js';
+import type { PlanView, PlanViewEntry } from './plan-view.js';
+import { renderFieldDiff } from './render-field-diff.js';
+import { escapeHtml, fenceCode, inlineCode, plural } from './markdown-text.js';
+import type { MarkdownParts } from './fit-markdown.js';
+
+// The plan view as markdown for the job summary and the pull-request comment: a counts table, one
+// collapsible section per task that needs attention (old → new values), then the orphans.
+
+export type PlanMarkdownOptions = {
+  title: string; // e.g. "dwsync plan" or "dwsync plan for `infra`"
+  status?: string; // a line under the title: what was planned, where, with which digest
+  maxDiffLines: number; // per task, so one huge new task cannot crowd out the rest
+  maxOrphans: number;
+};
+
+export function renderPlanMarkdown(view: PlanView, options: PlanMarkdownOptions): MarkdownParts {
+  const { create, update, unchanged, orphaned } = view.counts;
+  const deletions = view.entries.filter((e) => e.action === 'delete');
+  const lifecycle = `${create > 0 ? `, ${create} to create` : ''}${deletions.length > 0 ? `, **${deletions.length} to delete**` : ''}`;
+  const headline =
+    update + create + deletions.length === 0
+      ? `**No changes.** ${plural(unchanged, 'task is', 'tasks are')} up to date.`
+      : `**${plural(update, 'task', 'tasks')} to update**${lifecycle}, ${unchanged} unchanged.`;
+  const head = [
+    `### ${options.title}`,
+    '',
+    ...(options.status ? [options.status, ''] : []),
+    headline,
+    '',
+    '| update | unchanged | orphaned |',
+    '|---:|---:|---:|',
+    `| ${update} | ${unchanged} | ${orphaned} |`,
+    '',
+    '',
+  ].join('\n');
+  const shown = view.entries.filter((e) => e.action !== 'orphaned' && e.action !== 'delete');
+  const sections = [...shown.filter((e) => e.action === 'update'), ...shown.filter((e) => e.action !== 'update')].map((entry) =>
+    renderEntry(entry, options.maxDiffLines),
+  );
+  const orphans = view.entries.filter((e) => e.action === 'orphaned');
+  const deleteNote = 'No task file declares them any more, and dwsync created or applied them: apply with prune deletes them in DataWorks.';
+  if (deletions.length > 0) sections.push(renderOrphans(deletions, options.maxOrphans, 'to delete (prune)', deleteNote));
+  if (orphans.length > 0) sections.push(renderOrphans(orphans, options.maxOrphans));
+  return { head, sections, tail: '' };
+}
+
+function renderEntry(entry: PlanViewEntry, maxDiffLines: number): string {
+  const what = entry.action === 'update' ? `update (${describeReason(entry.reason ?? undefined)})` : entry.action;
+  const flags = [entry.drift ? '⚠️ drift' : '', entry.missing ? '⚠️ missing in DataWorks' : '', entry.undeployed ? 'not deployed' : ''].filter(
+    (f) => f !== '',
+  );
+  const summary = [inlineCode(entry.file), inlineCode(entry.key), escapeHtml(what), ...flags].join(' · ');
+  const body: string[] = [];
+  const desired = entry.sections.filter((s) => !s.title.startsWith('live')).flatMap(renderFieldDiff);
+  if (entry.newTask !== null) body.push(escapeHtml(entry.newTask));
+  if (desired.length > 0) body.push(fenceCode('diff', capLines(desired, maxDiffLines).join('\n')));
+  else if (entry.action === 'update') body.push('No field differs from the last applied config (it is sent again).');
+  const live = entry.sections.filter((s) => s.title.startsWith('live')).flatMap(renderFieldDiff);
+  if (entry.drift && live.length > 0) {
+    body.push('Edited in DataWorks outside git (last applied → live):');
+    body.push(fenceCode('diff', capLines(live, maxDiffLines).join('\n')));
+  }
+  return [`<details><summary>${summary}</summary>`, '', ...body.flatMap((b) => [b, '']), '</details>', '', ''].join('\n');
+}
+
+function renderOrphans(
+  orphans: PlanViewEntry[],
+  max: number,
+  what = '',
+  note = 'In the state file but in no task file. Left as they are in DataWorks unless apply runs with prune.',
+): string {
+  const rows = orphans.slice(0, max).map((o) => `- ${inlineCode(o.key)} (was in ${inlineCode(o.file)})`);
+  if (orphans.length > max) rows.push(`- … and ${orphans.length - max} more`);
+  return [
+    `#### ${what ? `${plural(orphans.length, 'task', 'tasks')} ${what}` : plural(orphans.length, 'orphaned task', 'orphaned tasks')}`,
+    '',
+    note,
+    '',
+    ...rows,
+    '',
+    '',
+  ].join('\n');
+}
+
+function capLines(lines: string[], max: number): string[] {
+  if (lines.length <= max) return lines;
+  return [...lines.slice(0, max), `  … ${lines.length - max} more lines`];
+}

@@ -1,0 +1,68 @@
+import type { PlannedTask } from '../core/plan/plan-tasks.js';
+import { buildPlanView } from './plan-view.js';
+import type { FieldChange, FieldSection, PlanViewEntry } from './plan-view.js';
+import { describeReason } from '../core/plan/describe-reason.js';
+import { paint } from './paint.js';
+import { SENSITIVE } from '../core/task/secret-keys.js';
+import type { Painter } from './paint.js';
+
+const MAX_VALUE = 100;
+
+// The plan as a person reads it in a terminal: a summary line, then each task that would change with
+// the fields that change, old value → new value. It draws the same plan view as the markdown.
+export function renderPlanText(planned: PlannedTask[], options: { color: boolean; prune?: boolean }): string {
+  const p = paint(options.color);
+  const view = buildPlanView(planned);
+  const { create, update, unchanged, orphaned } = view.counts;
+  const creates = create > 0 ? `${create} to create, ` : '';
+  const deletes = options.prune ? `, ${view.counts.delete} to delete` : '';
+  const summary = `Plan: ${creates}${update} to update, ${unchanged} unchanged, ${orphaned} orphaned${deletes}.`;
+  if (view.entries.length === 0) return `${summary}\nNo changes. DataWorks matches the task files.\n`;
+  return `${view.entries.map((entry) => renderEntry(entry, p)).join('\n')}\n${p.bold(summary)}\n`;
+}
+
+function renderEntry(entry: PlanViewEntry, p: Painter): string {
+  const notes: string[] = [entry.action === 'update' ? describeReason(entry.reason ?? undefined) : entry.action];
+  if (entry.drift) notes.push('drift: changed in DataWorks outside git');
+  if (entry.missing) notes.push('missing in DataWorks');
+  if (entry.undeployed) notes.push('not deployed');
+  const marks: Partial<Record<PlanViewEntry['action'], string>> = { orphaned: p.red('!'), delete: p.red('-'), create: p.green('+') };
+  const mark = marks[entry.action] ?? p.yellow('~');
+  const lines = [`${mark} ${p.bold(entry.key)}  ${entry.file}  (${notes.join(', ')})`];
+  if (entry.action === 'orphaned') {
+    lines.push('    in the state but no task file declares it; left as it is in DataWorks (apply --prune deletes what dwsync created or applied)');
+  }
+  if (entry.action === 'delete') return [...lines, p.red(`    no task file declares it: apply --prune deletes file ${entry.fileId ?? '?'} in DataWorks`)].join('\n');
+  if (entry.action === 'create') lines.push(p.green('    apply finds the file of this name in this folder, or creates it'));
+  // A whole new config as a patch is a wall of text; what a reviewer wants is what it connects.
+  if (entry.newTask !== null) lines.push(p.green(`    ${entry.newTask}`));
+  for (const section of entry.sections) {
+    if (entry.newTask !== null && !section.title.startsWith('live')) continue;
+    lines.push(...renderSection(section, p));
+  }
+  return lines.join('\n');
+}
+
+function renderSection(section: FieldSection, p: Painter): string[] {
+  const title = section.title.startsWith('live') ? `${section.title} (edited outside git)` : section.title;
+  return [`    ${title}`, ...section.fields.map((field) => renderField(field, p))];
+}
+
+function renderField(field: FieldChange, p: Painter): string {
+  switch (field.op) {
+    case 'add':
+      return p.green(`      + ${field.path}: ${formatValue(field.after)}`);
+    case 'remove':
+      return p.red(`      - ${field.path}: ${formatValue(field.before)}`);
+    case 'replace':
+      return p.yellow(`      ~ ${field.path}: ${formatValue(field.before)} → ${formatValue(field.after)}`);
+    default:
+      return `      ${field.op} ${field.path}`;
+  }
+}
+
+function formatValue(value: unknown): string {
+  if (value === SENSITIVE) return SENSITIVE;
+  const text = value === undefined ? '(none)' : JSON.stringify(value);
+  return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
+}

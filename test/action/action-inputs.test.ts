@@ -1,0 +1,84 @@
+import { annotateProblems } from '../../src/action/report-problems.js';
+import { recordActions } from '../support/record-actions.js';
+import { describe, expect, it } from 'vitest';
+import { toCommandOptions } from '../../src/action/to-command-options.js';
+import { parseActionInputs } from '../../src/action/action-inputs.js';
+import { toAnnotations } from '../../src/action/to-annotations.js';
+import { UserInputError } from '../../src/errors.js';
+
+describe('parseActionInputs', () => {
+  it('reads INPUT_* variables, dashes kept, with defaults', () => {
+    const inputs = parseActionInputs({
+      INPUT_COMMAND: 'apply',
+      'INPUT_WORKING-DIRECTORY': 'infra',
+      'INPUT_GITHUB-TOKEN': 'tok',
+      INPUT_CONCURRENCY: '8',
+      INPUT_QPS: '2.5',
+      INPUT_COMMENT: 'off',
+      INPUT_ONLY: 'jobs/ods/**\n\n  jobs/dwd/*.yaml \n',
+    });
+    expect(inputs).toMatchObject({
+      command: 'apply',
+      workingDirectory: 'infra',
+      githubToken: 'tok',
+      concurrency: 8,
+      qps: 2.5,
+      comment: false,
+      commitState: true,
+      refresh: false,
+      only: ['jobs/ods/**', 'jobs/dwd/*.yaml'],
+    });
+    expect(parseActionInputs({})).toMatchObject({ command: 'plan', workingDirectory: '.', comment: true, only: [] });
+  });
+
+  it('collects every bad input into one error', () => {
+    let caught: unknown;
+    try {
+      parseActionInputs({ INPUT_COMMAND: 'destroy', INPUT_CONCURRENCY: '0', INPUT_COMMENT: 'maybe', INPUT_QPS: 'fast' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(UserInputError);
+    const message = (caught as Error).message;
+    expect(message).toContain('input comment must be true/false or on/off, got "maybe"');
+    expect(message).toContain('input qps must be a number, got "fast"');
+    expect(message).toContain('input command');
+    expect(message).toContain('input concurrency');
+  });
+
+  it('turns inputs into the options the CLI also builds, leaving unset ones to dwsync.yaml', () => {
+    const options = toCommandOptions(parseActionInputs({ INPUT_QPS: '0' }), '/w');
+    expect(options).toEqual({ root: '/w', qps: 0, refresh: false, force: false });
+    expect(toCommandOptions(parseActionInputs({ INPUT_PRUNE: 'true' }), '/w')).toMatchObject({ prune: true });
+    expect(toCommandOptions(parseActionInputs({ INPUT_PRUNE: 'off' }), '/w')).toMatchObject({ prune: false });
+  });
+});
+
+describe('annotateProblems', () => {
+  it('turns a warning into a warning annotation on its line, and an error into an error', () => {
+    const io = recordActions();
+    const warning = { file: 'jobs/a.yaml', line: 3, column: 27, path: 'taskParam.ResourceGroup', message: 'not listed', severity: 'warning' as const };
+    const error = { file: 'jobs/a.yaml', line: 18, column: 31, path: 'taskContent.steps[1].parameter.datasource', message: 'no such datasource' };
+    annotateProblems(io, [warning, error], '.');
+    expect(io.lines).toEqual([
+      'warning: not listed {"title":"dwsync: taskParam.ResourceGroup","file":"jobs/a.yaml","startLine":3,"startColumn":27}',
+      'error: no such datasource {"title":"dwsync: taskContent.steps[1].parameter.datasource","file":"jobs/a.yaml","startLine":18,"startColumn":31}',
+    ]);
+  });
+});
+
+describe('toAnnotations', () => {
+  it('places problems on their file, line and column, relative to the repository root', () => {
+    const problem = { file: 'jobs/a.yaml', line: 14, column: 7, path: 'taskParam.Cu', message: 'Cu must be …' };
+    expect(toAnnotations([problem], 'infra')).toEqual([
+      {
+        message: 'Cu must be …',
+        properties: { title: 'dwsync: taskParam.Cu', file: 'infra/jobs/a.yaml', startLine: 14, startColumn: 7 },
+      },
+    ]);
+    expect(toAnnotations([{ ...problem, path: '' }], '.')[0]?.properties).toMatchObject({
+      file: 'jobs/a.yaml',
+      title: 'dwsync: invalid task file',
+    });
+  });
+});

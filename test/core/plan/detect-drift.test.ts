@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+
+import { desiredConfig } from '../../../src/core/plan/desired-config.js';
+import { detectDrift } from '../../../src/core/plan/detect-drift.js';
+import { planTasks } from '../../../src/core/plan/plan-tasks.js';
+import { buildTask } from '../../support/build-task.js';
+
+const salt = 'test-salt';
+
+function plannedApplied() {
+  const task = buildTask();
+  const planned = planTasks({ tasks: [task], records: { [task.key]: { file: task.file, applied: desiredConfig(task, salt), lastAttempt: { outcome: 'applied' } } }, salt });
+  return { task, planned };
+}
+
+describe('detectDrift', () => {
+  it('leaves the keys the service keeps in Content (extend, ...) out of the comparison', () => {
+    const { task, planned } = plannedApplied();
+    const live = { ...task.taskContent, extend: { mode: 'wizard', resourceGroup: String(task.taskParam.ResourceGroup) }, gui: {} };
+    const [entry] = detectDrift(planned, new Map([[task.key, { missing: false, taskContent: live, resourceGroup: String(task.taskParam.ResourceGroup) }]]), salt);
+    expect(entry).toMatchObject({ drift: false });
+  });
+
+  it('sees a DI group changed in the console through extend.resourceGroup, and a content edit', () => {
+    const { task, planned } = plannedApplied();
+    const live = { ...task.taskContent, setting: { speed: { concurrent: 9 } } };
+    const [entry] = detectDrift(planned, new Map([[task.key, { missing: false, taskContent: live, resourceGroup: 'S_other' }]]), salt);
+    expect(entry).toMatchObject({ drift: true, liveParamPatch: [{ op: 'replace', path: '/ResourceGroup', value: 'S_other' }] });
+    expect(entry!.liveContentPatch).toContainEqual({ op: 'replace', path: '/setting/speed/concurrent', value: 9 });
+  });
+});

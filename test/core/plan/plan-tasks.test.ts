@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+
+import { desiredConfig } from '../../../src/core/plan/desired-config.js';
+import { compareKeys, planTasks, toPlanReport } from '../../../src/core/plan/plan-tasks.js';
+import type { PlanRecord } from '../../../src/core/plan/plan-tasks.js';
+import { renderPlanText } from '../../../src/views/render-plan-text.js';
+import type { Task } from '../../../src/core/task/task.js';
+import { buildNamedTask, buildTask } from '../../support/build-task.js';
+
+const salt = 'test-salt';
+
+function appliedRecord(task: Task, outcome = 'applied'): PlanRecord {
+  return { file: task.file, applied: desiredConfig(task, salt), lastAttempt: { outcome } };
+}
+
+describe('planTasks', () => {
+  it('plans a task with no record as new, with a patch from {}', () => {
+    const report = toPlanReport(planTasks({ tasks: [buildTask()], records: {}, salt }));
+    expect(report.summary).toEqual({ create: 0, update: 1, unchanged: 0, orphaned: 0 });
+    const change = report.changes[0]!;
+    expect(change).toMatchObject({ key: '10000/1000001', action: 'update', reason: 'new' });
+    expect(change.taskContentPatch.map((op) => op.path).sort()).toEqual(['/order', '/setting', '/steps', '/type', '/version']);
+    expect(change.taskParamPatch).toEqual(
+      expect.arrayContaining([{ op: 'add', path: '/Cu', value: 2 }, { op: 'add', path: '/ResourceGroup', value: 'S_res_group_1_1' }]),
+    );
+    expect(JSON.stringify(report)).not.toContain('hunter2');
+  });
+
+  it('finds nothing to do when only key order differs', () => {
+    const task = buildTask();
+    const reordered = buildTask({ taskContent: Object.fromEntries(Object.entries(task.taskContent).reverse()) });
+    const report = toPlanReport(planTasks({ tasks: [reordered], records: { [task.key]: appliedRecord(task) }, salt }));
+    expect(report.changes[0]).toMatchObject({ action: 'unchanged', taskContentPatch: [], taskParamPatch: [] });
+    expect(report.changes[0]).not.toHaveProperty('reason');
+  });
+
+  it('gives exactly one patch for one edited value, and tells 2 from "2"', () => {
+    const task = buildTask();
+    const edited = buildTask({ taskParam: { ResourceGroup: 'S_res_group_1_1', Cu: '2' } });
+    const change = toPlanReport(planTasks({ tasks: [edited], records: { [task.key]: appliedRecord(task) }, salt })).changes[0]!;
+    expect(change).toMatchObject({ action: 'update', reason: 'changed', taskContentPatch: [] });
+    expect(change.taskParamPatch).toEqual([{ op: 'replace', path: '/Cu', value: '2' }]);
+  });
+
+  it('says a secret changed without showing it', () => {
+    const task = buildTask();
+    const content = structuredClone(task.taskContent) as { steps: Array<{ parameter: Record<string, unknown> }> };
+    content.steps[0]!.parameter.password = 'new-password-value';
+    const edited = buildTask({ taskContent: content as Task['taskContent'] });
+    const planned = planTasks({ tasks: [edited], records: { [task.key]: appliedRecord(task) }, salt });
+    const change = toPlanReport(planned).changes[0]!;
+    expect(change.taskContentPatch).toEqual([{ op: 'replace', path: '/steps/0/parameter/password', value: '(sensitive)' }]);
+    const text = renderPlanText(planned, { color: false });
+    expect(text).toContain('~ /steps/0/parameter/password: (sensitive) → (sensitive)');
+    expect(text).not.toMatch(/hunter2|new-password-value|hmac/);
+  });
+
+  it('retries a task whose last attempt failed even when it equals the applied config', () => {
+    const task = buildTask();
+    const change = toPlanReport(planTasks({ tasks: [task], records: { [task.key]: appliedRecord(task, 'failed') }, salt })).changes[0]!;
+    expect(change).toMatchObject({ action: 'update', reason: 'retry', taskContentPatch: [], taskParamPatch: [] });
+  });
+
+  it('reports orphans in scope, sorted numerically by key, never as updates', () => {
+    const kept = buildTask({ fileId: 10 });
+    const gone = buildTask({ fileId: 9, file: 'jobs/old/gone.yaml' });
+    const outOfScope = buildTask({ fileId: 8, file: 'other/x.yaml' });
+    const records = { [gone.key]: appliedRecord(gone), [outOfScope.key]: appliedRecord(outOfScope) };
+    const report = toPlanReport(planTasks({ tasks: [kept], records, salt, inScope: (file) => file.startsWith('jobs/') }));
+    expect(report.changes.map((c) => [c.key, c.action])).toEqual([
+      ['10000/9', 'orphaned'],
+      ['10000/10', 'update'],
+    ]);
+    expect(report.summary).toEqual({ create: 0, update: 1, unchanged: 0, orphaned: 1 });
+  });
+
+  it('is deterministic: the same input gives byte-identical output', () => {
+    const tasks = [buildTask({ fileId: 3 }), buildTask({ fileId: 1 }), buildTask({ fileId: 2 })];
+    const once = JSON.stringify(toPlanReport(planTasks({ tasks, records: {}, salt })));
+    const twice = JSON.stringify(toPlanReport(planTasks({ tasks: [...tasks].reverse(), records: {}, salt })));
+    expect(once).toBe(twice);
+  });
+
+  it('orders keys by number, named keys after the file ids of their project', () => {
+    const keys = ['10000/10', '10000/b/x', '9/1', '10000/a/y', '10000/9', '9/f/z'];
+    expect(keys.sort(compareKeys)).toEqual(['9/1', '9/f/z', '10000/9', '10000/10', '10000/a/y', '10000/b/x']);
+  });
+});
+
+describe('named tasks and --prune', () => {
+  const named = (over: Parameters<typeof buildNamedTask>[0] = {}): Task => buildNamedTask({ folder: 'Business Flow/ods', ...over });
+
+  it('plans a named task the state does not know as create, with the whole config as the patch', () => {
+    const report = toPlanReport(planTasks({ tasks: [named()], records: {}, salt }));
+    expect(report.summary).toEqual({ create: 1, update: 0, unchanged: 0, orphaned: 0 });
+    expect(report.changes[0]).toMatchObject({ key: '10000/Business Flow/ods/ods_users', action: 'create' });
+    expect(report.changes[0]!.taskParamPatch).toContainEqual({ op: 'add', path: '/Cu', value: 2 });
+  });
+
+  it('uses the fileId the state learned: unchanged once applied, an update when it changed', () => {
+    const task = named();
+    const record = { ...appliedRecord(task), fileId: 5000001 };
+    const planned = planTasks({ tasks: [task], records: { [task.key]: record }, salt });
+    expect(planned[0]).toMatchObject({ action: 'unchanged', fileId: 5000001 });
+    const edited = named({ taskParam: { ResourceGroup: 'S_res_group_1_1', Cu: 4 } });
+    expect(planTasks({ tasks: [edited], records: { [task.key]: record }, salt })[0]).toMatchObject({ action: 'update', reason: 'changed', fileId: 5000001 });
+    // Found but never applied (the update after adopting it failed): an update, not a second create.
+    const adopted = { file: task.file, fileId: 5000002, applied: null, lastAttempt: { outcome: 'failed' } };
+    expect(planTasks({ tasks: [task], records: { [task.key]: adopted }, salt })[0]).toMatchObject({ action: 'update', reason: 'retry', fileId: 5000002 });
+  });
+
+  it('--prune plans the deletion of orphans dwsync created or applied, and only of those', () => {
+    const applied = buildTask({ fileId: 7 });
+    const created = named({ name: 'gone' });
+    const neverApplied = buildTask({ fileId: 8 });
+    const records = {
+      [applied.key]: appliedRecord(applied),
+      [created.key]: { ...appliedRecord(created), fileId: 5000003 },
+      [neverApplied.key]: { file: neverApplied.file, applied: null, lastAttempt: { outcome: 'failed' } },
+    };
+    const without = toPlanReport(planTasks({ tasks: [], records, salt }));
+    expect(without.changes.map((c) => c.action)).toEqual(['orphaned', 'orphaned', 'orphaned']);
+    expect(without.summary).not.toHaveProperty('delete');
+    const planned = planTasks({ tasks: [], records, salt, prune: true });
+    expect(planned.map((c) => [c.key, c.action, c.fileId])).toEqual([
+      ['10000/7', 'delete', 7],
+      ['10000/8', 'orphaned', 8],
+      ['10000/Business Flow/ods/gone', 'delete', 5000003],
+    ]);
+    expect(toPlanReport(planned, { prune: true }).summary).toEqual({ create: 0, update: 0, unchanged: 0, orphaned: 1, delete: 2 });
+    expect(renderPlanText(planned, { color: false, prune: true })).toContain('Plan: 0 to update, 0 unchanged, 1 orphaned, 2 to delete.');
+  });
+});
+
+describe('renderPlanText', () => {
+  it('shows old and new values and the summary, without colour when asked', () => {
+    const task = buildTask();
+    const content = structuredClone(task.taskContent) as { setting: { speed: { concurrent: number } } };
+    content.setting.speed.concurrent = 4;
+    const planned = planTasks({ tasks: [buildTask({ taskContent: content as Task['taskContent'] })], records: { [task.key]: appliedRecord(task) }, salt });
+    const text = renderPlanText(planned, { color: false });
+    expect(text).toBe(
+      [
+        '~ 10000/1000001  jobs/ods/task_1000001.yaml  (changed)',
+        '    taskContent',
+        '      ~ /setting/speed/concurrent: 2 → 4',
+        'Plan: 1 to update, 0 unchanged, 0 orphaned.',
+        '',
+      ].join('\n'),
+    );
+    expect(renderPlanText(planned, { color: true })).toContain('\u001b[33m');
+  });
+
+  it('says so when there is nothing to do', () => {
+    const task = buildTask();
+    const text = renderPlanText(planTasks({ tasks: [task], records: { [task.key]: appliedRecord(task) }, salt }), { color: false });
+    expect(text).toBe('Plan: 0 to update, 1 unchanged, 0 orphaned.\nNo changes. DataWorks matches the task files.\n');
+  });
+});
+
+describe('masking in new tasks', () => {
+  it('masks a secret nested inside an added object, never showing its hash', () => {
+    const report = toPlanReport(planTasks({ tasks: [buildTask()], records: {}, salt }));
+    const steps = report.changes[0]!.taskContentPatch.find((op) => op.path === '/steps') as { value: Array<{ parameter: { password: string } }> };
+    expect(steps.value[0]!.parameter.password).toBe('(sensitive)');
+    expect(JSON.stringify(report)).not.toMatch(/hunter2|hmac/);
+  });
+});
+
+describe('renderPlanText for a task never applied by dwsync', () => {
+  it('summarises what the task connects instead of listing every field', () => {
+    const text = renderPlanText(planTasks({ tasks: [buildTask()], records: {}, salt }), { color: false });
+    expect(text).toBe(
+      [
+        '~ 10000/1000001  jobs/ods/task_1000001.yaml  (first apply)',
+        '    replaces its config in DataWorks with: mysql (mysql_pub) → odps (odps_first), resource group S_res_group_1_1, 2 CU',
+        'Plan: 1 to update, 0 unchanged, 0 orphaned.',
+        '',
+      ].join('\n'),
+    );
+  });
+});

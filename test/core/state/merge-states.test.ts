@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { mergeStates } from '../../../src/core/state/merge-states.js';
+import type { TaskRecord } from '../../../src/core/state/state-schema.js';
+import { aFailedRecord, aState, anAppliedRecord } from '../../support/state-builders.js';
+
+function attemptedAt(record: TaskRecord, at: string): TaskRecord {
+  return { ...record, lastAttempt: { ...record.lastAttempt!, at } };
+}
+
+describe('mergeStates', () => {
+  it('keeps every task of both states and takes each task from its newest attempt', () => {
+    const older = attemptedAt(anAppliedRecord('jobs/a.yaml', 'req-old'), '2026-11-29T09:00:00.000Z');
+    const newer = attemptedAt(aFailedRecord('jobs/a.yaml'), '2026-11-29T10:00:00.000Z');
+    const ours = aState({ '10000/1': older, '10000/2': anAppliedRecord('jobs/b.yaml') }, 4);
+    const theirs = aState({ '10000/1': newer, '10000/3': anAppliedRecord('jobs/c.yaml') }, 7);
+    const merged = mergeStates(ours, theirs);
+    expect(Object.keys(merged.tasks).sort()).toEqual(['10000/1', '10000/2', '10000/3']);
+    expect(merged.tasks['10000/1']).toBe(newer);
+    expect(merged.serial).toBe(7);
+    // The other way round gives the same tasks.
+    expect(mergeStates(theirs, ours).tasks).toEqual(merged.tasks);
+  });
+
+  it('keeps ours on a tie', () => {
+    const a = anAppliedRecord('jobs/a.yaml', 'req-ours');
+    const b = anAppliedRecord('jobs/a.yaml', 'req-theirs');
+    expect(mergeStates(aState({ '10000/1': a }), aState({ '10000/1': b })).tasks['10000/1']).toBe(a);
+  });
+
+  it('refuses states of different lineages', () => {
+    const other = { ...aState(), lineage: 'another-lineage' };
+    expect(() => mergeStates(aState(), other)).toThrow(/different state files \(lineage/);
+  });
+});

@@ -1,0 +1,30 @@
+import { expect, test } from 'vitest';
+import { duplicateTaskKeys } from '../../../src/core/task/duplicate-task-keys.js';
+import { validateTasks } from '../../../src/core/task/validate-tasks.js';
+import { formatProblem } from '../../../src/core/problem.js';
+import type { Task } from '../../../src/core/task/task.js';
+
+const task = (fileId: number, file: string, line: number): Task => ({
+  key: `10000/${fileId}`,
+  projectId: 10000,
+  fileId,
+  file,
+  line,
+  column: 1,
+  taskParam: { ResourceGroup: 'g' },
+  taskContent: {},
+});
+
+test('each place of a duplicated key names the others', () => {
+  const problems = duplicateTaskKeys([task(1, 'jobs/a.yaml', 1), task(2, 'jobs/a.yaml', 30), task(1, 'jobs/b.yaml', 4)]);
+  expect(problems.map(formatProblem)).toEqual([
+    'jobs/a.yaml:1:1: error: task 10000/1 is declared more than once: expected one document per projectId/fileId, also at jobs/b.yaml:4:1',
+    'jobs/b.yaml:4:1: error: task 10000/1 is declared more than once: expected one document per projectId/fileId, also at jobs/a.yaml:1:1',
+  ]);
+});
+
+test('distinct keys pass, and validateTasks runs the rules it is given, sorted', () => {
+  expect(validateTasks([task(1, 'jobs/a.yaml', 1), task(2, 'jobs/b.yaml', 1)])).toEqual([]);
+  const flagged = validateTasks([task(1, 'jobs/z.yaml', 1)], [(tasks) => tasks.map((t) => ({ file: t.file, line: 2, column: 1, path: '', message: 'b' })), () => [{ file: 'jobs/a.yaml', line: 1, column: 1, path: '', message: 'a' }]]);
+  expect(flagged.map((p) => p.message)).toEqual(['a', 'b']);
+});

@@ -1,0 +1,131 @@
+import { describe, expect, it, test } from 'vitest';
+import { parseTaskFile } from '../../../src/core/task/parse-task-file.js';
+import { formatProblem, formatWarning } from '../../../src/core/problem.js';
+import { validTaskYaml, withLine } from '../../support/task-builders.js';
+
+const lines = (text: string) => parseTaskFile(text, 'jobs/t.yaml').problems.map(formatProblem);
+
+describe('parseTaskFile', () => {
+  test('a valid document becomes a task, values exactly as typed', () => {
+    const { tasks, problems } = parseTaskFile(validTaskYaml, 'jobs/t.yaml');
+    expect(problems).toEqual([]);
+    expect(tasks).toHaveLength(1);
+    const task = tasks[0]!;
+    expect(task).toMatchObject({ key: '10000/1000001', projectId: 10000, fileId: 1000001, file: 'jobs/t.yaml', line: 1, column: 1 });
+    expect(task.taskParam).toEqual({ ResourceGroup: 'S_res_group_XXX_XXXX', Cu: 2 });
+    expect(JSON.stringify(task.taskContent)).toContain('"partition":"pt=${bizdate}"');
+    expect(Object.keys(task.taskContent)).toEqual(['type', 'version', 'steps', 'setting', 'order']);
+  });
+
+  test('a task given by name and folder has the key projectId/folder/name and no fileId yet', () => {
+    const text = withLine(validTaskYaml, 'fileId: 1000001', 'name: ods_users\nfolder: Business Flow/ods/Data Integration');
+    const { tasks, problems } = parseTaskFile(text, 'jobs/t.yaml');
+    expect(problems).toEqual([]);
+    expect(tasks[0]).toMatchObject({ key: '10000/Business Flow/ods/Data Integration/ods_users', fileId: null, name: 'ods_users', folder: 'Business Flow/ods/Data Integration' });
+  });
+
+  test('author key order is kept, unknown keys included', () => {
+    const text = withLine(validTaskYaml, '  type: job\n  version: "2.0"\n', '  zeta: 1\n  version: "2.0"\n  type: job\n  alpha: "2"\n');
+    const task = parseTaskFile(text, 'jobs/t.yaml').tasks[0]!;
+    expect(Object.keys(task.taskContent)).toEqual(['zeta', 'version', 'type', 'alpha', 'steps', 'setting', 'order']);
+    expect(task.taskContent.alpha).toBe('2');
+    expect(task.taskContent.zeta).toBe(1);
+  });
+
+  test('taskContent as a JSON string is parsed, scheduling parameters kept literally', () => {
+    const text = `projectId: 1\nfileId: 2\ntaskParam: {ResourceGroup: g}\ntaskContent: '{"type":"job","version":"2.0","steps":[{"stepType":"mysql","category":"reader","name":"R","parameter":{"where":"ds=$[yyyymmdd-1]"}},{"stepType":"odps","category":"writer","name":"W","parameter":{}}]}'\n`;
+    const { tasks, problems } = parseTaskFile(text, 'jobs/t.yaml');
+    expect(problems).toEqual([]);
+    expect(JSON.stringify(tasks[0]!.taskContent)).toContain('ds=$[yyyymmdd-1]');
+  });
+
+  test('each rule, with its message and place', () => {
+    expect(lines(withLine(validTaskYaml, 'Cu: 2', 'Cu: 0.3'))).toEqual([
+      'jobs/t.yaml:5:7: error: taskParam.Cu must be a positive multiple of 0.5, got 0.3',
+    ]);
+    expect(lines(withLine(validTaskYaml, 'type: job', 'type: jobs'))).toEqual(['jobs/t.yaml:7:9: error: taskContent.type must be "job", got "jobs" (did you mean "job"?)']);
+    expect(lines(withLine(validTaskYaml, 'version: "2.0"', 'version: 2.0'))).toEqual([
+      'jobs/t.yaml:8:12: error: taskContent.version must be the string "2.0" (quote it: version: "2.0"), got 2',
+    ]);
+    expect(lines(withLine(validTaskYaml, 'category: writer', 'category: reader'))).toEqual([
+      'jobs/t.yaml:10:5: error: taskContent.steps must include a writer step (category: writer), found none',
+    ]);
+    expect(lines(withLine(validTaskYaml, 'to: Writer', 'to: Sink'))).toEqual([
+      'jobs/t.yaml:22:31: error: taskContent.order.hops[0].to must name a step (Reader, Writer), got "Sink"',
+    ]);
+    expect(lines(withLine(validTaskYaml, 'concurrent: 2', 'concurrent: 1.5'))).toEqual([
+      'jobs/t.yaml:20:25: error: taskContent.setting.speed.concurrent must be a positive integer, got 1.5',
+    ]);
+    expect(lines(withLine(validTaskYaml, '  ResourceGroup: S_res_group_XXX_XXXX\n', ''))).toEqual([
+      'jobs/t.yaml:4:3: error: taskParam.ResourceGroup is missing: expected a non-empty string',
+    ]);
+    expect(lines(withLine(validTaskYaml, 'fileId:', 'fileID:'))).toEqual([
+      'jobs/t.yaml:1:1: error: fileId is missing: expected a positive integer, or name and folder for a task dwsync creates',
+      'jobs/t.yaml:2:1: error: unknown key "fileID" (did you mean "fileId"?)',
+    ]);
+  });
+
+  test('a problem in the second document is placed in it', () => {
+    const second = withLine(withLine(validTaskYaml, 'fileId: 1000001', 'fileId: 1000002'), 'Cu: 2', 'Cu: 3.2');
+    const result = parseTaskFile(`${validTaskYaml}---\n${second}`, 'jobs/t.yaml');
+    expect(result.tasks.map((t) => t.key)).toEqual(['10000/1000001']);
+    expect(result.problems.map(formatProblem)).toEqual(['jobs/t.yaml:28:7: error: taskParam.Cu must be a positive multiple of 0.5, got 3.2']);
+  });
+
+  test('a JSON syntax error is placed inside a block literal', () => {
+    const text = 'projectId: 1\nfileId: 2\ntaskParam: {ResourceGroup: g}\ntaskContent: |\n  {"type": "job",\n     "steps": [}\n';
+    expect(lines(text)).toEqual(['jobs/t.yaml:6:16: error: taskContent is not valid JSON: expected a value, found "}"']);
+  });
+
+  test('a JSON syntax error is placed inside a double-quoted string with escapes', () => {
+    const text = 'projectId: 1\nfileId: 2\ntaskParam: {ResourceGroup: g}\ntaskContent: "{\\"a\\": \\"\\u00e9\\" x}"\n';
+    // value: {"a": "é" x}  → the error is at the x, after escapes of different lengths
+    expect(lines(text)).toEqual([`jobs/t.yaml:4:${text.split('\n')[3]!.indexOf(' x}') + 2}: error: taskContent is not valid JSON: expected ',' or '}', found "x"`]);
+  });
+
+  test('BOM and CRLF do not shift positions', () => {
+    const text = '\ufeff' + withLine(validTaskYaml, 'Cu: 2', 'Cu: 0').replace(/\n/g, '\r\n');
+    expect(lines(text)).toEqual(['jobs/t.yaml:5:7: error: taskParam.Cu must be a positive multiple of 0.5, got 0']);
+  });
+
+  test('an empty file and a file of comments are reported, a trailing separator is not', () => {
+    const none = 'jobs/t.yaml:1:1: error: no task in file: expected a YAML mapping with projectId, fileId (or name and folder), taskParam and taskContent';
+    expect(lines('')).toEqual([none]);
+    expect(lines('# only a comment\n')).toEqual([none]);
+    expect(lines(`${validTaskYaml}---\n`)).toEqual([]);
+  });
+
+  test('an alias bomb is stopped and reported at the first alias', () => {
+    const bomb = 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n';
+    expect(lines(bomb)).toEqual(['jobs/t.yaml:2:8: error: too many aliases: expanding them would exceed 100 nodes (an alias bomb?)']);
+  });
+
+  test('deep flow nesting is refused before the YAML parser sees it', () => {
+    const text = `a: ${'['.repeat(20000)}${']'.repeat(20000)}\n`;
+    expect(lines(text)).toEqual(['jobs/t.yaml:1:204: error: nesting too deep: expected at most 200 levels of [ ] or { }']);
+  });
+
+  test('duplicate keys and tabs come from the YAML parser, located', () => {
+    expect(lines('projectId: 1\nprojectId: 2\n')).toEqual(['jobs/t.yaml:2:1: error: duplicate key "projectId": a key may appear only once in a mapping']);
+    expect(lines('taskParam:\n\tCu: 1\n')[0]).toBe('jobs/t.yaml:2:1: error: tab used for indentation: YAML allows only spaces');
+  });
+});
+
+describe('secrets written in a task file', () => {
+  it('warns, at its line, that DataWorks stores a hand-written password in clear', () => {
+    const text = withLine(validTaskYaml, 'parameter: {datasource: mysql_pub,', 'parameter: {password: hunter2, datasource: mysql_pub,');
+    const { tasks, problems, warnings } = parseTaskFile(text, 'jobs/t.yaml');
+    expect(problems).toEqual([]);
+    expect(tasks).toHaveLength(1);
+    expect(warnings.map(formatWarning)).toEqual([
+      'jobs/t.yaml:13:29: warning: password is written in the task file: DataWorks stores it in clear in the task\'s code; keep credentials in a DataWorks data source and name it with "datasource"',
+    ]);
+  });
+
+  it('says nothing for a scheduling parameter or an empty value', () => {
+    for (const value of ['"${db_password}"', '""']) {
+      const text = withLine(validTaskYaml, 'parameter: {datasource: mysql_pub,', `parameter: {password: ${value}, datasource: mysql_pub,`);
+      expect(parseTaskFile(text, 'jobs/t.yaml').warnings).toEqual([]);
+    }
+  });
+});

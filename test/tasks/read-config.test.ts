@@ -1,0 +1,33 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, expect, test } from 'vitest';
+import { readConfig } from '../../src/tasks/read-config.js';
+import { parseConfig } from '../../src/core/config/parse-config.js';
+import { formatProblem } from '../../src/core/problem.js';
+
+const defaults = { jobs: 'jobs', state: '.dwsync/state.json', region: 'cn-hangzhou', endpoint: null, concurrency: 4, qps: 5, deploy: false, prune: false };
+let root = '';
+afterEach(async () => rm(root, { recursive: true, force: true }));
+
+test('without dwsync.yaml the defaults apply', async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'dwsync-config-'));
+  expect(await readConfig(root)).toEqual({ config: defaults, problems: [] });
+});
+
+test('given keys override the defaults', async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'dwsync-config-'));
+  await writeFile(path.join(root, 'dwsync.yaml'), 'jobs: pipelines\nendpoint: http://127.0.0.1:8787\nqps: 0\n');
+  const { config, problems } = await readConfig(root);
+  expect(problems).toEqual([]);
+  expect(config).toEqual({ ...defaults, jobs: 'pipelines', endpoint: 'http://127.0.0.1:8787', qps: 0 });
+});
+
+test('problems are located and the defaults returned', () => {
+  const { config, problems } = parseConfig('jobs: jobs\nconcurrency: 0\nqps: x\n', 'dwsync.yaml');
+  expect(config).toEqual(defaults);
+  expect(problems.map(formatProblem)).toEqual([
+    'dwsync.yaml:2:14: error: concurrency must be an integer >= 1, got 0',
+    'dwsync.yaml:3:6: error: qps must be a number >= 0 (0 = no ceiling), got "x"',
+  ]);
+});
