@@ -73,7 +73,7 @@ async function applyPlanned(planned: PlannedTask[], settings: Settings, store: S
     clock: deps.clock,
     ...(deps.signal ? { signal: deps.signal } : {}),
     projectMode,
-    previous: (key) => store.state.tasks[key] ?? null,
+    recordOf: (key) => store.state.tasks[key] ?? null,
     record: (key, record) => store.record(key, record),
     onWarning: (message) => deps.logger.warn(message),
     remove: (key) => store.remove(key),

@@ -2,8 +2,8 @@ import { RemoteError } from '../errors.js';
 import { createSdkCaller, type CreateDataWorksOptions } from './create-sdk-caller.js';
 import type { DataWorks } from '../ports.js';
 import { operations as op } from './operations/operations.js';
-import { invalidAnswer, readRequestId } from './parse-answer.js';
-import { readDeployment, readFileSummary, readLiveFile, readProjectMode } from './read-answers.js';
+import { invalidAnswer, requestIdOf } from './parse-answer.js';
+import { toDeployment, toFileSummary, toLiveFile, toProjectMode } from './to-port-values.js';
 
 export type { CreateDataWorksOptions } from './create-sdk-caller.js';
 
@@ -26,9 +26,9 @@ export function createDataWorks(options: CreateDataWorksOptions): DataWorks {
       });
       // Counted as applied only on an explicit success.
       if (answer.Data?.Status?.toLowerCase() !== 'success') {
-        throw invalidAnswer(status, readRequestId(answer), 'UpdateDISyncTask answered without Data.Status "success"');
+        throw invalidAnswer(status, requestIdOf(answer), 'UpdateDISyncTask answered without Data.Status "success"');
       }
-      return { requestId: readRequestId(answer) };
+      return { requestId: requestIdOf(answer) };
     },
     async createDISyncTask(input) {
       const taskParam = { FileFolderPath: input.folderPath, ...(JSON.parse(input.taskParam) as Record<string, unknown>) };
@@ -42,14 +42,14 @@ export function createDataWorks(options: CreateDataWorksOptions): DataWorks {
       });
       const fileId = answer.Data?.FileId;
       if (answer.Data?.Status?.toLowerCase() !== 'success' || typeof fileId !== 'number') {
-        throw invalidAnswer(status, readRequestId(answer), 'CreateDISyncTask answered without Data.Status "success" and a Data.FileId');
+        throw invalidAnswer(status, requestIdOf(answer), 'CreateDISyncTask answered without Data.Status "success" and a Data.FileId');
       }
-      return { requestId: readRequestId(answer), fileId };
+      return { requestId: requestIdOf(answer), fileId };
     },
     async getFile(ref) {
       try {
         const { answer, status } = await call(op.GetFile, { ProjectId: ref.projectId, FileId: ref.fileId });
-        return { requestId: readRequestId(answer), file: readLiveFile(answer, status) };
+        return { requestId: requestIdOf(answer), file: toLiveFile(answer, status) };
       } catch (err) {
         if (err instanceof RemoteError && isMissingFile(err)) return { requestId: err.requestId ?? '', file: null };
         throw err;
@@ -66,32 +66,32 @@ export function createDataWorks(options: CreateDataWorksOptions): DataWorks {
         PageSize: input.pageSize,
         NeedAbsoluteFolderPath: true,
       });
-      if (!answer.Data) throw invalidAnswer(status, readRequestId(answer), 'ListFiles answered without Data');
-      const files = (answer.Data.Files ?? []).map(readFileSummary);
-      return { requestId: readRequestId(answer), totalCount: answer.Data.TotalCount ?? files.length, files };
+      if (!answer.Data) throw invalidAnswer(status, requestIdOf(answer), 'ListFiles answered without Data');
+      const files = (answer.Data.Files ?? []).map(toFileSummary);
+      return { requestId: requestIdOf(answer), totalCount: answer.Data.TotalCount ?? files.length, files };
     },
     async submitFile(ref) {
       const { answer, status } = await call(op.SubmitFile, { ProjectId: ref.projectId, FileId: ref.fileId, Comment: ref.comment });
-      return { requestId: readRequestId(answer), deploymentId: requireId(answer.Data, status, readRequestId(answer)) };
+      return { requestId: requestIdOf(answer), deploymentId: requireId(answer.Data, status, requestIdOf(answer)) };
     },
     async deployFile(ref) {
       const { answer, status } = await call(op.DeployFile, { ProjectId: ref.projectId, FileId: ref.fileId, Comment: ref.comment });
-      return { requestId: readRequestId(answer), deploymentId: requireId(answer.Data, status, readRequestId(answer)) };
+      return { requestId: requestIdOf(answer), deploymentId: requireId(answer.Data, status, requestIdOf(answer)) };
     },
     async getDeployment(input) {
       const { answer, status } = await call(op.GetDeployment, { ProjectId: input.projectId, DeploymentId: input.deploymentId });
-      return { requestId: readRequestId(answer), ...readDeployment(answer, status) };
+      return { requestId: requestIdOf(answer), ...toDeployment(answer, status) };
     },
     async deleteFile(ref) {
       const { answer } = await call(op.DeleteFile, { ProjectId: ref.projectId, FileId: ref.fileId });
-      return { requestId: readRequestId(answer), deploymentId: answer.DeploymentId ?? null };
+      return { requestId: requestIdOf(answer), deploymentId: answer.DeploymentId ?? null };
     },
     async getProject(input) {
       const { answer, status } = await call(op.GetProject, { ProjectId: input.projectId });
-      if (!answer.Data) throw invalidAnswer(status, readRequestId(answer), 'GetProject answered without Data');
+      if (!answer.Data) throw invalidAnswer(status, requestIdOf(answer), 'GetProject answered without Data');
       return {
-        requestId: readRequestId(answer),
-        mode: readProjectMode(answer.Data),
+        requestId: requestIdOf(answer),
+        mode: toProjectMode(answer.Data),
         defaultDiResourceGroup: answer.Data.DefaultDiResourceGroupIdentifier || null,
       };
     },
@@ -100,7 +100,7 @@ export function createDataWorks(options: CreateDataWorksOptions): DataWorks {
       const groups = (answer.Data ?? []).flatMap((g) =>
         g.Identifier ? [{ identifier: g.Identifier, name: g.Name ?? '', type: g.ResourceGroupType ?? null, isDefault: g.IsDefault === true }] : [],
       );
-      return { requestId: readRequestId(answer), groups };
+      return { requestId: requestIdOf(answer), groups };
     },
     async listDataSources(input) {
       const { answer, status } = await call(op.ListDataSources, {
@@ -109,11 +109,11 @@ export function createDataWorks(options: CreateDataWorksOptions): DataWorks {
         PageSize: input.pageSize,
         Name: input.name,
       });
-      if (!answer.Data) throw invalidAnswer(status, readRequestId(answer), 'ListDataSources answered without Data');
+      if (!answer.Data) throw invalidAnswer(status, requestIdOf(answer), 'ListDataSources answered without Data');
       const dataSources = (answer.Data.DataSources ?? []).flatMap((d) =>
         d.Name ? [{ name: d.Name, type: d.DataSourceType ?? '', envType: d.EnvType ?? null }] : [],
       );
-      return { requestId: readRequestId(answer), totalCount: answer.Data.TotalCount ?? dataSources.length, dataSources };
+      return { requestId: requestIdOf(answer), totalCount: answer.Data.TotalCount ?? dataSources.length, dataSources };
     },
   };
 }

@@ -50,10 +50,10 @@ export function parseAnswer<D extends OperationDefinition>(operation: D, body: B
   if (parsed.success) return parsed.data as z.infer<D['response']>;
   const issue = parsed.error.issues[0];
   const at = issue ? issue.path.join('.') : '';
-  return invalid(operation.name, status, readRequestId(body), `${at || 'the answer'}: ${issue?.message ?? 'does not match the model'}`);
+  return invalid(operation.name, status, requestIdOf(body), `${at || 'the answer'}: ${issue?.message ?? 'does not match the model'}`);
 }
 
-export function readRequestId(body: { RequestId?: unknown }): string {
+export function requestIdOf(body: { RequestId?: unknown }): string {
   return stringOr(body.RequestId, '') ?? '';
 }
 

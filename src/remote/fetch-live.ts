@@ -3,7 +3,7 @@ import pLimit from 'p-limit';
 import type { CallRunner } from '../dataworks/call-runner.js';
 import type { LiveConfig } from '../core/plan/detect-drift.js';
 import type { JsonValue } from '../core/text/json.js';
-import { readContentTaskParam } from '../core/task/service-managed-content.js';
+import { parseContentTaskParam } from '../core/task/service-managed-content.js';
 import type { DataWorks } from '../ports.js';
 
 // Reads the live config of each task with GetFile, under the run's concurrency, rate and retry rules.
@@ -22,7 +22,7 @@ export async function fetchLive(
         if (!value.file) return void live.set(ref.key, { missing: true });
         // GetFile has no DI resource group field: the service keeps it in Content.extend.resourceGroup.
         const taskContent = parseContent(value.file.content);
-        live.set(ref.key, { missing: false, taskContent, resourceGroup: readContentTaskParam(taskContent).resourceGroup });
+        live.set(ref.key, { missing: false, taskContent, resourceGroup: parseContentTaskParam(taskContent).resourceGroup });
       }),
     ),
   );

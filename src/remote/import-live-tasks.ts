@@ -6,7 +6,7 @@ import type { ApplyProgress } from '../core/plan/report.js';
 import type { Clock, DataWorks, LiveFile } from '../ports.js';
 import { desiredConfig } from '../core/plan/desired-config.js';
 import type { JsonValue } from '../core/text/json.js';
-import { readContentTaskParam } from '../core/task/service-managed-content.js';
+import { parseContentTaskParam } from '../core/task/service-managed-content.js';
 import { taskKey } from '../core/task/task.js';
 import type { TaskRecord } from '../core/state/state-schema.js';
 import type { ImportResult } from '../core/import/import-report.js';
@@ -66,7 +66,7 @@ export async function importLiveTasks(plan: ImportPlan, deps: ImportDeps): Promi
     try {
       const { value, attempts } = await deps.call(() => deps.dataWorks.getFile({ projectId: plan.projectId, fileId }));
       if (!value.file) return notFound(key, attempts, value.requestId);
-      const named = readContentTaskParam(parseJsonOrNull(value.file.content)).resourceGroup;
+      const named = parseContentTaskParam(parseJsonOrNull(value.file.content)).resourceGroup;
       read = { requestId: value.requestId, attempts, file: value.file, defaultGroup: named === null ? await deps.workspaceDefaultGroup() : null };
     } catch (error) {
       const { resultError, attempts, quota } = toResultError(error);

@@ -28,7 +28,7 @@ export type PushDeps = {
   clock: Clock;
   signal?: AbortSignal;
   projectMode: (projectId: number) => Promise<ProjectMode>;
-  previous: (key: string) => TaskRecord | null;
+  recordOf: (key: string) => TaskRecord | null;
   // Resolves once the record is durable; a result is reported only after that.
   record: (key: string, record: TaskRecord) => Promise<void>;
   remove: (key: string) => Promise<void>; // likewise, for a deleted task's record
@@ -62,15 +62,15 @@ export async function pushUpdates(items: WorkItem[], options: PushOptions, deps:
 
   // An orphan (a delete) has no task, only its key and the file it was in.
   async function skip(entry: PlannedTask, reason: string): Promise<ApplyResult> {
-    void recordLater(entry.key, skippedRecord({ file: entry.file, previous: deps.previous(entry.key), at: at(), attempts: 0, reason }));
+    void recordLater(entry.key, skippedRecord({ file: entry.file, record: deps.recordOf(entry.key), at: at(), attempts: 0, reason }));
     return { key: entry.key, file: entry.file, outcome: 'skipped', attempts: 0, reason };
   }
 
   async function fail(entry: PlannedTask, error: unknown, deployStage: boolean): Promise<ApplyResult> {
     const { resultError, attempts, quota } = toResultError(error);
     if (quota) stopReason ??= resultError.code;
-    const previous = deps.previous(entry.key);
-    const record = failedRecord({ file: entry.file, previous, at: at(), attempts, error: resultError });
+    const previous = deps.recordOf(entry.key);
+    const record = failedRecord({ file: entry.file, record: previous, at: at(), attempts, error: resultError });
     // A failed submit or deploy keeps the applied config (the update itself went through).
     if (deployStage) record.deploy = { ...previous?.deploy, stage: 'failed', at: at(), error: { code: resultError.code, message: resultError.message } };
     void recordLater(entry.key, record);
@@ -83,7 +83,7 @@ export async function pushUpdates(items: WorkItem[], options: PushOptions, deps:
     const comment = `dwsync${options.commit ? ` ${options.commit.replace(/^([0-9a-f]{12})[0-9a-f]*/, '$1')}` : ''}: ${task.file}`;
     await deployTask({ projectId: task.projectId, fileId }, comment, {
       ...deps,
-      recordStage: (stage) => deps.record(task.key, { ...deps.previous(task.key)!, deploy: stage }),
+      recordStage: (stage) => deps.record(task.key, { ...deps.recordOf(task.key)!, deploy: stage }),
     });
   }
 
@@ -91,7 +91,7 @@ export async function pushUpdates(items: WorkItem[], options: PushOptions, deps:
   async function applied(entry: PlannedTask, fileId: number, answer: { requestId: string; attempts: number }, outcome: 'applied' | 'created'): Promise<ApplyResult> {
     const task = entry.task!;
     const { requestId, attempts } = answer;
-    const record = appliedRecord({ file: task.file, previous: deps.previous(task.key), at: at(), attempts, desired: entry.desired!, commit: options.commit, requestId });
+    const record = appliedRecord({ file: task.file, record: deps.recordOf(task.key), at: at(), attempts, desired: entry.desired!, commit: options.commit, requestId });
     if (task.fileId === null) record.fileId = fileId;
     record.deploy = entry.deploy ? { stage: 'submitting', at: at() } : null;
     const recorded = recordLater(task.key, record);
@@ -119,7 +119,7 @@ export async function pushUpdates(items: WorkItem[], options: PushOptions, deps:
       return fail(entry, error, false);
     }
     if (found.kind === 'created') return applied(entry, found.fileId, found, 'created');
-    const previous = deps.previous(task.key);
+    const previous = deps.recordOf(task.key);
     await recordLater(task.key, { ...previous, file: task.file, fileId: found.fileId, applied: previous?.applied ?? null, lastAttempt: previous?.lastAttempt ?? null });
     const result = await update(entry, found.fileId);
     return { ...result, fileId: found.fileId, ...(result.outcome === 'applied' ? { reason: 'adopted' } : {}) };

@@ -53,7 +53,7 @@ export function buildPlanView(planned: readonly PlannedTask[]): PlanView {
 }
 
 function toEntry(entry: PlannedTask): PlanViewEntry {
-  const before = { content: entry.previous?.taskContent ?? {}, param: entry.previous?.taskParam ?? {} };
+  const before = { content: entry.lastApplied?.taskContent ?? {}, param: entry.lastApplied?.taskParam ?? {} };
   const sections: FieldSection[] = [
     { title: 'taskContent', fields: toFields(entry.taskContentPatch, before.content) },
     { title: 'taskParam', fields: toFields(entry.taskParamPatch, before.param) },
@@ -68,7 +68,7 @@ function toEntry(entry: PlannedTask): PlanViewEntry {
     drift: entry.drift === true,
     missing: entry.live === 'missing',
     undeployed: entry.undeployed === true,
-    newTask: entry.task && !entry.previous ? describeTask(entry.task, entry.action) : null,
+    newTask: entry.task && !entry.lastApplied ? describeTask(entry.task, entry.action) : null,
     fileId: entry.fileId,
     sections: sections.filter((s) => s.fields.length > 0),
   };

@@ -11,8 +11,8 @@ import { buildTask } from '../support/build-task.js';
 import { startFakeGithub } from '../support/fake-github.js';
 import type { FakeGithub } from '../support/fake-github.js';
 import { taskYaml } from '../support/task-yaml.js';
-import { createTempRepo, gitIn, pushFromElsewhere, writeFiles } from '../support/temp-origin.js';
-import type { TempRepo } from '../support/temp-origin.js';
+import { createTempOrigin, gitIn, pushFromElsewhere, writeFiles } from '../support/temp-origin.js';
+import type { TempOrigin } from '../support/temp-origin.js';
 import { findTokenLeaks, prepareRunner, runBundledAction } from './run-action.js';
 import type { RunOptions, Runner } from './run-action.js';
 import { parseStateText } from '../support/read-state-file.js';
@@ -34,7 +34,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-type Setup = { repo: TempRepo; emulator: Emulator; github: FakeGithub; sha: string; keys: string[] };
+type Setup = { repo: TempOrigin; emulator: Emulator; github: FakeGithub; sha: string; keys: string[] };
 
 function tasksFor(ids: number[]) {
   return ids.map((fileId) => buildTask({ fileId, file: `jobs/ods/t${fileId}.yaml` }));
@@ -42,7 +42,7 @@ function tasksFor(ids: number[]) {
 
 async function setup(ids = [1000001, 1000002], emulatorOptions: EmulatorOptions = {}, extraSeeds: number[] = [], files: Record<string, string> = {}): Promise<Setup> {
   const tasks = tasksFor(ids);
-  const repo = await createTempRepo({ ...Object.fromEntries(tasks.map((t) => [t.file, taskYaml(t)])), ...files });
+  const repo = await createTempOrigin({ ...Object.fromEntries(tasks.map((t) => [t.file, taskYaml(t)])), ...files });
   cleanups.push(() => repo.cleanup());
   const seed = [...tasks, ...tasksFor(extraSeeds)].map(({ projectId, fileId }) => ({ projectId, fileId }));
   const emulator = await startEmulator({ port: 0, seed, ...emulatorOptions });
@@ -77,7 +77,7 @@ async function liveTasks(emulator: Emulator): Promise<LiveTask[]> {
 }
 
 type PushedState = { serial: number; tasks: Record<string, { lastAttempt: { outcome: string; reason?: string } | null; applied: unknown }> };
-async function pushedState(repo: TempRepo): Promise<PushedState> {
+async function pushedState(repo: TempOrigin): Promise<PushedState> {
   return parseStateText(await gitIn(repo.origin).show([`main:${STATE}`])) as unknown as PushedState;
 }
 

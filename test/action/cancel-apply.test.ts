@@ -10,8 +10,8 @@ import { startFakeGithub } from '../support/fake-github.js';
 import type { FakeGithub } from '../support/fake-github.js';
 import { taskYaml } from '../support/task-yaml.js';
 import { aState } from '../support/state-builders.js';
-import { createTempRepo, gitIn } from '../support/temp-origin.js';
-import type { TempRepo } from '../support/temp-origin.js';
+import { createTempOrigin, gitIn } from '../support/temp-origin.js';
+import type { TempOrigin } from '../support/temp-origin.js';
 import { prepareRunner, runPostStep, startBundledAction } from './run-action.js';
 import type { ActionRun, Runner, StartedAction } from './run-action.js';
 import { parseStateText } from '../support/read-state-file.js';
@@ -36,12 +36,12 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-type Setup = { repo: TempRepo; emulator: Emulator; github: FakeGithub; sha: string };
+type Setup = { repo: TempOrigin; emulator: Emulator; github: FakeGithub; sha: string };
 
 async function setup(count: number, latencyMs: number): Promise<Setup> {
   const tasks = Array.from({ length: count }, (_, i) => buildTask({ fileId: 1000001 + i, file: `jobs/t${i}.yaml` }));
   const files = Object.fromEntries(tasks.map((t) => [t.file, taskYaml(t)]));
-  const repo = await createTempRepo({ ...files, [STATE]: formatState(aState()) });
+  const repo = await createTempOrigin({ ...files, [STATE]: formatState(aState()) });
   cleanups.push(() => repo.cleanup());
   const emulator = await startEmulator({ port: 0, latencyMs, seed: tasks.map(({ projectId, fileId }) => ({ projectId, fileId })) });
   cleanups.push(() => emulator.close());
@@ -81,7 +81,7 @@ async function updateCalls(emulator: Emulator): Promise<Call[]> {
 }
 
 type PushedState = { tasks: Record<string, { lastAttempt: { outcome: string; reason?: string } | null }> };
-async function pushedState(repo: TempRepo): Promise<PushedState> {
+async function pushedState(repo: TempOrigin): Promise<PushedState> {
   return parseStateText(await gitIn(repo.origin).show([`main:${STATE}`])) as unknown as PushedState;
 }
 

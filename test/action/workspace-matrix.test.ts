@@ -7,7 +7,7 @@ import { startFakeGithub } from '../support/fake-github.js';
 import { parseStateText } from '../support/read-state-file.js';
 import { taskYaml } from '../support/task-yaml.js';
 import { runMain } from '../reliability/bad-input-cli-harness.js';
-import { createTempRepo, gitIn } from '../support/temp-origin.js';
+import { createTempOrigin, gitIn } from '../support/temp-origin.js';
 import { prepareRunner, runBundledAction } from './run-action.js';
 import type { Runner } from './run-action.js';
 
@@ -32,7 +32,7 @@ describe('the Action as a matrix over workspaces', () => {
       buildTask({ projectId: 10000, fileId: 1000002, file: 'jobs/a/t2.yaml' }),
       buildTask({ projectId: 20000, fileId: 2000001, file: 'jobs/b/t1.yaml' }),
     ];
-    const repo = await createTempRepo({
+    const repo = await createTempOrigin({
       'dwsync.yaml': 'state: .dwsync/state-{projectId}.json\nqps: 0\n',
       ...Object.fromEntries(tasks.map((t) => [t.file, taskYaml(t)])),
     });

@@ -7,12 +7,12 @@ import { BOT_EMAIL, BOT_NAME, pushStateCommit } from '../../src/git/push-state-c
 import { formatState } from '../../src/core/state/format-state.js';
 import type { StateFile, TaskRecord } from '../../src/core/state/state-schema.js';
 import { aFailedRecord, aState, anAppliedRecord } from '../support/state-builders.js';
-import { createTempRepo, gitIn, pushFromElsewhere } from '../support/temp-origin.js';
-import type { TempRepo } from '../support/temp-origin.js';
+import { createTempOrigin, gitIn, pushFromElsewhere } from '../support/temp-origin.js';
+import type { TempOrigin } from '../support/temp-origin.js';
 import { parseStateText } from '../support/read-state-file.js';
 
 const STATE = '.dwsync/state.json';
-let repo: TempRepo | undefined;
+let repo: TempOrigin | undefined;
 afterEach(async () => {
   await repo?.cleanup();
   repo = undefined;
@@ -40,7 +40,7 @@ const B = anAppliedRecord('jobs/b.yaml', 'req-b');
 
 describe('pushStateCommit', () => {
   it('commits the state as github-actions[bot] and pushes only it', async () => {
-    repo = await createTempRepo({ [STATE]: text(aState({}, 1)), 'jobs/a.yaml': 'a: 1\n' });
+    repo = await createTempOrigin({ [STATE]: text(aState({}, 1)), 'jobs/a.yaml': 'a: 1\n' });
     await writeFile(path.join(repo.clone, STATE), text(aState({ '10000/1': A }, 2)));
     await writeFile(path.join(repo.clone, 'jobs/a.yaml'), 'a: 2\n'); // not ours to commit
     const result = await pushStateCommit(optionsFor(repo.clone));
@@ -54,13 +54,13 @@ describe('pushStateCommit', () => {
   });
 
   it('does nothing when the state did not change', async () => {
-    repo = await createTempRepo({ [STATE]: text(aState({ '10000/1': A }, 1)) });
+    repo = await createTempOrigin({ [STATE]: text(aState({ '10000/1': A }, 1)) });
     expect(await pushStateCommit(optionsFor(repo.clone))).toEqual({ status: 'nothing-to-commit' });
     expect(await originLog(repo.origin)).toHaveLength(1);
   });
 
   it('commits on top of a branch that moved meanwhile, keeping its files', async () => {
-    repo = await createTempRepo({ [STATE]: text(aState({}, 1)), 'jobs/a.yaml': 'a: 1\n' });
+    repo = await createTempOrigin({ [STATE]: text(aState({}, 1)), 'jobs/a.yaml': 'a: 1\n' });
     const theirs = await pushFromElsewhere(repo, 'colleague', { 'jobs/b.yaml': 'b: 1\n' });
     await writeFile(path.join(repo.clone, STATE), text(aState({ '10000/1': A }, 2)));
     const result = await pushStateCommit(optionsFor(repo.clone));
@@ -72,7 +72,7 @@ describe('pushStateCommit', () => {
   });
 
   it('merges per task with a state another run pushed meanwhile: both outcomes, serial above both', async () => {
-    repo = await createTempRepo({ [STATE]: text(aState({}, 1)) });
+    repo = await createTempOrigin({ [STATE]: text(aState({}, 1)) });
     const failedLater = { ...aFailedRecord('jobs/c.yaml'), lastAttempt: { ...aFailedRecord().lastAttempt!, at: '2026-11-29T11:00:00.000Z' } };
     await pushFromElsewhere(repo, 'other-apply', { [STATE]: text(aState({ '10000/2': B, '10000/3': failedLater }, 5)) });
     await writeFile(path.join(repo.clone, STATE), text(aState({ '10000/1': A, '10000/3': anAppliedRecord('jobs/c.yaml') }, 2)));
@@ -86,7 +86,7 @@ describe('pushStateCommit', () => {
   });
 
   it('refuses to merge a state of another lineage, pushing nothing', async () => {
-    repo = await createTempRepo({ [STATE]: text(aState({}, 1)) });
+    repo = await createTempOrigin({ [STATE]: text(aState({}, 1)) });
     await pushFromElsewhere(repo, 'other', { [STATE]: text({ ...aState({}, 5), lineage: 'another' }) });
     await writeFile(path.join(repo.clone, STATE), text(aState({ '10000/1': A }, 2)));
     await expect(pushStateCommit(optionsFor(repo.clone))).rejects.toThrow(/different state files/);
@@ -94,7 +94,7 @@ describe('pushStateCommit', () => {
   });
 
   it('gives up after the bounded number of attempts', async () => {
-    repo = await createTempRepo({ [STATE]: text(aState({}, 1)) });
+    repo = await createTempOrigin({ [STATE]: text(aState({}, 1)) });
     await writeFile(path.join(repo.clone, STATE), text(aState({ '10000/1': A }, 2)));
     // A hook on origin that refuses every update stands in for a branch that keeps moving.
     await writeFile(path.join(repo.origin, 'hooks', 'pre-receive'), '#!/bin/sh\necho "protected" >&2\nexit 1\n', { mode: 0o755 });

@@ -44,7 +44,7 @@ async function run(items: WorkItem[], dataWorks: DataWorks, records: Record<stri
     call: async (call) => ({ value: await call(), attempts: 1 }),
     clock: createFakeClock(),
     projectMode: async () => 'basic',
-    previous: (key) => records[key] ?? null,
+    recordOf: (key) => records[key] ?? null,
     record: async (key, record) => void (log.push([key, record]), (records[key] = record)),
     remove: async (key) => void (log.push([key, null]), delete records[key]),
   });

@@ -5,7 +5,7 @@ import { simpleGit } from 'simple-git';
 
 // A bare "origin" and a clone of it in a temp folder, as actions/checkout leaves a push run.
 
-export type TempRepo = { dir: string; origin: string; clone: string; cleanup(): Promise<void> };
+export type TempOrigin = { dir: string; origin: string; clone: string; cleanup(): Promise<void> };
 
 const identity = ['user.name=Test Author', 'user.email=author@example.com', 'init.defaultBranch=main', 'commit.gpgsign=false'];
 
@@ -13,7 +13,7 @@ export function gitIn(dir: string) {
   return simpleGit({ baseDir: dir, config: identity });
 }
 
-export async function createTempRepo(files: Record<string, string>): Promise<TempRepo> {
+export async function createTempOrigin(files: Record<string, string>): Promise<TempOrigin> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'dwsync-git-'));
   const origin = path.join(dir, 'origin.git');
   const seed = path.join(dir, 'seed');
@@ -36,7 +36,7 @@ export async function writeFiles(root: string, files: Record<string, string>): P
 }
 
 // Someone else pushes to origin/main, from a clone of their own.
-export async function pushFromElsewhere(repo: TempRepo, name: string, files: Record<string, string>): Promise<string> {
+export async function pushFromElsewhere(repo: TempOrigin, name: string, files: Record<string, string>): Promise<string> {
   const other = path.join(repo.dir, name);
   await gitIn(repo.dir).clone(repo.origin, other, ['--branch', 'main']);
   await writeFiles(other, files);

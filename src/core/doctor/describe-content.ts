@@ -1,5 +1,5 @@
 import { isJsonObject, type JsonValue } from '../text/json.js';
-import { readContentTaskParam, splitContent } from '../task/service-managed-content.js';
+import { parseContentTaskParam, splitContent } from '../task/service-managed-content.js';
 import type { ContentReport } from './doctor-report.js';
 
 // What a task's Content holds, by key name only, and where its DI resource group was found. Pure.
@@ -15,7 +15,7 @@ export function describeContent(
   }
   const { author, managed } = splitContent(parsed);
   const extend = isJsonObject(parsed) && isJsonObject(parsed['extend']) ? parsed['extend'] : {};
-  const fromContent = readContentTaskParam(parsed).resourceGroup;
+  const fromContent = parseContentTaskParam(parsed).resourceGroup;
   const diResourceGroup: ContentReport['diResourceGroup'] =
     fromContent !== null
       ? { value: fromContent, foundIn: 'Content.extend.resourceGroup' }

@@ -1,7 +1,7 @@
 import { DI_FILE_TYPE } from '../../dataworks/operations/file-fields.js';
 import { isJsonObject, type JsonObject } from '../text/json.js';
 import type { ResultError } from '../plan/report.js';
-import { readContentTaskParam, splitContent } from '../task/service-managed-content.js';
+import { parseContentTaskParam, splitContent } from '../task/service-managed-content.js';
 import type { LiveFile } from '../../ports.js';
 
 
@@ -40,7 +40,7 @@ export function parseLiveFile(projectId: number, live: LiveFile, workspaceDefaul
   if (!isJsonObject(content)) {
     return failure('InvalidTaskContent', `file ${live.fileId} has content that is not a JSON object: expected the job JSON of the code editor`);
   }
-  const kept = readContentTaskParam(content);
+  const kept = parseContentTaskParam(content);
   const group = kept.resourceGroup ?? workspaceDefaultGroup;
   if (group === null) {
     return failure(

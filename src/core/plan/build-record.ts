@@ -3,14 +3,14 @@ import type { ResultError } from './report.js';
 import type { TaskRecord } from '../state/state-schema.js';
 
 // State records for each outcome of an update. Pure: time and commit are given.
-type Base = { file: string; previous: TaskRecord | null; at: string; attempts: number };
+type Base = { file: string; record: TaskRecord | null; at: string; attempts: number };
 
 export function appliedRecord(
   base: Base & { desired: DesiredConfig; commit: string | null; requestId: string },
 ): TaskRecord {
   const { taskContent, taskParam, taskContentHash, taskParamHash } = base.desired;
   return {
-    ...base.previous,
+    ...base.record,
     file: base.file,
     applied: { taskContent, taskParam, taskContentHash, taskParamHash, appliedAt: base.at, commit: base.commit, requestId: base.requestId },
     lastAttempt: { at: base.at, outcome: 'applied', attempts: base.attempts, requestId: base.requestId },
@@ -19,9 +19,9 @@ export function appliedRecord(
 
 export function failedRecord(base: Base & { error: ResultError }): TaskRecord {
   return {
-    ...base.previous,
+    ...base.record,
     file: base.file,
-    applied: base.previous?.applied ?? null,
+    applied: base.record?.applied ?? null,
     lastAttempt: {
       at: base.at,
       outcome: 'failed',
@@ -34,9 +34,9 @@ export function failedRecord(base: Base & { error: ResultError }): TaskRecord {
 
 export function skippedRecord(base: Base & { reason: string }): TaskRecord {
   return {
-    ...base.previous,
+    ...base.record,
     file: base.file,
-    applied: base.previous?.applied ?? null,
+    applied: base.record?.applied ?? null,
     lastAttempt: { at: base.at, outcome: 'skipped', attempts: base.attempts, reason: base.reason },
   };
 }

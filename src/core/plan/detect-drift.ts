@@ -17,7 +17,7 @@ export function detectDrift(planned: PlannedTask[], live: ReadonlyMap<string, Li
     const seen = live.get(entry.key);
     if (!seen || entry.action === 'orphaned') return entry;
     if (seen.missing) return { ...entry, live: 'missing' };
-    const applied = entry.previous;
+    const applied = entry.lastApplied;
     if (!applied) return entry; // never applied: nothing to have drifted from
     // Keys the service manages inside Content (extend, ...) are left out on both sides.
     const liveContent = hashSecrets(splitContent(seen.taskContent).author, salt);

@@ -27,7 +27,7 @@ export type PlannedTask = PlanChange & {
   task: Task | null; // null for an orphan
   fileId: number | null; // the DataWorks file: the task's own, or the one the state learned; null until created
   desired: DesiredConfig | null;
-  previous: AppliedConfig | null;
+  lastApplied: AppliedConfig | null; // what the state says was last applied
   deploy: boolean; // submit and deploy after the update (the task file's `deploy`, else dwsync.yaml's)
 };
 
@@ -60,7 +60,7 @@ export function planTasks(input: PlanInput): PlannedTask[] {
       task: null,
       fileId,
       desired: null,
-      previous: record.applied,
+      lastApplied: record.applied,
       deploy: false,
     });
   }
@@ -92,7 +92,7 @@ function planTask(task: Task, record: PlanRecord | null, salt: string, deploy: b
     task,
     fileId,
     desired,
-    previous,
+    lastApplied: previous,
     deploy,
   };
 }
@@ -136,7 +136,7 @@ function sortParts(key: string): { project: number; id: number } {
 
 export function toPlanReport(planned: PlannedTask[], options: { prune?: boolean } = {}): PlanReport {
   const summary: PlanSummary = { create: 0, update: 0, unchanged: 0, orphaned: 0, ...(options.prune ? { delete: 0 } : {}) };
-  const changes = planned.map(({ task: _task, fileId: _fileId, desired: _desired, previous: _previous, deploy: _deploy, ...change }) => {
+  const changes = planned.map(({ task: _task, fileId: _fileId, desired: _desired, lastApplied: _lastApplied, deploy: _deploy, ...change }) => {
     summary[change.action] = (summary[change.action] ?? 0) + 1;
     return change;
   });

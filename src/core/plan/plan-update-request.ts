@@ -8,7 +8,7 @@ import type { PlannedTask } from './plan-tasks.js';
 // send both. Pure.
 export function planUpdateRequest(entry: PlannedTask): { taskContent?: string; taskParam?: string } {
   const strings = requestStrings(entry.task!);
-  const previous = entry.previous;
+  const previous = entry.lastApplied;
   const desired = entry.desired!;
   if (!previous || entry.drift) return strings;
   const contentChanged = desired.taskContentHash !== previous.taskContentHash;

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { TaskFile } from './task-schema.js';
+import { WrittenTaskDocument } from './task-schema.js';
 
 export const TASK_SCHEMA_ID = 'urn:dwsync:task-file:v1';
 
 // The editor schema for task files, generated from the zod schema so the two cannot drift.
 // Written to jobs/dwsync-task.schema.json by `npm run schema`; a test keeps the file current.
 export function renderTaskJsonSchema(): string {
-  const schema = z.toJSONSchema(TaskFile, { io: 'input', target: 'draft-2020-12' });
+  const schema = z.toJSONSchema(WrittenTaskDocument, { io: 'input', target: 'draft-2020-12' });
   const document = {
     $schema: schema.$schema,
     $id: TASK_SCHEMA_ID,

@@ -23,7 +23,7 @@ export function splitContent(content: JsonValue): SplitContent {
 }
 
 // What the service keeps of TaskParam inside Content: extend.resourceGroup and extend.cu.
-export function readContentTaskParam(content: JsonValue): { resourceGroup: string | null; cu: number | null } {
+export function parseContentTaskParam(content: JsonValue): { resourceGroup: string | null; cu: number | null } {
   const extend = isJsonObject(content) ? content['extend'] : undefined;
   if (!isJsonObject(extend)) return { resourceGroup: null, cu: null };
   const group = extend['resourceGroup'];

@@ -89,8 +89,8 @@ const taskFileShape = {
 
 // One YAML document of a task file, as written. Unknown top-level keys are an error: a typo
 // such as `fileID` must not pass silently.
-export const TaskFile = z.strictObject(taskFileShape);
-export type TaskFile = z.infer<typeof TaskFile>;
+export const WrittenTaskDocument = z.strictObject(taskFileShape);
+export type WrittenTaskDocument = z.infer<typeof WrittenTaskDocument>;
 
 // What a document is checked against once a string taskContent has been parsed as JSON.
 export const TaskDocument = z.strictObject({ ...taskFileShape, taskContent: TaskContent });

@@ -4,20 +4,20 @@ import type { GetDeployment } from './operations/get-deployment.js';
 import type { GetFile } from './operations/get-file.js';
 import type { GetProject } from './operations/get-project.js';
 import type { ListFiles } from './operations/list-files.js';
-import { invalidAnswer, readRequestId } from './parse-answer.js';
+import { invalidAnswer, requestIdOf } from './parse-answer.js';
 import { scrubMessage } from './scrub-message.js';
 
 // From parsed answers to what the port returns. Pure.
 
 type ListedFile = NonNullable<NonNullable<NonNullable<z.infer<typeof ListFiles.response>['Data']>['Files']>[number]>;
 
-export function readLiveFile(answer: z.infer<typeof GetFile.response>, status: number): LiveFile {
+export function toLiveFile(answer: z.infer<typeof GetFile.response>, status: number): LiveFile {
   const file = answer.Data?.File;
-  if (!file || typeof file.FileId !== 'number') throw invalidAnswer(status, readRequestId(answer), 'GetFile answered without Data.File');
+  if (!file || typeof file.FileId !== 'number') throw invalidAnswer(status, requestIdOf(answer), 'GetFile answered without Data.File');
   return { fileId: file.FileId, fileName: file.FileName ?? '', fileType: file.FileType ?? 0, content: file.Content ?? '' };
 }
 
-export function readFileSummary(file: ListedFile): FileSummary {
+export function toFileSummary(file: ListedFile): FileSummary {
   return { fileId: file.FileId ?? 0, fileName: file.FileName ?? '', folderPath: file.AbsoluteFolderPath ?? '', fileType: file.FileType ?? 0 };
 }
 
@@ -28,9 +28,9 @@ const CHECKING = 8;
 
 // Done only when Status is 1 and CheckingStatus is empty; a failed check (7), a failed package (2) or a
 // failed deployed item ends it as failed, with the service's message when it gave one.
-export function readDeployment(answer: z.infer<typeof GetDeployment.response>, status: number): Omit<Deployment, 'requestId'> {
+export function toDeployment(answer: z.infer<typeof GetDeployment.response>, status: number): Omit<Deployment, 'requestId'> {
   const deployment = answer.Data?.Deployment;
-  if (!deployment) throw invalidAnswer(status, readRequestId(answer), 'GetDeployment answered without Data.Deployment');
+  if (!deployment) throw invalidAnswer(status, requestIdOf(answer), 'GetDeployment answered without Data.Deployment');
   const message = deployment.ErrorMessage ? scrubMessage(deployment.ErrorMessage) : null;
   const checking = deployment.CheckingStatus ?? null;
   const failedItem = (answer.Data?.DeployedItems ?? []).find((item) => item.Status != null && FAILED_ITEM_STATUSES.has(item.Status));
@@ -41,11 +41,11 @@ export function readDeployment(answer: z.infer<typeof GetDeployment.response>, s
   }
   if (deployment.Status === 1 && checking === null) return { status: 'success', checking: false, errorMessage: null };
   if (deployment.Status === 0 || deployment.Status === 1) return { status: 'pending', checking: checking === CHECKING, errorMessage: null };
-  throw invalidAnswer(status, readRequestId(answer), `unknown deployment status ${String(deployment.Status)}`);
+  throw invalidAnswer(status, requestIdOf(answer), `unknown deployment status ${String(deployment.Status)}`);
 }
 
 // ProjectMode 2 is basic, 3 standard; without it, a DEV environment means standard.
-export function readProjectMode(data: NonNullable<z.infer<typeof GetProject.response>['Data']>): ProjectMode {
+export function toProjectMode(data: NonNullable<z.infer<typeof GetProject.response>['Data']>): ProjectMode {
   if (data.ProjectMode != null) return data.ProjectMode === 3 ? 'standard' : 'basic';
   return (data.EnvTypes ?? []).includes('DEV') ? 'standard' : 'basic';
 }
