@@ -21,8 +21,9 @@ import { forEachWorkspace } from './workspaces.js';
 import type { Task } from '../core/task/task.js';
 
 // Validate, lock the state, plan against it, push every update, record each outcome as it happens.
-export async function apply(options: CommandOptions, deps: CommandDeps): Promise<ApplyReport> {
-  const settings = await resolveSettings(options, deps.env);
+// The Action resolves the settings first (it needs the state path) and passes them in.
+export async function apply(options: CommandOptions, deps: CommandDeps, resolved?: Settings): Promise<ApplyReport> {
+  const settings = resolved ?? (await resolveSettings(options, deps.env));
   const tasks = await loadValidTasks(settings, 'nothing was applied', deps.logger);
   // One workspace after another when each has its own state (workspaces.ts); a CI matrix runs them at once.
   const parts = await forEachWorkspace(settings, tasks, (scoped, scopedTasks) => applyWorkspace(scoped, scopedTasks, deps));

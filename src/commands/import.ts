@@ -60,14 +60,14 @@ export async function importTasks(options: ImportOptions, deps: CommandDeps): Pr
     return [...failures, ...imported];
   });
   const written = new Set(results.filter((r) => r.outcome === 'written').map((r) => r.key));
-  return toImportReport(results, await checkWritten(options, deps, written));
+  return toImportReport(results, await checkWritten(settings, deps, written));
 }
 
 // The normal loader and planner over the whole repository, as `dwsync plan` would run them next.
-async function checkWritten(options: CommandOptions, deps: CommandDeps, written: ReadonlySet<string>): Promise<ImportCheck> {
+async function checkWritten(settings: Settings, deps: CommandDeps, written: ReadonlySet<string>): Promise<ImportCheck> {
   if (written.size === 0) return { ok: true, checked: 0, unchanged: 0, mismatches: [], problems: [] };
   try {
-    const { planned } = await preparePlan({ ...options, only: [], refresh: false }, deps);
+    const { planned } = await preparePlan({ root: settings.root }, deps, { ...settings, only: [], refresh: false });
     return checkImported(planned, written);
   } catch (error) {
     if (!(error instanceof UserInputError)) throw error;

@@ -20,8 +20,9 @@ export type PreparedPlan = { settings: Settings; states: StateFile[]; planned: P
 
 // Settings, valid task files, the state (journal folded in memory), the plan, and with --refresh the
 // live side; per workspace when the state is (workspaces.ts). Never writes anything.
-export async function preparePlan(options: CommandOptions, deps: CommandDeps): Promise<PreparedPlan> {
-  const settings = await resolveSettings(options, deps.env);
+// A caller that has resolved the settings already passes them, so they are resolved once per run.
+export async function preparePlan(options: CommandOptions, deps: CommandDeps, resolved?: Settings): Promise<PreparedPlan> {
+  const settings = resolved ?? (await resolveSettings(options, deps.env));
   const tasks = await loadValidTasks(settings, 'nothing was planned', deps.logger);
   const parts = await forEachWorkspace(settings, tasks, async (scoped, scopedTasks) => {
     const loaded = await readState(scoped.statePath);

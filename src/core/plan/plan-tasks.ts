@@ -1,24 +1,20 @@
+import type { AppliedConfig } from '../state/state-schema.js';
 import { compareText } from '../text/compare-text.js';
 import type { Operation } from 'fast-json-patch';
 
 import { diffConfig, maskPatch } from './diff-config.js';
-import type { JsonObject, JsonValue } from '../text/json.js';
+import type { JsonObject } from '../text/json.js';
 import type { PlanChange, PlanReport, PlanSummary, UpdateReason } from './report.js';
 import { desiredConfig } from './desired-config.js';
 import type { DesiredConfig } from './desired-config.js';
 import { parseTaskKey, type Task } from '../task/task.js';
 
-// The parts of a state record a plan reads (the state module's TaskRecord fits this shape).
-export type AppliedConfig = {
-  taskContent: JsonValue;
-  taskParam: JsonValue;
-  taskContentHash: string;
-  taskParamHash: string;
-};
+// The parts of a state record a plan reads: the configs and their hashes, not when or by which request.
+export type AppliedHashes = Pick<AppliedConfig, 'taskContent' | 'taskParam' | 'taskContentHash' | 'taskParamHash'>;
 export type PlanRecord = {
   file: string;
   fileId?: number; // a named task's file, once dwsync has found or created it
-  applied: AppliedConfig | null;
+  applied: AppliedHashes | null;
   lastAttempt: { outcome: string } | null;
   deploy?: { stage: string } | null;
 };
@@ -27,7 +23,7 @@ export type PlannedTask = PlanChange & {
   task: Task | null; // null for an orphan
   fileId: number | null; // the DataWorks file: the task's own, or the one the state learned; null until created
   desired: DesiredConfig | null;
-  lastApplied: AppliedConfig | null; // what the state says was last applied
+  lastApplied: AppliedHashes | null; // what the state says was last applied
   deploy: boolean; // submit and deploy after the update (the task file's `deploy`, else dwsync.yaml's)
 };
 
