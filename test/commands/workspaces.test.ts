@@ -48,7 +48,7 @@ describe('workspaces', () => {
     expect(first.code, first.stderr).toBe(0);
     expect(existsSync(path.join(repo.dir, '.dwsync/state-10000.json'))).toBe(false);
     expect(Object.keys((await readStateFile(path.join(repo.dir, '.dwsync/state-20000.json'))).tasks)).toEqual(['20000/2000001', '20000/2000002']);
-    expect(await summary(repo, [])).toEqual({ update: 1, unchanged: 2, orphaned: 0 });
+    expect(await summary(repo, [])).toEqual({ create: 0, update: 1, unchanged: 2, orphaned: 0 });
 
     const applied = await run(repo, ['apply']);
     expect(applied.code, applied.stderr).toBe(0);
@@ -56,8 +56,8 @@ describe('workspaces', () => {
 
     // A workspace whose task files are all gone still has its state file: its tasks show as orphans.
     await rm(path.join(repo.dir, 'jobs/a'), { recursive: true });
-    expect(await summary(repo, [])).toEqual({ update: 0, unchanged: 2, orphaned: 1 });
-    expect(await summary(repo, ['--workspace', '20000'])).toEqual({ update: 0, unchanged: 2, orphaned: 0 });
+    expect(await summary(repo, [])).toEqual({ create: 0, update: 0, unchanged: 2, orphaned: 1 });
+    expect(await summary(repo, ['--workspace', '20000'])).toEqual({ create: 0, update: 0, unchanged: 2, orphaned: 0 });
     expect((await run(repo, ['unlock'])).code).toBe(1); // which workspace's lock? it must be said
   });
 
@@ -66,8 +66,8 @@ describe('workspaces', () => {
     const first = await run(repo, ['apply']);
     expect(first.code, first.stderr).toBe(0);
     await rm(path.join(repo.dir, 'jobs/b/t2.yaml'));
-    expect(await summary(repo, ['--workspace', '10000'])).toEqual({ update: 0, unchanged: 1, orphaned: 0 });
-    expect(await summary(repo, ['--workspace', '20000'])).toEqual({ update: 0, unchanged: 1, orphaned: 1 });
+    expect(await summary(repo, ['--workspace', '10000'])).toEqual({ create: 0, update: 0, unchanged: 1, orphaned: 0 });
+    expect(await summary(repo, ['--workspace', '20000'])).toEqual({ create: 0, update: 0, unchanged: 1, orphaned: 1 });
     expect(JSON.parse((await run(repo, ['workspaces', '--json'])).stdout)).toMatchObject({ perWorkspaceState: false, workspaces: [{ projectId: 10000, tasks: 1 }, { projectId: 20000, tasks: 1 }] });
   });
 });
