@@ -84,7 +84,7 @@ describe('the Action as a matrix over workspaces', () => {
       const plan = await runMain(['plan', '--detailed-exitcode', '--endpoint', emulator.url], repo.clone);
       expect(plan.code, plan.stderr + plan.stdout).toBe(0);
       const one = await runMain(['plan', '--json', '--workspace', '20000', '--endpoint', emulator.url], repo.clone);
-      expect((JSON.parse(one.stdout) as { summary: unknown }).summary).toEqual({ update: 0, unchanged: 1, orphaned: 0 });
+      expect((JSON.parse(one.stdout) as { summary: unknown }).summary).toEqual({ create: 0, update: 0, unchanged: 1, orphaned: 0 });
     } finally {
       await github.close();
       await emulator.close();

@@ -1,10 +1,11 @@
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
 import type { ApplyReport, PlanReport } from '../../src/core/plan/report.js';
 import { buildNamedTask } from '../support/build-task.js';
+import { readStateFile } from '../support/read-state-file.js';
 import { setupE2e } from '../support/e2e-setup.js';
 import type { E2e } from '../support/e2e-setup.js';
 import { namedTaskYaml, taskYaml } from '../support/task-yaml.js';
@@ -33,11 +34,7 @@ async function heldTasks(env: E2e): Promise<HeldTask[]> {
 
 // The state file read as a fresh process reads it: format 2 (a header line, one line per task) or 1.
 async function readStateTasks(env: E2e): Promise<Record<string, { fileId?: number; applied: unknown }>> {
-  const text = await readFile(path.join(env.repo.dir, '.dwsync/state.json'), 'utf8');
-  const lines = text.trim().split('\n');
-  const first = json<Record<string, unknown>>(lines[0]!.startsWith('{') && lines[0]!.endsWith('}') ? lines[0]! : '{}');
-  if ('tasks' in first || lines[0] === '{') return json<{ tasks: Record<string, { fileId?: number; applied: unknown }> }>(text).tasks;
-  return Object.fromEntries(lines.slice(1).map((line) => json<{ key: string; record: { fileId?: number; applied: unknown } }>(line)).map((l) => [l.key, l.record]));
+  return (await readStateFile(path.join(env.repo.dir, '.dwsync/state.json'))).tasks;
 }
 
 describe('tasks given by name and folder', () => {

@@ -23,7 +23,9 @@ async function recordThenKill(script: string, statePath: string, concurrency: nu
     printed.push(...lines);
     if (printed.length >= killAfter) child.kill('SIGKILL');
   });
-  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])));
+  // 'close', not 'exit': 'exit' can come while lines the child wrote are still unread in the pipe, and
+  // on a loaded machine the parent then counted fewer keys than the child had printed.
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
   expect({ code, signal }).toEqual({ code: null, signal: 'SIGKILL' }); // it died mid-run, not at the end
   return printed;
 }
