@@ -92,12 +92,22 @@ var init_errors = __esm({
   }
 });
 
-// src/core/json.ts
+// src/core/text/json.ts
 function isJsonObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 var init_json = __esm({
-  "src/core/json.ts"() {
+  "src/core/text/json.ts"() {
+    "use strict";
+  }
+});
+
+// src/dataworks/is-truncated-json.ts
+function isTruncatedJson(message) {
+  return /end of JSON input|Unterminated/i.test(message);
+}
+var init_is_truncated_json = __esm({
+  "src/dataworks/is-truncated-json.ts"() {
     "use strict";
   }
 });
@@ -198,7 +208,7 @@ function classifyNetworkError(err, code2) {
 }
 function classifyUnparsableBody(err, seen, retryAfterMs) {
   const status = seen?.status ?? null;
-  const truncated = /end of JSON input|Unterminated/i.test(err.message);
+  const truncated = isTruncatedJson(err.message);
   const retryable = truncated || status !== null && (status >= 500 || status === 429);
   const what = truncated ? "a truncated JSON body" : "a body that is not JSON";
   return new RemoteError({
@@ -230,6 +240,7 @@ var RETRYABLE_CODES, QUOTA_CODES, RETRYABLE_NETWORK_CODES;
 var init_classify_error = __esm({
   "src/dataworks/classify-error.ts"() {
     "use strict";
+    init_is_truncated_json();
     init_errors();
     init_json();
     init_scrub_message();
@@ -13718,7 +13729,7 @@ function parseSucceededBody(text, status) {
   try {
     body = JSON.parse(text);
   } catch (cause) {
-    const truncated = cause instanceof SyntaxError && /end of JSON input|Unterminated/i.test(cause.message);
+    const truncated = cause instanceof SyntaxError && isTruncatedJson(cause.message);
     throw new RemoteError({
       message: `the service answered HTTP ${status} with ${truncated ? "a truncated JSON body" : "a body that is not JSON"}`,
       status,
@@ -13746,9 +13757,9 @@ function parseAnswer(operation, body, status) {
   if (parsed.success) return parsed.data;
   const issue3 = parsed.error.issues[0];
   const at2 = issue3 ? issue3.path.join(".") : "";
-  return invalid(operation.name, status, readRequestId(body), `${at2 || "the answer"}: ${issue3?.message ?? "does not match the model"}`);
+  return invalid(operation.name, status, requestIdOf(body), `${at2 || "the answer"}: ${issue3?.message ?? "does not match the model"}`);
 }
-function readRequestId(body) {
+function requestIdOf(body) {
   return stringOr(body.RequestId, "") ?? "";
 }
 function invalidAnswer(status, requestId, message) {
@@ -13767,6 +13778,7 @@ function stringOr(value, fallback) {
 var init_parse_answer = __esm({
   "src/dataworks/parse-answer.ts"() {
     "use strict";
+    init_is_truncated_json();
     init_json();
     init_errors();
     init_classify_error();
@@ -34503,11 +34515,12 @@ var init_get_deployment = __esm({
 });
 
 // src/dataworks/operations/file-fields.ts
-var fileFields;
+var DI_FILE_TYPE, fileFields;
 var init_file_fields = __esm({
   "src/dataworks/operations/file-fields.ts"() {
     "use strict";
     init_define_operation();
+    DI_FILE_TYPE = 23;
     fileFields = {
       AutoParsing: field.boolean(),
       BizId: field.integer(),
@@ -34870,18 +34883,18 @@ var init_operations = __esm({
   }
 });
 
-// src/dataworks/read-answers.ts
-function readLiveFile(answer, status) {
+// src/dataworks/to-port-values.ts
+function toLiveFile(answer, status) {
   const file2 = answer.Data?.File;
-  if (!file2 || typeof file2.FileId !== "number") throw invalidAnswer(status, readRequestId(answer), "GetFile answered without Data.File");
+  if (!file2 || typeof file2.FileId !== "number") throw invalidAnswer(status, requestIdOf(answer), "GetFile answered without Data.File");
   return { fileId: file2.FileId, fileName: file2.FileName ?? "", fileType: file2.FileType ?? 0, content: file2.Content ?? "" };
 }
-function readFileSummary(file2) {
+function toFileSummary(file2) {
   return { fileId: file2.FileId ?? 0, fileName: file2.FileName ?? "", folderPath: file2.AbsoluteFolderPath ?? "", fileType: file2.FileType ?? 0 };
 }
-function readDeployment(answer, status) {
+function toDeployment(answer, status) {
   const deployment = answer.Data?.Deployment;
-  if (!deployment) throw invalidAnswer(status, readRequestId(answer), "GetDeployment answered without Data.Deployment");
+  if (!deployment) throw invalidAnswer(status, requestIdOf(answer), "GetDeployment answered without Data.Deployment");
   const message = deployment.ErrorMessage ? scrubMessage(deployment.ErrorMessage) : null;
   const checking = deployment.CheckingStatus ?? null;
   const failedItem = (answer.Data?.DeployedItems ?? []).find((item) => item.Status != null && FAILED_ITEM_STATUSES.has(item.Status));
@@ -34892,15 +34905,15 @@ function readDeployment(answer, status) {
   }
   if (deployment.Status === 1 && checking === null) return { status: "success", checking: false, errorMessage: null };
   if (deployment.Status === 0 || deployment.Status === 1) return { status: "pending", checking: checking === CHECKING, errorMessage: null };
-  throw invalidAnswer(status, readRequestId(answer), `unknown deployment status ${String(deployment.Status)}`);
+  throw invalidAnswer(status, requestIdOf(answer), `unknown deployment status ${String(deployment.Status)}`);
 }
-function readProjectMode(data) {
+function toProjectMode(data) {
   if (data.ProjectMode != null) return data.ProjectMode === 3 ? "standard" : "basic";
   return (data.EnvTypes ?? []).includes("DEV") ? "standard" : "basic";
 }
 var FAILED_ITEM_STATUSES, CHECK_FAILED, CHECKING;
-var init_read_answers = __esm({
-  "src/dataworks/read-answers.ts"() {
+var init_to_port_values = __esm({
+  "src/dataworks/to-port-values.ts"() {
     "use strict";
     init_parse_answer();
     init_scrub_message();
@@ -34931,9 +34944,9 @@ function createDataWorks(options) {
         TaskParam: input2.taskParam
       });
       if (answer.Data?.Status?.toLowerCase() !== "success") {
-        throw invalidAnswer(status, readRequestId(answer), 'UpdateDISyncTask answered without Data.Status "success"');
+        throw invalidAnswer(status, requestIdOf(answer), 'UpdateDISyncTask answered without Data.Status "success"');
       }
-      return { requestId: readRequestId(answer) };
+      return { requestId: requestIdOf(answer) };
     },
     async createDISyncTask(input2) {
       const taskParam = { FileFolderPath: input2.folderPath, ...JSON.parse(input2.taskParam) };
@@ -34947,14 +34960,14 @@ function createDataWorks(options) {
       });
       const fileId = answer.Data?.FileId;
       if (answer.Data?.Status?.toLowerCase() !== "success" || typeof fileId !== "number") {
-        throw invalidAnswer(status, readRequestId(answer), 'CreateDISyncTask answered without Data.Status "success" and a Data.FileId');
+        throw invalidAnswer(status, requestIdOf(answer), 'CreateDISyncTask answered without Data.Status "success" and a Data.FileId');
       }
-      return { requestId: readRequestId(answer), fileId };
+      return { requestId: requestIdOf(answer), fileId };
     },
     async getFile(ref) {
       try {
         const { answer, status } = await call(operations.GetFile, { ProjectId: ref.projectId, FileId: ref.fileId });
-        return { requestId: readRequestId(answer), file: readLiveFile(answer, status) };
+        return { requestId: requestIdOf(answer), file: toLiveFile(answer, status) };
       } catch (err) {
         if (err instanceof RemoteError && isMissingFile(err)) return { requestId: err.requestId ?? "", file: null };
         throw err;
@@ -34971,32 +34984,32 @@ function createDataWorks(options) {
         PageSize: input2.pageSize,
         NeedAbsoluteFolderPath: true
       });
-      if (!answer.Data) throw invalidAnswer(status, readRequestId(answer), "ListFiles answered without Data");
-      const files = (answer.Data.Files ?? []).map(readFileSummary);
-      return { requestId: readRequestId(answer), totalCount: answer.Data.TotalCount ?? files.length, files };
+      if (!answer.Data) throw invalidAnswer(status, requestIdOf(answer), "ListFiles answered without Data");
+      const files = (answer.Data.Files ?? []).map(toFileSummary);
+      return { requestId: requestIdOf(answer), totalCount: answer.Data.TotalCount ?? files.length, files };
     },
     async submitFile(ref) {
       const { answer, status } = await call(operations.SubmitFile, { ProjectId: ref.projectId, FileId: ref.fileId, Comment: ref.comment });
-      return { requestId: readRequestId(answer), deploymentId: requireId(answer.Data, status, readRequestId(answer)) };
+      return { requestId: requestIdOf(answer), deploymentId: requireId(answer.Data, status, requestIdOf(answer)) };
     },
     async deployFile(ref) {
       const { answer, status } = await call(operations.DeployFile, { ProjectId: ref.projectId, FileId: ref.fileId, Comment: ref.comment });
-      return { requestId: readRequestId(answer), deploymentId: requireId(answer.Data, status, readRequestId(answer)) };
+      return { requestId: requestIdOf(answer), deploymentId: requireId(answer.Data, status, requestIdOf(answer)) };
     },
     async getDeployment(input2) {
       const { answer, status } = await call(operations.GetDeployment, { ProjectId: input2.projectId, DeploymentId: input2.deploymentId });
-      return { requestId: readRequestId(answer), ...readDeployment(answer, status) };
+      return { requestId: requestIdOf(answer), ...toDeployment(answer, status) };
     },
     async deleteFile(ref) {
       const { answer } = await call(operations.DeleteFile, { ProjectId: ref.projectId, FileId: ref.fileId });
-      return { requestId: readRequestId(answer), deploymentId: answer.DeploymentId ?? null };
+      return { requestId: requestIdOf(answer), deploymentId: answer.DeploymentId ?? null };
     },
     async getProject(input2) {
       const { answer, status } = await call(operations.GetProject, { ProjectId: input2.projectId });
-      if (!answer.Data) throw invalidAnswer(status, readRequestId(answer), "GetProject answered without Data");
+      if (!answer.Data) throw invalidAnswer(status, requestIdOf(answer), "GetProject answered without Data");
       return {
-        requestId: readRequestId(answer),
-        mode: readProjectMode(answer.Data),
+        requestId: requestIdOf(answer),
+        mode: toProjectMode(answer.Data),
         defaultDiResourceGroup: answer.Data.DefaultDiResourceGroupIdentifier || null
       };
     },
@@ -35005,7 +35018,7 @@ function createDataWorks(options) {
       const groups = (answer.Data ?? []).flatMap(
         (g2) => g2.Identifier ? [{ identifier: g2.Identifier, name: g2.Name ?? "", type: g2.ResourceGroupType ?? null, isDefault: g2.IsDefault === true }] : []
       );
-      return { requestId: readRequestId(answer), groups };
+      return { requestId: requestIdOf(answer), groups };
     },
     async listDataSources(input2) {
       const { answer, status } = await call(operations.ListDataSources, {
@@ -35014,11 +35027,11 @@ function createDataWorks(options) {
         PageSize: input2.pageSize,
         Name: input2.name
       });
-      if (!answer.Data) throw invalidAnswer(status, readRequestId(answer), "ListDataSources answered without Data");
+      if (!answer.Data) throw invalidAnswer(status, requestIdOf(answer), "ListDataSources answered without Data");
       const dataSources = (answer.Data.DataSources ?? []).flatMap(
         (d2) => d2.Name ? [{ name: d2.Name, type: d2.DataSourceType ?? "", envType: d2.EnvType ?? null }] : []
       );
-      return { requestId: readRequestId(answer), totalCount: answer.Data.TotalCount ?? dataSources.length, dataSources };
+      return { requestId: requestIdOf(answer), totalCount: answer.Data.TotalCount ?? dataSources.length, dataSources };
     }
   };
 }
@@ -35036,7 +35049,7 @@ var init_create_data_works = __esm({
     init_create_sdk_caller();
     init_operations();
     init_parse_answer();
-    init_read_answers();
+    init_to_port_values();
   }
 });
 
@@ -63048,7 +63061,7 @@ var require_lib4 = __commonJS({
 import { setMaxListeners } from "node:events";
 import path12 from "node:path";
 
-// src/apply/plan-work.ts
+// src/remote/plan-work.ts
 function planWork(planned, options) {
   const work = [];
   for (const entry of planned) {
@@ -63232,11 +63245,11 @@ function validateConcurrency(concurrency) {
   }
 }
 
-// src/core/build-record.ts
+// src/core/plan/build-record.ts
 function appliedRecord(base) {
   const { taskContent, taskParam, taskContentHash, taskParamHash } = base.desired;
   return {
-    ...base.previous,
+    ...base.record,
     file: base.file,
     applied: { taskContent, taskParam, taskContentHash, taskParamHash, appliedAt: base.at, commit: base.commit, requestId: base.requestId },
     lastAttempt: { at: base.at, outcome: "applied", attempts: base.attempts, requestId: base.requestId }
@@ -63244,9 +63257,9 @@ function appliedRecord(base) {
 }
 function failedRecord(base) {
   return {
-    ...base.previous,
+    ...base.record,
     file: base.file,
-    applied: base.previous?.applied ?? null,
+    applied: base.record?.applied ?? null,
     lastAttempt: {
       at: base.at,
       outcome: "failed",
@@ -63258,17 +63271,17 @@ function failedRecord(base) {
 }
 function skippedRecord(base) {
   return {
-    ...base.previous,
+    ...base.record,
     file: base.file,
-    applied: base.previous?.applied ?? null,
+    applied: base.record?.applied ?? null,
     lastAttempt: { at: base.at, outcome: "skipped", attempts: base.attempts, reason: base.reason }
   };
 }
 
-// src/apply/push-updates.ts
+// src/remote/push-updates.ts
 init_errors();
 
-// src/core/canonical-json.ts
+// src/core/text/canonical-json.ts
 init_json();
 import { createHash } from "node:crypto";
 function canonicalJson(value) {
@@ -63285,7 +63298,7 @@ function sortKeys(value) {
   return sorted;
 }
 
-// src/core/secret-keys.ts
+// src/core/task/secret-keys.ts
 import { createHmac } from "node:crypto";
 init_json();
 var SECRET_KEY = /pass(word|wd)?$|^pwd$|secret|access_?key|token|credential|private_?key|api_?key|^auth(orization)?$/i;
@@ -63318,7 +63331,7 @@ function maskSecrets(value) {
   return out;
 }
 
-// src/core/desired-config.ts
+// src/core/plan/desired-config.ts
 function desiredConfig(task, salt) {
   const taskContent = hashSecrets(task.taskContent, salt);
   const taskParam = hashSecrets(task.taskParam, salt);
@@ -63333,10 +63346,10 @@ function requestStrings(task) {
   return { taskContent: JSON.stringify(task.taskContent), taskParam: JSON.stringify(task.taskParam) };
 }
 
-// src/apply/plan-update-request.ts
+// src/core/plan/plan-update-request.ts
 function planUpdateRequest(entry) {
   const strings = requestStrings(entry.task);
-  const previous = entry.previous;
+  const previous = entry.lastApplied;
   const desired = entry.desired;
   if (!previous || entry.drift) return strings;
   const contentChanged = desired.taskContentHash !== previous.taskContentHash;
@@ -63374,11 +63387,11 @@ function toResultError(error63) {
   };
 }
 
-// src/apply/delete-task.ts
+// src/remote/delete-task.ts
 init_create_data_works();
 init_errors();
 
-// src/apply/deploy-task.ts
+// src/remote/deploy-task.ts
 init_errors();
 var FIRST_POLL_MS = 200;
 var MAX_POLL_MS = 5e3;
@@ -63430,7 +63443,7 @@ async function awaitDeployment(projectId, deploymentId, stage, deps) {
   }
 }
 
-// src/apply/delete-task.ts
+// src/remote/delete-task.ts
 async function deleteTask(ref, deps) {
   let answer;
   try {
@@ -63443,16 +63456,16 @@ async function deleteTask(ref, deps) {
   return { requestId: answer.value.requestId, attempts: answer.attempts, alreadyGone: false };
 }
 
-// src/apply/find-or-create-task.ts
+// src/remote/find-or-create-task.ts
+init_file_fields();
 import { createHash as createHash2 } from "node:crypto";
 init_errors();
-var DI_BATCH_FILE_TYPE = 23;
 async function findOrCreateTask(task, deps) {
   const { projectId, name, folder } = task;
   const listed = await deps.call(
-    () => deps.dataWorks.listFiles({ projectId, folderPath: folder, exactFileName: name, fileTypes: String(DI_BATCH_FILE_TYPE), pageNumber: 1, pageSize: 100 })
+    () => deps.dataWorks.listFiles({ projectId, folderPath: folder, exactFileName: name, fileTypes: String(DI_FILE_TYPE), pageNumber: 1, pageSize: 100 })
   );
-  const files = listed.value.files.filter((file2) => file2.fileName === name && file2.fileType === DI_BATCH_FILE_TYPE);
+  const files = listed.value.files.filter((file2) => file2.fileName === name && file2.fileType === DI_FILE_TYPE);
   if (files.length === 1) return { kind: "adopted", fileId: files[0].fileId, attempts: listed.attempts };
   if (files.length > 1) {
     const ids = files.map((file2) => `${file2.fileId}${file2.folderPath ? ` (${file2.folderPath})` : ""}`).join(", ");
@@ -63476,7 +63489,7 @@ ${taskContent}
 ${taskParam}`).digest("hex").slice(0, 48)}`;
 }
 
-// src/apply/push-updates.ts
+// src/remote/push-updates.ts
 async function pushUpdates(items, options, deps) {
   const limit = pLimit(options.concurrency);
   let stopReason = null;
@@ -63489,14 +63502,14 @@ async function pushUpdates(items, options, deps) {
     return recorded;
   };
   async function skip(entry, reason) {
-    void recordLater(entry.key, skippedRecord({ file: entry.file, previous: deps.previous(entry.key), at: at2(), attempts: 0, reason }));
+    void recordLater(entry.key, skippedRecord({ file: entry.file, record: deps.recordOf(entry.key), at: at2(), attempts: 0, reason }));
     return { key: entry.key, file: entry.file, outcome: "skipped", attempts: 0, reason };
   }
   async function fail(entry, error63, deployStage) {
     const { resultError, attempts, quota } = toResultError(error63);
     if (quota) stopReason ??= resultError.code;
-    const previous = deps.previous(entry.key);
-    const record2 = failedRecord({ file: entry.file, previous, at: at2(), attempts, error: resultError });
+    const previous = deps.recordOf(entry.key);
+    const record2 = failedRecord({ file: entry.file, record: previous, at: at2(), attempts, error: resultError });
     if (deployStage) record2.deploy = { ...previous?.deploy, stage: "failed", at: at2(), error: { code: resultError.code, message: resultError.message } };
     void recordLater(entry.key, record2);
     const requestId = resultError.requestId ? { requestId: resultError.requestId } : {};
@@ -63507,13 +63520,13 @@ async function pushUpdates(items, options, deps) {
     const comment = `dwsync${options.commit ? ` ${options.commit.replace(/^([0-9a-f]{12})[0-9a-f]*/, "$1")}` : ""}: ${task.file}`;
     await deployTask({ projectId: task.projectId, fileId }, comment, {
       ...deps,
-      recordStage: (stage) => deps.record(task.key, { ...deps.previous(task.key), deploy: stage })
+      recordStage: (stage) => deps.record(task.key, { ...deps.recordOf(task.key), deploy: stage })
     });
   }
   async function applied(entry, fileId, answer, outcome) {
     const task = entry.task;
     const { requestId, attempts } = answer;
-    const record2 = appliedRecord({ file: task.file, previous: deps.previous(task.key), at: at2(), attempts, desired: entry.desired, commit: options.commit, requestId });
+    const record2 = appliedRecord({ file: task.file, record: deps.recordOf(task.key), at: at2(), attempts, desired: entry.desired, commit: options.commit, requestId });
     if (task.fileId === null) record2.fileId = fileId;
     record2.deploy = entry.deploy ? { stage: "submitting", at: at2() } : null;
     const recorded = recordLater(task.key, record2);
@@ -63538,7 +63551,7 @@ async function pushUpdates(items, options, deps) {
       return fail(entry, error63, false);
     }
     if (found.kind === "created") return applied(entry, found.fileId, found, "created");
-    const previous = deps.previous(task.key);
+    const previous = deps.recordOf(task.key);
     await recordLater(task.key, { ...previous, file: task.file, fileId: found.fileId, applied: previous?.applied ?? null, lastAttempt: previous?.lastAttempt ?? null });
     const result = await update(entry, found.fileId);
     return { ...result, fileId: found.fileId, ...result.outcome === "applied" ? { reason: "adopted" } : {} };
@@ -63596,7 +63609,12 @@ function knownFileId(entry) {
   return entry.fileId;
 }
 
-// src/core/diff-config.ts
+// src/core/text/compare-text.ts
+function compareText(a, b3) {
+  return a < b3 ? -1 : a > b3 ? 1 : 0;
+}
+
+// src/core/plan/diff-config.ts
 var import_fast_json_patch = __toESM(require_fast_json_patch(), 1);
 function diffConfig(from, to2) {
   return import_fast_json_patch.default.compare(from, to2);
@@ -63608,7 +63626,7 @@ function maskPatch(patch) {
   });
 }
 
-// src/core/task.ts
+// src/core/task/task.ts
 function taskKey(projectId, fileId) {
   return `${projectId}/${fileId}`;
 }
@@ -63622,7 +63640,7 @@ function parseTaskKey(key) {
   return { projectId, folder: parts.slice(1, -1).join("/"), name: parts.at(-1) ?? "" };
 }
 
-// src/core/plan-tasks.ts
+// src/core/plan/plan-tasks.ts
 function planTasks(input2) {
   const declared = /* @__PURE__ */ new Set();
   const planned = [];
@@ -63642,7 +63660,7 @@ function planTasks(input2) {
       task: null,
       fileId,
       desired: null,
-      previous: record2.applied,
+      lastApplied: record2.applied,
       deploy: false
     });
   }
@@ -63670,7 +63688,7 @@ function planTask(task, record2, salt, deploy) {
     task,
     fileId,
     desired,
-    previous,
+    lastApplied: previous,
     deploy
   };
 }
@@ -63695,7 +63713,7 @@ function recordedFileId(key, record2) {
 }
 function compareKeys(a, b3) {
   const [x3, y2] = [sortParts(a), sortParts(b3)];
-  return x3.project - y2.project || (x3.id === y2.id ? 0 : x3.id - y2.id) || (a < b3 ? -1 : a > b3 ? 1 : 0);
+  return x3.project - y2.project || (x3.id === y2.id ? 0 : x3.id - y2.id) || compareText(a, b3);
 }
 function sortParts(key) {
   const parts = key.split("/");
@@ -63703,7 +63721,7 @@ function sortParts(key) {
 }
 function toPlanReport(planned, options = {}) {
   const summary2 = { create: 0, update: 0, unchanged: 0, orphaned: 0, ...options.prune ? { delete: 0 } : {} };
-  const changes = planned.map(({ task: _task, fileId: _fileId, desired: _desired, previous: _previous, deploy: _deploy, ...change }) => {
+  const changes = planned.map(({ task: _task, fileId: _fileId, desired: _desired, lastApplied: _lastApplied, deploy: _deploy, ...change }) => {
     summary2[change.action] = (summary2[change.action] ?? 0) + 1;
     return change;
   });
@@ -67358,7 +67376,7 @@ import { writeSync } from "node:fs";
 import { open as open4 } from "node:fs/promises";
 import { dirname as dirname2 } from "node:path";
 
-// src/state/state-schema.ts
+// src/core/state/state-schema.ts
 init_zod();
 var STATE_FORMAT_VERSION = 2;
 var LEGACY_STATE_FORMAT_VERSION = 1;
@@ -67418,7 +67436,7 @@ function createState(identity2) {
   return { formatVersion: STATE_FORMAT_VERSION, serial: 0, lineage: identity2.lineage, salt: identity2.salt, tasks: {} };
 }
 
-// src/state/format-state.ts
+// src/core/state/format-state.ts
 var ERROR = { order: _keys(AttemptError.shape) };
 var RECORD_LAYOUT = {
   applied: { order: _keys(AppliedConfig.shape) },
@@ -67431,7 +67449,7 @@ function formatState(state) {
   const { tasks, ...rest } = state;
   const header = _orderFields({ ...rest, formatVersion: STATE_FORMAT_VERSION }, HEADER_ORDER);
   const lines = [JSON.stringify(header)];
-  for (const key of Object.keys(tasks).sort(_compareCodeUnits)) lines.push(formatTaskLine(key, tasks[key]));
+  for (const key of Object.keys(tasks).sort(compareText)) lines.push(formatTaskLine(key, tasks[key]));
   return `${lines.join("\n")}
 `;
 }
@@ -67463,25 +67481,22 @@ function _orderNested(value, order, nested = {}) {
 function _orderFields(value, order) {
   const out = /* @__PURE__ */ Object.create(null);
   for (const key of order) if (key in value) out[key] = value[key];
-  const extra = Object.keys(value).filter((key) => !order.includes(key)).sort(_compareCodeUnits);
+  const extra = Object.keys(value).filter((key) => !order.includes(key)).sort(compareText);
   for (const key of extra) out[key] = value[key];
   return out;
 }
 function _keys(shape) {
   return Object.keys(shape);
 }
-function _compareCodeUnits(a, b3) {
-  return a < b3 ? -1 : a > b3 ? 1 : 0;
-}
 
-// src/state/parse-journal.ts
+// src/core/state/parse-journal.ts
 init_zod();
 init_errors();
 
-// src/state/parse-state.ts
+// src/core/state/parse-state.ts
 init_errors();
 
-// src/core/define-lazy.ts
+// src/core/text/define-lazy.ts
 var identity = (parsed) => parsed;
 var accessors = /* @__PURE__ */ new Map();
 function defineLazyJson(target, field2, text, pick2 = identity) {
@@ -67510,10 +67525,10 @@ function _accessor(field2, pick2) {
   return accessor;
 }
 
-// src/state/parse-state.ts
+// src/core/state/parse-state.ts
 init_json();
 
-// src/state/locate-json-error.ts
+// src/core/state/locate-json-error.ts
 function locateJsonError(text) {
   const offset = _scanDocument(text);
   const before = text.slice(0, offset);
@@ -67600,7 +67615,7 @@ function _scanString(text, i) {
   throw new _Stop(text.length);
 }
 
-// src/state/parse-state.ts
+// src/core/state/parse-state.ts
 var KEEP = "dwsync has not changed it";
 var ADVICE = `restore it from version control (git) or repair it by hand; ${KEEP}`;
 function parseState(text, path13) {
@@ -67717,7 +67732,7 @@ function formatIssuePath(path13) {
   return out === "" ? "(top level)" : out;
 }
 
-// src/state/parse-journal.ts
+// src/core/state/parse-journal.ts
 var JOURNAL_FORMAT_VERSION = 1;
 var JournalHeader = external_exports.object({
   journal: external_exports.literal(JOURNAL_FORMAT_VERSION),
@@ -67871,7 +67886,7 @@ init_errors();
 import { randomBytes, randomUUID as randomUUID3 } from "node:crypto";
 import { readFile } from "node:fs/promises";
 
-// src/state/fold-journal.ts
+// src/core/state/fold-journal.ts
 init_errors();
 function foldJournal(state, journalText, journalPath = "journal") {
   const journal = parseJournal(journalText, journalPath);
@@ -68028,6 +68043,22 @@ async function _removeStaleTempFiles(path13) {
   const prefix = `${basename2(path13)}.tmp-`;
   const names = await readdir2(dirname4(path13)).catch(() => []);
   await Promise.all(names.filter((name) => name.startsWith(prefix)).map((name) => unlink3(join2(dirname4(path13), name)).catch(() => void 0)));
+}
+
+// src/state/with-locked-store.ts
+async function withLockedStore(statePath, lockOptions, onWarning, run) {
+  const lock = await acquireLock(statePath, lockOptions);
+  try {
+    const store = await openStateStore(statePath);
+    try {
+      for (const warning2 of store.loaded.warnings) onWarning(warning2);
+      return await run(store);
+    } finally {
+      await store.close();
+    }
+  } finally {
+    await lock.release();
+  }
 }
 
 // src/dataworks/call-with-retry.ts
@@ -68268,10 +68299,10 @@ init_errors();
 // src/tasks/read-task-files.ts
 import path2 from "node:path";
 
-// src/core/parse-task-file.ts
+// src/core/task/parse-task-file.ts
 var import_yaml3 = __toESM(require_dist3(), 1);
 
-// src/core/find-clear-secrets.ts
+// src/core/task/find-clear-secrets.ts
 init_json();
 function findClearSecrets(value, path13) {
   if (Array.isArray(value)) return value.flatMap((item, index) => findClearSecrets(item, [...path13, index]));
@@ -68289,7 +68320,7 @@ function findClearSecrets(value, path13) {
   return found;
 }
 
-// src/core/format-path.ts
+// src/core/text/format-path.ts
 function formatPath(path13) {
   let out = "";
   for (const segment of path13) {
@@ -68319,7 +68350,7 @@ function describeValue(value) {
   return typeof value;
 }
 
-// src/core/source-lines.ts
+// src/core/text/source-lines.ts
 function createPositionFinder(text) {
   let starts = null;
   return (offset) => {
@@ -68350,7 +68381,7 @@ function findPosition(text, offset) {
   return { line, column: offset - lineStart + 1 };
 }
 
-// src/core/locate-yaml-node.ts
+// src/core/text/locate-yaml-node.ts
 var import_yaml = __toESM(require_dist3(), 1);
 function locateYamlNode(doc, path13, at2 = "value") {
   let node2 = doc.contents;
@@ -68426,7 +68457,7 @@ function blockIndent(text, start, lineIndex, valueLine) {
   return spaces - (valueLine.length - valueLine.trimStart().length);
 }
 
-// src/core/describe-yaml-error.ts
+// src/core/text/describe-yaml-error.ts
 var import_yaml2 = __toESM(require_dist3(), 1);
 var MAX_ALIAS_COUNT = 100;
 function describeYamlError(doc, error63) {
@@ -68471,7 +68502,7 @@ function lowerFirst(text) {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-// src/core/task-schema.ts
+// src/core/task/task-schema.ts
 init_zod();
 var positiveInteger = (what = "a positive integer") => external_exports.number({ error: what }).int({ error: what }).positive({ error: what });
 var nonEmptyString = (what = "a non-empty string") => external_exports.string({ error: what }).min(1, { error: what });
@@ -68526,7 +68557,7 @@ var taskFileShape = {
     error: "a mapping or a string holding the job JSON"
   })
 };
-var TaskFile = external_exports.strictObject(taskFileShape);
+var WrittenTaskDocument = external_exports.strictObject(taskFileShape);
 var TaskDocument = external_exports.strictObject({ ...taskFileShape, taskContent: TaskContent });
 var TASK_FILE_KEYS = Object.keys(taskFileShape);
 var CLOSED_KEYS = {
@@ -68534,7 +68565,7 @@ var CLOSED_KEYS = {
   taskParam: Object.keys(TaskParam.shape)
 };
 
-// src/core/suggest-key.ts
+// src/core/text/suggest-key.ts
 function suggestKey(key, allowed) {
   const lower = key.toLowerCase();
   let best = null;
@@ -68567,7 +68598,7 @@ function editDistance(a, b3) {
   return previous[b3.length] ?? Infinity;
 }
 
-// src/core/validate-schema.ts
+// src/core/task/validate-schema.ts
 function validateSchema(schema, data, allowedKeys) {
   const closed = Array.isArray(allowedKeys) ? { "": allowedKeys } : allowedKeys;
   const result = schema.safeParse(data);
@@ -68616,7 +68647,7 @@ function valueAt(data, path13) {
   return current;
 }
 
-// src/core/validate-json-value.ts
+// src/core/task/validate-json-value.ts
 var MAX_DEPTH = 64;
 function validateJsonValue(value, root) {
   const issues = [];
@@ -68658,7 +68689,7 @@ function issueAt(item, root, message) {
   return { path: path13, message: message(formatPath(path13)) };
 }
 
-// src/core/validate-task-content.ts
+// src/core/task/validate-task-content.ts
 init_json();
 function validateTaskContent(content) {
   if (!isJsonObject(content) || !Array.isArray(content.steps)) return [];
@@ -68706,7 +68737,7 @@ function validateTaskContent(content) {
   return issues;
 }
 
-// src/core/validate-task-identity.ts
+// src/core/task/validate-task-identity.ts
 function validateTaskIdentity(data) {
   const has = (key) => data[key] !== void 0;
   if (has("fileId")) {
@@ -68728,7 +68759,7 @@ function validateTaskIdentity(data) {
   return [];
 }
 
-// src/core/validate-json-text.ts
+// src/core/task/validate-json-text.ts
 var NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 var WHITESPACE = /[ \t\n\r]*/y;
 function findJsonSyntaxError(text) {
@@ -68795,7 +68826,7 @@ function scanString(text, start) {
   return { offset: start, message: `this string is never closed: expected a closing '"'` };
 }
 
-// src/core/validate-flow-depth.ts
+// src/core/task/validate-flow-depth.ts
 var MAX_FLOW_DEPTH = 200;
 function findExcessiveFlowDepth(text, max = MAX_FLOW_DEPTH) {
   let depth = 0;
@@ -68808,7 +68839,7 @@ function findExcessiveFlowDepth(text, max = MAX_FLOW_DEPTH) {
   return null;
 }
 
-// src/core/parse-task-file.ts
+// src/core/task/parse-task-file.ts
 var MAX_YAML_ERRORS = 3;
 function parseTaskFile(text, file2) {
   const source = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
@@ -68917,7 +68948,7 @@ function _ownCopy(text) {
   return JSON.parse(JSON.stringify(text));
 }
 
-// src/core/rules/duplicate-task-keys.ts
+// src/core/task/duplicate-task-keys.ts
 function duplicateTaskKeys(tasks) {
   const byKey = /* @__PURE__ */ new Map();
   for (const task of tasks) {
@@ -68942,15 +68973,15 @@ function duplicateTaskKeys(tasks) {
   return problems;
 }
 
-// src/core/rules/task-rules.ts
+// src/core/task/task-rules.ts
 var taskRules = [duplicateTaskKeys];
 
-// src/core/validate-tasks.ts
+// src/core/task/validate-tasks.ts
 function validateTasks(tasks, rules = taskRules) {
   return rules.flatMap((rule) => rule(tasks)).sort(compareProblems);
 }
 
-// src/core/glob.ts
+// src/core/text/glob.ts
 import { posix } from "node:path";
 function compileGlob(pattern) {
   let source = "";
@@ -69080,9 +69111,6 @@ async function listTaskFiles(root, jobsDir) {
     }
   }
 }
-function compareText(a, b3) {
-  return a < b3 ? -1 : a > b3 ? 1 : 0;
-}
 
 // src/tasks/read-task-text.ts
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
@@ -69203,10 +69231,10 @@ function onlyScope(settings) {
   return (file2) => match(file2);
 }
 
-// src/core/detect-drift.ts
+// src/core/plan/detect-drift.ts
 init_json();
 
-// src/core/service-managed-content.ts
+// src/core/task/service-managed-content.ts
 init_json();
 var SERVICE_MANAGED_CONTENT_KEYS = ["extend", "transform", "gui", "displayName", "nodeDef"];
 function splitContent(content) {
@@ -69219,7 +69247,7 @@ function splitContent(content) {
   }
   return { author, managed };
 }
-function readContentTaskParam(content) {
+function parseContentTaskParam(content) {
   const extend2 = isJsonObject(content) ? content["extend"] : void 0;
   if (!isJsonObject(extend2)) return { resourceGroup: null, cu: null };
   const group = extend2["resourceGroup"];
@@ -69230,13 +69258,13 @@ function readContentTaskParam(content) {
   };
 }
 
-// src/core/detect-drift.ts
+// src/core/plan/detect-drift.ts
 function detectDrift(planned, live, salt) {
   return planned.map((entry) => {
     const seen = live.get(entry.key);
     if (!seen || entry.action === "orphaned") return entry;
     if (seen.missing) return { ...entry, live: "missing" };
-    const applied = entry.previous;
+    const applied = entry.lastApplied;
     if (!applied) return entry;
     const liveContent = hashSecrets(splitContent(seen.taskContent).author, salt);
     const appliedContent = splitContent(applied.taskContent).author;
@@ -69253,7 +69281,7 @@ function detectDrift(planned, live, salt) {
 // src/commands/refresh-plan.ts
 init_errors();
 
-// src/live/fetch-live.ts
+// src/remote/fetch-live.ts
 async function fetchLive(refs, deps) {
   const limit = pLimit(deps.concurrency);
   const live = /* @__PURE__ */ new Map();
@@ -69263,7 +69291,7 @@ async function fetchLive(refs, deps) {
         const { value } = await deps.call(() => deps.dataWorks.getFile({ projectId: ref.projectId, fileId: ref.fileId }));
         if (!value.file) return void live.set(ref.key, { missing: true });
         const taskContent = parseContent(value.file.content);
-        live.set(ref.key, { missing: false, taskContent, resourceGroup: readContentTaskParam(taskContent).resourceGroup });
+        live.set(ref.key, { missing: false, taskContent, resourceGroup: parseContentTaskParam(taskContent).resourceGroup });
       })
     )
   );
@@ -69277,7 +69305,7 @@ function parseContent(content) {
   }
 }
 
-// src/core/find-references.ts
+// src/core/references/find-references.ts
 init_json();
 function findReferences(task) {
   const references = [];
@@ -69301,7 +69329,7 @@ function findReferences(task) {
   return references;
 }
 
-// src/core/check-references.ts
+// src/core/references/check-references.ts
 function checkReferences(tasks, workspaces) {
   const issues = [];
   const groups = new Set(workspaces.resourceGroups);
@@ -69360,7 +69388,7 @@ async function listAllDataSources(projectId, deps) {
 import { readFile as readFile2 } from "node:fs/promises";
 import path3 from "node:path";
 
-// src/core/locate-task-paths.ts
+// src/core/references/locate-task-paths.ts
 var import_yaml4 = __toESM(require_dist3(), 1);
 function locateTaskPaths(text, start, paths) {
   const source = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
@@ -69419,11 +69447,11 @@ async function refreshPlan(planned, salt, settings, session) {
 // src/commands/resolve-settings.ts
 import path5 from "node:path";
 
-// src/config/read-config.ts
+// src/tasks/read-config.ts
 import { readFile as readFile3 } from "node:fs/promises";
 import path4 from "node:path";
 
-// src/core/config-schema.ts
+// src/core/config/config-schema.ts
 init_zod();
 var Config2 = external_exports.strictObject({
   jobs: external_exports.string({ error: "a folder path" }).min(1, { error: "a folder path" }).default("jobs"),
@@ -69439,7 +69467,7 @@ var Config2 = external_exports.strictObject({
 var CONFIG_KEYS = Object.keys(Config2.shape);
 var defaultConfig = Config2.parse({});
 
-// src/core/parse-config.ts
+// src/core/config/parse-config.ts
 var import_yaml5 = __toESM(require_dist3(), 1);
 function parseConfig(text, file2) {
   const source = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
@@ -69470,7 +69498,7 @@ function parseConfig(text, file2) {
   return { config: Config2.parse(data), problems };
 }
 
-// src/config/read-config.ts
+// src/tasks/read-config.ts
 var CONFIG_FILE = "dwsync.yaml";
 async function readConfig(root) {
   let bytes;
@@ -69504,7 +69532,7 @@ async function resolveSettings(options, env) {
   const envEndpoint = env.DWSYNC_ENDPOINT?.trim() || void 0;
   return {
     root: options.root,
-    jobs: options.jobs ?? config2.jobs,
+    jobs: config2.jobs,
     statePath: path5.resolve(options.root, options.state ?? config2.state),
     endpoint: options.endpoint ?? envEndpoint ?? config2.endpoint,
     region: options.region ?? config2.region,
@@ -69566,8 +69594,8 @@ async function forEachWorkspace(settings, tasks, run) {
 }
 
 // src/commands/plan.ts
-async function preparePlan(options, deps) {
-  const settings = await resolveSettings(options, deps.env);
+async function preparePlan(options, deps, resolved) {
+  const settings = resolved ?? await resolveSettings(options, deps.env);
   const tasks = await loadValidTasks(settings, "nothing was planned", deps.logger);
   const parts = await forEachWorkspace(settings, tasks, async (scoped, scopedTasks) => {
     const loaded = await readState(scoped.statePath);
@@ -69591,27 +69619,18 @@ function _recordsIn(records, workspace) {
 }
 
 // src/commands/apply.ts
-async function apply(options, deps) {
-  const settings = await resolveSettings(options, deps.env);
+async function apply(options, deps, resolved) {
+  const settings = resolved ?? await resolveSettings(options, deps.env);
   const tasks = await loadValidTasks(settings, "nothing was applied", deps.logger);
   const parts = await forEachWorkspace(settings, tasks, (scoped, scopedTasks) => applyWorkspace(scoped, scopedTasks, deps));
   return toApplyReport(parts.flat());
 }
 async function applyWorkspace(settings, tasks, deps) {
-  const lock = await acquireLock(settings.statePath, { command: "dwsync apply", now: () => deps.clock.now() });
-  try {
-    const store = await openStateStore(settings.statePath);
-    try {
-      for (const warning2 of store.loaded.warnings) deps.logger.warn(warning2);
-      const planned = planAgainst(tasks, store.state, settings);
-      guardDeletes(planned, settings);
-      return await applyPlanned(planned, settings, store, deps);
-    } finally {
-      await store.close();
-    }
-  } finally {
-    await lock.release();
-  }
+  return withLockedStore(settings.statePath, { command: "dwsync apply", now: () => deps.clock.now() }, (warning2) => deps.logger.warn(warning2), async (store) => {
+    const planned = planAgainst(tasks, store.state, settings);
+    guardDeletes(planned, settings);
+    return applyPlanned(planned, settings, store, deps);
+  });
 }
 async function applyPlanned(planned, settings, store, deps) {
   const acts = /* @__PURE__ */ new Set(["create", "update", "delete"]);
@@ -69647,7 +69666,7 @@ async function applyPlanned(planned, settings, store, deps) {
     clock: deps.clock,
     ...deps.signal ? { signal: deps.signal } : {},
     projectMode,
-    previous: (key) => store.state.tasks[key] ?? null,
+    recordOf: (key) => store.state.tasks[key] ?? null,
     record: (key, record2) => store.record(key, record2),
     onWarning: (message) => deps.logger.warn(message),
     remove: (key) => store.remove(key),
@@ -69706,7 +69725,7 @@ function describeError(error63) {
 // src/action.ts
 init_errors();
 
-// src/github/action-inputs.ts
+// src/action/action-inputs.ts
 init_zod();
 init_errors();
 var ActionInputs = external_exports.object({
@@ -70283,7 +70302,7 @@ function saveState(name, value) {
   issueCommand("save-state", { name }, toCommandValue(value));
 }
 
-// src/github/actions-port.ts
+// src/action/actions-port.ts
 function createActionsPort(env) {
   return {
     info: (message) => info(message),
@@ -70308,7 +70327,7 @@ function createActionsLogger(port) {
   };
 }
 
-// src/github/github-context.ts
+// src/action/github-context.ts
 init_json();
 init_errors();
 import { readFile as readFile4 } from "node:fs/promises";
@@ -74513,7 +74532,7 @@ function getOctokit(token, options, ...additionalPlugins) {
   return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 
-// src/github/github-api.ts
+// src/ports.ts
 var ACTIONS_BOT_LOGIN = "github-actions[bot]";
 
 // src/github/octokit-github.ts
@@ -74557,7 +74576,7 @@ function createOctokitGithub(token, apiUrl, where, author) {
   };
 }
 
-// src/github/markdown-text.ts
+// src/views/markdown-text.ts
 function escapeHtml(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
@@ -74578,7 +74597,7 @@ function plural2(count, one, many) {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-// src/github/to-annotations.ts
+// src/action/to-annotations.ts
 import path8 from "node:path";
 function toAnnotations(problems, directory) {
   const prefix = directory === "." || directory === "" ? "" : directory.replace(/\\/g, "/");
@@ -74593,7 +74612,7 @@ function toAnnotations(problems, directory) {
   }));
 }
 
-// src/github/report-problems.ts
+// src/action/report-problems.ts
 var ERROR_ANNOTATIONS_PER_STEP = 10;
 var PROBLEM_ANNOTATIONS = ERROR_ANNOTATIONS_PER_STEP - 1;
 function annotateProblems(io2, all, directory) {
@@ -74619,10 +74638,10 @@ function renderProblemSections(problems) {
 `);
 }
 
-// src/github/run-apply-step.ts
+// src/action/run-apply-step.ts
 init_errors();
 
-// src/state/merge-states.ts
+// src/core/state/merge-states.ts
 init_errors();
 function mergeStates(ours, theirs, what = "the two states") {
   if (ours.lineage !== theirs.lineage || ours.salt !== theirs.salt) {
@@ -74647,7 +74666,7 @@ function recordedAt(record2) {
   return times.sort().at(-1) ?? "";
 }
 
-// src/github/branch-state.ts
+// src/git/branch-state.ts
 import { readFile as readFile5 } from "node:fs/promises";
 import path9 from "node:path";
 async function fetchBranchState(git, remote, branch, statePath) {
@@ -74677,7 +74696,7 @@ function sameStateContent(a, b3) {
   return formatState({ ...a, serial: 0 }) === formatState({ ...b3, serial: 0 });
 }
 
-// src/github/bring-in-branch-state.ts
+// src/action/bring-in-branch-state.ts
 async function bringInBranchState(root, statePath, remote, branch) {
   const git = wo({ baseDir: root });
   const fetched = await fetchBranchState(git, remote, branch, statePath);
@@ -74689,7 +74708,7 @@ async function bringInBranchState(root, statePath, remote, branch) {
   return { tip: fetched.tip, status: "merged" };
 }
 
-// src/github/fit-markdown.ts
+// src/views/fit-markdown.ts
 var COMMENT_LIMIT = 65536;
 var SUMMARY_LIMIT_BYTES = 1024 * 1024;
 function measureText(text, measure) {
@@ -74727,7 +74746,7 @@ function cutTo(text, limit, measure) {
   return text.slice(0, end);
 }
 
-// src/github/render-step-status.ts
+// src/views/render-step-status.ts
 function formatStatusLine(icon, verdict, status) {
   const parts = [`${icon} **${verdict}**${status.commit ? ` for commit ${inlineCode(shortSha(status.commit))}` : ""}`];
   if (status.digest) parts.push(`plan digest ${inlineCode(status.digest)}`);
@@ -74751,7 +74770,7 @@ function shortSha(sha) {
   return sha.slice(0, 12);
 }
 
-// src/github/render-apply-comment.ts
+// src/views/render-apply-comment.ts
 function renderApplyComment(report, title, status, cancelled) {
   const { applied, failed, unchanged, skipped } = report.summary;
   const verdict = cancelled ? ["\u23F9\uFE0F", "Apply cancelled"] : failed + skipped > 0 ? ["\u26A0\uFE0F", "Applied with failures"] : ["\u2705", "Applied"];
@@ -74778,7 +74797,7 @@ function renderApplyComment(report, title, status, cancelled) {
   return { head, sections, tail: "" };
 }
 
-// src/github/render-apply-markdown.ts
+// src/views/render-apply-markdown.ts
 var ICONS = {
   created: "\u{1F195} created",
   applied: "\u2705 applied",
@@ -74823,11 +74842,11 @@ function describeApplyCounts(report) {
   return `${created ? `${created} created, ` : ""}${deleted ? `${deleted} deleted, ` : ""}${applied} applied, ${failed} failed, ${unchanged} unchanged, ${skipped} skipped`;
 }
 
-// src/github/commit-state-back.ts
+// src/action/commit-state-back.ts
 import { copyFile as copyFile3, mkdir as mkdir4 } from "node:fs/promises";
 import path10 from "node:path";
 
-// src/github/push-state-commit.ts
+// src/git/push-state-commit.ts
 init_errors();
 var BOT_NAME = "github-actions[bot]";
 var BOT_EMAIL = "41898282+github-actions[bot]@users.noreply.github.com";
@@ -74865,7 +74884,7 @@ function firstLine2(error63) {
   return text.trim().split("\n", 1)[0] ?? "";
 }
 
-// src/github/step-context.ts
+// src/action/step-context.ts
 function formatTitle(command, directory) {
   return directory === "." ? `dwsync ${command}` : `dwsync ${command} for \`${directory}\``;
 }
@@ -74873,7 +74892,7 @@ function formatDirectorySlug(directory) {
   return directory === "." ? "" : "-" + directory.replace(/[^A-Za-z0-9._-]+/g, "_");
 }
 
-// src/github/commit-state-back.ts
+// src/action/commit-state-back.ts
 init_errors();
 var PUSH_ATTEMPTS = 4;
 var POST_STATE = "dwsync-apply";
@@ -74954,7 +74973,7 @@ ${content}`;
   return { action: "updated", id: updated.id, url: updated.html_url ?? existing.html_url ?? null };
 }
 
-// src/github/publish-results-comment.ts
+// src/action/publish-results-comment.ts
 async function publishResultsComment(ctx, content) {
   if (!ctx.inputs.comment || ctx.api === null || ctx.github.sha === "") return;
   try {
@@ -74973,7 +74992,7 @@ async function publishResultsComment(ctx, content) {
   }
 }
 
-// src/github/step-file.ts
+// src/action/step-file.ts
 import { mkdir as mkdir5, writeFile as writeFile2 } from "node:fs/promises";
 import path11 from "node:path";
 async function prepareStepFile(ctx, name) {
@@ -74988,7 +75007,7 @@ async function writeStepJson(ctx, name, value) {
   return file2;
 }
 
-// src/github/run-apply-step.ts
+// src/action/run-apply-step.ts
 var REFUSED_EVENTS = ["pull_request", "pull_request_target", "merge_group"];
 async function runApplyStep(ctx, applyCommand) {
   const branch = guardApply(ctx);
@@ -75007,7 +75026,7 @@ async function runApplyStep(ctx, applyCommand) {
   }
   let report;
   try {
-    report = await applyCommand(ctx.options, ctx.deps);
+    report = await applyCommand(ctx.options, ctx.deps, resolved);
   } catch (error63) {
     const problems = error63 instanceof UserInputError ? error63.problems : [];
     annotateProblems(ctx.io, problems, ctx.directory);
@@ -75067,15 +75086,15 @@ function guardApply(ctx) {
   return branch;
 }
 
-// src/core/plan-digest.ts
+// src/core/plan/plan-digest.ts
 function digestPlan(report) {
   return hashCanonical(report.changes).slice("sha256:".length, "sha256:".length + 12);
 }
 
-// src/core/plan-view.ts
+// src/views/plan-view.ts
 var import_fast_json_patch2 = __toESM(require_fast_json_patch(), 1);
 
-// src/core/has-changes.ts
+// src/core/plan/has-changes.ts
 function needsAttention(change) {
   return change.action === "update" || change.action === "create" || change.action === "delete" || change.undeployed === true || change.drift === true || change.live === "missing";
 }
@@ -75083,7 +75102,7 @@ function hasChanges(changes) {
   return changes.some(needsAttention);
 }
 
-// src/core/plan-view.ts
+// src/views/plan-view.ts
 init_json();
 function buildPlanView(planned) {
   const counts = { create: 0, update: 0, unchanged: 0, orphaned: 0, delete: 0 };
@@ -75095,7 +75114,7 @@ function buildPlanView(planned) {
   return { counts, entries, hasChanges: hasChanges(planned) };
 }
 function toEntry(entry) {
-  const before = { content: entry.previous?.taskContent ?? {}, param: entry.previous?.taskParam ?? {} };
+  const before = { content: entry.lastApplied?.taskContent ?? {}, param: entry.lastApplied?.taskParam ?? {} };
   const sections = [
     { title: "taskContent", fields: toFields(entry.taskContentPatch, before.content) },
     { title: "taskParam", fields: toFields(entry.taskParamPatch, before.param) },
@@ -75110,7 +75129,7 @@ function toEntry(entry) {
     drift: entry.drift === true,
     missing: entry.live === "missing",
     undeployed: entry.undeployed === true,
-    newTask: entry.task && !entry.previous ? describeTask(entry.task, entry.action) : null,
+    newTask: entry.task && !entry.lastApplied ? describeTask(entry.task, entry.action) : null,
     fileId: entry.fileId,
     sections: sections.filter((s) => s.fields.length > 0)
   };
@@ -75154,10 +75173,10 @@ function describeTask(task, action) {
   return `${verb}: ${side("reader")} \u2192 ${side("writer")}, resource group ${String(ResourceGroup)}${cu}`;
 }
 
-// src/github/run-plan-step.ts
+// src/action/run-plan-step.ts
 init_errors();
 
-// src/core/describe-reason.ts
+// src/core/plan/describe-reason.ts
 function describeReason(reason) {
   switch (reason) {
     case "new":
@@ -75169,7 +75188,7 @@ function describeReason(reason) {
   }
 }
 
-// src/github/render-field-diff.ts
+// src/views/render-field-diff.ts
 function renderFieldDiff(section) {
   const root = section.title.replace(" ", ".");
   const lines = [];
@@ -75210,7 +75229,7 @@ function prefixLines(mark, text) {
   return text.split("\n").map((line, i) => i === 0 ? `${mark} ${line}` : `${mark}   ${line}`);
 }
 
-// src/github/render-plan-markdown.ts
+// src/views/render-plan-markdown.ts
 function renderPlanMarkdown(view, options) {
   const { create, update, unchanged, orphaned } = view.counts;
   const deletions = view.entries.filter((e) => e.action === "delete");
@@ -75274,7 +75293,7 @@ function capLines(lines, max) {
   return [...lines.slice(0, max), `  \u2026 ${lines.length - max} more lines`];
 }
 
-// src/github/run-plan-step.ts
+// src/action/run-plan-step.ts
 var SUMMARY_NOTE = (n) => `
 > [!NOTE]
 > ${n} more sections are not shown here (the job summary is limited to 1 MiB); the full plan is in the plan JSON.
@@ -75383,7 +75402,7 @@ async function publishComment(ctx, render) {
   return { outdated: null };
 }
 
-// src/github/run-post-step.ts
+// src/action/run-post-step.ts
 import { access as access2 } from "node:fs/promises";
 async function runPostStep(env, deps) {
   const post = parsePostState(env[`STATE_${POST_STATE}`]);
@@ -75394,15 +75413,9 @@ async function runPostStep(env, deps) {
     return;
   }
   io2.info("dwsync post: the apply did not finish (cancelled?); folding its journal and committing the state");
-  const lock = await acquireLock(post.statePath, { command: "dwsync apply (post step)", now: () => deps.clock.now() });
-  try {
-    const store = await openStateStore(post.statePath);
-    for (const warning2 of store.loaded.warnings) io2.warning(warning2);
+  await withLockedStore(post.statePath, { command: "dwsync apply (post step)", now: () => deps.clock.now() }, (warning2) => io2.warning(warning2), async (store) => {
     if (store.loaded.journal.found) io2.info(`folded ${store.loaded.journal.records} journal records into ${post.statePath}`);
-    await store.close();
-  } finally {
-    await lock.release();
-  }
+  });
   const result = await pushOrKeepState(deps, post);
   if (result.artifact !== null) {
     const reason = result.error instanceof Error ? result.error.message : String(result.error);
@@ -75428,7 +75441,7 @@ async function exists2(file2) {
   }
 }
 
-// src/github/to-command-options.ts
+// src/action/to-command-options.ts
 function toCommandOptions(inputs, root) {
   return {
     root,
