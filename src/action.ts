@@ -8,7 +8,7 @@ import { UserInputError } from './errors.js';
 import type { CommandDeps, CommandOptions } from './commands/command-options.js';
 import { parseActionInputs } from './action/action-inputs.js';
 import { createActionsLogger, createActionsPort } from './action/actions-port.js';
-import type { ActionsPort } from './action/actions-port.js';
+import type { ActionsPort } from './ports.js';
 import { readGithubContext } from './action/github-context.js';
 import { createOctokitGithub } from './github/octokit-github.js';
 import { annotateProblems } from './action/report-problems.js';

@@ -1,5 +1,3 @@
-import type { CommentsPort } from './github/sticky-comment.js';
-
 // Time and waiting are passed in, so tests can drive retries and rate limits without real waits.
 export type Clock = {
   now(): number; // milliseconds since the epoch
@@ -102,6 +100,14 @@ export interface DataWorks {
   }>;
 }
 
+// The comments of one issue or pull request (the sticky plan and results comments use it).
+export type IssueComment = { id: number; body?: string | null; html_url?: string; user?: { login: string } | null };
+export type CommentsPort = {
+  listComments(): Promise<IssueComment[]>; // every page
+  createComment(body: string): Promise<IssueComment>;
+  updateComment(id: number, body: string): Promise<IssueComment>;
+};
+
 // The few GitHub REST calls the Action makes, behind one port so the steps never build a client.
 
 export type PullRequestRef = { number: number; htmlUrl: string; mergeCommitSha: string | null; state: string };
@@ -116,3 +122,34 @@ export type GithubApi = {
 };
 
 export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+
+// Calls to DataWorks pass a rate limiter, then a runner that adds retries and the abort signal.
+// take() resolves when the caller may start one call. onThrottle/onSuccess let a limiter that
+// adapts to the service (adaptive-rate-limiter.ts) hear how calls went; a fixed one ignores them.
+export type RateLimiter = {
+  take(signal?: AbortSignal): Promise<void>;
+  onThrottle?(hint?: ThrottleHint): void;
+  onSuccess?(): void;
+};
+
+// What a throttling answer said about when to come back, if anything (the Retry-After header).
+export type ThrottleHint = { retryAfterMs?: number | null };
+
+// Every call of a run, read or write, goes through one of these: the same rate limiter, the same
+// retry rules, the same abort signal.
+export type CallRunner = <T>(call: () => Promise<T>) => Promise<{ value: T; attempts: number }>;
+
+// The few runner commands the Action uses, behind one small interface so the steps can be driven
+// with a recorder; the real one (action/actions-port.ts) writes workflow commands and the runner's
+// files. AnnotationPlace has the shape of @actions/core's AnnotationProperties.
+export type AnnotationPlace = { title?: string; file?: string; startLine?: number; endLine?: number; startColumn?: number; endColumn?: number };
+export type ActionsPort = {
+  info(message: string): void;
+  warning(message: string, properties?: AnnotationPlace): void;
+  error(message: string, properties?: AnnotationPlace): void;
+  setOutput(name: string, value: string | number): void;
+  setSecret(secret: string): void;
+  setFailed(message: string): void;
+  appendSummary(markdown: string): Promise<void>;
+  saveState(name: string, value: string): void; // read back by the post step
+};

@@ -1,21 +1,7 @@
 import * as core from '@actions/core';
-import type { AnnotationProperties } from '@actions/core';
-import type { Logger } from '../ports.js';
+import type { ActionsPort, Logger } from '../ports.js';
 
-// The few runner commands the Action uses, behind one small interface so the steps can be
-// driven with a recorder; the real one writes workflow commands and the runner's files.
-
-export type ActionsPort = {
-  info(message: string): void;
-  warning(message: string, properties?: AnnotationProperties): void;
-  error(message: string, properties?: AnnotationProperties): void;
-  setOutput(name: string, value: string | number): void;
-  setSecret(secret: string): void;
-  setFailed(message: string): void;
-  appendSummary(markdown: string): Promise<void>;
-  saveState(name: string, value: string): void; // read back by the post step
-};
-
+// The runner commands behind the ActionsPort (ports.ts): workflow commands and the runner's files.
 export function createActionsPort(env: Record<string, string | undefined>): ActionsPort {
   return {
     info: (message) => core.info(message),

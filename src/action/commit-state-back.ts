@@ -1,10 +1,9 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { ActionsPort } from './actions-port.js';
+import type { ActionsPort, Logger } from '../ports.js';
 import { pushStateCommit } from '../git/push-state-commit.js';
 import { formatDirectorySlug } from './step-context.js';
 import type { StepContext } from './step-context.js';
-import type { Logger } from '../ports.js';
 import { UserInputError } from '../errors.js';
 
 export const PUSH_ATTEMPTS = 4;

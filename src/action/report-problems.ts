@@ -1,5 +1,5 @@
 import type { Problem } from '../core/problem.js';
-import type { ActionsPort } from './actions-port.js';
+import type { ActionsPort } from '../ports.js';
 import { escapeHtml, inlineCode, plural } from '../views/markdown-text.js';
 import { toAnnotations } from './to-annotations.js';
 

@@ -1,8 +1,7 @@
 import { access } from 'node:fs/promises';
-import type { Clock, Logger } from '../ports.js';
+import type { ActionsPort, Clock, Logger } from '../ports.js';
 import { journalPathFor } from '../state/read-state.js';
 import { withLockedStore } from '../state/with-locked-store.js';
-import type { ActionsPort } from './actions-port.js';
 import { POST_STATE, parsePostState, pushOrKeepState } from './commit-state-back.js';
 
 export type PostDeps = { io: ActionsPort; logger: Logger; clock: Clock; runnerTemp: string };

@@ -1,8 +1,7 @@
 import type { CommandDeps, CommandOptions } from '../commands/command-options.js';
-import type { ActionsPort } from './actions-port.js';
+import type { ActionsPort, GithubApi } from '../ports.js';
 import type { ActionInputs } from './action-inputs.js';
 import type { GithubContext } from './github-context.js';
-import type { GithubApi } from '../ports.js';
 
 // Everything a plan or apply step needs, built once by the entry point.
 export type StepContext = {

@@ -1,11 +1,10 @@
-import type { CallRunner } from '../dataworks/call-runner.js';
+import type { CallRunner, DataWorks, ProjectMode } from '../ports.js';
 import { planWork } from '../remote/plan-work.js';
 import { pushUpdates } from '../remote/push-updates.js';
 import { compareKeys } from '../core/plan/plan-tasks.js';
 import { formatProblem } from '../core/problem.js';
 import type { PlannedTask } from '../core/plan/plan-tasks.js';
 import type { ApplyReport, ApplyResult } from '../core/plan/report.js';
-import type { DataWorks, ProjectMode } from '../ports.js';
 import { readSourceCommit } from '../git/read-source-commit.js';
 import { withLockedStore } from '../state/with-locked-store.js';
 import type { StateStore } from '../state/state-store.js';

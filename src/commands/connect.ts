@@ -1,7 +1,6 @@
 import { createCallRunner } from '../dataworks/call-runner.js';
-import type { CallRunner } from '../dataworks/call-runner.js';
+import type { CallRunner, DataWorks } from '../ports.js';
 import { createLimiter } from '../dataworks/create-limiter.js';
-import type { DataWorks } from '../ports.js';
 import type { CommandDeps } from './command-options.js';
 import type { Settings } from './resolve-settings.js';
 

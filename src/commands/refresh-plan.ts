@@ -1,8 +1,7 @@
-import type { CallRunner } from '../dataworks/call-runner.js';
+import type { CallRunner, DataWorks } from '../ports.js';
 import { detectDrift } from '../core/plan/detect-drift.js';
 import type { PlannedTask } from '../core/plan/plan-tasks.js';
 import type { Problem } from '../core/problem.js';
-import type { DataWorks } from '../ports.js';
 import { UserInputError } from '../errors.js';
 import { fetchLive } from '../remote/fetch-live.js';
 import { checkRemoteReferences } from '../remote/check-remote-references.js';

@@ -1,5 +1,5 @@
-import type { Clock } from '../ports.js';
-import { createRateLimiter, type RateLimiter, type ThrottleHint } from './rate-limiter.js';
+import type { Clock, RateLimiter, ThrottleHint } from '../ports.js';
+import { createRateLimiter } from './rate-limiter.js';
 
 export type AdaptiveRateLimiter = Required<RateLimiter> & { currentQps(): number; learnedLimit(): number | null };
 

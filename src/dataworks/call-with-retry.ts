@@ -1,7 +1,6 @@
-import type { Clock } from '../ports.js';
+import type { Clock, RateLimiter } from '../ports.js';
 import { RemoteError } from '../errors.js';
 import { isThrottlingCode } from './classify-error.js';
-import type { RateLimiter } from './rate-limiter.js';
 
 export type RetryPolicy = { maxAttempts: number; baseMs: number; capMs: number };
 

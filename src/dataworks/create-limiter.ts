@@ -1,6 +1,5 @@
-import type { Clock } from '../ports.js';
+import type { Clock, RateLimiter } from '../ports.js';
 import { createAdaptiveRateLimiter } from './adaptive-rate-limiter.js';
-import type { RateLimiter } from './rate-limiter.js';
 
 // Calls spaced exactly 1/qps apart still land 21 in some one-second window of the service when a
 // timer fires a few ms late (measured: 2 throttles a run at 20 qps); 3% below the ceiling, none.

@@ -1,15 +1,4 @@
-import type { Clock } from '../ports.js';
-
-// take() resolves when the caller may start one call. onThrottle/onSuccess let a limiter that
-// adapts to the service (adaptive-rate-limiter.ts) hear how calls went; a fixed one ignores them.
-export type RateLimiter = {
-  take(signal?: AbortSignal): Promise<void>;
-  onThrottle?(hint?: ThrottleHint): void;
-  onSuccess?(): void;
-};
-
-// What a throttling answer said about when to come back, if anything (the Retry-After header).
-export type ThrottleHint = { retryAfterMs?: number | null };
+import type { Clock, RateLimiter } from '../ports.js';
 
 type Waiter = { resolve: () => void; reject: (reason: unknown) => void; signal: AbortSignal | undefined; onAbort: () => void };
 

@@ -1,6 +1,5 @@
 import { getOctokit } from '@actions/github';
-import type { GithubApi } from '../ports.js';
-import { ACTIONS_BOT_LOGIN } from '../ports.js';
+import { ACTIONS_BOT_LOGIN, type GithubApi } from '../ports.js';
 
 // The GitHub port over the REST API through Octokit, for one repository.
 

@@ -1,14 +1,9 @@
+import type { CommentsPort, IssueComment } from '../ports.js';
+
 // One dwsync comment per pull request, kind and working directory, found again by a hidden marker
 // on its first line and edited in place, so pushes never pile up comments. Only a comment written
 // by the token's own identity is adopted: anyone can paste the marker into a comment of their own.
 
-export type IssueComment = { id: number; body?: string | null; html_url?: string; user?: { login: string } | null };
-
-export type CommentsPort = {
-  listComments(): Promise<IssueComment[]>; // every page
-  createComment(body: string): Promise<IssueComment>;
-  updateComment(id: number, body: string): Promise<IssueComment>;
-};
 
 export type UpsertResult = { action: 'created' | 'updated' | 'unchanged'; id: number; url: string | null };
 

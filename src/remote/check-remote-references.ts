@@ -1,8 +1,7 @@
-import type { CallRunner } from '../dataworks/call-runner.js';
+import type { CallRunner, DataWorks } from '../ports.js';
 import { checkReferences } from '../core/references/check-references.js';
 import type { Problem } from '../core/problem.js';
 import type { Task } from '../core/task/task.js';
-import type { DataWorks } from '../ports.js';
 import { fetchWorkspaces } from './fetch-workspaces.js';
 import { locateReferenceIssues } from './locate-reference-issues.js';
 

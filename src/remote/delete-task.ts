@@ -1,7 +1,6 @@
-import type { DataWorks, Clock } from '../ports.js';
+import type { CallRunner, Clock, DataWorks } from '../ports.js';
 import { isMissingFile } from '../dataworks/create-data-works.js';
 import { RemoteError } from '../errors.js';
-import type { CallRunner } from '../dataworks/call-runner.js';
 import { awaitDeployment } from './deploy-task.js';
 
 // DeleteFile, then, when the file was committed (the answer carries a DeploymentId), GetDeployment

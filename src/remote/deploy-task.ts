@@ -1,7 +1,6 @@
-import type { Clock, DataWorks, DeploymentStatus, ProjectMode } from '../ports.js';
+import type { CallRunner, Clock, DataWorks, DeploymentStatus, ProjectMode } from '../ports.js';
 import { RemoteError } from '../errors.js';
 import type { DeployRecord } from '../core/state/state-schema.js';
-import type { CallRunner } from '../dataworks/call-runner.js';
 
 export type DeployDeps = {
   dataWorks: DataWorks;

@@ -1,10 +1,9 @@
 import pLimit from 'p-limit';
 
-import type { CallRunner } from '../dataworks/call-runner.js';
+import type { CallRunner, DataWorks } from '../ports.js';
 import type { LiveConfig } from '../core/plan/detect-drift.js';
 import type { JsonValue } from '../core/text/json.js';
 import { parseContentTaskParam } from '../core/task/service-managed-content.js';
-import type { DataWorks } from '../ports.js';
 
 // Reads the live config of each task with GetFile, under the run's concurrency, rate and retry rules.
 // A read that fails for any other reason than a missing file fails the whole refresh: a plan that

@@ -1,6 +1,5 @@
 import { taskKey } from '../core/task/task.js';
-import type { CallRunner } from '../dataworks/call-runner.js';
-import type { DataWorks } from '../ports.js';
+import type { CallRunner, DataWorks } from '../ports.js';
 import { LIST_FILES_MAX_FILE_IDS } from '../dataworks/operations/list-files.js';
 import { toResultError } from '../dataworks/to-result-error.js';
 import { UserInputError } from '../errors.js';

@@ -1,6 +1,5 @@
-import type { CallRunner } from '../dataworks/call-runner.js';
+import type { CallRunner, DataWorks } from '../ports.js';
 import type { Workspaces } from '../core/references/check-references.js';
-import type { DataWorks } from '../ports.js';
 import { DI_RESOURCE_GROUP_TYPE } from '../dataworks/operations/list-resource-groups.js';
 
 export const DATA_SOURCES_PAGE_SIZE = 100;

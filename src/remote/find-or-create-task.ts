@@ -3,9 +3,8 @@ import { createHash } from 'node:crypto';
 
 import { requestStrings } from '../core/plan/desired-config.js';
 import type { Task } from '../core/task/task.js';
-import type { DataWorks } from '../ports.js';
+import type { CallRunner, DataWorks } from '../ports.js';
 import { RemoteError } from '../errors.js';
-import type { CallRunner } from '../dataworks/call-runner.js';
 
 
 export type Found =

@@ -3,7 +3,7 @@ import pLimit from 'p-limit';
 
 import { toResultError } from '../dataworks/to-result-error.js';
 import type { ApplyProgress } from '../core/plan/report.js';
-import type { Clock, DataWorks, LiveFile } from '../ports.js';
+import type { CallRunner, Clock, DataWorks, LiveFile } from '../ports.js';
 import { desiredConfig } from '../core/plan/desired-config.js';
 import type { JsonValue } from '../core/text/json.js';
 import { parseContentTaskParam } from '../core/task/service-managed-content.js';
@@ -12,7 +12,6 @@ import type { TaskRecord } from '../core/state/state-schema.js';
 import type { ImportResult } from '../core/import/import-report.js';
 import { importedRecord } from '../core/import/imported-record.js';
 import { locateTaskSchema } from '../tasks/locate-task-schema.js';
-import type { CallRunner } from '../dataworks/call-runner.js';
 import { parseLiveFile } from '../core/import/parse-live-file.js';
 import type { FileToPlace } from '../core/import/plan-file-paths.js';
 import { planFilePaths } from '../core/import/plan-file-paths.js';

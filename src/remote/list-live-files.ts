@@ -1,5 +1,4 @@
-import type { CallRunner } from '../dataworks/call-runner.js';
-import type { FileSummary, DataWorks } from '../ports.js';
+import type { CallRunner, DataWorks, FileSummary } from '../ports.js';
 import { DI_FILE_TYPE } from '../dataworks/operations/file-fields.js';
 
 export const PAGE_SIZE = 100;

@@ -1,12 +1,11 @@
 import pLimit from 'p-limit';
 
 import { appliedRecord, failedRecord, skippedRecord } from '../core/plan/build-record.js';
-import type { Clock, DataWorks, ProjectMode } from '../ports.js';
+import type { CallRunner, Clock, DataWorks, ProjectMode } from '../ports.js';
 import type { PlannedTask } from '../core/plan/plan-tasks.js';
 import type { ApplyResult } from '../core/plan/report.js';
 import { InternalError, RemoteError } from '../errors.js';
 import type { TaskRecord } from '../core/state/state-schema.js';
-import type { CallRunner } from '../dataworks/call-runner.js';
 import { describeLongContent, planUpdateRequest } from '../core/plan/plan-update-request.js';
 import type { Task } from '../core/task/task.js';
 import { toResultError } from '../dataworks/to-result-error.js';

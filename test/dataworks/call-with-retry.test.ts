@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attemptsOf, callWithRetry, computeBackoffMs, defaultRetryPolicy } from '../../src/dataworks/call-with-retry.js';
-import type { RateLimiter } from '../../src/dataworks/rate-limiter.js';
+import type { RateLimiter } from '../../src/ports.js';
 import { RemoteError, UserInputError } from '../../src/errors.js';
 import { createFakeClock } from '../support/fake-clock.js';
 

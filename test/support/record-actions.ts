@@ -1,4 +1,4 @@
-import type { ActionsPort } from '../../src/action/actions-port.js';
+import type { ActionsPort } from '../../src/ports.js';
 
 // An ActionsPort that keeps what the step sent to the runner.
 export type RecordedActions = ActionsPort & {
