@@ -2,13 +2,12 @@ import { DI_FILE_TYPE } from '../../dataworks/operations/file-fields.js';
 import { findTask, hasProject, listTasks, type EmulatorTask } from '../emulator-state.js';
 import { answer, fail, type ActionContext, type ActionHandler, type Failed } from './action-handler.js';
 import { formatContent } from './di-task-checks.js';
-import { readOptionalLong, readRequiredLong } from './read-params.js';
+import { readPage, readRequiredLong } from './read-params.js';
 
 // GetFile and ListFiles: how DataStudio shows its files. Every emulated file is a batch sync (23).
 // Neither has a DI resource group field; GetFile has no folder path (ListFiles has AbsoluteFolderPath).
 
 export { DI_FILE_TYPE };
-const MAX_PAGE_SIZE = 100;
 const MAX_FILE_IDS = 50;
 
 export const getFile: ActionHandler<'GetFile'> = (params, ctx) => {
@@ -37,14 +36,9 @@ export const getFile: ActionHandler<'GetFile'> = (params, ctx) => {
 export const listFiles: ActionHandler<'ListFiles'> = (params, ctx) => {
   const projectId = readRequiredLong(params, 'ProjectId');
   if (typeof projectId !== 'number') return projectId;
-  const pageNumber = readOptionalLong(params, 'PageNumber', 1);
-  if (typeof pageNumber !== 'number') return pageNumber;
-  const pageSize = readOptionalLong(params, 'PageSize', 10);
-  if (typeof pageSize !== 'number') return pageSize;
-  if (pageNumber < 1) return fail(400, 'InvalidParameter', `PageNumber must be at least 1, got ${pageNumber}.`);
-  if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-    return fail(400, 'InvalidParameter', `PageSize must be between 1 and ${MAX_PAGE_SIZE}, got ${pageSize}.`);
-  }
+  const paging = readPage(params);
+  if (!('pageNumber' in paging)) return paging;
+  const { pageNumber, pageSize } = paging;
   const ids = (params.FileIdIn ?? '').split(',').map((t) => t.trim()).filter((t) => t !== '');
   if (ids.length > MAX_FILE_IDS) return fail(400, 'InvalidParameter', `FileIdIn takes at most ${MAX_FILE_IDS} ids, got ${ids.length}.`);
   if (!hasProject(ctx.state, projectId)) return projectNotFound(projectId);

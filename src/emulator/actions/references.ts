@@ -1,13 +1,12 @@
 import { DI_RESOURCE_GROUP_TYPE } from '../../dataworks/operations/list-resource-groups.js';
 import { hasProject } from '../emulator-state.js';
-import { answer, fail, type ActionHandler } from './action-handler.js';
+import { answer, type ActionHandler } from './action-handler.js';
 import { projectNotFound } from './files.js';
-import { readOptionalLong, readRequiredLong } from './read-params.js';
+import { readOptionalLong, readPage, readRequiredLong } from './read-params.js';
 
 // ListResourceGroups and ListDataSources: the tenant's Data Integration resource groups and each
 // workspace's data sources, as seeded from the task files or set through /__emulator/.
 
-const MAX_PAGE_SIZE = 100;
 
 // Not paged. ResourceGroupType defaults to 1 (scheduling): the emulator has only DI groups (type 4).
 export const listResourceGroups: ActionHandler<'ListResourceGroups'> = (params, ctx) => {
@@ -37,13 +36,9 @@ export const listResourceGroups: ActionHandler<'ListResourceGroups'> = (params, 
 export const listDataSources: ActionHandler<'ListDataSources'> = (params, ctx) => {
   const projectId = readRequiredLong(params, 'ProjectId');
   if (typeof projectId !== 'number') return projectId;
-  const pageNumber = readOptionalLong(params, 'PageNumber', 1);
-  if (typeof pageNumber !== 'number') return pageNumber;
-  const pageSize = readOptionalLong(params, 'PageSize', 10);
-  if (typeof pageSize !== 'number') return pageSize;
-  if (pageNumber < 1 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-    return fail(400, 'InvalidParameter', `PageNumber must be at least 1 and PageSize between 1 and ${MAX_PAGE_SIZE}.`);
-  }
+  const paging = readPage(params);
+  if (!('pageNumber' in paging)) return paging;
+  const { pageNumber, pageSize } = paging;
   if (!hasProject(ctx.state, projectId)) return projectNotFound(projectId);
   const envs = ctx.projectMode === 'basic' ? [1] : [0, 1];
   const wantEnv = params.EnvType === undefined ? null : Number(params.EnvType);
