@@ -1,28 +1,19 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { ApplyReport, PlanReport } from '../../src/core/plan/report.js';
 import { buildNamedTask } from '../support/build-task.js';
 import { readStateFile } from '../support/read-state-file.js';
-import { setupE2e } from '../support/e2e-setup.js';
+import { useE2e } from '../support/e2e-setup.js';
 import type { E2e } from '../support/e2e-setup.js';
 import { namedTaskYaml, taskYaml } from '../support/task-yaml.js';
 
 // Creating and retiring tasks from git, end to end: the built CLI over real HTTP against the emulator,
 // judged by what the emulator received and holds, and by the state file as a fresh reader sees it.
 
-const opened: E2e[] = [];
-afterEach(async () => {
-  for (const env of opened.splice(0)) await env.cleanup();
-});
-
-async function setup(...args: Parameters<typeof setupE2e>): Promise<E2e> {
-  const env = await setupE2e(...args);
-  opened.push(env);
-  return env;
-}
+const setup = useE2e();
 
 const json = <T>(text: string) => JSON.parse(text) as T;
 const FOLDER = 'Business Flow/ods/Data Integration';

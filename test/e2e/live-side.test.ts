@@ -1,24 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { ApplyReport, PlanReport } from '../../src/core/plan/report.js';
 import { FAIL_DEPLOY_MARKER } from '../../src/emulator/start-emulator.js';
-import { setupE2e } from '../support/e2e-setup.js';
+import { useE2e } from '../support/e2e-setup.js';
 import { emulatorCredentials, runCli } from '../support/run-cli.js';
-import type { E2e } from '../support/e2e-setup.js';
 import { readStateFile } from '../support/read-state-file.js';
 
-const opened: E2e[] = [];
-afterEach(async () => {
-  for (const env of opened.splice(0)) await env.cleanup();
-});
-async function setup(...args: Parameters<typeof setupE2e>): Promise<E2e> {
-  const env = await setupE2e(...args);
-  opened.push(env);
-  return env;
-}
+const setup = useE2e();
 const json = <T>(text: string) => JSON.parse(text) as T;
 
 describe('drift: edits made in the console, outside git', () => {

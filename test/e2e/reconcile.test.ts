@@ -1,27 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { EmulatorOptions } from '../../src/emulator/start-emulator.js';
 import type { ApplyReport, PlanReport } from '../../src/core/plan/report.js';
 import { buildTask } from '../support/build-task.js';
-import { setupE2e } from '../support/e2e-setup.js';
+import { useE2e } from '../support/e2e-setup.js';
 import type { E2e } from '../support/e2e-setup.js';
 import { runCli } from '../support/run-cli.js';
 import { taskYaml } from '../support/task-yaml.js';
 import { readStateFile } from '../support/read-state-file.js';
 
-const opened: E2e[] = [];
-afterEach(async () => {
-  for (const env of opened.splice(0)) await env.cleanup();
-});
-
-async function setup(count: number, emulator: EmulatorOptions = {}, seedCount = count) {
-  const env = await setupE2e(count, { emulator, seedCount });
-  opened.push(env);
-  return env;
-}
+const setupEnv = useE2e();
+const setup = (count: number, emulator: EmulatorOptions = {}, seedCount = count) => setupEnv(count, { emulator, seedCount });
 
 const dwsync = (env: E2e, args: string[]) => env.dwsync(args);
 const calls = (env: E2e) => env.calls();

@@ -1,18 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { taskYaml } from '../support/task-yaml.js';
-import { setupE2e } from '../support/e2e-setup.js';
+import { useE2e } from '../support/e2e-setup.js';
 import type { E2e } from '../support/e2e-setup.js';
 
-const opened: E2e[] = [];
-afterEach(async () => {
-  for (const env of opened.splice(0)) await env.cleanup();
-});
-async function setup(...args: Parameters<typeof setupE2e>): Promise<E2e> {
-  const env = await setupE2e(...args);
-  opened.push(env);
-  return env;
-}
+const setup = useE2e();
 
 // Which of TaskContent and TaskParam each UpdateDISyncTask carried, as the emulator received it.
 function sent(env: E2e): string[][] {

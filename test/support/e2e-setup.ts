@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { seedFromTasks, startEmulator } from '../../src/emulator/start-emulator.js';
 import type { Emulator, EmulatorOptions } from '../../src/emulator/start-emulator.js';
 import type { Task } from '../../src/core/task/task.js';
@@ -43,5 +44,18 @@ export async function setupE2e(
       await emulator.close();
       await repo.remove();
     },
+  };
+}
+
+// For a test file: a setupE2e whose environments are cleaned up after each test.
+export function useE2e(): typeof setupE2e {
+  const opened: E2e[] = [];
+  afterEach(async () => {
+    for (const env of opened.splice(0)) await env.cleanup();
+  });
+  return async (...args) => {
+    const env = await setupE2e(...args);
+    opened.push(env);
+    return env;
   };
 }
