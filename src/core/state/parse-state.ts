@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import { UserInputError } from '../../errors.js';
 import { defineLazyJson } from '../text/define-lazy.js';
+import { findJsonSyntaxError } from '../text/find-json-syntax-error.js';
 import { isJsonObject } from '../text/json.js';
-import { locateJsonError } from './locate-json-error.js';
+import { findPosition, type Position } from '../text/source-lines.js';
 import { LEGACY_STATE_FORMAT_VERSION, STATE_FORMAT_VERSION, StateFile, StateHeader, TaskKey, TaskRecord } from './state-schema.js';
 
 // Text of a state file → the state, or a refusal that names the file (and the line) and says what to
@@ -85,9 +86,9 @@ function _parseLine(line: string, number: number, last: boolean, path: string): 
   try {
     return JSON.parse(line);
   } catch (error) {
-    const at = locateJsonError(line);
+    const at = locateParseError(line);
     const detail = error instanceof Error ? error.message : String(error);
-    if (at.truncated && last) {
+    if (at.endedEarly && last) {
       throw new UserInputError(`state file ${path} is truncated: its JSON ends early at line ${number}, column ${at.column}; ${ADVICE}`, { cause: error });
     }
     throw new UserInputError(`state file ${path} is not valid JSON at line ${number}, column ${at.column} (${detail}); ${ADVICE}`, { cause: error });
@@ -122,14 +123,21 @@ export function parseJsonText(text: string, what: string, advice: string): unkno
   try {
     return JSON.parse(text);
   } catch (error) {
-    const at = locateJsonError(text);
+    const at = locateParseError(text);
     const where = `line ${at.line}, column ${at.column}`;
     const detail = error instanceof Error ? error.message : String(error);
-    if (at.truncated) {
+    if (at.endedEarly) {
       throw new UserInputError(`${what} is truncated: its JSON ends early at ${where}; ${advice}`, { cause: error });
     }
     throw new UserInputError(`${what} is not valid JSON at ${where} (${detail}); ${advice}`, { cause: error });
   }
+}
+
+// Where to point for text JSON.parse refused: the first wrong character, or, for text that ends too
+// early (a write cut short by a crash), its end, which is where the rest went missing.
+function locateParseError(text: string): Position & { endedEarly: boolean } {
+  const found = findJsonSyntaxError(text) ?? { offset: 0, line: 1, column: 1, endedEarly: false };
+  return found.endedEarly ? { ...findPosition(text, text.length), endedEarly: true } : found;
 }
 
 // At most a few issues, each as `path: message`, so a badly damaged file still gives a readable line.

@@ -4,6 +4,7 @@ import { namedTaskKey, taskKey, type Task } from './task.js';
 import type { JsonObject } from '../text/json.js';
 import { findClearSecrets } from './find-clear-secrets.js';
 import { defineLazyJson } from '../text/define-lazy.js';
+import { findJsonSyntaxError } from '../text/find-json-syntax-error.js';
 import { formatPath } from '../text/format-path.js';
 import { createPositionFinder, findPosition } from '../text/source-lines.js';
 import { locateInScalar, locateYamlNode } from '../text/locate-yaml-node.js';
@@ -13,7 +14,6 @@ import { validateSchema, type Issue } from './validate-schema.js';
 import { validateJsonValue } from './validate-json-value.js';
 import { validateTaskContent } from './validate-task-content.js';
 import { validateTaskIdentity } from './validate-task-identity.js';
-import { findJsonSyntaxError } from './validate-json-text.js';
 import { findExcessiveFlowDepth, MAX_FLOW_DEPTH } from './validate-flow-depth.js';
 
 // Warnings do not stop a run: they are located like problems and printed as warnings.
