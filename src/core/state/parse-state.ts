@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { UserInputError } from '../../errors.js';
 import { defineLazyJson } from '../text/define-lazy.js';
 import { findJsonSyntaxError } from '../text/find-json-syntax-error.js';
+import { formatPath } from '../text/format-path.js';
 import { isJsonObject } from '../text/json.js';
 import { findPosition, type Position } from '../text/source-lines.js';
 import { LEGACY_STATE_FORMAT_VERSION, STATE_FORMAT_VERSION, StateFile, StateHeader, TaskKey, TaskRecord } from './state-schema.js';
@@ -142,17 +143,7 @@ function locateParseError(text: string): Position & { endedEarly: boolean } {
 
 // At most a few issues, each as `path: message`, so a badly damaged file still gives a readable line.
 export function formatIssues(issues: readonly z.core.$ZodIssue[], limit = 5): string {
-  const shown = issues.slice(0, limit).map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`);
+  const shown = issues.slice(0, limit).map((issue) => `${formatPath(issue.path) || '(top level)'}: ${issue.message}`);
   if (issues.length > limit) shown.push(`and ${issues.length - limit} more`);
   return shown.join('; ');
-}
-
-function formatIssuePath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else if (typeof part === 'string' && /^[A-Za-z_$][\w$]*$/.test(part)) out += out === '' ? part : `.${part}`;
-    else out += `[${JSON.stringify(String(part))}]`;
-  }
-  return out === '' ? '(top level)' : out;
 }

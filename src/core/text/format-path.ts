@@ -1,11 +1,16 @@
 export type PathSegment = string | number;
 
-// ["taskContent", "steps", 1, "name"] → "taskContent.steps[1].name"
-export function formatPath(path: readonly PathSegment[]): string {
+const IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
+
+// ["taskContent", "steps", 1, "name"] → "taskContent.steps[1].name". A key that is not a plain
+// identifier is quoted, so every key reads back unambiguously: ["tasks", "1/2"] → 'tasks["1/2"]'.
+// Takes zod's issue paths too (PropertyKey[]). The empty path is "": callers name the top level.
+export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
-    else out += out === '' ? segment : `.${segment}`;
+    else if (typeof segment === 'string' && IDENTIFIER.test(segment)) out += out === '' ? segment : `.${segment}`;
+    else out += `[${JSON.stringify(String(segment))}]`;
   }
   return out;
 }
