@@ -31,3 +31,22 @@ test('problems are located and the defaults returned', () => {
     'dwsync.yaml:3:6: error: qps must be a number >= 0 (0 = no ceiling), got "x"',
   ]);
 });
+
+// The same byte checks as task files (core/text/decode-text.ts), located in dwsync.yaml.
+test.each([
+  ['a NUL byte', Buffer.from('jobs: jobs\n\0'), 'dwsync.yaml:1:1: error: binary file: expected YAML text, found a NUL byte at byte 11'],
+  ['bytes that are not UTF-8', Buffer.concat([Buffer.from('jobs: jobs\nregion: x'), Buffer.from([0xff])]), 'dwsync.yaml:2:10: error: invalid UTF-8: expected UTF-8 text, found byte 0xff'],
+  ['more than 64 KiB', Buffer.from(`# ${'x'.repeat(64 * 1024)}\n`), `dwsync.yaml:1:1: error: file too large: expected at most 64 KiB (65536 bytes), found ${64 * 1024 + 3} bytes`],
+])('refuses %s, keeping the defaults', async (_, bytes, message) => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'dwsync-config-'));
+  await writeFile(path.join(root, 'dwsync.yaml'), bytes);
+  const { config, problems } = await readConfig(root);
+  expect(config).toEqual(defaults);
+  expect(problems.map(formatProblem)).toEqual([message]);
+});
+
+test('a byte-order mark is not part of the first key', async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'dwsync-config-'));
+  await writeFile(path.join(root, 'dwsync.yaml'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('qps: 2\n')]));
+  expect(await readConfig(root)).toEqual({ config: { ...defaults, qps: 2 }, problems: [] });
+});

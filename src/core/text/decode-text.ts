@@ -1,0 +1,67 @@
+// The bytes of a task file or dwsync.yaml → its text, or why it cannot be YAML text: too large,
+// binary (a NUL byte), or not UTF-8, located at the first bad byte. A byte-order mark is kept in the
+// text (the YAML parser skips it), so offsets count from the first byte.
+export type DecodedText = { text: string } | { problem: string; line: number; column: number };
+
+export type DecodeLimit = {
+  maxBytes: number;
+  // The file's whole size, when the reader stopped past maxBytes without reading it all.
+  size?: number;
+};
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+export function decodeText(bytes: Uint8Array, limit: DecodeLimit): DecodedText {
+  if (bytes.length > limit.maxBytes) {
+    const found = Math.max(limit.size ?? 0, bytes.length);
+    return atStart(`file too large: expected at most ${formatByteCount(limit.maxBytes)} (${limit.maxBytes} bytes), found ${found} bytes`);
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) return atStart(`binary file: expected YAML text, found a NUL byte at byte ${nul}`);
+  try {
+    return { text: decoder.decode(bytes) };
+  } catch {
+    return describeInvalidUtf8(bytes);
+  }
+}
+
+function atStart(problem: string): DecodedText {
+  return { problem, line: 1, column: 1 };
+}
+
+// 1048576 → "1 MiB", 65536 → "64 KiB".
+function formatByteCount(count: number): string {
+  if (count % (1024 * 1024) === 0) return `${count / (1024 * 1024)} MiB`;
+  if (count % 1024 === 0) return `${count / 1024} KiB`;
+  return `${count} bytes`;
+}
+
+function describeInvalidUtf8(bytes: Uint8Array): DecodedText {
+  const at = findInvalidUtf8(bytes);
+  const lineStart = at === 0 ? 0 : bytes.lastIndexOf(0x0a, at - 1) + 1; // a negative fromIndex would count from the end
+  let line = 1;
+  for (let i = bytes.indexOf(0x0a); i !== -1 && i < at; i = bytes.indexOf(0x0a, i + 1)) line++;
+  const column = new TextDecoder().decode(bytes.subarray(lineStart, at)).length + 1;
+  const hex = (bytes[at] ?? 0).toString(16).padStart(2, '0');
+  return { problem: `invalid UTF-8: expected UTF-8 text, found byte 0x${hex}`, line, column };
+}
+
+// The offset of the first byte that does not start or continue a valid UTF-8 sequence.
+function findInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (length === 0) return i;
+    if (length > 1) {
+      const sequence = bytes.subarray(i, i + length);
+      if (sequence.length < length) return i;
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(sequence);
+      } catch {
+        return i;
+      }
+    }
+    i += length;
+  }
+  return bytes.length;
+}
