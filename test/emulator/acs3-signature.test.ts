@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   computeSignature,
@@ -9,31 +10,24 @@ import {
   parseAuthorization,
 } from '../../src/emulator/acs3-signature.js';
 
-// Alibaba Cloud's published V3 signature example (RunInstances on ECS).
+// Alibaba Cloud's published V3 signature example (RunInstances on ECS), shared with sign-request.test.ts.
+type Published = { method: string; path: string; query: Array<[string, string]>; headers: Record<string, string>; body: string; secret: string; signedHeaders: string; signature: string };
+const published = JSON.parse(readFileSync(new URL('../fixtures/acs3-signature-example.json', import.meta.url), 'utf8')) as Published;
 const example = {
-  method: 'POST',
-  path: '/',
-  query: [
-    ['ImageId', 'win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd'],
-    ['RegionId', 'cn-shanghai'],
-  ] as Array<[string, string]>,
-  headers: {
-    host: 'ecs.cn-shanghai.aliyuncs.com',
-    'x-acs-action': 'RunInstances',
-    'x-acs-content-sha256': hashSha256Hex(''),
-    'x-acs-date': '2023-10-26T10:22:32Z',
-    'x-acs-signature-nonce': '3156853299f313e23d1673dc12e1703d',
-    'x-acs-version': '2014-05-26',
-  },
-  signedHeaders: ['host', 'x-acs-action', 'x-acs-content-sha256', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-version'],
-  hashedPayload: hashSha256Hex(''),
+  method: published.method,
+  path: published.path,
+  query: published.query,
+  headers: published.headers,
+  signedHeaders: published.signedHeaders.split(';'),
+  hashedPayload: hashSha256Hex(published.body),
 };
 
 describe('ACS3-HMAC-SHA256', () => {
   it('reproduces the published example signature', () => {
     const canonical = formatCanonicalRequest(example);
-    const signature = computeSignature('YourAccessKeySecret', formatStringToSign(canonical));
-    expect(signature).toBe('06563a9e1b43f5dfe96b81484da74bceab24a1d853912eee15083a6f0f3283c0');
+    const signature = computeSignature(published.secret, formatStringToSign(canonical));
+    expect(signature).toBe(published.signature);
+    expect(example.hashedPayload).toBe(published.headers['x-acs-content-sha256']);
   });
 
   it('builds the canonical request line by line', () => {
@@ -42,15 +36,15 @@ describe('ACS3-HMAC-SHA256', () => {
     expect(lines[1]).toBe('/');
     expect(lines[2]).toBe('ImageId=win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd&RegionId=cn-shanghai');
     expect(lines[3]).toBe('host:ecs.cn-shanghai.aliyuncs.com');
-    expect(lines.at(-2)).toBe(example.signedHeaders.join(';'));
+    expect(lines.at(-2)).toBe(published.signedHeaders);
     expect(lines.at(-1)).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
   });
 
   it('gives a different signature for a different secret or a changed header', () => {
-    const good = computeSignature('YourAccessKeySecret', formatStringToSign(formatCanonicalRequest(example)));
+    const good = computeSignature(published.secret, formatStringToSign(formatCanonicalRequest(example)));
     expect(computeSignature('other', formatStringToSign(formatCanonicalRequest(example)))).not.toBe(good);
     const moved = { ...example, headers: { ...example.headers, 'x-acs-action': 'StopInstance' } };
-    expect(computeSignature('YourAccessKeySecret', formatStringToSign(formatCanonicalRequest(moved)))).not.toBe(good);
+    expect(computeSignature(published.secret, formatStringToSign(formatCanonicalRequest(moved)))).not.toBe(good);
   });
 
   it('encodes query keys and values per RFC 3986 and sorts them', () => {
