@@ -12,6 +12,19 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use `as const` unions, not enums.' }],
     },
   },
+  // A module's private helpers are the names it does not export: no `_` prefix to say so again.
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: 'TSEnumDeclaration', message: 'Use `as const` unions, not enums.' },
+        {
+          selector: ':matches(FunctionDeclaration, ClassDeclaration)[id.name=/^_/], Program > VariableDeclaration > VariableDeclarator[id.name=/^_/]',
+          message: 'No `_` prefix: a function, class or constant the module does not export is already private.',
+        },
+      ],
+    },
+  },
   {
     files: ['scripts/**/*.js', 'bin/**/*.js', 'test/**/*.js'],
     languageOptions: {

@@ -38,7 +38,7 @@ export async function preparePlan(options: CommandOptions, deps: CommandDeps, re
 
 // The plan of these tasks against a state, as the settings scope it (--only, --workspace, the deploy default).
 export function planAgainst(tasks: Task[], state: StateFile, settings: Settings): PlannedTask[] {
-  const records = settings.workspace === null ? state.tasks : _recordsIn(state.tasks, settings.workspace);
+  const records = settings.workspace === null ? state.tasks : recordsIn(state.tasks, settings.workspace);
   return planTasks({ tasks, records, salt: state.salt, inScope: onlyScope(settings), deploy: settings.deploy, prune: settings.prune });
 }
 
@@ -48,7 +48,7 @@ export async function plan(options: CommandOptions, deps: CommandDeps): Promise<
   return toPlanReport(planned, { prune: settings.prune });
 }
 
-function _recordsIn(records: StateFile['tasks'], workspace: number): StateFile['tasks'] {
+function recordsIn(records: StateFile['tasks'], workspace: number): StateFile['tasks'] {
   const scoped: StateFile['tasks'] = {};
   for (const [key, record] of Object.entries(records)) if (isKeyInWorkspace(key, workspace)) scoped[key] = record;
   return scoped;

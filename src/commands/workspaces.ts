@@ -33,12 +33,12 @@ export function isKeyInWorkspace(key: string, workspace: number | null): boolean
 export async function listWorkspaces(settings: Settings, tasks: Task[]): Promise<number[]> {
   if (settings.workspace !== null) return [settings.workspace];
   const ids = new Set(tasks.map((task) => task.projectId));
-  if (isFannedOut(settings)) for (const id of await _workspacesWithState(settings.statePath)) ids.add(id);
+  if (isFannedOut(settings)) for (const id of await workspacesWithState(settings.statePath)) ids.add(id);
   return [...ids].sort((a, b) => a - b);
 }
 
 // Only a placeholder in the file name is looked for on disk; one in a folder name is not listed.
-async function _workspacesWithState(template: string): Promise<number[]> {
+async function workspacesWithState(template: string): Promise<number[]> {
   const name = path.basename(template);
   if (!name.includes(WORKSPACE_PLACEHOLDER)) return [];
   const [before, after] = [name.slice(0, name.indexOf(WORKSPACE_PLACEHOLDER)), name.slice(name.indexOf(WORKSPACE_PLACEHOLDER) + WORKSPACE_PLACEHOLDER.length)];

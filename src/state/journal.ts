@@ -32,17 +32,17 @@ export async function openJournal(path: string, base: { lineage: string; serial:
   const handle = await open(path, 'ax', 0o644);
   const header: JournalHeader = { journal: JOURNAL_FORMAT_VERSION, lineage: base.lineage, baseSerial: base.serial };
   try {
-    await _writeAll(handle, `${JSON.stringify(header)}\n`);
+    await writeAll(handle, `${JSON.stringify(header)}\n`);
     await handle.datasync();
     await syncDirectory(dirname(path));
   } catch (error) {
     await handle.close();
     throw error;
   }
-  return _groupCommitJournal(path, handle);
+  return groupCommitJournal(path, handle);
 }
 
-function _groupCommitJournal(path: string, handle: FileHandle): Journal {
+function groupCommitJournal(path: string, handle: FileHandle): Journal {
   let waiting: Waiting[] = [];
   let draining: Promise<void> | null = null;
   let failure: unknown = null; // after a failed write the tail may be torn: appending more would bury it
@@ -76,7 +76,7 @@ function _groupCommitJournal(path: string, handle: FileHandle): Journal {
       const line = `${JSON.stringify({ key, record: record === null ? null : orderTaskRecord(record) })}\n`;
       if (failure !== null) return Promise.reject(failure);
       try {
-        _writeAllSync(handle.fd, line);
+        writeAllSync(handle.fd, line);
       } catch (error) {
         failure = error;
         return Promise.reject(error);
@@ -97,7 +97,7 @@ function _groupCommitJournal(path: string, handle: FileHandle): Journal {
 }
 
 // A write may write less than asked; loop until the whole line is out (one call in the usual case).
-function _writeAllSync(fd: number, text: string): void {
+function writeAllSync(fd: number, text: string): void {
   const written = writeSync(fd, text, null, 'utf8');
   const bytes = Buffer.byteLength(text, 'utf8');
   if (written === bytes) return;
@@ -106,7 +106,7 @@ function _writeAllSync(fd: number, text: string): void {
 }
 
 // FileHandle.write may write less than asked; loop until the whole text is out.
-async function _writeAll(handle: FileHandle, text: string): Promise<void> {
+async function writeAll(handle: FileHandle, text: string): Promise<void> {
   const bytes = Buffer.from(text, 'utf8');
   let offset = 0;
   while (offset < bytes.length) {

@@ -67,7 +67,7 @@ export async function readLockFile(lockPath: string): Promise<FoundLock | null> 
   try {
     const { dev, ino, mtimeMs } = await handle.stat();
     const text = await handle.readFile('utf8');
-    return { dev, ino, mtimeMs, text, holder: _parseHolder(text) };
+    return { dev, ino, mtimeMs, text, holder: parseHolder(text) };
   } finally {
     await handle.close();
   }
@@ -122,7 +122,7 @@ export function isSameFile(a: FileId, b: FileId): boolean {
   return a.dev === b.dev && a.ino === b.ino && a.mtimeMs === b.mtimeMs && a.text === b.text;
 }
 
-function _parseHolder(text: string): LockHolder | null {
+function parseHolder(text: string): LockHolder | null {
   try {
     const parsed = LockHolder.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : null;

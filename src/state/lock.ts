@@ -46,7 +46,7 @@ export async function acquireLock(statePath: string, options: AcquireLockOptions
     if (own !== null) return { holder, release: () => removeOwnLock(lockPath, own) };
     const found = await readLockFile(lockPath);
     if (found === null) continue; // released meanwhile
-    if (!_isStale(found, { host, isAlive, now: options.now() })) throw lockedError(statePath, found);
+    if (!isStale(found, { host, isAlive, now: options.now() })) throw lockedError(statePath, found);
     await removeStaleLock(lockPath, found);
   }
   // Still not ours: another taker won the race, or one died holding its takeover marker.
@@ -94,7 +94,7 @@ export function describeLockHolder(holder: LockHolder): string {
   return `${holder.command} (pid ${holder.pid} on host ${holder.host}, since ${since})`;
 }
 
-function _isStale(found: FoundLock, here: { host: string; isAlive: (pid: number) => boolean; now: number }): boolean {
+function isStale(found: FoundLock, here: { host: string; isAlive: (pid: number) => boolean; now: number }): boolean {
   if (found.holder === null) return here.now - found.mtimeMs > UNREADABLE_LOCK_STALE_MS;
   return found.holder.host === here.host && !here.isAlive(found.holder.pid);
 }

@@ -25,9 +25,9 @@ export function newStateIdentity(): StateIdentity {
 // Reads the state file and folds the journal beside it, in memory only. Every way it can fail is a
 // UserInputError naming the file; it never falls back to an empty state when a file exists.
 export async function readState(path: string, options: ReadStateOptions = {}): Promise<LoadedState> {
-  const stateText = await _readOptional(path, `state file ${path}`);
+  const stateText = await readOptional(path, `state file ${path}`);
   const journalPath = journalPathFor(path);
-  const journalText = await _readOptional(journalPath, `journal ${journalPath}`);
+  const journalText = await readOptional(journalPath, `journal ${journalPath}`);
   if (stateText === null && journalText !== null) {
     throw new UserInputError(
       `journal ${journalPath} exists but its state file ${path} does not; put back the state file ` +
@@ -51,7 +51,7 @@ export async function readState(path: string, options: ReadStateOptions = {}): P
   };
 }
 
-async function _readOptional(path: string, what: string): Promise<string | null> {
+async function readOptional(path: string, what: string): Promise<string | null> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {

@@ -28,13 +28,13 @@ export type StateStore = {
 // leaves a journal that is already in the state; folding it again changes nothing (foldJournal).
 export async function openStateStore(path: string, options: ReadStateOptions = {}): Promise<StateStore> {
   const loaded = await readState(path, options);
-  await _removeStaleTempFiles(path);
+  await removeStaleTempFiles(path);
   const journalPath = journalPathFor(path);
   let state = loaded.state;
   // Write before the journal exists: a new state's lineage and salt must be on disk before any record
   // that depends on them, and a leftover journal must be folded before a new one replaces it.
   if (!loaded.exists || loaded.journal.found) state = await writeState(path, state);
-  if (loaded.journal.found) await _removeJournal(journalPath);
+  if (loaded.journal.found) await removeJournal(journalPath);
   const journal: Journal = await openJournal(journalPath, { lineage: state.lineage, serial: state.serial });
   let dirty = false;
   let closing: Promise<StateFile> | null = null;
@@ -64,7 +64,7 @@ export async function openStateStore(path: string, options: ReadStateOptions = {
       closing ??= (async () => {
         await journal.close();
         if (dirty) state = await writeState(path, state);
-        await _removeJournal(journalPath);
+        await removeJournal(journalPath);
         return state;
       })();
       return closing;
@@ -73,14 +73,14 @@ export async function openStateStore(path: string, options: ReadStateOptions = {
   };
 }
 
-async function _removeJournal(journalPath: string): Promise<void> {
+async function removeJournal(journalPath: string): Promise<void> {
   await unlink(journalPath);
   await syncDirectory(dirname(journalPath));
 }
 
 // A write killed between creating its temp file and renaming it leaves `<state>.tmp-<pid>` behind. The
 // caller holds the lock, so no live writer owns one: remove them, or they would pile up beside the state.
-async function _removeStaleTempFiles(path: string): Promise<void> {
+async function removeStaleTempFiles(path: string): Promise<void> {
   const prefix = `${basename(path)}.tmp-`;
   const names = await readdir(dirname(path)).catch(() => [] as string[]);
   await Promise.all(names.filter((name) => name.startsWith(prefix)).map((name) => unlink(join(dirname(path), name)).catch(() => undefined)));

@@ -8,13 +8,13 @@ export async function syncDirectory(dir: string): Promise<void> {
     handle = await open(dir, 'r');
     await handle.sync();
   } catch (error) {
-    if (!_isUnsupported(error)) throw error;
+    if (!isUnsupported(error)) throw error;
   } finally {
     await handle?.close();
   }
 }
 
-function _isUnsupported(error: unknown): boolean {
+function isUnsupported(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   return code === 'EISDIR' || code === 'EPERM' || code === 'EINVAL' || code === 'EBADF' || code === 'EACCES';
 }

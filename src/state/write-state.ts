@@ -14,10 +14,10 @@ export async function writeState(path: string, state: StateFile): Promise<StateF
   const dir = dirname(path);
   const created = await mkdir(dir, { recursive: true });
   if (created !== undefined) await syncDirectory(dirname(created));
-  if (state.formatVersion !== STATE_FORMAT_VERSION) await _backUp(path, legacyBackupPathFor(path));
+  if (state.formatVersion !== STATE_FORMAT_VERSION) await backUp(path, legacyBackupPathFor(path));
   const tmp = `${path}.tmp-${process.pid}`;
   try {
-    await _writeAndSync(tmp, formatState(written));
+    await writeAndSync(tmp, formatState(written));
     await rename(tmp, path);
   } catch (error) {
     await unlink(tmp).catch(() => undefined); // best effort: the original error is the one to report
@@ -32,7 +32,7 @@ export function legacyBackupPathFor(statePath: string): string {
 }
 
 // Copies the old file as it is; an existing backup (of an earlier migration) is kept, not overwritten.
-async function _backUp(path: string, backup: string): Promise<void> {
+async function backUp(path: string, backup: string): Promise<void> {
   try {
     await copyFile(path, backup, constants.COPYFILE_EXCL);
   } catch (error) {
@@ -48,7 +48,7 @@ async function _backUp(path: string, backup: string): Promise<void> {
   }
 }
 
-async function _writeAndSync(path: string, text: string): Promise<void> {
+async function writeAndSync(path: string, text: string): Promise<void> {
   const handle = await open(path, 'w', 0o644);
   try {
     await handle.writeFile(text, 'utf8');

@@ -14,18 +14,18 @@ import type { z } from 'zod';
 type Shape = z.ZodObject['shape'];
 type Nested = Record<string, { order: readonly string[]; nested?: Nested }>;
 
-const ERROR = { order: _keys(AttemptError.shape) };
+const ERROR = { order: keysOf(AttemptError.shape) };
 const RECORD_LAYOUT: Nested = {
-  applied: { order: _keys(AppliedConfig.shape) },
-  lastAttempt: { order: _keys(LastAttempt.shape), nested: { error: ERROR } },
-  deploy: { order: _keys(DeployRecord.shape), nested: { error: { order: ['code', 'message'] } } },
+  applied: { order: keysOf(AppliedConfig.shape) },
+  lastAttempt: { order: keysOf(LastAttempt.shape), nested: { error: ERROR } },
+  deploy: { order: keysOf(DeployRecord.shape), nested: { error: { order: ['code', 'message'] } } },
 };
-const RECORD_ORDER = _keys(TaskRecord.shape);
-const HEADER_ORDER = _keys(StateFile.shape).filter((key) => key !== 'tasks');
+const RECORD_ORDER = keysOf(TaskRecord.shape);
+const HEADER_ORDER = keysOf(StateFile.shape).filter((key) => key !== 'tasks');
 
 export function formatState(state: StateFile): string {
   const { tasks, ...rest } = state;
-  const header = _orderFields({ ...rest, formatVersion: STATE_FORMAT_VERSION }, HEADER_ORDER);
+  const header = orderFields({ ...rest, formatVersion: STATE_FORMAT_VERSION }, HEADER_ORDER);
   const lines = [JSON.stringify(header)];
   // Plain code-unit order, not localeCompare: the bytes must not depend on the machine's locale.
   for (const key of Object.keys(tasks).sort(compareText)) lines.push(formatTaskLine(key, tasks[key]!));
@@ -47,21 +47,21 @@ export function formatTaskLine(key: string, record: TaskRecord): string {
 
 // One record with its fields in the file's order: also what a journal line carries.
 export function orderTaskRecord(record: TaskRecord): TaskRecord {
-  return _orderNested(record as unknown as Record<string, unknown>, RECORD_ORDER, RECORD_LAYOUT) as TaskRecord;
+  return orderNested(record as unknown as Record<string, unknown>, RECORD_ORDER, RECORD_LAYOUT) as TaskRecord;
 }
 
-function _orderNested(value: Record<string, unknown>, order: readonly string[], nested: Nested = {}): Record<string, unknown> {
-  const out = _orderFields(value, order);
+function orderNested(value: Record<string, unknown>, order: readonly string[], nested: Nested = {}): Record<string, unknown> {
+  const out = orderFields(value, order);
   for (const [field, layout] of Object.entries(nested)) {
     const inner = out[field];
     if (typeof inner === 'object' && inner !== null && !Array.isArray(inner)) {
-      out[field] = _orderNested(inner as Record<string, unknown>, layout.order, layout.nested);
+      out[field] = orderNested(inner as Record<string, unknown>, layout.order, layout.nested);
     }
   }
   return out;
 }
 
-function _orderFields(value: Record<string, unknown>, order: readonly string[]): Record<string, unknown> {
+function orderFields(value: Record<string, unknown>, order: readonly string[]): Record<string, unknown> {
   // No prototype: a field named "__proto__" in a hand-edited file stays a plain field.
   const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const key of order) if (key in value) out[key] = value[key];
@@ -70,6 +70,6 @@ function _orderFields(value: Record<string, unknown>, order: readonly string[]):
   return out;
 }
 
-function _keys(shape: Shape): readonly string[] {
+function keysOf(shape: Shape): readonly string[] {
   return Object.keys(shape);
 }

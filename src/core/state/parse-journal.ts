@@ -29,7 +29,7 @@ export type ParsedJournal = {
 };
 
 export function parseJournal(text: string, path: string): ParsedJournal {
-  const lines = _numberedLines(text);
+  const lines = numberedLines(text);
   const advice = `move the journal aside to discard its records (the state file itself is intact), or repair that line`;
   let header: JournalHeader | null = null;
   const entries: JournalEntry[] = [];
@@ -42,7 +42,7 @@ export function parseJournal(text: string, path: string): ParsedJournal {
       throw new UserInputError(`journal ${path} line ${number} is not valid JSON but is not the last line, so it was damaged, not torn by a crash; ${advice}`);
     }
     if (header === null) {
-      header = _parseHeader(value, path, number, advice);
+      header = parseHeader(value, path, number, advice);
       continue;
     }
     const entry = JournalEntry.safeParse(value);
@@ -54,7 +54,7 @@ export function parseJournal(text: string, path: string): ParsedJournal {
   return { header, entries, tornLine: null };
 }
 
-function _parseHeader(value: unknown, path: string, number: number, advice: string): JournalHeader {
+function parseHeader(value: unknown, path: string, number: number, advice: string): JournalHeader {
   const version = (value as { journal?: unknown } | null)?.journal;
   if (typeof version === 'number' && version > JOURNAL_FORMAT_VERSION) {
     throw new UserInputError(`journal ${path} has format ${version}: it was written by a newer dwsync; upgrade dwsync`);
@@ -67,7 +67,7 @@ function _parseHeader(value: unknown, path: string, number: number, advice: stri
 }
 
 // Blank lines (and the NUL padding a power cut can leave at the end of a file) carry nothing.
-function _numberedLines(text: string): { number: number; text: string }[] {
+function numberedLines(text: string): { number: number; text: string }[] {
   return text
     .split('\n')
     .map((line, i) => ({ number: i + 1, text: line }))

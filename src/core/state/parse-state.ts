@@ -18,17 +18,17 @@ const ADVICE = `restore it from version control (git) or repair it by hand; ${KE
 
 export function parseState(text: string, path: string): StateFile {
   const end = text.indexOf('\n');
-  const header = _tryParse(end === -1 ? text : text.slice(0, end));
+  const header = tryParse(end === -1 ? text : text.slice(0, end));
   if (isJsonObject(header) && typeof header.formatVersion === 'number' && !('tasks' in header)) {
-    _refuseNewer(header.formatVersion, path);
+    refuseNewer(header.formatVersion, path);
     if (header.formatVersion === STATE_FORMAT_VERSION) return parseStateLines(text, path);
   }
-  return _parseFormat1(text, path);
+  return parseFormat1(text, path);
 }
 
-function _parseFormat1(text: string, path: string): StateFile {
+function parseFormat1(text: string, path: string): StateFile {
   const raw = parseJsonText(text, `state file ${path}`, ADVICE);
-  if (isJsonObject(raw) && typeof raw.formatVersion === 'number') _refuseNewer(raw.formatVersion, path);
+  if (isJsonObject(raw) && typeof raw.formatVersion === 'number') refuseNewer(raw.formatVersion, path);
   const result = StateFile.safeParse(raw);
   if (!result.success) {
     throw new UserInputError(
@@ -45,21 +45,21 @@ function parseStateLines(text: string, path: string): StateFile {
   const lines = text.split('\n');
   const header = JSON.parse(lines[0]!) as Record<string, unknown>;
   const checked = StateHeader.safeParse(header);
-  if (!checked.success) throw _mismatch(path, 1, formatIssues(checked.error.issues));
+  if (!checked.success) throw mismatch(path, 1, formatIssues(checked.error.issues));
   const tasks: Record<string, TaskRecord> = {};
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.trim() === '') continue;
-    const value = _parseLine(line, i + 1, i === lines.length - 1, path);
-    if (!isJsonObject(value)) throw _mismatch(path, i + 1, 'expected one task record, a JSON object with its "key"');
+    const value = parseLine(line, i + 1, i === lines.length - 1, path);
+    if (!isJsonObject(value)) throw mismatch(path, i + 1, 'expected one task record, a JSON object with its "key"');
     const { key, ...record } = value;
     const keyCheck = TaskKey.safeParse(key);
-    if (!keyCheck.success) throw _mismatch(path, i + 1, `key: ${keyCheck.error.issues[0]?.message ?? 'invalid'}`);
-    if (Object.hasOwn(tasks, keyCheck.data)) throw _mismatch(path, i + 1, `key: ${keyCheck.data} has another line before this one`);
-    _restoreLastAttempt(record);
+    if (!keyCheck.success) throw mismatch(path, i + 1, `key: ${keyCheck.error.issues[0]?.message ?? 'invalid'}`);
+    if (Object.hasOwn(tasks, keyCheck.data)) throw mismatch(path, i + 1, `key: ${keyCheck.data} has another line before this one`);
+    restoreLastAttempt(record);
     const recordCheck = TaskRecord.safeParse(record);
-    if (!recordCheck.success) throw _mismatch(path, i + 1, formatIssues(recordCheck.error.issues));
-    _keepConfigsAsText(record);
+    if (!recordCheck.success) throw mismatch(path, i + 1, formatIssues(recordCheck.error.issues));
+    keepConfigsAsText(record);
     tasks[keyCheck.data] = record as TaskRecord; // the raw record: unknown fields are kept
   }
   return { ...(header as Omit<StateFile, 'tasks'>), tasks };
@@ -68,7 +68,7 @@ function parseStateLines(text: string, path: string): StateFile {
 // A record's applied configs are most of its size, and a plan reads them only for a task that
 // changed: they are kept as JSON text and parsed again when asked for (define-lazy.ts). Their own
 // text, not the line's: a line is a slice of the whole file's text and would keep all of it alive.
-function _keepConfigsAsText(record: Record<string, unknown>): void {
+function keepConfigsAsText(record: Record<string, unknown>): void {
   const applied = record.applied;
   if (!isJsonObject(applied)) return;
   defineLazyJson(applied, 'taskContent', JSON.stringify(applied.taskContent));
@@ -76,14 +76,14 @@ function _keepConfigsAsText(record: Record<string, unknown>): void {
 }
 
 // The line leaves out of an applied lastAttempt what `applied` already says (format-state.ts).
-function _restoreLastAttempt(record: Record<string, unknown>): void {
+function restoreLastAttempt(record: Record<string, unknown>): void {
   const { applied, lastAttempt: last } = record;
   if (!isJsonObject(applied) || !isJsonObject(last) || last.outcome !== 'applied' || 'at' in last) return;
   if (applied.appliedAt === undefined || applied.requestId === undefined) return; // the schema check names what is missing
   record.lastAttempt = { at: applied.appliedAt, ...last, requestId: applied.requestId };
 }
 
-function _parseLine(line: string, number: number, last: boolean, path: string): unknown {
+function parseLine(line: string, number: number, last: boolean, path: string): unknown {
   try {
     return JSON.parse(line);
   } catch (error) {
@@ -96,13 +96,13 @@ function _parseLine(line: string, number: number, last: boolean, path: string): 
   }
 }
 
-function _mismatch(path: string, line: number, issues: string): UserInputError {
+function mismatch(path: string, line: number, issues: string): UserInputError {
   return new UserInputError(
     `state file ${path} does not match the state format at line ${line}: ${issues}; repair it by hand or restore it from version control (git); ${KEEP}`,
   );
 }
 
-function _refuseNewer(version: number, path: string): void {
+function refuseNewer(version: number, path: string): void {
   if (version <= STATE_FORMAT_VERSION) return;
   throw new UserInputError(
     `state file ${path} has formatVersion ${version}: it was written by a newer dwsync ` +
@@ -110,7 +110,7 @@ function _refuseNewer(version: number, path: string): void {
   );
 }
 
-function _tryParse(text: string): unknown {
+function tryParse(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

@@ -114,7 +114,7 @@ function parseTaskDocument(doc: Document, source: string, file: string, report: 
 
   const projectId = data.projectId as number;
   const fileId = (data.fileId as number | undefined) ?? null;
-  const named = fileId === null ? { name: _ownCopy(data.name as string), folder: _ownCopy(data.folder as string) } : null;
+  const named = fileId === null ? { name: ownCopy(data.name as string), folder: ownCopy(data.folder as string) } : null;
   const task = {
     key: named ? namedTaskKey(projectId, named.folder, named.name) : taskKey(projectId, fileId!),
     projectId,
@@ -122,7 +122,7 @@ function parseTaskDocument(doc: Document, source: string, file: string, report: 
     ...named,
     file,
     ...findPosition(source, start),
-    ...(data.description !== undefined && { description: _ownCopy(data.description as string) }),
+    ...(data.description !== undefined && { description: ownCopy(data.description as string) }),
     ...(data.deploy !== undefined && { deploy: data.deploy as boolean }),
   } as Task;
   // The configs are kept as their JSON text, parsed again when read (define-lazy.ts): a valid JSON
@@ -145,6 +145,6 @@ function firstPerPath(issues: Issue[]): Issue[] {
 
 // A string the YAML parser gives is often a slice of the whole file's text and keeps all of it alive;
 // a task kept for the whole run must hold only its own characters.
-function _ownCopy(text: string): string {
+function ownCopy(text: string): string {
   return JSON.parse(JSON.stringify(text)) as string;
 }

@@ -17,12 +17,12 @@ const accessors = new Map<Pick, Map<string, Accessor>>();
 
 // `pick` must be one function for all objects (a module-level constant), not a new one per call.
 export function defineLazyJson(target: object, field: string, text: string, pick: Pick = identity): void {
-  const { source, descriptor } = _accessor(field, pick);
+  const { source, descriptor } = accessorFor(field, pick);
   Object.defineProperty(target, source, { value: text, enumerable: false, writable: true, configurable: true });
   Object.defineProperty(target, field, descriptor);
 }
 
-function _accessor(field: string, pick: Pick): Accessor {
+function accessorFor(field: string, pick: Pick): Accessor {
   let byField = accessors.get(pick);
   if (byField === undefined) accessors.set(pick, (byField = new Map()));
   let accessor = byField.get(field);
