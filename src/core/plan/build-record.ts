@@ -18,25 +18,15 @@ export function appliedRecord(
 }
 
 export function failedRecord(base: Base & { error: ResultError }): TaskRecord {
-  return {
-    ...base.record,
-    file: base.file,
-    applied: base.record?.applied ?? null,
-    lastAttempt: {
-      at: base.at,
-      outcome: 'failed',
-      attempts: base.attempts,
-      ...(base.error.requestId ? { requestId: base.error.requestId } : {}),
-      error: base.error,
-    },
-  };
+  const { at, attempts, error } = base;
+  return unappliedRecord(base, { at, outcome: 'failed', attempts, ...(error.requestId ? { requestId: error.requestId } : {}), error });
 }
 
 export function skippedRecord(base: Base & { reason: string }): TaskRecord {
-  return {
-    ...base.record,
-    file: base.file,
-    applied: base.record?.applied ?? null,
-    lastAttempt: { at: base.at, outcome: 'skipped', attempts: base.attempts, reason: base.reason },
-  };
+  return unappliedRecord(base, { at: base.at, outcome: 'skipped', attempts: base.attempts, reason: base.reason });
+}
+
+// An attempt that changed nothing in DataWorks: what was applied before stays the record's.
+function unappliedRecord(base: Base, lastAttempt: TaskRecord['lastAttempt']): TaskRecord {
+  return { ...base.record, file: base.file, applied: base.record?.applied ?? null, lastAttempt };
 }
