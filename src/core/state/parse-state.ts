@@ -4,7 +4,7 @@ import { defineLazyJson } from '../text/define-lazy.js';
 import { findJsonSyntaxError } from '../text/find-json-syntax-error.js';
 import { formatPath } from '../text/format-path.js';
 import { isJsonObject } from '../text/json.js';
-import { findPosition, type Position } from '../text/source-lines.js';
+import { findPosition } from '../text/source-lines.js';
 import { LEGACY_STATE_FORMAT_VERSION, STATE_FORMAT_VERSION, StateFile, StateHeader, TaskKey, TaskRecord } from './state-schema.js';
 
 // Text of a state file → the state, or a refusal that names the file (and the line) and says what to
@@ -87,12 +87,8 @@ function parseLine(line: string, number: number, last: boolean, path: string): u
   try {
     return JSON.parse(line);
   } catch (error) {
-    const at = locateParseError(line);
-    const detail = error instanceof Error ? error.message : String(error);
-    if (at.endedEarly && last) {
-      throw new UserInputError(`state file ${path} is truncated: its JSON ends early at line ${number}, column ${at.column}; ${ADVICE}`, { cause: error });
-    }
-    throw new UserInputError(`state file ${path} is not valid JSON at line ${number}, column ${at.column} (${detail}); ${ADVICE}`, { cause: error });
+    // Only the last line can be torn by a crash: a line cut short before it was damaged otherwise.
+    throw jsonRefusal(line, error, `state file ${path}`, ADVICE, { firstLine: number, canEndEarly: last });
   }
 }
 
@@ -124,21 +120,19 @@ export function parseJsonText(text: string, what: string, advice: string): unkno
   try {
     return JSON.parse(text);
   } catch (error) {
-    const at = locateParseError(text);
-    const where = `line ${at.line}, column ${at.column}`;
-    const detail = error instanceof Error ? error.message : String(error);
-    if (at.endedEarly) {
-      throw new UserInputError(`${what} is truncated: its JSON ends early at ${where}; ${advice}`, { cause: error });
-    }
-    throw new UserInputError(`${what} is not valid JSON at ${where} (${detail}); ${advice}`, { cause: error });
+    throw jsonRefusal(text, error, what, advice, { firstLine: 1, canEndEarly: true });
   }
 }
 
-// Where to point for text JSON.parse refused: the first wrong character, or, for text that ends too
-// early (a write cut short by a crash), its end, which is where the rest went missing.
-function locateParseError(text: string): Position & { endedEarly: boolean } {
+// Text that ends too early (a write cut short by a crash) is shown at its end, where the rest went
+// missing; any other text at its first wrong character. `firstLine` numbers the text's first line.
+function jsonRefusal(text: string, error: unknown, what: string, advice: string, at: { firstLine: number; canEndEarly: boolean }): UserInputError {
   const found = findJsonSyntaxError(text) ?? { offset: 0, line: 1, column: 1, endedEarly: false };
-  return found.endedEarly ? { ...findPosition(text, text.length), endedEarly: true } : found;
+  const { line, column } = found.endedEarly ? findPosition(text, text.length) : found;
+  const where = `line ${at.firstLine + line - 1}, column ${column}`;
+  if (found.endedEarly && at.canEndEarly) return new UserInputError(`${what} is truncated: its JSON ends early at ${where}; ${advice}`, { cause: error });
+  const detail = error instanceof Error ? error.message : String(error);
+  return new UserInputError(`${what} is not valid JSON at ${where} (${detail}); ${advice}`, { cause: error });
 }
 
 // At most a few issues, each as `path: message`, so a badly damaged file still gives a readable line.
