@@ -1,3 +1,5 @@
+import { compareText } from './text/compare-text.js';
+
 // A located problem in the user's input. Validation collects these; it never throws.
 export type Problem = {
   file: string; // path relative to the repository root, with forward slashes
@@ -16,6 +18,8 @@ export function formatWarning(p: Problem): string {
   return formatProblem({ ...p, severity: 'warning' });
 }
 
+// By file, position, then message, in code-unit order (compare-text.ts), as task files are listed:
+// the order must not depend on the machine's locale.
 export function compareProblems(a: Problem, b: Problem): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message);
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.message, b.message);
 }
