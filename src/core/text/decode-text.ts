@@ -1,3 +1,5 @@
+import { findPosition } from './source-lines.js';
+
 // The bytes of a task file or dwsync.yaml → its text, or why it cannot be YAML text: too large,
 // binary (a NUL byte), or not UTF-8, located at the first bad byte. A byte-order mark is kept in the
 // text (the YAML parser skips it), so offsets count from the first byte.
@@ -36,14 +38,12 @@ function formatByteCount(count: number): string {
   return `${count} bytes`;
 }
 
+// Located in characters, as every other problem: the bytes before the bad one are valid UTF-8.
 function describeInvalidUtf8(bytes: Uint8Array): DecodedText {
   const at = findInvalidUtf8(bytes);
-  const lineStart = at === 0 ? 0 : bytes.lastIndexOf(0x0a, at - 1) + 1; // a negative fromIndex would count from the end
-  let line = 1;
-  for (let i = bytes.indexOf(0x0a); i !== -1 && i < at; i = bytes.indexOf(0x0a, i + 1)) line++;
-  const column = new TextDecoder().decode(bytes.subarray(lineStart, at)).length + 1;
+  const before = new TextDecoder().decode(bytes.subarray(0, at));
   const hex = (bytes[at] ?? 0).toString(16).padStart(2, '0');
-  return { problem: `invalid UTF-8: expected UTF-8 text, found byte 0x${hex}`, line, column };
+  return { problem: `invalid UTF-8: expected UTF-8 text, found byte 0x${hex}`, ...findPosition(before, before.length) };
 }
 
 // The offset of the first byte that does not start or continue a valid UTF-8 sequence.
