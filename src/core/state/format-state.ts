@@ -1,4 +1,5 @@
 import { compareText } from '../text/compare-text.js';
+import { isJsonObject } from '../text/json.js';
 import { AppliedConfig, AttemptError, DeployRecord, LastAttempt, STATE_FORMAT_VERSION, StateFile, TaskRecord } from './state-schema.js';
 import type { z } from 'zod';
 
@@ -54,9 +55,7 @@ function orderNested(value: Record<string, unknown>, order: readonly string[], n
   const out = orderFields(value, order);
   for (const [field, layout] of Object.entries(nested)) {
     const inner = out[field];
-    if (typeof inner === 'object' && inner !== null && !Array.isArray(inner)) {
-      out[field] = orderNested(inner as Record<string, unknown>, layout.order, layout.nested);
-    }
+    if (isJsonObject(inner)) out[field] = orderNested(inner, layout.order, layout.nested);
   }
   return out;
 }

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { formatState, formatTaskLine, orderTaskRecord } from '../../../src/core/state/format-state.js';
+import { parseState } from '../../../src/core/state/parse-state.js';
+import type { TaskRecord } from '../../../src/core/state/state-schema.js';
+import { aFailedRecord, anAppliedRecord, aState } from '../../support/state-builders.js';
+
+describe('formatState', () => {
+  it('writes a header line, then one line per task sorted by key in code-unit order', () => {
+    const text = formatState(aState({ '10000/9': anAppliedRecord(), '10000/10': aFailedRecord(), 'B/1': aFailedRecord() }));
+    const lines = text.split('\n');
+    expect(lines.at(-1)).toBe('');
+    expect(JSON.parse(lines[0]!)).toMatchObject({ formatVersion: 2 });
+    expect('tasks' in JSON.parse(lines[0]!)).toBe(false);
+    expect(lines.slice(1, -1).map((line) => (JSON.parse(line) as { key: string }).key)).toEqual(['10000/10', '10000/9', 'B/1']);
+  });
+
+  it('reads back as the same state, and the same state gives the same bytes', () => {
+    const state = aState({ '1/1': anAppliedRecord(), '1/2': aFailedRecord() }, 4);
+    const text = formatState(state);
+    expect(parseState(text, 'state.json')).toEqual(state);
+    expect(formatState(parseState(text, 'state.json'))).toBe(text);
+  });
+
+  it('leaves out of an applied lastAttempt the time and request id that applied already says', () => {
+    const line = JSON.parse(formatTaskLine('1/1', anAppliedRecord())) as { lastAttempt: Record<string, unknown> };
+    expect(line.lastAttempt).toEqual({ outcome: 'applied', attempts: 1 });
+  });
+
+  it('keeps a lastAttempt whole when it is not the applied one', () => {
+    const record = { ...anAppliedRecord(), lastAttempt: { at: '2026-12-01T00:00:00.000Z', outcome: 'skipped', attempts: 0, reason: 'r' } } as TaskRecord;
+    const line = JSON.parse(formatTaskLine('1/1', record)) as { lastAttempt: Record<string, unknown> };
+    expect(line.lastAttempt).toEqual({ at: '2026-12-01T00:00:00.000Z', outcome: 'skipped', attempts: 0, reason: 'r' });
+  });
+});
+
+describe('orderTaskRecord', () => {
+  it('puts known fields in the schema order, nested ones too, then unknown fields sorted by name', () => {
+    const record = anAppliedRecord();
+    const shuffled = { zeta: 1, lastAttempt: { requestId: 'req-1', attempts: 1, outcome: 'applied', at: record.lastAttempt!.at }, Alpha: 2, applied: record.applied, file: record.file } as unknown as TaskRecord;
+    const ordered = orderTaskRecord(shuffled) as unknown as Record<string, unknown>;
+    expect(Object.keys(ordered)).toEqual(['file', 'applied', 'lastAttempt', 'Alpha', 'zeta']);
+    expect(Object.keys(ordered.lastAttempt as object)).toEqual(['at', 'outcome', 'attempts', 'requestId']);
+  });
+
+  it('keeps a field named __proto__ as a plain field', () => {
+    const record = JSON.parse(`{"file":"jobs/a.yaml","applied":null,"__proto__":{"x":1}}`) as TaskRecord;
+    const ordered = orderTaskRecord(record);
+    expect(Object.keys(ordered)).toContain('__proto__');
+    expect(JSON.stringify(ordered)).toContain('"__proto__":{"x":1}');
+  });
+});
