@@ -126,8 +126,8 @@ export function compareKeys(a: string, b: string): number {
 }
 
 function sortParts(key: string): { project: number; id: number } {
-  const parts = key.split('/');
-  return { project: Number(parts[0]), id: parts.length === 2 ? Number(parts[1]) : Infinity };
+  const parts = parseTaskKey(key);
+  return { project: parts.projectId, id: 'fileId' in parts ? parts.fileId : Infinity };
 }
 
 export function toPlanReport(planned: PlannedTask[], options: { prune?: boolean } = {}): PlanReport {

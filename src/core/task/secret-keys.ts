@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import jsonPatch from 'fast-json-patch';
 
 import { canonicalJson } from '../text/canonical-json.js';
 import type { JsonValue } from '../text/json.js';
@@ -37,7 +38,7 @@ export function isSecretPointer(pointer: string): boolean {
   return pointer
     .split('/')
     .slice(1)
-    .some((token) => isSecretKey(token.replace(/~1/g, '/').replace(/~0/g, '~')));
+    .some((token) => isSecretKey(jsonPatch.unescapePathComponent(token)));
 }
 
 // Masks every value below a secret-looking key, for anything a person or a log will read.
