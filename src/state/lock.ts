@@ -1,6 +1,6 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { UserInputError } from '../errors.js';
 import {
   unlinkIfPresent,
@@ -13,6 +13,7 @@ import {
   type FoundLock,
   type LockHolder,
 } from './lock-file.js';
+import { removeLeftovers } from './remove-leftovers.js';
 
 export type { LockHolder } from './lock-file.js';
 export { lockPathFor } from './lock-file.js';
@@ -62,9 +63,7 @@ export async function forceUnlock(statePath: string): Promise<LockHolder | null>
   const found = await readLockFile(lockPath);
   await unlinkIfPresent(lockPath);
   // Takeover markers left by a run killed in the middle of a takeover would block the next one.
-  const prefixes = [`${basename(lockPath)}.takeover-`, `${basename(lockPath)}${DRAFT_INFIX}`];
-  const names = await readdir(dirname(lockPath)).catch(() => [] as string[]);
-  for (const name of names) if (prefixes.some((p) => name.startsWith(p))) await unlinkIfPresent(join(dirname(lockPath), name));
+  await removeLeftovers(lockPath, ['.takeover-', DRAFT_INFIX]);
   return found?.holder ?? null;
 }
 

@@ -1,9 +1,10 @@
-import { readdir, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { InternalError } from '../errors.js';
 import { openJournal, type Journal, type JournalStats } from './journal.js';
 import { journalPathFor, readState, type LoadedState, type ReadStateOptions } from './read-state.js';
 import { TaskKey, type StateFile, type TaskRecord } from '../core/state/state-schema.js';
+import { removeLeftovers } from './remove-leftovers.js';
 import { syncDirectory } from './sync-directory.js';
 import { writeState } from './write-state.js';
 
@@ -28,7 +29,9 @@ export type StateStore = {
 // leaves a journal that is already in the state; folding it again changes nothing (foldJournal).
 export async function openStateStore(path: string, options: ReadStateOptions = {}): Promise<StateStore> {
   const loaded = await readState(path, options);
-  await removeStaleTempFiles(path);
+  // A write killed between creating its temp file and renaming it leaves `<state>.tmp-<pid>`; the caller
+  // holds the lock, so no live writer owns one. Best effort: one that cannot be removed does not stop the run.
+  await removeLeftovers(path, ['.tmp-']).catch(() => undefined);
   const journalPath = journalPathFor(path);
   let state = loaded.state;
   // Write before the journal exists: a new state's lineage and salt must be on disk before any record
@@ -76,12 +79,4 @@ export async function openStateStore(path: string, options: ReadStateOptions = {
 async function removeJournal(journalPath: string): Promise<void> {
   await unlink(journalPath);
   await syncDirectory(dirname(journalPath));
-}
-
-// A write killed between creating its temp file and renaming it leaves `<state>.tmp-<pid>` behind. The
-// caller holds the lock, so no live writer owns one: remove them, or they would pile up beside the state.
-async function removeStaleTempFiles(path: string): Promise<void> {
-  const prefix = `${basename(path)}.tmp-`;
-  const names = await readdir(dirname(path)).catch(() => [] as string[]);
-  await Promise.all(names.filter((name) => name.startsWith(prefix)).map((name) => unlink(join(dirname(path), name)).catch(() => undefined)));
 }
