@@ -37,6 +37,10 @@ describe('parseState tells a file cut short from a damaged one', () => {
     expect(refusalOf('{"formatVersion": 1.')).toBe(`state file state.json is truncated: its JSON ends early at line 1, column 21; ${ADVICE}`);
   });
 
+  it('a deeply nested file is refused, not a stack overflow', () => {
+    expect(refusalOf(`{"tasks":${'['.repeat(200_000)}`)).toBe(`state file state.json is truncated: its JSON ends early at line 1, column 200010; ${ADVICE}`);
+  });
+
   it('a damaged format 1 file is not valid JSON, at the first wrong character', () => {
     const text = format1.replace('"serial": 1', '"serial": 1,,');
     expect(refusalOf(text)).toMatch(/^state file state\.json is not valid JSON at line 4, column 15 \(.+\); restore it/);
