@@ -29,7 +29,9 @@ export function buildProgram(commands: CliCommand[], io: CliIo, onRun: (command:
     .exitOverride()
     .configureOutput({
       writeOut: (text) => void io.stdout.write(text),
-      writeErr: (text) => void io.stderr.write(text),
+      // Commander writes here only the whole help before refusing a run with flags but no command
+      // (`dwsync -C dir`); the caller says what is wrong in one line instead.
+      writeErr: () => {},
       outputError: () => {},
     });
   for (const spec of commands) {
