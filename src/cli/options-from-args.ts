@@ -17,7 +17,7 @@ export async function optionsFromArgs(values: FlagValues, io: CliIo): Promise<Co
     io.stderr.write(`dwsync: using the repository root ${root} (${why})\n`);
   }
   const options: CommandOptions = { root };
-  if (typeof values.state === 'string') options.state = values.state;
+  if (typeof values.state === 'string') options.statePath = values.state;
   if (typeof values.endpoint === 'string') options.endpoint = values.endpoint;
   if (typeof values.region === 'string') options.region = values.region;
   if (typeof values.concurrency === 'number') options.concurrency = values.concurrency;

@@ -5,7 +5,7 @@ import type { Clock, Logger, DataWorks } from '../ports.js';
 // then to the defaults (docs/dwsync-yaml.md).
 export type CommandOptions = {
   root: string; // repository root, absolute
-  state?: string;
+  statePath?: string; // --state (the Action's state input): relative to root
   endpoint?: string | null;
   region?: string;
   concurrency?: number;

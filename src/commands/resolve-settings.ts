@@ -32,7 +32,7 @@ export async function resolveSettings(options: CommandOptions, env: Record<strin
   return {
     root: options.root,
     jobs: config.jobs,
-    statePath: path.resolve(options.root, options.state ?? config.state),
+    statePath: path.resolve(options.root, options.statePath ?? config.state),
     endpoint: options.endpoint ?? envEndpoint ?? config.endpoint,
     region: options.region ?? config.region,
     concurrency: options.concurrency ?? config.concurrency,
