@@ -1,6 +1,6 @@
 import type { CommandDeps, CommandOptions } from '../commands/command-options.js';
 import { resolveSettings } from '../commands/resolve-settings.js';
-import type { Settings } from '../commands/resolve-settings.js';
+import type { Settings } from '../core/config/settings.js';
 import { forWorkspace, isFannedOut } from '../commands/workspaces.js';
 import type { ApplyReport } from '../core/plan/report.js';
 import { UserInputError } from '../errors.js';

@@ -1,5 +1,5 @@
 import { compileGlobs } from '../core/text/glob.js';
-import type { Settings } from './resolve-settings.js';
+import type { Settings } from '../core/config/settings.js';
 
 // Which state records a run speaks for: with --only, just those whose file matches; otherwise every
 // record (a record whose task file is gone is an orphan).

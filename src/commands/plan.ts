@@ -10,9 +10,9 @@ import { loadValidTasks } from './load-tasks.js';
 import { connect } from './connect.js';
 import { guardDeletes } from './guard-deletes.js';
 import { onlyScope } from './only-scope.js';
-import { refreshPlan } from './refresh-plan.js';
+import { refreshPlan } from '../remote/refresh-plan.js';
 import { resolveSettings } from './resolve-settings.js';
-import type { Settings } from './resolve-settings.js';
+import type { Settings } from '../core/config/settings.js';
 import { forEachWorkspace, isKeyInWorkspace } from './workspaces.js';
 
 // warnings: with --refresh, resource groups DataWorks does not list (located, for annotations).

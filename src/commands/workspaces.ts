@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Task } from '../core/task/task.js';
-import type { Settings } from './resolve-settings.js';
+import type { Settings } from '../core/config/settings.js';
 
 // Fan-out per workspace: a `state` path holding {projectId} gives every DataWorks workspace its own
 // state file, and so its own lock and its own git history, and lets CI run one job per workspace.

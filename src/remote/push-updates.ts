@@ -3,6 +3,7 @@ import pLimit from 'p-limit';
 import { appliedRecord, failedRecord, skippedRecord } from '../core/plan/build-record.js';
 import type { CallRunner, Clock, DataWorks, ProjectMode } from '../ports.js';
 import type { PlannedTask } from '../core/plan/plan-tasks.js';
+import type { WorkItem } from '../core/plan/plan-work.js';
 import type { ApplyResult } from '../core/plan/report.js';
 import { InternalError, RemoteError } from '../errors.js';
 import type { TaskRecord } from '../core/state/state-schema.js';
@@ -12,14 +13,6 @@ import { toResultError } from '../dataworks/to-result-error.js';
 import { deleteTask } from './delete-task.js';
 import { deployTask } from './deploy-task.js';
 import { findOrCreateTask, type Found } from './find-or-create-task.js';
-
-// What apply does with one planned task.
-export type WorkItem =
-  | { kind: 'create'; entry: PlannedTask } // a named task: adopt the file of that name, or create it
-  | { kind: 'update'; entry: PlannedTask } // UpdateDISyncTask, then submit and deploy when the task wants it
-  | { kind: 'delete'; entry: PlannedTask } // --prune: DeleteFile, then the record goes
-  | { kind: 'deploy'; entry: PlannedTask } // the config is current but its last update never reached production
-  | { kind: 'skip'; entry: PlannedTask; reason: string }; // e.g. drift: edited in the console, not overwritten
 
 export type PushDeps = {
   dataWorks: DataWorks;
