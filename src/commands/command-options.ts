@@ -6,7 +6,7 @@ import type { Clock, DataWorks, Logger, ProgressPort } from '../ports.js';
 export type CommandOptions = {
   root: string; // repository root, absolute
   statePath?: string; // --state (the Action's state input); relative to root
-  endpoint?: string | null;
+  endpoint?: string; // a URL; without one, DWSYNC_ENDPOINT, then dwsync.yaml, then the region decide
   region?: string;
   concurrency?: number;
   qps?: number;

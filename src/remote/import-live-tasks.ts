@@ -11,6 +11,7 @@ import type { TaskRecord } from '../core/state/state-schema.js';
 import type { ImportResult } from '../core/import/import-report.js';
 import { importedRecord } from '../core/import/imported-record.js';
 import type { Declared } from '../core/import/index-declared.js';
+import type { Settings } from '../core/config/settings.js';
 import { locateTaskSchema } from '../tasks/locate-task-schema.js';
 import { parseLiveFile } from '../core/import/parse-live-file.js';
 import type { FileToPlace } from '../core/import/plan-file-paths.js';
@@ -18,12 +19,10 @@ import { planFilePaths } from '../core/import/plan-file-paths.js';
 import { renderImportedTask } from '../core/import/render-imported-task.js';
 import { writeTaskFile } from '../tasks/write-task-file.js';
 
-export type ImportPlan = {
+export type ImportPlan = Pick<Settings, 'root' | 'jobs'> & {
   projectId: number;
   files: FileToPlace[]; // what to import, with names and folders from ListFiles
-  root: string;
-  jobs: string;
-  out?: string;
+  out?: string; // --out, relative to the root, inside the jobs folder
   overwrite: boolean;
   declared: Declared; // tasks already in task files
 };
