@@ -13,7 +13,7 @@ import { withLockedStore } from '../state/with-locked-store.js';
 import type { StateStore } from '../state/state-store.js';
 import type { CommandDeps, CommandOptions } from './command-options.js';
 import { connect } from './connect.js';
-import { guardDeletes } from './guard-deletes.js';
+import { guardDeletes } from '../core/plan/guard-deletes.js';
 import { loadValidTasks } from './load-tasks.js';
 import { planAgainst } from './plan.js';
 import { refreshPlan } from '../remote/refresh-plan.js';
