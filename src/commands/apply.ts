@@ -23,9 +23,13 @@ import { forEachWorkspace } from './workspaces.js';
 import type { Task } from '../core/task/task.js';
 
 // Validate, lock the state, plan against it, push every update, record each outcome as it happens.
-// The Action resolves the settings first (it needs the state path) and passes them in.
-export async function apply(options: CommandOptions, deps: CommandDeps, resolved?: Settings): Promise<ApplyReport> {
-  const settings = resolved ?? (await resolveSettings(options, deps.env));
+export async function apply(options: CommandOptions, deps: CommandDeps): Promise<ApplyReport> {
+  return applyWithSettings(await resolveSettings(options, deps.env), deps);
+}
+
+// The same, for a caller that has resolved the settings already (the Action needs the state path
+// first), so they are resolved once per run.
+export async function applyWithSettings(settings: Settings, deps: CommandDeps): Promise<ApplyReport> {
   const tasks = await loadValidTasks(settings, 'nothing was applied', deps.logger);
   // One workspace after another when each has its own state (workspaces.ts); a CI matrix runs them at once.
   const parts = await forEachWorkspace(settings, tasks, (scoped, scopedTasks) => applyWorkspace(scoped, scopedTasks, deps));

@@ -13,7 +13,7 @@ import { withLockedStore } from '../state/with-locked-store.js';
 import type { CommandDeps, CommandOptions } from './command-options.js';
 import { connect } from './connect.js';
 import { loadTasks } from './load-tasks.js';
-import { preparePlan } from './plan.js';
+import { preparePlanWithSettings } from './plan.js';
 import { resolveSettings } from './resolve-settings.js';
 
 export type ImportOptions = CommandOptions & {
@@ -59,7 +59,7 @@ export async function importTasks(options: ImportOptions, deps: CommandDeps): Pr
 async function checkWritten(settings: Settings, deps: CommandDeps, written: ReadonlySet<string>): Promise<ImportCheck> {
   if (written.size === 0) return { ok: true, checked: 0, unchanged: 0, mismatches: [], problems: [] };
   try {
-    const { planned } = await preparePlan({ root: settings.root }, deps, { ...settings, only: [], refresh: false });
+    const { planned } = await preparePlanWithSettings({ ...settings, only: [], refresh: false }, deps);
     return checkImported(planned, written);
   } catch (error) {
     if (!(error instanceof UserInputError)) throw error;

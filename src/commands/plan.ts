@@ -20,9 +20,13 @@ export type PreparedPlan = { settings: Settings; states: StateFile[]; planned: P
 
 // Settings, valid task files, the state (journal folded in memory), the plan, and with --refresh the
 // live side; per workspace when the state is (workspaces.ts). Never writes anything.
-// A caller that has resolved the settings already passes them, so they are resolved once per run.
-export async function preparePlan(options: CommandOptions, deps: CommandDeps, resolved?: Settings): Promise<PreparedPlan> {
-  const settings = resolved ?? (await resolveSettings(options, deps.env));
+export async function preparePlan(options: CommandOptions, deps: CommandDeps): Promise<PreparedPlan> {
+  return preparePlanWithSettings(await resolveSettings(options, deps.env), deps);
+}
+
+// The same, for a caller that has resolved the settings already (import, checking what it wrote), so
+// they are resolved once per run.
+export async function preparePlanWithSettings(settings: Settings, deps: CommandDeps): Promise<PreparedPlan> {
   const tasks = await loadValidTasks(settings, 'nothing was planned', deps.logger);
   const parts = await forEachWorkspace(settings, tasks, async (scoped, scopedTasks) => {
     const loaded = await readState(scoped.statePath);
