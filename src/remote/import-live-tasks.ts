@@ -2,7 +2,7 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 
 import { toResultError } from '../dataworks/to-result-error.js';
-import type { CallRunner, Clock, DataWorks, LiveFile } from '../ports.js';
+import type { Clock, DataWorksSession, LiveFile } from '../ports.js';
 import { desiredConfig } from '../core/plan/desired-config.js';
 import type { JsonValue } from '../core/text/json.js';
 import { parseContentTaskParam } from '../core/task/service-managed-content.js';
@@ -27,9 +27,7 @@ export type ImportPlan = Pick<Settings, 'root' | 'jobs'> & {
   declared: Declared; // tasks already in task files
 };
 
-export type ImportDeps = {
-  dataWorks: DataWorks;
-  call: CallRunner;
+export type ImportDeps = DataWorksSession & {
   clock: Clock;
   concurrency: number;
   salt: string;

@@ -1,7 +1,7 @@
 import pLimit from 'p-limit';
 
 import { appliedRecord, failedRecord, skippedRecord } from '../core/plan/build-record.js';
-import type { CallRunner, Clock, DataWorks, ProjectMode } from '../ports.js';
+import type { Clock, DataWorksSession, ProjectMode } from '../ports.js';
 import type { PlannedTask } from '../core/plan/plan-tasks.js';
 import type { WorkItem } from '../core/plan/plan-work.js';
 import type { ApplyResult } from '../core/plan/report.js';
@@ -14,9 +14,7 @@ import { deleteTask } from './delete-task.js';
 import { deployTask } from './deploy-task.js';
 import { findOrCreateTask, type Found } from './find-or-create-task.js';
 
-export type PushDeps = {
-  dataWorks: DataWorks;
-  call: CallRunner;
+export type PushDeps = DataWorksSession & {
   clock: Clock;
   signal?: AbortSignal;
   projectMode: (projectId: number) => Promise<ProjectMode>;
