@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import path from 'node:path';
-import { apply } from './commands/apply.js';
+import { applyWithSettings } from './commands/apply.js';
 import { preparePlan } from './commands/plan.js';
 import { systemClock } from './system-clock.js';
 import { describeError } from './exit-code.js';
@@ -52,7 +52,7 @@ export async function runAction(env: Record<string, string | undefined>, signal?
       return prepared.planned;
     };
     if (inputs.command === 'plan') await runPlanStep(ctx, planned);
-    else await runApplyStep(ctx, apply);
+    else await runApplyStep(ctx, applyWithSettings);
   } catch (error) {
     if (error instanceof UserInputError) annotateProblems(io, error.problems, directory);
     for (const line of describeError(error).lines) io.info(line);

@@ -1,3 +1,6 @@
+import type { ImportOutcome } from './core/import/import-report.js';
+import type { ApplyOutcome } from './core/plan/report.js';
+
 // Time and waiting are passed in, so tests can drive retries and rate limits without real waits.
 export type Clock = {
   now(): number; // milliseconds since the epoch
@@ -138,6 +141,16 @@ export type ThrottleHint = { retryAfterMs?: number | null };
 // Every call of a run, read or write, goes through one of these: the same rate limiter, the same
 // retry rules, the same abort signal.
 export type CallRunner = <T>(call: () => Promise<T>) => Promise<{ value: T; attempts: number }>;
+
+// What a run talks to DataWorks through: the port and the one call runner all its calls share.
+export type DataWorksSession = { dataWorks: DataWorks; call: CallRunner };
+
+// Whoever shows a run's progress (the CLI's progress line): told how many tasks the run works on,
+// then the outcome of each as soon as it is recorded. The counting is theirs; a command only reports.
+export type ProgressPort = {
+  start(total: number): void;
+  finish(outcome: ApplyOutcome | ImportOutcome): void;
+};
 
 // The few runner commands the Action uses, behind one small interface so the steps can be driven
 // with a recorder; the real one (action/actions-port.ts) writes workflow commands and the runner's

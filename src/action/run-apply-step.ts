@@ -1,6 +1,6 @@
-import type { CommandDeps, CommandOptions } from '../commands/command-options.js';
+import type { CommandDeps } from '../commands/command-options.js';
 import { resolveSettings } from '../commands/resolve-settings.js';
-import type { Settings } from '../commands/resolve-settings.js';
+import type { Settings } from '../core/config/settings.js';
 import { forWorkspace, isFannedOut } from '../commands/workspaces.js';
 import type { ApplyReport } from '../core/plan/report.js';
 import { UserInputError } from '../errors.js';
@@ -19,7 +19,7 @@ import { writeStepJson } from './step-file.js';
 import { formatTitle } from './step-context.js';
 import type { StepContext } from './step-context.js';
 
-export type ApplyCommand = (options: CommandOptions, deps: CommandDeps, settings: Settings) => Promise<ApplyReport>;
+export type ApplyCommand = (settings: Settings, deps: CommandDeps) => Promise<ApplyReport>;
 
 const REFUSED_EVENTS = ['pull_request', 'pull_request_target', 'merge_group'];
 
@@ -45,7 +45,7 @@ export async function runApplyStep(ctx: StepContext, applyCommand: ApplyCommand)
   }
   let report: ApplyReport;
   try {
-    report = await applyCommand(ctx.options, ctx.deps, resolved);
+    report = await applyCommand(resolved, ctx.deps);
   } catch (error) {
     const problems = error instanceof UserInputError ? error.problems : [];
     annotateProblems(ctx.io, problems, ctx.directory);

@@ -5,7 +5,7 @@ import type { ActionInputs } from './action-inputs.js';
 export function toCommandOptions(inputs: ActionInputs, root: string): CommandOptions {
   return {
     root,
-    ...(inputs.state !== undefined && { state: inputs.state }),
+    ...(inputs.state !== undefined && { statePath: inputs.state }),
     ...(inputs.workspace !== undefined && { workspace: inputs.workspace }),
     ...(inputs.endpoint !== undefined && { endpoint: inputs.endpoint }),
     ...(inputs.concurrency !== undefined && { concurrency: inputs.concurrency }),

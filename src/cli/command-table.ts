@@ -22,7 +22,7 @@ export const COMMANDS: CliCommand[] = [
     name: 'validate',
     summary: 'parse and check every task file (no state, no network)',
     flags: [...REPO_FLAGS, FLAGS.remote],
-    run: async (values, io) => (await import('./run-validate.js')).runValidate(await optionsFromArgs(values, io), io, json(values), commandDeps(io)),
+    run: async (values, io) => (await import('./run-validate.js')).runValidate(await optionsFromArgs(values, io), values, commandDeps(io), io, json(values)),
   },
   {
     name: 'plan',

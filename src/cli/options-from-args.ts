@@ -7,8 +7,8 @@ import { UserInputError } from '../errors.js';
 import type { CliIo } from './cli-io.js';
 import type { FlagValues } from './command-table.js';
 
-// Flags → the options every repository command takes. Only what was given is set, so dwsync.yaml
-// fills the rest. The root is found from -C DIR (or the current folder) as git finds its top level.
+// Flags → the options every repository command takes (a command's own flags, such as validate's
+// --remote, are read by its run-<command>.ts). Only what was given is set, so dwsync.yaml fills the rest. The root is found from -C DIR (or the current folder) as git finds its top level.
 export async function optionsFromArgs(values: FlagValues, io: CliIo): Promise<CommandOptions> {
   const start = await readStartDirectory(values, io.cwd);
   const { root, foundBy } = await findRepositoryRoot(start);
@@ -17,7 +17,7 @@ export async function optionsFromArgs(values: FlagValues, io: CliIo): Promise<Co
     io.stderr.write(`dwsync: using the repository root ${root} (${why})\n`);
   }
   const options: CommandOptions = { root };
-  if (typeof values.state === 'string') options.state = values.state;
+  if (typeof values.state === 'string') options.statePath = values.state;
   if (typeof values.endpoint === 'string') options.endpoint = values.endpoint;
   if (typeof values.region === 'string') options.region = values.region;
   if (typeof values.concurrency === 'number') options.concurrency = values.concurrency;
@@ -29,7 +29,6 @@ export async function optionsFromArgs(values: FlagValues, io: CliIo): Promise<Co
   if (typeof values.deploy === 'boolean') options.deploy = values.deploy;
   if (typeof values.prune === 'boolean') options.prune = values.prune;
   if (typeof values.maxDeletes === 'number') options.maxDeletes = values.maxDeletes;
-  if (values.remote === true) options.remote = true;
   return options;
 }
 

@@ -1,14 +1,26 @@
+import type { ApplyProgress } from '../core/plan/report.js';
+import type { ProgressPort } from '../ports.js';
 import type { CommandDeps } from '../commands/command-options.js';
 import type { CliIo } from './cli-io.js';
 import { formatProgress } from '../views/progress-line.js';
 
 // A live progress line on stderr, only for a person at a terminal: never under --json or in CI logs.
-// Returns the callback to pass as deps.onProgress (undefined when quiet) and how to clear the line.
-export function progressReporter(io: CliIo, deps: CommandDeps, json: boolean): { onProgress?: CommandDeps['onProgress']; clear(): void } {
+// Counts what the command reports (a failed or skipped task counts as failed) and redraws the line
+// after each outcome. Returns the port to pass as deps.progress (undefined when quiet) and how to
+// clear the line.
+export function progressReporter(io: CliIo, deps: Pick<CommandDeps, 'clock'>, json: boolean): { progress?: ProgressPort; clear(): void } {
   if (json || !io.stderr.isTTY || io.env.CI === 'true') return { clear() {} };
   const started = deps.clock.now();
+  let counts: ApplyProgress = { done: 0, total: 0, failed: 0 };
   return {
-    onProgress: (progress) => void io.stderr.write(`\r\u001b[2K${formatProgress(progress, deps.clock.now() - started)}`),
+    progress: {
+      // Once per workspace when each has its own state: the count starts again.
+      start: (total) => void (counts = { done: 0, total, failed: 0 }),
+      finish: (outcome) => {
+        counts = { ...counts, done: counts.done + 1, failed: counts.failed + (outcome === 'failed' || outcome === 'skipped' ? 1 : 0) };
+        io.stderr.write(`\r\u001b[2K${formatProgress(counts, deps.clock.now() - started)}`);
+      },
+    },
     clear: () => void io.stderr.write('\r\u001b[2K'),
   };
 }

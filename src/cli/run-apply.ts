@@ -7,9 +7,9 @@ import { useColor } from './cli-io.js';
 import { progressReporter } from './progress-reporter.js';
 
 export async function runApply(options: CommandOptions, deps: CommandDeps, io: CliIo, json: boolean): Promise<number> {
-  const progress = progressReporter(io, deps, json);
-  const report = await apply(options, { ...deps, ...(progress.onProgress ? { onProgress: progress.onProgress } : {}) });
-  progress.clear();
+  const line = progressReporter(io, deps, json);
+  const report = await apply(options, { ...deps, ...(line.progress ? { progress: line.progress } : {}) });
+  line.clear();
   if (json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else io.stdout.write(renderApplyText(report, { color: useColor(io.stdout, io.env) }));
   return report.summary.failed + report.summary.skipped > 0 ? EXIT.partial : EXIT.ok;

@@ -13,9 +13,9 @@ import { progressReporter } from './progress-reporter.js';
 // Exit 0 when every task was written (or already had a file) and the plan check passed; 1 otherwise.
 export async function runImport(options: CommandOptions, values: FlagValues, deps: CommandDeps, io: CliIo, json: boolean): Promise<number> {
   const importOptions = readImportFlags(options, values);
-  const progress = progressReporter(io, deps, json);
-  const report = await importTasks(importOptions, { ...deps, ...(progress.onProgress ? { onProgress: progress.onProgress } : {}) });
-  progress.clear();
+  const line = progressReporter(io, deps, json);
+  const report = await importTasks(importOptions, { ...deps, ...(line.progress ? { progress: line.progress } : {}) });
+  line.clear();
   if (json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else io.stdout.write(renderImportText(report, { color: useColor(io.stdout, io.env) }));
   return report.summary.failed > 0 || !report.check.ok ? EXIT.error : EXIT.ok;

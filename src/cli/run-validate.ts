@@ -3,9 +3,10 @@ import { validate } from '../commands/validate.js';
 import { EXIT } from '../exit-code.js';
 import type { CliIo } from './cli-io.js';
 import type { CommandDeps, CommandOptions } from '../commands/command-options.js';
+import type { FlagValues } from './command-table.js';
 
-export async function runValidate(options: CommandOptions, io: CliIo, json: boolean, deps?: CommandDeps): Promise<number> {
-  const report = await validate(options, deps ?? { env: io.env });
+export async function runValidate(options: CommandOptions, values: FlagValues, deps: CommandDeps, io: CliIo, json: boolean): Promise<number> {
+  const report = await validate({ ...options, remote: values.remote === true }, deps);
   for (const problem of report.problems) io.stderr.write(`${formatProblem(problem)}\n`);
   for (const warning of report.warnings) io.stderr.write(`${formatWarning(warning)}\n`);
   const valid = report.problems.length === 0;

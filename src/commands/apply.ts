@@ -1,28 +1,35 @@
-import type { CallRunner, DataWorks, ProjectMode } from '../ports.js';
-import { planWork } from '../remote/plan-work.js';
+import type { DataWorksSession } from '../ports.js';
 import { pushUpdates } from '../remote/push-updates.js';
-import { compareKeys } from '../core/plan/plan-tasks.js';
+import { rememberProjects } from '../remote/remember-projects.js';
 import { formatProblem } from '../core/problem.js';
 import type { PlannedTask } from '../core/plan/plan-tasks.js';
+import { needsCalls, planWork } from '../core/plan/plan-work.js';
+import type { WorkItem } from '../core/plan/plan-work.js';
+import { planUntouched } from '../core/plan/plan-untouched.js';
 import type { ApplyReport, ApplyResult } from '../core/plan/report.js';
+import { toApplyReport } from '../core/plan/to-apply-report.js';
 import { readSourceCommit } from '../git/read-source-commit.js';
 import { withLockedStore } from '../state/with-locked-store.js';
 import type { StateStore } from '../state/state-store.js';
 import type { CommandDeps, CommandOptions } from './command-options.js';
 import { connect } from './connect.js';
-import { guardDeletes } from './guard-deletes.js';
+import { guardDeletes } from '../core/plan/guard-deletes.js';
 import { loadValidTasks } from './load-tasks.js';
 import { planAgainst } from './plan.js';
-import { refreshPlan } from './refresh-plan.js';
+import { refreshPlan } from '../remote/refresh-plan.js';
 import { resolveSettings } from './resolve-settings.js';
-import type { Settings } from './resolve-settings.js';
+import type { Settings } from '../core/config/settings.js';
 import { forEachWorkspace } from './workspaces.js';
 import type { Task } from '../core/task/task.js';
 
 // Validate, lock the state, plan against it, push every update, record each outcome as it happens.
-// The Action resolves the settings first (it needs the state path) and passes them in.
-export async function apply(options: CommandOptions, deps: CommandDeps, resolved?: Settings): Promise<ApplyReport> {
-  const settings = resolved ?? (await resolveSettings(options, deps.env));
+export async function apply(options: CommandOptions, deps: CommandDeps): Promise<ApplyReport> {
+  return applyWithSettings(await resolveSettings(options, deps.env), deps);
+}
+
+// The same, for a caller that has resolved the settings already (the Action needs the state path
+// first), so they are resolved once per run.
+export async function applyWithSettings(settings: Settings, deps: CommandDeps): Promise<ApplyReport> {
   const tasks = await loadValidTasks(settings, 'nothing was applied', deps.logger);
   // One workspace after another when each has its own state (workspaces.ts); a CI matrix runs them at once.
   const parts = await forEachWorkspace(settings, tasks, (scoped, scopedTasks) => applyWorkspace(scoped, scopedTasks, deps));
@@ -37,57 +44,34 @@ async function applyWorkspace(settings: Settings, tasks: Task[], deps: CommandDe
   });
 }
 
+// Read (the live side, with --refresh) → plan the work (pure) → push it → record every outcome.
 async function applyPlanned(planned: PlannedTask[], settings: Settings, store: StateStore, deps: CommandDeps): Promise<ApplyResult[]> {
-  const acts = new Set(['create', 'update', 'delete']);
-  const needsCalls = settings.refresh || planned.some((entry) => acts.has(entry.action) || entry.undeployed);
-  let session: { dataWorks: DataWorks; call: CallRunner } | null = null;
-  if (needsCalls) {
-    session = await connect(settings, deps);
-    if (settings.refresh) {
-      const refreshed = await refreshPlan(planned, store.state.salt, settings, session);
-      for (const warning of refreshed.warnings) deps.logger.warn(formatProblem(warning));
-      planned = refreshed.planned;
-    }
+  const session = needsCalls(planned, settings) ? await connect(settings, deps) : null;
+  if (session && settings.refresh) {
+    const refreshed = await refreshPlan(planned, store.state.salt, settings, session);
+    for (const warning of refreshed.warnings) deps.logger.warn(formatProblem(warning));
+    planned = refreshed.planned;
   }
   const work = planWork(planned, { force: settings.force });
-  const touched = new Set(work.map((item) => item.entry.key));
-  const results: ApplyResult[] = [];
-  for (const entry of planned) {
-    if (entry.action === 'orphaned' || entry.action === 'delete' || touched.has(entry.key)) continue;
-    results.push({ key: entry.key, file: entry.file, outcome: 'unchanged', attempts: 0 });
-    const record = store.state.tasks[entry.key];
-    // A task file that moved keeps its record; only the recorded file name follows it.
-    if (record && record.file !== entry.file) await store.record(entry.key, { ...record, file: entry.file });
-  }
-  if (work.length === 0 || !session) return results;
+  const untouched = planUntouched(planned, work, store.state.tasks);
+  for (const { key, record } of untouched.moved) await store.record(key, record);
+  if (work.length === 0 || !session) return untouched.results;
+  return [...untouched.results, ...(await push(work, settings, store, session, deps))];
+}
 
+async function push(work: WorkItem[], settings: Settings, store: StateStore, session: DataWorksSession, deps: CommandDeps): Promise<ApplyResult[]> {
   const commit = await readSourceCommit(settings.root, settings.jobs, deps.logger);
-  const modes = new Map<number, Promise<ProjectMode>>();
-  const projectMode = (projectId: number) => {
-    if (!modes.has(projectId)) modes.set(projectId, session.call(() => session.dataWorks.getProject({ projectId })).then((r) => r.value.mode));
-    return modes.get(projectId)!;
-  };
-  const progress = { done: 0, total: work.length, failed: 0 };
-  const pushed = await pushUpdates(work, { concurrency: settings.concurrency, commit }, {
+  const projects = rememberProjects(session);
+  deps.progress?.start(work.length);
+  return pushUpdates(work, { concurrency: settings.concurrency, commit }, {
     ...session,
     clock: deps.clock,
     ...(deps.signal ? { signal: deps.signal } : {}),
-    projectMode,
+    projectMode: async (projectId) => (await projects(projectId)).mode,
     recordOf: (key) => store.state.tasks[key] ?? null,
     record: (key, record) => store.record(key, record),
-    onWarning: (message) => deps.logger.warn(message),
     remove: (key) => store.remove(key),
-    onResult: (result) => {
-      progress.done += 1;
-      if (result.outcome === 'failed' || result.outcome === 'skipped') progress.failed += 1;
-      deps.onProgress?.({ ...progress });
-    },
+    onWarning: (message) => deps.logger.warn(message),
+    onResult: (result) => deps.progress?.finish(result.outcome),
   });
-  return [...results, ...pushed];
-}
-
-export function toApplyReport(results: ApplyResult[]): ApplyReport {
-  const summary = { created: 0, applied: 0, deleted: 0, failed: 0, unchanged: 0, skipped: 0 };
-  for (const result of results) summary[result.outcome] += 1;
-  return { formatVersion: 1, summary, results: [...results].sort((a, b) => compareKeys(a.key, b.key)) };
 }

@@ -1,12 +1,12 @@
-import type { ApplyProgress } from '../core/plan/report.js';
-import type { Clock, Logger, DataWorks } from '../ports.js';
+import type { CreateDataWorksOptions } from '../dataworks/create-sdk-caller.js';
+import type { Clock, DataWorks, Logger, ProgressPort } from '../ports.js';
 
-// What the CLI flags and the Action inputs both turn into. Unset fields fall back to dwsync.yaml,
-// then to the defaults (docs/dwsync-yaml.md).
+// What the CLI flags and the Action inputs both turn into: only what was given is set. Unset fields
+// fall back to the environment and dwsync.yaml, then to the defaults (resolve-settings.ts).
 export type CommandOptions = {
   root: string; // repository root, absolute
-  state?: string;
-  endpoint?: string | null;
+  statePath?: string; // --state (the Action's state input); relative to root
+  endpoint?: string; // a URL; without one, DWSYNC_ENDPOINT, then dwsync.yaml, then the region decide
   region?: string;
   concurrency?: number;
   qps?: number;
@@ -16,7 +16,6 @@ export type CommandOptions = {
   force?: boolean;
   prune?: boolean; // delete orphans that dwsync created or applied
   maxDeletes?: number; // with prune: more deletions than this stop the run before any call
-  remote?: boolean; // validate: also check datasources and resource groups against the workspace
   workspace?: number; // only this DataWorks workspace (projectId)
 };
 
@@ -24,9 +23,10 @@ export type CommandDeps = {
   clock: Clock;
   logger: Logger;
   env: Record<string, string | undefined>;
-  // Builds the API client once the endpoint is known; tests and the emulator pass their own.
-  createDataWorks?: (endpoint: { endpoint: string | null; region: string }) => DataWorks;
+  // Builds the API client once the endpoint is known (the default is dataworks/create-data-works.ts,
+  // loaded only then); tests and the emulator pass their own, e.g. with an access-key credential.
+  createDataWorks?: (options: CreateDataWorksOptions) => DataWorks;
   signal?: AbortSignal; // aborting stops new calls; calls in flight finish and are recorded
-  onProgress?: (progress: ApplyProgress) => void;
+  progress?: ProgressPort; // told each outcome of apply and import as it is recorded
   random?: () => number;
 };

@@ -1,12 +1,15 @@
 import { createCallRunner } from '../dataworks/call-runner.js';
-import type { CallRunner, DataWorks } from '../ports.js';
+import type { DataWorksSession } from '../ports.js';
 import { createLimiter } from '../dataworks/create-limiter.js';
+import type { Settings } from '../core/config/settings.js';
 import type { CommandDeps } from './command-options.js';
-import type { Settings } from './resolve-settings.js';
 
 // The API client and the one call runner (rate limit, retries, abort) that every call of a run shares.
 // Missing credentials stop the run here, before any call, as a usage error (exit 1).
-export async function connect(settings: Settings, deps: CommandDeps): Promise<{ dataWorks: DataWorks; call: CallRunner }> {
+export async function connect(
+  settings: Pick<Settings, 'endpoint' | 'region' | 'qps'>,
+  deps: Pick<CommandDeps, 'clock' | 'random' | 'signal' | 'createDataWorks'>,
+): Promise<DataWorksSession> {
   // Loaded here, not at start-up: the SDK costs about half a second that validate and plan do not need.
   const create = deps.createDataWorks ?? (await import('../dataworks/create-data-works.js')).createDataWorks;
   const dataWorks = create({ endpoint: settings.endpoint, region: settings.region });

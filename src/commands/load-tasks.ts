@@ -4,7 +4,7 @@ import type { Problem } from '../core/problem.js';
 import { UserInputError } from '../errors.js';
 import type { Task } from '../core/task/task.js';
 import { readTaskFiles } from '../tasks/read-task-files.js';
-import type { Settings } from './resolve-settings.js';
+import type { Settings } from '../core/config/settings.js';
 
 export type LoadedTasks = { tasks: Task[]; problems: Problem[]; warnings: Problem[]; files: string[] };
 

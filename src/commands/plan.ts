@@ -8,11 +8,11 @@ import type { StateFile } from '../core/state/state-schema.js';
 import type { CommandDeps, CommandOptions } from './command-options.js';
 import { loadValidTasks } from './load-tasks.js';
 import { connect } from './connect.js';
-import { guardDeletes } from './guard-deletes.js';
-import { onlyScope } from './only-scope.js';
-import { refreshPlan } from './refresh-plan.js';
+import { guardDeletes } from '../core/plan/guard-deletes.js';
+import { onlyScope } from '../core/plan/only-scope.js';
+import { refreshPlan } from '../remote/refresh-plan.js';
 import { resolveSettings } from './resolve-settings.js';
-import type { Settings } from './resolve-settings.js';
+import type { Settings } from '../core/config/settings.js';
 import { forEachWorkspace, isKeyInWorkspace } from './workspaces.js';
 
 // warnings: with --refresh, resource groups DataWorks does not list (located, for annotations).
@@ -20,9 +20,13 @@ export type PreparedPlan = { settings: Settings; states: StateFile[]; planned: P
 
 // Settings, valid task files, the state (journal folded in memory), the plan, and with --refresh the
 // live side; per workspace when the state is (workspaces.ts). Never writes anything.
-// A caller that has resolved the settings already passes them, so they are resolved once per run.
-export async function preparePlan(options: CommandOptions, deps: CommandDeps, resolved?: Settings): Promise<PreparedPlan> {
-  const settings = resolved ?? (await resolveSettings(options, deps.env));
+export async function preparePlan(options: CommandOptions, deps: CommandDeps): Promise<PreparedPlan> {
+  return preparePlanWithSettings(await resolveSettings(options, deps.env), deps);
+}
+
+// The same, for a caller that has resolved the settings already (import, checking what it wrote), so
+// they are resolved once per run.
+export async function preparePlanWithSettings(settings: Settings, deps: CommandDeps): Promise<PreparedPlan> {
   const tasks = await loadValidTasks(settings, 'nothing was planned', deps.logger);
   const parts = await forEachWorkspace(settings, tasks, async (scoped, scopedTasks) => {
     const loaded = await readState(scoped.statePath);

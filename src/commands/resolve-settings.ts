@@ -2,24 +2,8 @@ import path from 'node:path';
 
 import { readConfig } from '../tasks/read-config.js';
 import { UserInputError } from '../errors.js';
+import type { Settings } from '../core/config/settings.js';
 import type { CommandOptions } from './command-options.js';
-
-export type Settings = {
-  root: string;
-  jobs: string; // relative to root
-  statePath: string; // absolute; may hold {projectId} (one state per workspace, workspaces.ts)
-  workspace: number | null; // --workspace: only this workspace's tasks
-  endpoint: string | null;
-  region: string;
-  concurrency: number;
-  qps: number;
-  deploy: boolean;
-  only: string[];
-  refresh: boolean;
-  force: boolean;
-  prune: boolean;
-  maxDeletes: number;
-};
 
 export const DEFAULT_MAX_DELETES = 10;
 
@@ -32,7 +16,7 @@ export async function resolveSettings(options: CommandOptions, env: Record<strin
   return {
     root: options.root,
     jobs: config.jobs,
-    statePath: path.resolve(options.root, options.state ?? config.state),
+    statePath: path.resolve(options.root, options.statePath ?? config.state),
     endpoint: options.endpoint ?? envEndpoint ?? config.endpoint,
     region: options.region ?? config.region,
     concurrency: options.concurrency ?? config.concurrency,

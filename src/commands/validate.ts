@@ -5,11 +5,13 @@ import { connect } from './connect.js';
 import { loadTasks } from './load-tasks.js';
 import { resolveSettings } from './resolve-settings.js';
 
+export type ValidateOptions = CommandOptions & { remote?: boolean }; // --remote: also check against the workspaces
+
 export type ValidateReport = { problems: Problem[]; warnings: Problem[]; files: number; tasks: number };
 
 // Parse and check every task file: no state, and no network unless --remote, which then checks the
 // valid files' datasources and resource groups against their workspaces.
-export async function validate(options: CommandOptions, deps: CommandDeps | Pick<CommandDeps, 'env'>): Promise<ValidateReport> {
+export async function validate(options: ValidateOptions, deps: CommandDeps | Pick<CommandDeps, 'env'>): Promise<ValidateReport> {
   const settings = await resolveSettings(options, deps.env);
   const { tasks, problems, warnings, files } = await loadTasks(settings);
   if (files.length === 0 && problems.length === 0) {

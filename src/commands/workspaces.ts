@@ -1,7 +1,10 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Task } from '../core/task/task.js';
-import type { Settings } from './resolve-settings.js';
+import type { CommandDeps, CommandOptions } from './command-options.js';
+import { loadValidTasks } from './load-tasks.js';
+import { resolveSettings } from './resolve-settings.js';
+import type { Settings } from '../core/config/settings.js';
 
 // Fan-out per workspace: a `state` path holding {projectId} gives every DataWorks workspace its own
 // state file, and so its own lock and its own git history, and lets CI run one job per workspace.
@@ -62,4 +65,25 @@ export async function forEachWorkspace<R>(settings: Settings, tasks: Task[], run
     results.push(await run(scoped, inWorkspace(tasks, scoped)));
   }
   return results;
+}
+
+// What `dwsync workspaces` reports: every workspace the task files use (and, with a state template,
+// every one with a state file), with its task count and its state file.
+export type WorkspacesReport = {
+  formatVersion: 1;
+  perWorkspaceState: boolean;
+  workspaces: Array<{ projectId: number; tasks: number; state: string }>;
+};
+
+// `dwsync workspaces`: the list a CI matrix runs one job per entry of.
+export async function workspaces(options: CommandOptions, deps: Pick<CommandDeps, 'env' | 'logger'>): Promise<WorkspacesReport> {
+  const settings = await resolveSettings(options, deps.env);
+  const tasks = await loadValidTasks(settings, 'no workspace was listed', deps.logger);
+  const fannedOut = isFannedOut(settings);
+  const listed = (await listWorkspaces(settings, tasks)).map((projectId) => ({
+    projectId,
+    tasks: tasks.filter((task) => task.projectId === projectId).length,
+    state: fannedOut ? forWorkspace(settings, projectId).statePath : settings.statePath,
+  }));
+  return { formatVersion: 1, perWorkspaceState: fannedOut, workspaces: listed };
 }

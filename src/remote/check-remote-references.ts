@@ -1,4 +1,4 @@
-import type { CallRunner, DataWorks } from '../ports.js';
+import type { DataWorksSession } from '../ports.js';
 import { checkReferences } from '../core/references/check-references.js';
 import type { Problem } from '../core/problem.js';
 import type { Task } from '../core/task/task.js';
@@ -10,7 +10,7 @@ import { locateReferenceIssues } from './locate-reference-issues.js';
 export async function checkRemoteReferences(
   root: string,
   tasks: readonly Task[],
-  session: { dataWorks: DataWorks; call: CallRunner },
+  session: DataWorksSession,
 ): Promise<Problem[]> {
   if (tasks.length === 0) return [];
   const workspaces = await fetchWorkspaces(tasks.map((task) => task.projectId), session);

@@ -1,4 +1,4 @@
-import type { CallRunner, Clock, DataWorks } from '../ports.js';
+import type { Clock, DataWorksSession } from '../ports.js';
 import { isMissingFile } from '../dataworks/create-data-works.js';
 import { RemoteError } from '../errors.js';
 import { awaitDeployment } from './deploy-task.js';
@@ -8,7 +8,7 @@ import { awaitDeployment } from './deploy-task.js';
 // killed between the delete and recording it finds it so.
 export async function deleteTask(
   ref: { projectId: number; fileId: number },
-  deps: { dataWorks: DataWorks; call: CallRunner; clock: Clock },
+  deps: DataWorksSession & { clock: Clock },
 ): Promise<{ requestId: string; attempts: number; alreadyGone: boolean }> {
   let answer: { value: { requestId: string; deploymentId: number | null }; attempts: number };
   try {

@@ -1,10 +1,8 @@
-import type { CallRunner, Clock, DataWorks, DeploymentStatus, ProjectMode } from '../ports.js';
+import type { Clock, DataWorksSession, DeploymentStatus, ProjectMode } from '../ports.js';
 import { RemoteError } from '../errors.js';
 import type { DeployRecord } from '../core/state/state-schema.js';
 
-export type DeployDeps = {
-  dataWorks: DataWorks;
-  call: CallRunner;
+export type DeployDeps = DataWorksSession & {
   clock: Clock;
   projectMode: (projectId: number) => Promise<ProjectMode>;
   // Resolves once the stage is durable in the state.

@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 
-import type { CallRunner, DataWorks } from '../ports.js';
+import type { DataWorksSession } from '../ports.js';
 import type { LiveConfig } from '../core/plan/detect-drift.js';
 import type { JsonValue } from '../core/text/json.js';
 import { parseContentTaskParam } from '../core/task/service-managed-content.js';
@@ -10,7 +10,7 @@ import { parseContentTaskParam } from '../core/task/service-managed-content.js';
 // silently skipped a drift check would be worse than none.
 export async function fetchLive(
   refs: Array<{ key: string; projectId: number; fileId: number }>,
-  deps: { dataWorks: DataWorks; call: CallRunner; concurrency: number },
+  deps: DataWorksSession & { concurrency: number },
 ): Promise<Map<string, LiveConfig>> {
   const limit = pLimit(deps.concurrency);
   const live = new Map<string, LiveConfig>();

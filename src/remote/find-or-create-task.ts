@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 
 import { requestStrings } from '../core/plan/desired-config.js';
 import type { Task } from '../core/task/task.js';
-import type { CallRunner, DataWorks } from '../ports.js';
+import type { DataWorksSession } from '../ports.js';
 import { RemoteError } from '../errors.js';
 
 
@@ -18,7 +18,7 @@ export type Found =
 // ClientToken covers a create retried within one run.
 export async function findOrCreateTask(
   task: Task & { name: string; folder: string },
-  deps: { dataWorks: DataWorks; call: CallRunner },
+  deps: DataWorksSession,
 ): Promise<Found> {
   const { projectId, name, folder } = task;
   const listed = await deps.call(() =>

@@ -2,8 +2,7 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 
 import { toResultError } from '../dataworks/to-result-error.js';
-import type { ApplyProgress } from '../core/plan/report.js';
-import type { CallRunner, Clock, DataWorks, LiveFile } from '../ports.js';
+import type { Clock, DataWorksSession, LiveFile } from '../ports.js';
 import { desiredConfig } from '../core/plan/desired-config.js';
 import type { JsonValue } from '../core/text/json.js';
 import { parseContentTaskParam } from '../core/task/service-managed-content.js';
@@ -11,6 +10,8 @@ import { taskKey } from '../core/task/task.js';
 import type { TaskRecord } from '../core/state/state-schema.js';
 import type { ImportResult } from '../core/import/import-report.js';
 import { importedRecord } from '../core/import/imported-record.js';
+import type { Declared } from '../core/import/index-declared.js';
+import type { Settings } from '../core/config/settings.js';
 import { locateTaskSchema } from '../tasks/locate-task-schema.js';
 import { parseLiveFile } from '../core/import/parse-live-file.js';
 import type { FileToPlace } from '../core/import/plan-file-paths.js';
@@ -18,26 +19,22 @@ import { planFilePaths } from '../core/import/plan-file-paths.js';
 import { renderImportedTask } from '../core/import/render-imported-task.js';
 import { writeTaskFile } from '../tasks/write-task-file.js';
 
-export type ImportPlan = {
+export type ImportPlan = Pick<Settings, 'root' | 'jobs'> & {
   projectId: number;
   files: FileToPlace[]; // what to import, with names and folders from ListFiles
-  root: string;
-  jobs: string;
-  out?: string;
+  out?: string; // --out, relative to the root, inside the jobs folder
   overwrite: boolean;
-  declared: ReadonlyMap<string, { file: string; tasksInFile: number }>; // tasks already in task files
+  declared: Declared; // tasks already in task files
 };
 
-export type ImportDeps = {
-  dataWorks: DataWorks;
-  call: CallRunner;
+export type ImportDeps = DataWorksSession & {
   clock: Clock;
   concurrency: number;
   salt: string;
   // The workspace's default DI resource group (GetProject), asked for only when a task's content names none.
   workspaceDefaultGroup: () => Promise<string | null>;
   record(key: string, record: TaskRecord): Promise<void>; // durable once it resolves
-  onProgress?: (progress: ApplyProgress) => void;
+  onResult?: (result: ImportResult) => void; // each task's result, as soon as it is known
 };
 
 // Reads each task (GetFile, bounded concurrency, shared rate limit and retries), writes its file and then
@@ -46,7 +43,6 @@ export async function importLiveTasks(plan: ImportPlan, deps: ImportDeps): Promi
   const paths = planFilePaths(plan.files, { jobs: plan.jobs, ...(plan.out !== undefined ? { out: plan.out } : {}) });
   const placed = new Map(plan.files.map((f) => [f.fileId, f]));
   const limit = pLimit(deps.concurrency);
-  const progress: ApplyProgress = { done: 0, total: plan.files.length, failed: 0 };
   let stopCode: string | null = null;
   const schema = await locateTaskSchema(plan.root, plan.jobs);
 
@@ -102,9 +98,7 @@ export async function importLiveTasks(plan: ImportPlan, deps: ImportDeps): Promi
           const message = `could not write the task file: ${error instanceof Error ? error.message : String(error)}`;
           result = { key: taskKey(plan.projectId, f.fileId), file: paths.get(f.fileId) ?? null, outcome: 'failed', attempts: 0, error: { code, message } };
         }
-        progress.done += 1;
-        if (result.outcome === 'failed') progress.failed += 1;
-        deps.onProgress?.({ ...progress });
+        deps.onResult?.(result);
         return result;
       }),
     ),

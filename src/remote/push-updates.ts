@@ -1,8 +1,9 @@
 import pLimit from 'p-limit';
 
 import { appliedRecord, failedRecord, skippedRecord } from '../core/plan/build-record.js';
-import type { CallRunner, Clock, DataWorks, ProjectMode } from '../ports.js';
+import type { Clock, DataWorksSession, ProjectMode } from '../ports.js';
 import type { PlannedTask } from '../core/plan/plan-tasks.js';
+import type { WorkItem } from '../core/plan/plan-work.js';
 import type { ApplyResult } from '../core/plan/report.js';
 import { InternalError, RemoteError } from '../errors.js';
 import type { TaskRecord } from '../core/state/state-schema.js';
@@ -13,17 +14,7 @@ import { deleteTask } from './delete-task.js';
 import { deployTask } from './deploy-task.js';
 import { findOrCreateTask, type Found } from './find-or-create-task.js';
 
-// What apply does with one planned task.
-export type WorkItem =
-  | { kind: 'create'; entry: PlannedTask } // a named task: adopt the file of that name, or create it
-  | { kind: 'update'; entry: PlannedTask } // UpdateDISyncTask, then submit and deploy when the task wants it
-  | { kind: 'delete'; entry: PlannedTask } // --prune: DeleteFile, then the record goes
-  | { kind: 'deploy'; entry: PlannedTask } // the config is current but its last update never reached production
-  | { kind: 'skip'; entry: PlannedTask; reason: string }; // e.g. drift: edited in the console, not overwritten
-
-export type PushDeps = {
-  dataWorks: DataWorks;
-  call: CallRunner;
+export type PushDeps = DataWorksSession & {
   clock: Clock;
   signal?: AbortSignal;
   projectMode: (projectId: number) => Promise<ProjectMode>;

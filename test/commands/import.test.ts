@@ -124,6 +124,14 @@ describe('import', () => {
     ]);
   });
 
+  it('reports the outcome of each task to the progress port as it is known, after telling how many there are', async () => {
+    const { repo, emulator } = await setup([liveSeed(0), liveSeed(1), liveSeed(2, { taskContent: 'not json' })]);
+    const told: string[] = [];
+    const progress = { start: (total: number) => void told.push(`start ${total}`), finish: (outcome: string) => void told.push(outcome) };
+    await importTasks({ root: repo.dir, qps: 0, concurrency: 1, projectId: 10000 }, { ...depsFor(emulator), random: () => 0, progress });
+    expect(told).toEqual(['start 3', 'written', 'written', 'failed']);
+  });
+
   it('never overwrites an existing file without --overwrite; with it, rewrites from the live task', async () => {
     const seed = Array.from({ length: 3 }, (_, i) => liveSeed(i));
     const { repo, emulator } = await setup(seed);

@@ -3,7 +3,9 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { workspaces } from '../../src/commands/workspaces.js';
 import type { PlanReport } from '../../src/core/plan/report.js';
+import { silentLogger } from '../../src/ports.js';
 import { startEmulator, type Emulator } from '../../src/emulator/start-emulator.js';
 import { buildTask } from '../support/build-task.js';
 import { readStateFile } from '../support/read-state-file.js';
@@ -69,5 +71,27 @@ describe('workspaces', () => {
     expect(await summary(repo, ['--workspace', '10000'])).toEqual({ create: 0, update: 0, unchanged: 1, orphaned: 0 });
     expect(await summary(repo, ['--workspace', '20000'])).toEqual({ create: 0, update: 0, unchanged: 1, orphaned: 1 });
     expect(JSON.parse((await run(repo, ['workspaces', '--json'])).stdout)).toMatchObject({ perWorkspaceState: false, workspaces: [{ projectId: 10000, tasks: 1 }, { projectId: 20000, tasks: 1 }] });
+  });
+});
+
+describe('workspaces, in process', () => {
+  it('lists each workspace the task files use with its task count and, with a state template, its own state file', async () => {
+    const repo = await createTempRepo(Object.fromEntries(tasks.map((task) => [task.file, taskYaml(task)])));
+    repos.push(repo);
+    await repo.write('dwsync.yaml', 'state: .dwsync/state-{projectId}.json\n');
+    // A workspace whose task files are all gone still has its state, and so its orphans, to report.
+    await repo.write('.dwsync/state-30000.json', '');
+    const report = await workspaces({ root: repo.dir }, { env: {}, logger: silentLogger });
+    expect(report).toEqual({
+      formatVersion: 1,
+      perWorkspaceState: true,
+      workspaces: [
+        { projectId: 10000, tasks: 1, state: path.join(repo.dir, '.dwsync/state-10000.json') },
+        { projectId: 20000, tasks: 2, state: path.join(repo.dir, '.dwsync/state-20000.json') },
+        { projectId: 30000, tasks: 0, state: path.join(repo.dir, '.dwsync/state-30000.json') },
+      ],
+    });
+    const single = await workspaces({ root: repo.dir, statePath: 'one.json', workspace: 20000 }, { env: {}, logger: silentLogger });
+    expect(single).toEqual({ formatVersion: 1, perWorkspaceState: false, workspaces: [{ projectId: 20000, tasks: 2, state: path.join(repo.dir, 'one.json') }] });
   });
 });

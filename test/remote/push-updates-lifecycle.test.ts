@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { pushUpdates, type WorkItem } from '../../src/remote/push-updates.js';
+import type { WorkItem } from '../../src/core/plan/plan-work.js';
+import { pushUpdates } from '../../src/remote/push-updates.js';
 import { clientToken } from '../../src/remote/find-or-create-task.js';
 import { planTasks } from '../../src/core/plan/plan-tasks.js';
 import type { DataWorks, FileSummary } from '../../src/ports.js';

@@ -1,5 +1,12 @@
-import type { PlannedTask } from '../core/plan/plan-tasks.js';
-import type { WorkItem } from './push-updates.js';
+import type { PlannedTask } from './plan-tasks.js';
+
+// What apply does with one planned task.
+export type WorkItem =
+  | { kind: 'create'; entry: PlannedTask } // a named task: adopt the file of that name, or create it
+  | { kind: 'update'; entry: PlannedTask } // UpdateDISyncTask, then submit and deploy when the task wants it
+  | { kind: 'delete'; entry: PlannedTask } // --prune: DeleteFile, then the record goes
+  | { kind: 'deploy'; entry: PlannedTask } // the config is current but its last update never reached production
+  | { kind: 'skip'; entry: PlannedTask; reason: string }; // e.g. drift: edited in the console, not overwritten
 
 // What apply does with each planned task. Pure. With --refresh, a task edited outside git is left as
 // it is (skipped, reason "drift") unless --force, which also restores a drifted task that git did not
@@ -17,4 +24,10 @@ export function planWork(planned: PlannedTask[], options: { force: boolean }): W
     else if (entry.undeployed) work.push({ kind: 'deploy', entry });
   }
   return work;
+}
+
+// Whether an apply of this plan calls DataWorks at all: --refresh reads every task; otherwise only a
+// create, an update, a delete or a deploy left unfinished does.
+export function needsCalls(planned: readonly PlannedTask[], options: { refresh: boolean }): boolean {
+  return options.refresh || planned.some((entry) => entry.action === 'create' || entry.action === 'update' || entry.action === 'delete' || entry.undeployed);
 }

@@ -1,11 +1,11 @@
-import type { CallRunner, DataWorks } from '../ports.js';
+import type { DataWorksSession } from '../ports.js';
 import { detectDrift } from '../core/plan/detect-drift.js';
 import type { PlannedTask } from '../core/plan/plan-tasks.js';
 import type { Problem } from '../core/problem.js';
+import type { Settings } from '../core/config/settings.js';
 import { UserInputError } from '../errors.js';
-import { fetchLive } from '../remote/fetch-live.js';
-import { checkRemoteReferences } from '../remote/check-remote-references.js';
-import type { Settings } from './resolve-settings.js';
+import { fetchLive } from './fetch-live.js';
+import { checkRemoteReferences } from './check-remote-references.js';
 
 // --refresh: check every declared task's datasources and resource group against its workspace (a
 // missing datasource stops the run here, before any update), then read every known task's live config
@@ -13,17 +13,17 @@ import type { Settings } from './resolve-settings.js';
 export async function refreshPlan(
   planned: PlannedTask[],
   salt: string,
-  settings: Settings,
-  session: { dataWorks: DataWorks; call: CallRunner },
+  options: Pick<Settings, 'root' | 'concurrency'>,
+  session: DataWorksSession,
 ): Promise<{ planned: PlannedTask[]; warnings: Problem[] }> {
   const tasks = planned.flatMap((entry) => (entry.task ? [entry.task] : []));
-  const problems = await checkRemoteReferences(settings.root, tasks, session);
+  const problems = await checkRemoteReferences(options.root, tasks, session);
   const errors = problems.filter((p) => p.severity !== 'warning');
   if (errors.length > 0) {
     throw new UserInputError(`${errors.length} reference(s) to datasources that do not exist in their workspace; nothing was changed`, { problems });
   }
   // A task still to be created has no live side yet.
   const refs = planned.flatMap((entry) => (entry.task && entry.fileId !== null ? [{ key: entry.key, projectId: entry.task.projectId, fileId: entry.fileId }] : []));
-  const live = await fetchLive(refs, { ...session, concurrency: settings.concurrency });
+  const live = await fetchLive(refs, { ...session, concurrency: options.concurrency });
   return { planned: detectDrift(planned, live, salt), warnings: problems };
 }

@@ -1,6 +1,6 @@
-import type { PlannedTask } from '../core/plan/plan-tasks.js';
-import { UserInputError } from '../errors.js';
-import type { Settings } from './resolve-settings.js';
+import type { PlannedTask } from './plan-tasks.js';
+import { UserInputError } from '../../errors.js';
+import type { Settings } from '../config/settings.js';
 
 // The safety valve of --prune: a plan that deletes more than --max-deletes tasks stops the run before
 // any call. A renamed jobs folder or a bad --only must not wipe a workspace.

@@ -1,0 +1,81 @@
+import { diffConfig, maskPatch } from '../core/plan/diff-config.js';
+import { describeContent } from '../core/doctor/describe-content.js';
+import type { AnswerCheck, DoctorReport, WriteProbe } from '../core/doctor/doctor-report.js';
+import type { JsonValue } from '../core/text/json.js';
+import type { CallOperation } from '../dataworks/create-operation-caller.js';
+import { checkAnswer, listAbsentFields } from '../dataworks/operations/check-answer.js';
+import type { OperationDefinition, OperationInput } from '../dataworks/operations/define-operation.js';
+import { operations as op } from '../dataworks/operations/operations.js';
+import { classifyError } from '../dataworks/classify-error.js';
+import { UserInputError } from '../errors.js';
+
+export type InspectRequest = { projectId: number; fileId?: number | undefined; writeProbe: boolean };
+export type Inspection = Pick<DoctorReport, 'checks' | 'content' | 'writeProbe'>;
+
+// What `dwsync doctor` asks the service: GetProject, ListFiles and GetFile of one workspace, each whole
+// answer held against its operation's definition; what Content holds for one task; with writeProbe,
+// that task's content sent back unchanged and read again. A failed call is a check that failed, never
+// an error, except missing credentials.
+export async function inspectWorkspace(call: CallOperation, request: InspectRequest): Promise<Inspection> {
+  const checks: AnswerCheck[] = [];
+
+  // One call whose whole answer is checked; its parsed answer, or null when it failed.
+  async function inspect<D extends OperationDefinition>(operation: D, input: OperationInput<D['params']>) {
+    try {
+      const { answer, body } = await call(operation, input);
+      const problems = checkAnswer(operation.response, body);
+      const requestId = typeof body['RequestId'] === 'string' ? body['RequestId'] : null;
+      checks.push({ operation: operation.name, requestId, outcome: problems.length > 0 ? 'differs' : 'as-documented', problems, absent: listAbsentFields(operation.response, body) });
+      return answer;
+    } catch (error) {
+      if (error instanceof UserInputError) throw error;
+      const remote = classifyError(error);
+      checks.push({ operation: operation.name, requestId: remote.requestId, outcome: 'failed', problems: [], absent: [], error: { code: remote.code, message: remote.message } });
+      return null;
+    }
+  }
+
+  const { projectId } = request;
+  const project = await inspect(op.GetProject, { ProjectId: projectId });
+  const defaultGroup = project?.Data?.DefaultDiResourceGroupIdentifier || null;
+  const listed = await inspect(op.ListFiles, {
+    ProjectId: projectId,
+    FileTypes: '23',
+    PageNumber: 1,
+    PageSize: 10,
+    NeedAbsoluteFolderPath: true,
+    FileIdIn: request.fileId === undefined ? undefined : String(request.fileId),
+  });
+  const listedFile = listed?.Data?.Files?.find((f) => request.fileId === undefined || f.FileId === request.fileId);
+  const fileId = request.fileId ?? listedFile?.FileId ?? null;
+  let content: Inspection['content'] = null;
+  let writeProbe: WriteProbe | null = null;
+  if (fileId !== null && fileId !== undefined) {
+    const file = (await inspect(op.GetFile, { ProjectId: projectId, FileId: fileId }))?.Data?.File;
+    if (file) {
+      const text = file.Content ?? '';
+      content = describeContent({ fileId, fileName: file.FileName ?? '', folderPath: listedFile?.AbsoluteFolderPath ?? null, content: text }, defaultGroup);
+      if (request.writeProbe) writeProbe = await probe(projectId, fileId, text);
+    }
+  }
+  return { checks, content, writeProbe };
+
+  // Sends the content back as it is (no TaskParam) and shows what the service changed in it.
+  async function probe(projectId: number, fileId: number, before: string): Promise<WriteProbe> {
+    const sent = 'TaskContent unchanged, no TaskParam' as const;
+    const updated = await inspect(op.UpdateDISyncTask, { ProjectId: projectId, FileId: fileId, TaskType: 'DI_OFFLINE', TaskContent: before });
+    if (!updated) return { sent, outcome: 'failed', changes: [], error: checks.at(-1)?.error ?? { code: 'Unknown', message: 'the update failed' } };
+    const after = (await inspect(op.GetFile, { ProjectId: projectId, FileId: fileId }))?.Data?.File?.Content;
+    if (after === undefined || after === null) return { sent, outcome: 'failed', changes: [], error: { code: 'NoContent', message: 'GetFile after the update showed no content' } };
+    const changes = maskPatch(diffConfig(parseOrText(before), parseOrText(after)));
+    return { sent, outcome: changes.length === 0 ? 'unchanged' : 'changed', changes };
+  }
+}
+
+function parseOrText(text: string): JsonValue {
+  try {
+    return JSON.parse(text) as JsonValue;
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+
+import { toDoctorReport } from '../../../src/core/doctor/to-doctor-report.js';
+import type { AnswerCheck, WriteProbe } from '../../../src/core/doctor/doctor-report.js';
+
+const check = (outcome: AnswerCheck['outcome']): AnswerCheck => ({ operation: 'GetFile', requestId: null, outcome, problems: [], absent: [] });
+const probe = (outcome: WriteProbe['outcome']): WriteProbe => ({ sent: 'TaskContent unchanged, no TaskParam', outcome, changes: [] });
+
+describe('toDoctorReport', () => {
+  it('is ok only when every answer was as documented and the write probe did not fail', () => {
+    const ok = (checks: AnswerCheck[], writeProbe: WriteProbe | null) => toDoctorReport('http://x', 1, { checks, content: null, writeProbe }).ok;
+    expect(ok([check('as-documented')], null)).toBe(true);
+    expect(ok([check('as-documented')], probe('changed'))).toBe(true);
+    expect(ok([check('as-documented'), check('differs')], null)).toBe(false);
+    expect(ok([check('failed')], null)).toBe(false);
+    expect(ok([check('as-documented')], probe('failed'))).toBe(false);
+  });
+
+  it('keeps the key order of the printed document', () => {
+    expect(Object.keys(toDoctorReport('http://x', 1, { checks: [], content: null, writeProbe: null }))).toEqual(['formatVersion', 'endpoint', 'projectId', 'ok', 'checks', 'content', 'writeProbe']);
+  });
+});
