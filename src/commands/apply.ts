@@ -15,7 +15,7 @@ import type { CommandDeps, CommandOptions } from './command-options.js';
 import { connect } from './connect.js';
 import { guardDeletes } from '../core/plan/guard-deletes.js';
 import { loadValidTasks } from './load-tasks.js';
-import { planAgainst } from './plan.js';
+import { planAgainst, planWorkspaces } from './plan.js';
 import { refreshPlan } from '../remote/refresh-plan.js';
 import { resolveSettings } from './resolve-settings.js';
 import type { Settings } from '../core/config/settings.js';
@@ -31,6 +31,9 @@ export async function apply(options: CommandOptions, deps: CommandDeps): Promise
 // first), so they are resolved once per run.
 export async function applyWithSettings(settings: Settings, deps: CommandDeps): Promise<ApplyReport> {
   const tasks = await loadValidTasks(settings, 'nothing was applied', deps.logger);
+  // --max-deletes counts the whole run: with one state per workspace, every workspace's deletions
+  // together, before any workspace is applied. Each workspace checks its own again under its lock.
+  if (settings.prune) guardDeletes((await planWorkspaces(settings, tasks, deps)).flatMap((part) => part.planned), settings);
   // One workspace after another when each has its own state (workspaces.ts); a CI matrix runs them at once.
   const parts = await forEachWorkspace(settings, tasks, (scoped, scopedTasks) => applyWorkspace(scoped, scopedTasks, deps));
   return toApplyReport(parts.flat());

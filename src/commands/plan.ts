@@ -28,16 +28,27 @@ export async function preparePlan(options: CommandOptions, deps: CommandDeps): P
 // they are resolved once per run.
 export async function preparePlanWithSettings(settings: Settings, deps: CommandDeps): Promise<PreparedPlan> {
   const tasks = await loadValidTasks(settings, 'nothing was planned', deps.logger);
-  const parts = await forEachWorkspace(settings, tasks, async (scoped, scopedTasks) => {
+  const parts = await planWorkspaces(settings, tasks, deps);
+  // --max-deletes counts the whole run, every workspace together, before any call (--refresh calls).
+  guardDeletes(parts.flatMap((part) => part.planned), settings);
+  const refreshed = await Promise.all(parts.map(async (part) => {
+    if (!settings.refresh) return { planned: part.planned, warnings: [] as Problem[] };
+    return refreshPlan(part.planned, part.state.salt, part.settings, await connect(part.settings, deps));
+  }));
+  const planned = refreshed.flatMap((part) => part.planned).sort((a, b) => compareKeys(a.key, b.key));
+  return { settings, states: parts.map((part) => part.state), planned, warnings: refreshed.flatMap((part) => part.warnings) };
+}
+
+export type WorkspacePlan = { settings: Settings; state: StateFile; planned: PlannedTask[] };
+
+// Each workspace's plan against its state as it is on disk (journal folded in memory), with no lock
+// and no call: what plan shows, and what apply counts deletions over before it locks anything.
+export async function planWorkspaces(settings: Settings, tasks: Task[], deps: Pick<CommandDeps, 'logger'>): Promise<WorkspacePlan[]> {
+  return forEachWorkspace(settings, tasks, async (scoped, scopedTasks) => {
     const loaded = await readState(scoped.statePath);
     for (const warning of loaded.warnings) deps.logger.warn(warning);
-    const planned = planAgainst(scopedTasks, loaded.state, scoped);
-    guardDeletes(planned, scoped);
-    if (!scoped.refresh) return { state: loaded.state, planned, warnings: [] as Problem[] };
-    return { state: loaded.state, ...(await refreshPlan(planned, loaded.state.salt, scoped, await connect(scoped, deps))) };
+    return { settings: scoped, state: loaded.state, planned: planAgainst(scopedTasks, loaded.state, scoped) };
   });
-  const planned = parts.flatMap((part) => part.planned).sort((a, b) => compareKeys(a.key, b.key));
-  return { settings, states: parts.map((part) => part.state), planned, warnings: parts.flatMap((part) => part.warnings) };
 }
 
 // The plan of these tasks against a state, as the settings scope it (--only, --workspace, the deploy default).

@@ -184,4 +184,29 @@ describe('references checked against the workspace', () => {
     const line = text.findIndex((l) => l.includes('S_res_group_1_1'));
     expect(validated.stderr).toContain(`${env.tasks[0]!.file}:${line + 1}:${text[line]!.indexOf('S_res_group_1_1') + 1}: warning: taskParam.ResourceGroup: "S_res_group_1_1" is not among the Data Integration resource groups DataWorks lists`);
   });
+  it('--max-deletes counts the whole run: with one state per workspace, deletions in two workspaces add up before any call', async () => {
+    // Two tasks in each of two workspaces, one state file each; one task of each workspace then removed.
+    const env = await setup(4, {
+      task: (i) => ({ projectId: i < 2 ? 10000 : 20000 }),
+      files: { 'dwsync.yaml': 'state: .dwsync/state-{projectId}.json\n' },
+    });
+    const first = await env.dwsync(['apply', '--json']);
+    expect(first.code, first.stderr).toBe(0);
+    await rm(path.join(env.repo.dir, env.tasks[0]!.file));
+    await rm(path.join(env.repo.dir, env.tasks[2]!.file));
+
+    const callsBefore = (await env.calls()).length;
+    for (const command of ['plan', 'apply']) {
+      const refused = await env.dwsync([command, '--prune', '--max-deletes', '1']);
+      expect(refused.code, refused.stderr).toBe(1);
+      expect(refused.stderr).toContain('--prune would delete 2 tasks, more than --max-deletes 1');
+    }
+    expect((await env.calls()).length).toBe(callsBefore);
+    expect((await heldTasks(env)).length).toBe(4);
+
+    const deleted = await env.dwsync(['apply', '--prune', '--max-deletes', '2', '--json']);
+    expect(deleted.code, deleted.stderr).toBe(0);
+    const calls = (await env.calls()).slice(callsBefore);
+    expect(calls.filter((c) => c.action === 'DeleteFile').map((c) => c.parameters.FileId).sort()).toEqual([String(env.tasks[0]!.fileId), String(env.tasks[2]!.fileId)]);
+  });
 });
