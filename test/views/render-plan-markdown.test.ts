@@ -4,7 +4,6 @@ import { buildPlanView } from '../../src/views/plan-view.js';
 import type { PlanChange } from '../../src/core/plan/report.js';
 import { fitMarkdown } from '../../src/views/fit-markdown.js';
 import { renderPlanMarkdown } from '../../src/views/render-plan-markdown.js';
-import { formatPointer, renderFieldDiff } from '../../src/views/render-field-diff.js';
 import { buildChange } from '../support/build-reports.js';
 
 const options = { title: 'dwsync plan', maxDiffLines: 50, maxOrphans: 3 };
@@ -62,57 +61,6 @@ describe('renderPlanMarkdown', () => {
     const md = render([buildChange({ key: '1/1', reason: 'new', taskContentPatch: patch })]);
     expect(md).toContain('+ taskContent.k49: 49\n  … 30 more lines');
     expect(md).not.toContain('k50');
-  });
-});
-
-describe('renderFieldDiff', () => {
-  it('marks additions, replacements (old → new) and removals (with the old value), objects pretty-printed', () => {
-    const view = buildPlanView([
-      planned(
-        buildChange({
-          key: '1/1',
-          taskContentPatch: [],
-          taskParamPatch: [
-            { op: 'add', path: '/New', value: 2 },
-            { op: 'replace', path: '/ResourceGroup', value: 'S_new' },
-            { op: 'remove', path: '/Old' },
-            { op: 'add', path: '/obj', value: { a: 1 } },
-          ],
-        }),
-      ),
-    ]);
-    expect(renderFieldDiff(view.entries[0]!.sections[0]!)).toEqual([
-      '+ taskParam.New: 2',
-      '! taskParam.ResourceGroup: "S_old" → "S_new"',
-      '- taskParam.Old: "x"',
-      '+ taskParam.obj: {',
-      '+     "a": 1',
-      '+   }',
-    ]);
-  });
-
-  it('turns JSON pointers into the dotted paths problems use', () => {
-    expect(formatPointer('taskContent', '/steps/0/parameter/table')).toBe('taskContent.steps[0].parameter.table');
-    expect(formatPointer('t', '/a~1b/c~0d')).toBe('t["a/b"]["c~d"]');
-    expect(formatPointer('t', '')).toBe('t');
-  });
-
-  it('shows values under secret-looking keys as (sensitive), old and new, nested ones too', () => {
-    const view = buildPlanView([
-      planned(
-        buildChange({
-          key: '1/1',
-          taskContentPatch: [
-            { op: 'replace', path: '/steps/0/parameter/password', value: 'sensitive:hmac-sha256:def' },
-            { op: 'add', path: '/steps/1', value: { parameter: { accessKey: 'AKID', table: 't' } } },
-          ],
-        }),
-      ),
-    ]);
-    const lines = renderFieldDiff(view.entries[0]!.sections[0]!);
-    expect(lines.join('\n')).not.toMatch(/hmac|AKID/);
-    expect(lines[0]).toBe('! taskContent.steps[0].parameter.password: "(sensitive)" → "(sensitive)"');
-    expect(lines.join('\n')).toContain('"accessKey": "(sensitive)"');
   });
 });
 
