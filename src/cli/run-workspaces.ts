@@ -3,6 +3,8 @@ import { loadValidTasks } from '../commands/load-tasks.js';
 import { resolveSettings } from '../commands/resolve-settings.js';
 import { forWorkspace, isFannedOut, listWorkspaces } from '../commands/workspaces.js';
 import { EXIT } from '../exit-code.js';
+import { renderWorkspacesJson } from '../views/render-workspaces-json.js';
+import { renderWorkspacesText } from '../views/render-workspaces-text.js';
 import type { CliIo } from './cli-io.js';
 
 // The workspaces the task files use, each with its task count and state file: the list a CI matrix
@@ -15,10 +17,7 @@ export async function runWorkspaces(options: CommandOptions, deps: CommandDeps, 
     tasks: tasks.filter((task) => task.projectId === projectId).length,
     state: isFannedOut(settings) ? forWorkspace(settings, projectId).statePath : settings.statePath,
   }));
-  if (json) {
-    io.stdout.write(`${JSON.stringify({ formatVersion: 1, perWorkspaceState: isFannedOut(settings), workspaces })}\n`);
-    return EXIT.ok;
-  }
-  for (const w of workspaces) io.stdout.write(`${w.projectId}\t${w.tasks} task(s)\t${w.state}\n`);
+  const listing = { perWorkspaceState: isFannedOut(settings), workspaces };
+  io.stdout.write(json ? renderWorkspacesJson(listing) : renderWorkspacesText(listing));
   return EXIT.ok;
 }
