@@ -1,6 +1,9 @@
 import type { ApplyResult, ApplyReport } from '../core/plan/report.js';
 import { escapeTableCell } from './markdown-text.js';
+import { SUMMARY_LIMIT_BYTES, fitMarkdown } from './fit-markdown.js';
 import type { MarkdownParts } from './fit-markdown.js';
+import { renderFailureMarkdown } from './render-step-status.js';
+import type { StepFailure, StepStatus } from './render-step-status.js';
 
 // The apply report as a job summary: counts, then every task's outcome, one table row each.
 
@@ -50,7 +53,12 @@ function describe(r: ApplyResult): string {
   return '';
 }
 
-export function describeApplyCounts(report: ApplyReport): string {
-  const { created, applied, deleted, failed, unchanged, skipped } = report.summary;
-  return `${created ? `${created} created, ` : ''}${deleted ? `${deleted} deleted, ` : ''}${applied} applied, ${failed} failed, ${unchanged} unchanged, ${skipped} skipped`;
+// The job summary, whole rows dropped from the end to fit its 1 MiB.
+export function renderApplySummary(report: ApplyReport, title: string): string {
+  const note = (n: number) => `\n\n${n} more rows are not shown (the job summary is limited to 1 MiB); every outcome is in the apply JSON.\n`;
+  return fitMarkdown(renderApplyMarkdown(report, title), SUMMARY_LIMIT_BYTES, note, 'bytes');
+}
+
+export function renderApplyFailureSummary(title: string, status: StepStatus, failure: StepFailure): string {
+  return fitMarkdown(renderFailureMarkdown(title, 'Apply failed', status, failure), SUMMARY_LIMIT_BYTES, (n) => `\n… and ${n} more.\n`, 'bytes');
 }

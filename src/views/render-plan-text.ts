@@ -5,6 +5,7 @@ import { renderFieldLines } from './render-field-diff.js';
 import { describeReason } from '../core/plan/describe-reason.js';
 import { paint } from './paint.js';
 import type { Painter } from './paint.js';
+import type { PlanSummary } from '../core/plan/report.js';
 
 // The plan as a person reads it in a terminal: a summary line, then each task that would change with
 // the fields that change, old value → new value. It draws the same plan view, and the same field
@@ -46,4 +47,11 @@ function renderSection(section: FieldSection, p: Painter): string[] {
   const title = section.title.startsWith('live') ? `${section.title} (edited outside git)` : section.title;
   const colour = { add: p.green, remove: p.red, replace: p.yellow, move: String, copy: String };
   return [`    ${title}`, ...renderFieldLines(section).map((line) => `      ${colour[line.op](line.text)}`)];
+}
+
+// The plan step's line in the Action's log: the counts and the plan's digest.
+export function renderPlanStepLine(summary: PlanSummary, digest: string): string {
+  const deletes = summary.delete ?? 0;
+  const lifecycle = `${summary.create > 0 ? `${summary.create} to create, ` : ''}${deletes > 0 ? `${deletes} to delete, ` : ''}`;
+  return `dwsync plan: ${lifecycle}${summary.update} to update, ${summary.unchanged} unchanged, ${summary.orphaned} orphaned (digest ${digest})`;
 }
