@@ -6,7 +6,7 @@ import type { PlannedTask, PlanRecord } from '../../src/core/plan/plan-tasks.js'
 import type { Task } from '../../src/core/task/task.js';
 import { buildPlanView } from '../../src/views/plan-view.js';
 import { renderFieldDiff } from '../../src/views/render-field-diff.js';
-import { renderPlanText } from '../../src/views/render-plan-text.js';
+import { renderPlanStepLine, renderPlanText } from '../../src/views/render-plan-text.js';
 import { buildChange } from '../support/build-reports.js';
 import { buildTask } from '../support/build-task.js';
 
@@ -108,5 +108,14 @@ describe('renderPlanText field lines', () => {
     expect(text).toContain('      \u001b[32m+     "k": [\u001b[39m\n');
     expect(text).toContain('      \u001b[31m- taskContent.old: "x"\u001b[39m\n');
     expect(text).toContain('      ! taskContent.c: move from taskContent.a\n');
+  });
+});
+
+describe('renderPlanStepLine', () => {
+  it("counts the plan for the Action's log, creates and deletes only when there are some", () => {
+    expect(renderPlanStepLine({ create: 1, update: 2, unchanged: 3, orphaned: 4, delete: 5 }, 'd1')).toBe(
+      'dwsync plan: 1 to create, 5 to delete, 2 to update, 3 unchanged, 4 orphaned (digest d1)',
+    );
+    expect(renderPlanStepLine({ create: 0, update: 0, unchanged: 3, orphaned: 0 }, 'd2')).toBe('dwsync plan: 0 to update, 3 unchanged, 0 orphaned (digest d2)');
   });
 });
