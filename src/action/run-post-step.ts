@@ -2,7 +2,7 @@ import { access } from 'node:fs/promises';
 import type { ActionsPort, Clock, Logger } from '../ports.js';
 import { journalPathFor } from '../state/read-state.js';
 import { withLockedStore } from '../state/with-locked-store.js';
-import { renderApplyPostMarkdown } from '../views/render-apply-post-markdown.js';
+import { renderApplyPostMarkdown } from '../views/render-apply-markdown.js';
 import { POST_STATE, parsePostState, pushOrKeepState } from './commit-state-back.js';
 
 export type PostDeps = { io: ActionsPort; logger: Logger; clock: Clock; runnerTemp: string };
