@@ -1,4 +1,4 @@
-import { describeReason } from '../core/plan/describe-reason.js';
+import { describeReason } from './describe-reason.js';
 import type { PlanView, PlanViewEntry } from './plan-view.js';
 import { renderFieldDiff } from './render-field-diff.js';
 import { escapeHtml, fenceCode, inlineCode, plural } from './markdown-text.js';

@@ -2,7 +2,7 @@ import type { PlannedTask } from '../core/plan/plan-tasks.js';
 import { buildPlanView } from './plan-view.js';
 import type { FieldSection, PlanViewEntry } from './plan-view.js';
 import { renderFieldLines } from './render-field-diff.js';
-import { describeReason } from '../core/plan/describe-reason.js';
+import { describeReason } from './describe-reason.js';
 import { paint } from './paint.js';
 import type { Painter } from './paint.js';
 import type { PlanSummary } from '../core/plan/report.js';
