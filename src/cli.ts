@@ -7,7 +7,7 @@ import type { CliIo } from './cli/cli-io.js';
 import type { CliCommand, FlagValues } from './cli/command-table.js';
 import { COMMANDS } from './cli/command-table.js';
 import { describeUsageError } from './cli/describe-usage-error.js';
-import { toErrorDocument } from './cli/error-document.js';
+import { renderErrorJson } from './views/render-error-json.js';
 
 // Arguments in, exit status out. Everything the process offers (streams, env, signals) comes in `io`,
 // so tests drive this function directly.
@@ -31,7 +31,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const { exitCode, lines } = describeError(error);
     for (const line of lines) io.stderr.write(`${line}\n`);
     const json = chosen === null ? argv.includes('--json') : (chosen as { values: FlagValues }).values.json === true;
-    if (json) io.stdout.write(`${JSON.stringify(toErrorDocument(error), null, 2)}\n`);
+    if (json) io.stdout.write(renderErrorJson(error));
     return exitCode;
   }
 }

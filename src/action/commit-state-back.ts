@@ -5,6 +5,7 @@ import { pushStateCommit } from '../git/push-state-commit.js';
 import { formatDirectorySlug } from './step-context.js';
 import type { StepContext } from './step-context.js';
 import { UserInputError } from '../errors.js';
+import { renderApplyCommitMessage } from '../views/render-apply-commit-message.js';
 
 export const PUSH_ATTEMPTS = 4;
 export const POST_STATE = 'dwsync-apply';
@@ -36,7 +37,7 @@ export async function pushOrKeepState(deps: CommitDeps, post: PostState): Promis
       statePath: post.statePath,
       branch: post.branch,
       remote: 'origin',
-      message: `dwsync: record the state after applying ${post.sha.slice(0, 12)} [skip ci]\n\nApplied commit: ${post.sha}\n`,
+      message: renderApplyCommitMessage(post.sha),
       maxAttempts: PUSH_ATTEMPTS,
       logger: deps.logger,
     });

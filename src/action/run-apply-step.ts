@@ -6,13 +6,10 @@ import type { ApplyReport } from '../core/plan/report.js';
 import { UserInputError } from '../errors.js';
 import { describeError } from '../exit-code.js';
 import { bringInBranchState } from './bring-in-branch-state.js';
-import { COMMENT_LIMIT, SUMMARY_LIMIT_BYTES, fitMarkdown } from '../views/fit-markdown.js';
-import type { MarkdownParts } from '../views/fit-markdown.js';
-import { renderApplyComment } from '../views/render-apply-comment.js';
-import { describeApplyCounts, renderApplyMarkdown } from '../views/render-apply-markdown.js';
-import { renderFailureMarkdown } from '../views/render-step-status.js';
+import { renderApplyComment, renderApplyFailureComment, renderApplyFailureSummary, renderApplySummary } from '../views/render-apply-markdown.js';
+import { describeApplyCounts, renderApplyStepText } from '../views/render-apply-text.js';
 import type { StepStatus } from '../views/render-step-status.js';
-import { annotateProblems, renderProblemSections } from './report-problems.js';
+import { annotateProblems } from './report-problems.js';
 import { commitStateBack, savePostState } from './commit-state-back.js';
 import { publishResultsComment } from './publish-results-comment.js';
 import { writeStepJson } from './step-file.js';
@@ -51,9 +48,8 @@ export async function runApplyStep(ctx: StepContext, applyCommand: ApplyCommand)
     annotateProblems(ctx.io, problems, ctx.directory);
     for (const line of describeError(error).lines) ctx.io.info(line);
     const message = error instanceof Error ? error.message : String(error);
-    const parts = renderFailureMarkdown(title, 'Apply failed', status, [message], renderProblemSections(problems));
-    await ctx.io.appendSummary(fitMarkdown(parts, SUMMARY_LIMIT_BYTES, (n) => `\n… and ${n} more.\n`, 'bytes'));
-    await publishResultsComment(ctx, fitMarkdown(parts, COMMENT_LIMIT - 200, (n) => `\n… and ${n} more (see the job summary).\n`));
+    await ctx.io.appendSummary(renderApplyFailureSummary(title, status, { message, problems }));
+    await publishResultsComment(ctx, renderApplyFailureComment(title, status, { message, problems }));
     // Whatever was recorded before the failure still goes back.
     if (ctx.inputs.commitState && !ctx.deps.signal?.aborted) await commitStateBack(ctx, post);
     ctx.io.setFailed(message);
@@ -62,24 +58,22 @@ export async function runApplyStep(ctx: StepContext, applyCommand: ApplyCommand)
   const cancelled = ctx.deps.signal?.aborted === true;
   const reportFile = await writeStepJson(ctx, 'apply', report);
   const counts = describeApplyCounts(report);
-  ctx.io.info(`dwsync apply: ${counts}`);
+  const text = renderApplyStepText(report);
+  ctx.io.info(text.line);
   ctx.io.setOutput('applied', report.summary.applied);
   ctx.io.setOutput('failed', report.summary.failed);
   ctx.io.setOutput('skipped', report.summary.skipped);
   ctx.io.setOutput('apply-summary', counts);
   ctx.io.setOutput('apply-json', reportFile);
-  const summary: MarkdownParts = renderApplyMarkdown(report, title);
-  await ctx.io.appendSummary(
-    fitMarkdown(summary, SUMMARY_LIMIT_BYTES, (n) => `\n\n${n} more rows are not shown (the job summary is limited to 1 MiB); every outcome is in the apply JSON.\n`, 'bytes'),
-  );
-  await publishResultsComment(ctx, fitMarkdown(renderApplyComment(report, title, status, cancelled), COMMENT_LIMIT - 200, (n) => `\n… and ${n} more (see the run).\n`));
+  await ctx.io.appendSummary(renderApplySummary(report, title));
+  await publishResultsComment(ctx, renderApplyComment(report, title, status, cancelled));
   if (cancelled) {
-    ctx.io.setFailed(`dwsync apply was cancelled: ${counts}; the post step commits the state`);
+    ctx.io.setFailed(text.cancelled);
     return;
   }
   // The state records failures too, so it goes back even when some tasks failed.
   if (ctx.inputs.commitState) await commitStateBack(ctx, post);
-  if (report.summary.failed > 0 || report.summary.skipped > 0) ctx.io.setFailed(`dwsync apply: ${counts}`);
+  if (report.summary.failed > 0 || report.summary.skipped > 0) ctx.io.setFailed(text.line);
 }
 
 // Apply changes DataWorks: only from the branch that holds the truth, never for a pull request or a

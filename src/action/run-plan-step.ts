@@ -7,20 +7,17 @@ import { buildPlanView } from '../views/plan-view.js';
 import { UserInputError } from '../errors.js';
 import { describeError } from '../exit-code.js';
 import { readHeadCommit } from '../git/read-head-commit.js';
-import { COMMENT_LIMIT, SUMMARY_LIMIT_BYTES, fitMarkdown } from '../views/fit-markdown.js';
-import type { MarkdownParts } from '../views/fit-markdown.js';
-import { renderPlanMarkdown } from '../views/render-plan-markdown.js';
-import { formatStatusLine, renderFailureMarkdown, shortSha } from '../views/render-step-status.js';
+import { renderOutdatedNote, renderPlanComment, renderPlanFailureComment, renderPlanFailureSummary, renderPlanSummary } from '../views/render-plan-markdown.js';
+import { renderPlanStepLine } from '../views/render-plan-text.js';
+import { formatStatusLine, shortSha } from '../views/render-step-status.js';
 import type { StepStatus } from '../views/render-step-status.js';
-import { annotateProblems, renderProblemSections } from './report-problems.js';
+import { annotateProblems } from './report-problems.js';
 import { formatCommentMarker, upsertStickyComment } from '../github/sticky-comment.js';
 import { writeStepJson } from './step-file.js';
 import { formatTitle } from './step-context.js';
 import type { StepContext } from './step-context.js';
 
 export type PlanCommand = (options: CommandOptions, deps: CommandDeps) => Promise<PlannedTask[]>;
-
-const SUMMARY_NOTE = (n: number) => `\n> [!NOTE]\n> ${n} more sections are not shown here (the job summary is limited to 1 MiB); the full plan is in the plan JSON.\n\n`;
 
 // plan on a pull request: job summary, plan JSON, outputs, and the one sticky comment, which names
 // the commit it planned and is never overwritten by a run for a commit that is no longer the head.
@@ -41,10 +38,9 @@ export async function runPlanStep(ctx: StepContext, planCommand: PlanCommand): P
   const view = buildPlanView(planned);
   const digest = digestPlan(report);
   const planFile = await writeStepJson(ctx, 'plan', report);
-  const { create, update, unchanged, orphaned } = report.summary;
+  const { create, update, orphaned } = report.summary;
   const deletes = report.summary.delete ?? 0;
-  const lifecycle = `${create > 0 ? `${create} to create, ` : ''}${deletes > 0 ? `${deletes} to delete, ` : ''}`;
-  ctx.io.info(`dwsync plan: ${lifecycle}${update} to update, ${unchanged} unchanged, ${orphaned} orphaned (digest ${digest})`);
+  ctx.io.info(renderPlanStepLine(report.summary, digest));
   ctx.io.setOutput('changes', create + update + deletes);
   ctx.io.setOutput('has-changes', view.hasChanges ? 'true' : 'false');
   ctx.io.setOutput('orphaned', orphaned);
@@ -52,15 +48,8 @@ export async function runPlanStep(ctx: StepContext, planCommand: PlanCommand): P
   ctx.io.setOutput('plan-digest', digest);
 
   const statusLine = formatStatusLine('✅', 'Plan ready', { ...status, digest });
-  const written = await publishComment(ctx, () => {
-    const pointer = ctx.github.runUrl ? `the [job summary](${ctx.github.runUrl})` : 'the job summary';
-    const parts = renderPlanMarkdown(view, { title, status: statusLine, maxDiffLines: 60, maxOrphans: 50 });
-    // Room is left for the marker line GitHub counts as part of the body.
-    return fitMarkdown(parts, COMMENT_LIMIT - 200, (n) => `\n> [!NOTE]\n> ${n} more sections are not shown: a comment is limited to 65,536 characters. See ${pointer} for the full plan.\n\n`);
-  });
-  const parts = renderPlanMarkdown(view, { title, status: statusLine, maxDiffLines: 400, maxOrphans: 500 });
-  if (written.outdated) parts.head += `${written.outdated}\n\n`;
-  await ctx.io.appendSummary(fitMarkdown(parts, SUMMARY_LIMIT_BYTES, SUMMARY_NOTE, 'bytes'));
+  const written = await publishComment(ctx, () => renderPlanComment(view, { title, status: statusLine, runUrl: ctx.github.runUrl }));
+  await ctx.io.appendSummary(renderPlanSummary(view, { title, status: statusLine, outdated: written.outdated }));
 }
 
 async function reportPlanFailure(ctx: StepContext, title: string, status: StepStatus, error: unknown): Promise<void> {
@@ -69,12 +58,9 @@ async function reportPlanFailure(ctx: StepContext, title: string, status: StepSt
   const { lines } = describeError(error);
   const message = error instanceof Error ? error.message : String(error);
   for (const line of lines) ctx.io.info(line);
-  const reason = [message];
-  const parts: MarkdownParts = renderFailureMarkdown(title, 'Plan failed', status, reason, renderProblemSections(problems));
-  const note = (n: number) => `\n… and ${n} more problems (see the job summary).\n`;
-  const written = await publishComment(ctx, () => fitMarkdown(parts, COMMENT_LIMIT - 200, note));
-  const summary = { ...parts, head: parts.head + (written.outdated ? `${written.outdated}\n\n` : '') };
-  await ctx.io.appendSummary(fitMarkdown(summary, SUMMARY_LIMIT_BYTES, (n) => `\n… and ${n} more problems, cut to fit the 1 MiB job summary.\n`, 'bytes'));
+  const failure = { message, problems };
+  const written = await publishComment(ctx, () => renderPlanFailureComment(title, status, failure));
+  await ctx.io.appendSummary(renderPlanFailureSummary(title, status, failure, written.outdated));
   ctx.io.setFailed(message);
 }
 
@@ -114,9 +100,9 @@ async function publishComment(ctx: StepContext, render: () => string): Promise<P
     const planned = ctx.github.pullHeadSha;
     const head = await ctx.api.readPullHead(number);
     if (planned !== null && head !== planned) {
-      const note = `⏭️ **Outdated:** commit ${shortSha(planned)} is no longer the head of #${number} (now ${shortSha(head)}); this run left the pull-request comment to the newer one.`;
-      ctx.io.warning(note.replace(/\*\*/g, ''));
-      return { outdated: note };
+      const note = renderOutdatedNote(planned, head, number);
+      ctx.io.warning(note.text);
+      return { outdated: note.markdown };
     }
     const identity = await ctx.api.readIdentity();
     const result = await upsertStickyComment(ctx.api.comments(number), formatCommentMarker(ctx.directory), render(), identity);

@@ -2,6 +2,7 @@ import { access } from 'node:fs/promises';
 import type { ActionsPort, Clock, Logger } from '../ports.js';
 import { journalPathFor } from '../state/read-state.js';
 import { withLockedStore } from '../state/with-locked-store.js';
+import { renderApplyPostMarkdown } from '../views/render-apply-markdown.js';
 import { POST_STATE, parsePostState, pushOrKeepState } from './commit-state-back.js';
 
 export type PostDeps = { io: ActionsPort; logger: Logger; clock: Clock; runnerTemp: string };
@@ -25,11 +26,11 @@ export async function runPostStep(env: Record<string, string | undefined>, deps:
   if (result.artifact !== null) {
     const reason = result.error instanceof Error ? result.error.message : String(result.error);
     const message = `the state could not be pushed to ${post.branch}; it is kept at ${result.artifact}: upload it as an artifact and commit it by hand (${reason})`;
-    await io.appendSummary(`### dwsync apply: post step\n\n❌ **State not pushed.** Kept at \`${result.artifact}\` for an upload-artifact step.\n`);
+    await io.appendSummary(renderApplyPostMarkdown(result, post.branch));
     io.setFailed(message);
     return;
   }
-  await io.appendSummary(`### dwsync apply: post step\n\n${result.sha ? `State committed as \`${result.sha}\` and pushed to ${post.branch}.` : 'The state was already on the branch.'}\n`);
+  await io.appendSummary(renderApplyPostMarkdown(result, post.branch));
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -2,7 +2,7 @@ import type { ApplyProgress } from '../core/plan/report.js';
 import type { ProgressPort } from '../ports.js';
 import type { CommandDeps } from '../commands/command-options.js';
 import type { CliIo } from './cli-io.js';
-import { formatProgress } from '../views/progress-line.js';
+import { CLEAR_LINE, renderProgressLine } from '../views/progress-line.js';
 
 // A live progress line on stderr, only for a person at a terminal: never under --json or in CI logs.
 // Counts what the command reports (a failed or skipped task counts as failed) and redraws the line
@@ -18,9 +18,9 @@ export function progressReporter(io: CliIo, deps: Pick<CommandDeps, 'clock'>, js
       start: (total) => void (counts = { done: 0, total, failed: 0 }),
       finish: (outcome) => {
         counts = { ...counts, done: counts.done + 1, failed: counts.failed + (outcome === 'failed' || outcome === 'skipped' ? 1 : 0) };
-        io.stderr.write(`\r\u001b[2K${formatProgress(counts, deps.clock.now() - started)}`);
+        io.stderr.write(renderProgressLine(counts, deps.clock.now() - started));
       },
     },
-    clear: () => void io.stderr.write('\r\u001b[2K'),
+    clear: () => void io.stderr.write(CLEAR_LINE),
   };
 }

@@ -1,5 +1,6 @@
 import { apply } from '../commands/apply.js';
 import type { CommandDeps, CommandOptions } from '../commands/command-options.js';
+import { renderApplyJson } from '../views/render-apply-json.js';
 import { renderApplyText } from '../views/render-apply-text.js';
 import { EXIT } from '../exit-code.js';
 import type { CliIo } from './cli-io.js';
@@ -10,7 +11,7 @@ export async function runApply(options: CommandOptions, deps: CommandDeps, io: C
   const line = progressReporter(io, deps, json);
   const report = await apply(options, { ...deps, ...(line.progress ? { progress: line.progress } : {}) });
   line.clear();
-  if (json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  if (json) io.stdout.write(renderApplyJson(report));
   else io.stdout.write(renderApplyText(report, { color: useColor(io.stdout, io.env) }));
   return report.summary.failed + report.summary.skipped > 0 ? EXIT.partial : EXIT.ok;
 }

@@ -1,5 +1,6 @@
 import type { CommandDeps, CommandOptions } from '../commands/command-options.js';
 import { doctor } from '../commands/doctor.js';
+import { renderDoctorJson } from '../views/render-doctor-json.js';
 import { renderDoctorText } from '../views/render-doctor-text.js';
 import { UserInputError } from '../errors.js';
 import { EXIT } from '../exit-code.js';
@@ -13,6 +14,6 @@ export async function runDoctor(options: CommandOptions, values: FlagValues, dep
   if (projectId === undefined) throw new UserInputError('doctor needs --project-id P, the DataWorks workspace id (e.g. dwsync doctor --project-id 10000)');
   const fileId = readIdFlag(values.fileId, '--file-id');
   const report = await doctor({ ...options, projectId, ...(fileId !== undefined ? { fileId } : {}), writeProbe: values.writeProbe === true }, deps);
-  io.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : renderDoctorText(report));
+  io.stdout.write(json ? renderDoctorJson(report) : renderDoctorText(report));
   return report.ok ? EXIT.ok : EXIT.partial;
 }

@@ -2,6 +2,7 @@ import type { Task } from '../core/task/task.js';
 import { seedFromTasks, seedNamedTaskReferences, startEmulator } from '../emulator/start-emulator.js';
 import { EXIT } from '../exit-code.js';
 import { readTaskFiles } from '../tasks/read-task-files.js';
+import { renderEmulatorText } from '../views/render-emulator-text.js';
 import type { CliIo } from './cli-io.js';
 import { UserInputError } from '../errors.js';
 import type { FlagValues } from './command-table.js';
@@ -26,8 +27,9 @@ export async function runEmulator(values: FlagValues, io: CliIo): Promise<number
     ...(mode ? { projectMode: mode } : {}),
   });
   seedNamedTaskReferences(emulator.state, seeded);
-  io.stdout.write(`dwsync emulator listening on ${emulator.url}\n`);
-  io.stderr.write(`seeded ${seed.length} task(s); access key id "emulator", secret "emulator"\n`);
+  const text = renderEmulatorText({ url: emulator.url, seeded: seed.length });
+  io.stdout.write(text.stdout);
+  io.stderr.write(text.stderr);
   await new Promise<void>((resolve) => {
     if (!io.signal || io.signal.aborted) return resolve();
     io.signal.addEventListener('abort', () => resolve(), { once: true });

@@ -4,6 +4,7 @@ import type { Task } from '../core/task/task.js';
 import type { CommandDeps, CommandOptions } from './command-options.js';
 import { loadValidTasks } from './load-tasks.js';
 import { resolveSettings } from './resolve-settings.js';
+import type { WorkspacesReport } from '../core/config/workspaces-report.js';
 import type { Settings } from '../core/config/settings.js';
 
 // Fan-out per workspace: a `state` path holding {projectId} gives every DataWorks workspace its own
@@ -66,14 +67,6 @@ export async function forEachWorkspace<R>(settings: Settings, tasks: Task[], run
   }
   return results;
 }
-
-// What `dwsync workspaces` reports: every workspace the task files use (and, with a state template,
-// every one with a state file), with its task count and its state file.
-export type WorkspacesReport = {
-  formatVersion: 1;
-  perWorkspaceState: boolean;
-  workspaces: Array<{ projectId: number; tasks: number; state: string }>;
-};
 
 // `dwsync workspaces`: the list a CI matrix runs one job per entry of.
 export async function workspaces(options: CommandOptions, deps: Pick<CommandDeps, 'env' | 'logger'>): Promise<WorkspacesReport> {

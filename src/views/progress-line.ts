@@ -1,6 +1,13 @@
 import type { ApplyProgress } from '../core/plan/report.js';
 
-// "[ 120/300] 4.9/s  ETA 37s  2 failed" for a TTY; rewritten in place with \r.
+// The progress line of apply and import on a terminal's stderr, drawn over the previous one:
+// "[ 120/300] 4.9/s  ETA 37s  2 failed".
+export const CLEAR_LINE = '\r\u001b[2K';
+
+export function renderProgressLine(progress: ApplyProgress, elapsedMs: number): string {
+  return `${CLEAR_LINE}${formatProgress(progress, elapsedMs)}`;
+}
+
 export function formatProgress(progress: ApplyProgress, elapsedMs: number): string {
   const width = String(progress.total).length;
   const rate = elapsedMs > 0 ? (progress.done * 1000) / elapsedMs : 0;

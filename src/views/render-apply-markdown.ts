@@ -1,8 +1,12 @@
 import type { ApplyResult, ApplyReport } from '../core/plan/report.js';
-import { escapeTableCell } from './markdown-text.js';
+import { escapeHtml, escapeTableCell, inlineCode, plural } from './markdown-text.js';
+import { COMMENT_LIMIT, SUMMARY_LIMIT_BYTES, fitMarkdown } from './fit-markdown.js';
 import type { MarkdownParts } from './fit-markdown.js';
+import { formatStatusLine, renderFailureMarkdown } from './render-step-status.js';
+import type { StepFailure, StepStatus } from './render-step-status.js';
 
-// The apply report as a job summary: counts, then every task's outcome, one table row each.
+// An apply in markdown: the job summary (every task's outcome, one table row each), the comment on
+// the merged pull request, their failed forms, and the post step's summary.
 
 const ICONS: Record<ApplyResult['outcome'], string> = {
   created: '🆕 created',
@@ -50,7 +54,49 @@ function describe(r: ApplyResult): string {
   return '';
 }
 
-export function describeApplyCounts(report: ApplyReport): string {
-  const { created, applied, deleted, failed, unchanged, skipped } = report.summary;
-  return `${created ? `${created} created, ` : ''}${deleted ? `${deleted} deleted, ` : ''}${applied} applied, ${failed} failed, ${unchanged} unchanged, ${skipped} skipped`;
+// The job summary, whole rows dropped from the end to fit its 1 MiB.
+export function renderApplySummary(report: ApplyReport, title: string): string {
+  const note = (n: number) => `\n\n${n} more rows are not shown (the job summary is limited to 1 MiB); every outcome is in the apply JSON.\n`;
+  return fitMarkdown(renderApplyMarkdown(report, title), SUMMARY_LIMIT_BYTES, note, 'bytes');
+}
+
+export function renderApplyFailureSummary(title: string, status: StepStatus, failure: StepFailure): string {
+  return fitMarkdown(renderFailureMarkdown(title, 'Apply failed', status, failure), SUMMARY_LIMIT_BYTES, (n) => `\n… and ${n} more.\n`, 'bytes');
+}
+
+// What an apply did, for the pull request that was merged: the counts, every failure and skip with
+// its code, and the run. Unchanged tasks are only counted. Whole problems are dropped from the end to
+// fit GitHub's limit, with room left for the marker line.
+export function renderApplyComment(report: ApplyReport, title: string, status: StepStatus, cancelled: boolean): string {
+  const { applied, failed, unchanged, skipped } = report.summary;
+  const verdict = cancelled ? ['⏹️', 'Apply cancelled'] : failed + skipped > 0 ? ['⚠️', 'Applied with failures'] : ['✅', 'Applied'];
+  const head = [
+    `### ${title}`,
+    '',
+    formatStatusLine(verdict[0]!, verdict[1]!, status),
+    '',
+    '| applied | failed | skipped | unchanged |',
+    '|---:|---:|---:|---:|',
+    `| ${applied} | ${failed} | ${skipped} | ${unchanged} |`,
+    '',
+    '',
+  ].join('\n');
+  const problems = report.results.filter((r) => r.outcome === 'failed' || r.outcome === 'skipped');
+  const sections = problems.map((r, i) => {
+    const intro = i === 0 ? `${plural(problems.length, 'task was', 'tasks were')} not applied:\n\n` : '';
+    const why = r.error ? `${inlineCode(r.error.code)} ${escapeHtml(r.error.message)}` : `skipped: ${escapeHtml(r.reason ?? 'not attempted')}`;
+    return `${intro}- ${inlineCode(r.key)} (${inlineCode(r.file)}): ${why}\n`;
+  });
+  return fitMarkdown({ head, sections, tail: '' }, COMMENT_LIMIT - 200, (n) => `\n… and ${n} more (see the run).\n`);
+}
+
+export function renderApplyFailureComment(title: string, status: StepStatus, failure: StepFailure): string {
+  return fitMarkdown(renderFailureMarkdown(title, 'Apply failed', status, failure), COMMENT_LIMIT - 200, (n) => `\n… and ${n} more (see the job summary).\n`);
+}
+
+// The post step's job summary: where the state of a cancelled apply went.
+export function renderApplyPostMarkdown(result: { sha: string | null; artifact: string | null }, branch: string): string {
+  const title = '### dwsync apply: post step\n\n';
+  if (result.artifact !== null) return `${title}❌ **State not pushed.** Kept at \`${result.artifact}\` for an upload-artifact step.\n`;
+  return `${title}${result.sha ? `State committed as \`${result.sha}\` and pushed to ${branch}.` : 'The state was already on the branch.'}\n`;
 }

@@ -31,3 +31,16 @@ function describe(result: ApplyResult): string {
   if (result.outcome === 'skipped') return `(${result.reason ?? 'not attempted'})`;
   return `${result.error?.code ?? 'Error'}: ${result.error?.message ?? ''} (${attempts}${request})`;
 }
+
+// "1 created, 7 applied, 1 failed, 0 unchanged, 0 skipped": the Action's apply-summary output.
+export function describeApplyCounts(report: ApplyReport): string {
+  const { created, applied, deleted, failed, unchanged, skipped } = report.summary;
+  return `${created ? `${created} created, ` : ''}${deleted ? `${deleted} deleted, ` : ''}${applied} applied, ${failed} failed, ${unchanged} unchanged, ${skipped} skipped`;
+}
+
+// The apply step's line in the Action's log (also its failure message when tasks failed), and its
+// failure message when the run was cancelled.
+export function renderApplyStepText(report: ApplyReport): { line: string; cancelled: string } {
+  const counts = describeApplyCounts(report);
+  return { line: `dwsync apply: ${counts}`, cancelled: `dwsync apply was cancelled: ${counts}; the post step commits the state` };
+}

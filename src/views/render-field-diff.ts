@@ -1,14 +1,23 @@
+import { formatPointer } from '../core/text/format-path.js';
 import { SENSITIVE } from '../core/task/secret-keys.js';
 import type { FieldChange, FieldSection } from './plan-view.js';
 
-// A section of field changes as the lines of a ```diff block, old → new as the terminal shows them:
-// "+" added, "-" removed (with the value it had), "!" replaced (old → new).
+// The one place a changed field becomes lines, for the terminal and the pull request alike: the
+// dotted path under the section ("taskContent.steps[0].parameter.table", the form validation
+// problems use), "+" added, "-" removed (with the value it had), "!" replaced (old → new) or moved
+// or copied (from where). Objects are pretty-printed over several lines, each carrying the mark.
+// The media only frame these lines: the terminal indents and colours them, markdown fences them.
 
-export function renderFieldDiff(section: FieldSection): string[] {
+export type FieldLine = { op: FieldChange['op']; text: string };
+
+export function renderFieldLines(section: FieldSection): FieldLine[] {
   const root = section.title.replace(' ', '.');
-  const lines: string[] = [];
-  for (const field of section.fields) lines.push(...renderField(root, field));
-  return lines;
+  return section.fields.flatMap((field) => renderField(root, field).map((text) => ({ op: field.op, text })));
+}
+
+// The lines of a ```diff block.
+export function renderFieldDiff(section: FieldSection): string[] {
+  return renderFieldLines(section).map((line) => line.text);
 }
 
 function renderField(root: string, field: FieldChange): string[] {
@@ -25,24 +34,7 @@ function renderField(root: string, field: FieldChange): string[] {
   }
 }
 
-// "/steps/0/parameter/table" under "taskContent" → "taskContent.steps[0].parameter.table",
-// the same dotted form validation problems use.
-export function formatPointer(root: string, pointer: string): string {
-  if (pointer === '') return root;
-  const tokens = pointer
-    .split('/')
-    .slice(1)
-    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
-  let out = root;
-  for (const token of tokens) {
-    if (/^(0|[1-9][0-9]*|-)$/.test(token)) out += `[${token}]`;
-    else if (/^[A-Za-z_$][\w$-]*$/.test(token)) out += `.${token}`;
-    else out += `[${JSON.stringify(token)}]`;
-  }
-  return out;
-}
-
-// Values come masked from the plan view; objects are pretty-printed over several lines.
+// Values come masked from the plan view.
 function formatValue(value: unknown): string {
   if (value === undefined) return '(none)';
   if (value === SENSITIVE) return JSON.stringify(SENSITIVE);

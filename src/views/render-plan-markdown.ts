@@ -1,8 +1,11 @@
-import { describeReason } from '../core/plan/describe-reason.js';
+import { describeReason } from './describe-reason.js';
 import type { PlanView, PlanViewEntry } from './plan-view.js';
 import { renderFieldDiff } from './render-field-diff.js';
 import { escapeHtml, fenceCode, inlineCode, plural } from './markdown-text.js';
+import { COMMENT_LIMIT, SUMMARY_LIMIT_BYTES, fitMarkdown } from './fit-markdown.js';
 import type { MarkdownParts } from './fit-markdown.js';
+import { renderFailureMarkdown, shortSha } from './render-step-status.js';
+import type { StepFailure, StepStatus } from './render-step-status.js';
 
 // The plan view as markdown for the job summary and the pull-request comment: a counts table, one
 // collapsible section per task that needs attention (old → new values), then the orphans.
@@ -86,4 +89,39 @@ function renderOrphans(
 function capLines(lines: string[], max: number): string[] {
   if (lines.length <= max) return lines;
   return [...lines.slice(0, max), `  … ${lines.length - max} more lines`];
+}
+
+// The pull-request comment: per task at most 60 diff lines, 50 orphans, and whole sections dropped
+// from the end to fit GitHub's limit, with room left for the marker line GitHub counts as part of it.
+export function renderPlanComment(view: PlanView, options: { title: string; status: string; runUrl: string | null }): string {
+  const pointer = options.runUrl ? `the [job summary](${options.runUrl})` : 'the job summary';
+  const parts = renderPlanMarkdown(view, { title: options.title, status: options.status, maxDiffLines: 60, maxOrphans: 50 });
+  const note = (n: number) => `\n> [!NOTE]\n> ${n} more sections are not shown: a comment is limited to 65,536 characters. See ${pointer} for the full plan.\n\n`;
+  return fitMarkdown(parts, COMMENT_LIMIT - 200, note);
+}
+
+// The job summary: room for far more of the plan, and the note of a comment left to a newer run.
+export function renderPlanSummary(view: PlanView, options: { title: string; status: string; outdated: string | null }): string {
+  const parts = renderPlanMarkdown(view, { title: options.title, status: options.status, maxDiffLines: 400, maxOrphans: 500 });
+  if (options.outdated) parts.head += `${options.outdated}\n\n`;
+  const note = (n: number) => `\n> [!NOTE]\n> ${n} more sections are not shown here (the job summary is limited to 1 MiB); the full plan is in the plan JSON.\n\n`;
+  return fitMarkdown(parts, SUMMARY_LIMIT_BYTES, note, 'bytes');
+}
+
+// Said instead of a comment when the planned commit is no longer the pull request's head: in the
+// job summary (markdown) and as a warning in the log (text).
+export function renderOutdatedNote(planned: string, head: string, pullRequest: number): { markdown: string; text: string } {
+  const markdown = `⏭️ **Outdated:** commit ${shortSha(planned)} is no longer the head of #${pullRequest} (now ${shortSha(head)}); this run left the pull-request comment to the newer one.`;
+  return { markdown, text: markdown.replace(/\*\*/g, '') };
+}
+
+export function renderPlanFailureComment(title: string, status: StepStatus, failure: StepFailure): string {
+  const note = (n: number) => `\n… and ${n} more problems (see the job summary).\n`;
+  return fitMarkdown(renderFailureMarkdown(title, 'Plan failed', status, failure), COMMENT_LIMIT - 200, note);
+}
+
+export function renderPlanFailureSummary(title: string, status: StepStatus, failure: StepFailure, outdated: string | null): string {
+  const parts = renderFailureMarkdown(title, 'Plan failed', status, failure);
+  const summary = { ...parts, head: parts.head + (outdated ? `${outdated}\n\n` : '') };
+  return fitMarkdown(summary, SUMMARY_LIMIT_BYTES, (n) => `\n… and ${n} more problems, cut to fit the 1 MiB job summary.\n`, 'bytes');
 }

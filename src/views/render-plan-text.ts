@@ -1,15 +1,15 @@
 import type { PlannedTask } from '../core/plan/plan-tasks.js';
 import { buildPlanView } from './plan-view.js';
-import type { FieldChange, FieldSection, PlanViewEntry } from './plan-view.js';
-import { describeReason } from '../core/plan/describe-reason.js';
+import type { FieldSection, PlanViewEntry } from './plan-view.js';
+import { renderFieldLines } from './render-field-diff.js';
+import { describeReason } from './describe-reason.js';
 import { paint } from './paint.js';
-import { SENSITIVE } from '../core/task/secret-keys.js';
 import type { Painter } from './paint.js';
-
-const MAX_VALUE = 100;
+import type { PlanSummary } from '../core/plan/report.js';
 
 // The plan as a person reads it in a terminal: a summary line, then each task that would change with
-// the fields that change, old value → new value. It draws the same plan view as the markdown.
+// the fields that change, old value → new value. It draws the same plan view, and the same field
+// lines (render-field-diff.ts), as the markdown.
 export function renderPlanText(planned: PlannedTask[], options: { color: boolean; prune?: boolean }): string {
   const p = paint(options.color);
   const view = buildPlanView(planned);
@@ -45,24 +45,13 @@ function renderEntry(entry: PlanViewEntry, p: Painter): string {
 
 function renderSection(section: FieldSection, p: Painter): string[] {
   const title = section.title.startsWith('live') ? `${section.title} (edited outside git)` : section.title;
-  return [`    ${title}`, ...section.fields.map((field) => renderField(field, p))];
+  const colour = { add: p.green, remove: p.red, replace: p.yellow, move: String, copy: String };
+  return [`    ${title}`, ...renderFieldLines(section).map((line) => `      ${colour[line.op](line.text)}`)];
 }
 
-function renderField(field: FieldChange, p: Painter): string {
-  switch (field.op) {
-    case 'add':
-      return p.green(`      + ${field.path}: ${formatValue(field.after)}`);
-    case 'remove':
-      return p.red(`      - ${field.path}: ${formatValue(field.before)}`);
-    case 'replace':
-      return p.yellow(`      ~ ${field.path}: ${formatValue(field.before)} → ${formatValue(field.after)}`);
-    default:
-      return `      ${field.op} ${field.path}`;
-  }
-}
-
-function formatValue(value: unknown): string {
-  if (value === SENSITIVE) return SENSITIVE;
-  const text = value === undefined ? '(none)' : JSON.stringify(value);
-  return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
+// The plan step's line in the Action's log: the counts and the plan's digest.
+export function renderPlanStepLine(summary: PlanSummary, digest: string): string {
+  const deletes = summary.delete ?? 0;
+  const lifecycle = `${summary.create > 0 ? `${summary.create} to create, ` : ''}${deletes > 0 ? `${deletes} to delete, ` : ''}`;
+  return `dwsync plan: ${lifecycle}${summary.update} to update, ${summary.unchanged} unchanged, ${summary.orphaned} orphaned (digest ${digest})`;
 }

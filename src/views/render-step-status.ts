@@ -1,5 +1,7 @@
 import { escapeHtml, inlineCode } from './markdown-text.js';
+import type { Problem } from '../core/problem.js';
 import type { MarkdownParts } from './fit-markdown.js';
+import { renderProblemsMarkdown } from './render-problems-markdown.js';
 
 // The line under a comment's or summary's title that says what it is: which commit, which run,
 // which plan, and whether it worked. A reader of an old comment can tell it is old.
@@ -17,20 +19,22 @@ export function formatStatusLine(icon: string, verdict: string, status: StepStat
   return parts.join(' · ');
 }
 
+// Why a step failed: its message, and the located problems of the input, when it was the input.
+export type StepFailure = { message: string; problems: readonly Problem[] };
+
 // A failed step in markdown: the status line, the reason, then any located problems, each its own
 // section so a byte budget drops whole ones.
-export function renderFailureMarkdown(title: string, verdict: string, status: StepStatus, reason: string[], problems: string[]): MarkdownParts {
+export function renderFailureMarkdown(title: string, verdict: string, status: StepStatus, failure: StepFailure): MarkdownParts {
   const head = [
     `### ${title}`,
     '',
     formatStatusLine('❌', verdict, status),
     '',
-    `**Reason:** ${escapeHtml(reason[0] ?? 'unknown')}`,
-    ...reason.slice(1).map((line) => `<br>${escapeHtml(line)}`),
+    `**Reason:** ${escapeHtml(failure.message)}`,
     '',
     '',
   ].join('\n');
-  return { head, sections: problems, tail: '' };
+  return { head, sections: renderProblemsMarkdown(failure.problems), tail: '' };
 }
 
 export function shortSha(sha: string): string {

@@ -3,7 +3,6 @@ import { recordActions } from '../support/record-actions.js';
 import { describe, expect, it } from 'vitest';
 import { toCommandOptions } from '../../src/action/to-command-options.js';
 import { parseActionInputs } from '../../src/action/action-inputs.js';
-import { toAnnotations } from '../../src/action/to-annotations.js';
 import { UserInputError } from '../../src/errors.js';
 
 describe('parseActionInputs', () => {
@@ -64,21 +63,5 @@ describe('annotateProblems', () => {
       'warning: not listed {"title":"dwsync: taskParam.ResourceGroup","file":"jobs/a.yaml","startLine":3,"startColumn":27}',
       'error: no such datasource {"title":"dwsync: taskContent.steps[1].parameter.datasource","file":"jobs/a.yaml","startLine":18,"startColumn":31}',
     ]);
-  });
-});
-
-describe('toAnnotations', () => {
-  it('places problems on their file, line and column, relative to the repository root', () => {
-    const problem = { file: 'jobs/a.yaml', line: 14, column: 7, path: 'taskParam.Cu', message: 'Cu must be …' };
-    expect(toAnnotations([problem], 'infra')).toEqual([
-      {
-        message: 'Cu must be …',
-        properties: { title: 'dwsync: taskParam.Cu', file: 'infra/jobs/a.yaml', startLine: 14, startColumn: 7 },
-      },
-    ]);
-    expect(toAnnotations([{ ...problem, path: '' }], '.')[0]?.properties).toMatchObject({
-      file: 'jobs/a.yaml',
-      title: 'dwsync: invalid task file',
-    });
   });
 });

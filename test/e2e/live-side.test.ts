@@ -30,7 +30,7 @@ describe('drift: edits made in the console, outside git', () => {
     });
     const human = await env.dwsync(['plan', '--refresh']);
     expect(human.stdout).toContain('drift: changed in DataWorks outside git');
-    expect(human.stdout).toContain('~ /setting/speed/concurrent: 2 → 9');
+    expect(human.stdout).toContain('! live.taskContent.setting.speed.concurrent: 2 → 9');
     // Without --refresh, nothing is read and nothing is known.
     expect((await env.dwsync(['plan', '--detailed-exitcode'])).code).toBe(0);
 

@@ -234,7 +234,7 @@ describe('a secret is kept only as a keyed hash', () => {
       taskParamPatch: [],
     });
     const text = await dwsync(dir, ['plan']);
-    expect(text.stdout).toContain('/steps/0/parameter/password: (sensitive) → (sensitive)');
+    expect(text.stdout).toContain('! taskContent.steps[0].parameter.password: "(sensitive)" → "(sensitive)"');
     expect(text.stdout).toContain('Plan: 1 to update, 0 unchanged, 0 orphaned.');
     for (const out of [plan.stdout, text.stdout, text.stderr]) for (const secret of SECRETS) expect(out).not.toContain(secret);
   });

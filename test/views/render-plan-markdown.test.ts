@@ -2,9 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { PlannedTask } from '../../src/core/plan/plan-tasks.js';
 import { buildPlanView } from '../../src/views/plan-view.js';
 import type { PlanChange } from '../../src/core/plan/report.js';
-import { fitMarkdown } from '../../src/views/fit-markdown.js';
-import { renderPlanMarkdown } from '../../src/views/render-plan-markdown.js';
-import { formatPointer, renderFieldDiff } from '../../src/views/render-field-diff.js';
+import {
+  renderOutdatedNote,
+  renderPlanComment,
+  renderPlanFailureComment,
+  renderPlanFailureSummary,
+  renderPlanMarkdown,
+  renderPlanSummary,
+} from '../../src/views/render-plan-markdown.js';
 import { buildChange } from '../support/build-reports.js';
 
 const options = { title: 'dwsync plan', maxDiffLines: 50, maxOrphans: 3 };
@@ -65,86 +70,46 @@ describe('renderPlanMarkdown', () => {
   });
 });
 
-describe('renderFieldDiff', () => {
-  it('marks additions, replacements (old → new) and removals (with the old value), objects pretty-printed', () => {
-    const view = buildPlanView([
-      planned(
-        buildChange({
-          key: '1/1',
-          taskContentPatch: [],
-          taskParamPatch: [
-            { op: 'add', path: '/New', value: 2 },
-            { op: 'replace', path: '/ResourceGroup', value: 'S_new' },
-            { op: 'remove', path: '/Old' },
-            { op: 'add', path: '/obj', value: { a: 1 } },
-          ],
-        }),
-      ),
-    ]);
-    expect(renderFieldDiff(view.entries[0]!.sections[0]!)).toEqual([
-      '+ taskParam.New: 2',
-      '! taskParam.ResourceGroup: "S_old" → "S_new"',
-      '- taskParam.Old: "x"',
-      '+ taskParam.obj: {',
-      '+     "a": 1',
-      '+   }',
-    ]);
+describe('the plan comment and job summary', () => {
+  const many = Array.from({ length: 300 }, (_, i) =>
+    buildChange({ key: `1/${i}`, taskContentPatch: Array.from({ length: 100 }, (_, k) => ({ op: 'add' as const, path: `/k${k}`, value: 'v'.repeat(40) })) }),
+  );
+  const view = buildPlanView(many.map((c) => planned(c)));
+
+  it('caps each task at 60 diff lines in the comment and keeps it under the limit, pointing at the summary', () => {
+    const md = renderPlanComment(view, { title: 'dwsync plan', status: 'S', runUrl: 'https://r/1' });
+    expect(md.length).toBeLessThanOrEqual(65_536 - 200);
+    expect(md).toContain('+ taskContent.k59: "' + 'v'.repeat(40) + '"\n  … 40 more lines');
+    expect(md).toMatch(/\n> \[!NOTE\]\n> \d+ more sections are not shown: a comment is limited to 65,536 characters\. See the \[job summary\]\(https:\/\/r\/1\) for the full plan\.\n\n$/);
   });
 
-  it('turns JSON pointers into the dotted paths problems use', () => {
-    expect(formatPointer('taskContent', '/steps/0/parameter/table')).toBe('taskContent.steps[0].parameter.table');
-    expect(formatPointer('t', '/a~1b/c~0d')).toBe('t["a/b"]["c~d"]');
-    expect(formatPointer('t', '')).toBe('t');
+  it('shows more of each task in the summary, within 1 MiB, with the outdated note under the head', () => {
+    const md = renderPlanSummary(view, { title: 'dwsync plan', status: 'S', outdated: 'OUTDATED' });
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(1024 * 1024);
+    expect(md).toContain('| 300 | 0 | 0 |\n\nOUTDATED\n\n<details>');
+    expect(md).toContain('+ taskContent.k99: ');
+    const small = buildPlanView([planned(buildChange({ key: '1/1' }))]);
+    expect(renderPlanSummary(small, { title: 't', status: 'S', outdated: null })).toBe(
+      join(renderPlanMarkdown(small, { title: 't', status: 'S', maxDiffLines: 400, maxOrphans: 500 })),
+    );
   });
 
-  it('shows values under secret-looking keys as (sensitive), old and new, nested ones too', () => {
-    const view = buildPlanView([
-      planned(
-        buildChange({
-          key: '1/1',
-          taskContentPatch: [
-            { op: 'replace', path: '/steps/0/parameter/password', value: 'sensitive:hmac-sha256:def' },
-            { op: 'add', path: '/steps/1', value: { parameter: { accessKey: 'AKID', table: 't' } } },
-          ],
-        }),
-      ),
-    ]);
-    const lines = renderFieldDiff(view.entries[0]!.sections[0]!);
-    expect(lines.join('\n')).not.toMatch(/hmac|AKID/);
-    expect(lines[0]).toBe('! taskContent.steps[0].parameter.password: "(sensitive)" → "(sensitive)"');
-    expect(lines.join('\n')).toContain('"accessKey": "(sensitive)"');
-  });
-});
-
-describe('fitMarkdown', () => {
-  const note = (n: number) => `\n(${n} omitted)\n`;
-  it('returns short markdown as is', () => {
-    expect(fitMarkdown({ head: 'H\n', sections: ['a\n', 'b\n'], tail: 'T' }, 100, note)).toBe('H\na\nb\nT');
+  it('says in markdown and in text that a newer commit has the comment', () => {
+    expect(renderOutdatedNote('a'.repeat(40), 'b'.repeat(40), 7)).toEqual({
+      markdown: '⏭️ **Outdated:** commit aaaaaaaaaaaa is no longer the head of #7 (now bbbbbbbbbbbb); this run left the pull-request comment to the newer one.',
+      text: '⏭️ Outdated: commit aaaaaaaaaaaa is no longer the head of #7 (now bbbbbbbbbbbb); this run left the pull-request comment to the newer one.',
+    });
   });
 
-  it('drops whole sections from the end and says how many', () => {
-    const sections = Array.from({ length: 10 }, (_, i) => `${String(i).repeat(20)}\n`);
-    const out = fitMarkdown({ head: 'HEAD\n', sections, tail: 'TAIL' }, 120, note);
-    expect(out.length).toBeLessThanOrEqual(120);
-    expect(out.startsWith('HEAD\n0000')).toBe(true);
-    expect(out).toMatch(/\n\((\d+) omitted\)\nTAIL$/);
-    const omitted = Number(/\((\d+) omitted\)/.exec(out)?.[1]);
-    const kept = out.split('\n').filter((l) => /^\d{20}$/.test(l)).length;
-    expect(kept + omitted).toBe(10);
-  });
-
-  it('counts bytes when asked: CJK text takes three bytes a character, and a cut never splits one', () => {
-    const sections = Array.from({ length: 10 }, () => '数据集成同步任务\n'); // 8 characters, 25 bytes
-    const out = fitMarkdown({ head: '', sections, tail: '' }, 100, note, 'bytes');
-    expect(Buffer.byteLength(out)).toBeLessThanOrEqual(100);
-    expect(out.length).toBeLessThan(50);
-    const cut = fitMarkdown({ head: '同'.repeat(100), sections: [], tail: '' }, 100, note, 'bytes');
-    expect(Buffer.byteLength(cut)).toBeLessThanOrEqual(100);
-    expect(cut).not.toContain('\uFFFD');
-    expect(cut.endsWith('同…')).toBe(true);
-  });
-
-  it('cuts hard when even the head is too long', () => {
-    expect(fitMarkdown({ head: 'x'.repeat(500), sections: [], tail: '' }, 100, note)).toHaveLength(100);
+  it("replaces a failed plan's comment with the reason, and lists every problem in the summary", () => {
+    const problems = Array.from({ length: 2000 }, (_, i) => ({ file: `jobs/t${i}.yaml`, line: 1, column: 1, path: '', message: 'x'.repeat(100) }));
+    const failure = { message: `${problems.length} problem(s)`, problems };
+    const comment = renderPlanFailureComment('dwsync plan', { commit: null, runUrl: null }, failure);
+    expect(comment.startsWith('### dwsync plan\n\n❌ **Plan failed**\n\n**Reason:** 2000 problem(s)\n\n2000 problems in task files:')).toBe(true);
+    expect(comment.length).toBeLessThanOrEqual(65_536 - 200);
+    expect(comment).toMatch(/\n… and \d+ more problems \(see the job summary\)\.\n$/);
+    const summary = renderPlanFailureSummary('dwsync plan', { commit: null, runUrl: null }, failure, 'OUTDATED');
+    expect(summary).toContain('**Reason:** 2000 problem(s)\n\nOUTDATED\n\n2000 problems');
+    expect(summary).toContain('- <code>jobs/t1999.yaml:1:1</code>');
   });
 });

@@ -37,3 +37,20 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'object') return 'a mapping';
   return typeof value;
 }
+
+// An RFC 6901 pointer under a root in the same dotted form: "/steps/0/parameter/table" under
+// "taskContent" → "taskContent.steps[0].parameter.table"; "" → the root itself.
+export function formatPointer(root: string, pointer: string): string {
+  if (pointer === '') return root;
+  const tokens = pointer
+    .split('/')
+    .slice(1)
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let out = root;
+  for (const token of tokens) {
+    if (/^(0|[1-9][0-9]*|-)$/.test(token)) out += `[${token}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(token)) out += `.${token}`;
+    else out += `[${JSON.stringify(token)}]`;
+  }
+  return out;
+}

@@ -1,4 +1,4 @@
-import type { UpdateReason } from './report.js';
+import type { UpdateReason } from '../core/plan/report.js';
 
 // Why a task is updated, in words. "new" in the plan JSON means dwsync has no applied record of the
 // task yet; the task itself already exists in DataWorks, and the update overwrites it.

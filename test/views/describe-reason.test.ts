@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 
-import { describeReason } from '../../../src/core/plan/describe-reason.js';
+import { describeReason } from '../../src/views/describe-reason.js';
 
 it('names each reason for an update in words', () => {
   expect(describeReason('new')).toBe('first apply');
