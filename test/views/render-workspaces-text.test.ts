@@ -4,6 +4,7 @@ import { renderWorkspacesText } from '../../src/views/render-workspaces-text.js'
 describe('renderWorkspacesText', () => {
   it('writes one tab-separated line per workspace: id, task count, state file', () => {
     const listing = {
+      formatVersion: 1 as const,
       perWorkspaceState: true,
       workspaces: [
         { projectId: 10000, tasks: 7, state: '/r/.dwsync/state-10000.json' },
