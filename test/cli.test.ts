@@ -4,10 +4,9 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { main } from '../../src/cli.js';
-import { useColor } from '../../src/cli/cli-io.js';
-import { formatProgress } from '../../src/views/progress-line.js';
-import { useTempDir } from '../support/temp-dir.js';
+import { main } from '../src/cli.js';
+import { formatProgress } from '../src/views/progress-line.js';
+import { useTempDir } from './support/temp-dir.js';
 
 const tempDir = useTempDir('dwsync-cli-');
 
@@ -131,16 +130,6 @@ describe('--json', () => {
     expect(code).toBe(0);
     expect(stderr).toBe('removed the lock held by dwsync apply (pid 4242 on host ci-7, since 2026-01-02T03:04:05Z)\n');
     expect(JSON.parse(stdout)).toMatchObject({ formatVersion: 1, removed: true, holder });
-  });
-});
-
-describe('colour', () => {
-  it('is off only for a non-empty NO_COLOR, as no-color.org says', () => {
-    const tty = { write: () => true, isTTY: true };
-    expect(useColor(tty, {})).toBe(true);
-    expect(useColor(tty, { NO_COLOR: '' })).toBe(true);
-    expect(useColor(tty, { NO_COLOR: '1' })).toBe(false);
-    expect(useColor({ write: () => true }, {})).toBe(false);
   });
 });
 
