@@ -1,6 +1,6 @@
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startEmulator } from '../../src/emulator/start-emulator.js';
 import type { Emulator, EmulatorOptions } from '../../src/emulator/start-emulator.js';
 import { BOT_EMAIL, BOT_NAME } from '../../src/git/push-state-commit.js';
@@ -13,8 +13,9 @@ import type { FakeGithub } from '../support/fake-github.js';
 import { taskYaml } from '../support/task-yaml.js';
 import { createTempOrigin, gitIn, pushFromElsewhere, writeFiles } from '../support/temp-origin.js';
 import type { TempOrigin } from '../support/temp-origin.js';
-import { findTokenLeaks, prepareRunner, runBundledAction } from './run-action.js';
-import type { RunOptions, Runner } from './run-action.js';
+import { findTokenLeaks } from './run-action.js';
+import type { RunOptions } from './run-action.js';
+import { useBundledAction } from './use-bundled-action.js';
 import { parseStateText } from '../support/read-state-file.js';
 
 const TOKEN = 'ghs_aPpLyToKeN0123456789abcdefABCDEF';
@@ -22,17 +23,8 @@ const STATE = '.dwsync/state.json';
 const APPLY_MARKER = '<!-- dwsync:apply -->';
 const CREDS = { ALIBABA_CLOUD_ACCESS_KEY_ID: 'emulator', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'emulator' };
 
-let runner: Runner;
-const cleanups: Array<() => Promise<unknown>> = [];
-beforeAll(async () => {
-  runner = await prepareRunner();
-});
-afterAll(async () => {
-  await runner.cleanup();
-});
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const action = useBundledAction();
+const { cleanups } = action;
 
 type Setup = { repo: TempOrigin; emulator: Emulator; github: FakeGithub; sha: string; keys: string[] };
 
@@ -68,7 +60,7 @@ function applyOptions(s: Setup, inputs: Record<string, string> = {}, more: Parti
 }
 
 function apply(s: Setup, inputs: Record<string, string> = {}, more: Partial<RunOptions> = {}) {
-  return runBundledAction(runner, applyOptions(s, inputs, more));
+  return action.run(applyOptions(s, inputs, more));
 }
 
 type LiveTask = { fileId: number; taskParam: string; updates: number };

@@ -1,6 +1,6 @@
 import { access, chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startEmulator } from '../../src/emulator/start-emulator.js';
 import type { Emulator } from '../../src/emulator/start-emulator.js';
 import { formatState } from '../../src/core/state/format-state.js';
@@ -12,8 +12,8 @@ import { taskYaml } from '../support/task-yaml.js';
 import { aState } from '../support/state-builders.js';
 import { createTempOrigin, gitIn } from '../support/temp-origin.js';
 import type { TempOrigin } from '../support/temp-origin.js';
-import { prepareRunner, runPostStep, startBundledAction } from './run-action.js';
-import type { ActionRun, Runner, StartedAction } from './run-action.js';
+import type { ActionRun, StartedAction } from './run-action.js';
+import { useBundledAction } from './use-bundled-action.js';
 import { parseStateText } from '../support/read-state-file.js';
 
 // The runner cancels a job by sending SIGINT, then SIGTERM 7.5 s later, then killing what is left;
@@ -24,17 +24,8 @@ const STATE = '.dwsync/state.json';
 const SIGTERM_AFTER_MS = 7_500;
 const KILL_AFTER_SIGTERM_MS = 2_500;
 
-let runner: Runner;
-const cleanups: Array<() => Promise<unknown>> = [];
-beforeAll(async () => {
-  runner = await prepareRunner();
-});
-afterAll(async () => {
-  await runner.cleanup();
-});
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const action = useBundledAction();
+const { cleanups } = action;
 
 type Setup = { repo: TempOrigin; emulator: Emulator; github: FakeGithub; sha: string };
 
@@ -53,7 +44,7 @@ async function setup(count: number, latencyMs: number): Promise<Setup> {
 }
 
 function start(s: Setup, concurrency: number): Promise<StartedAction> {
-  return startBundledAction(runner, {
+  return action.start({
     workspace: s.repo.clone,
     event: 'push',
     sha: s.sha,
@@ -121,7 +112,7 @@ describe('the Action, cancelled mid-apply', () => {
     // The main step left the commit to the post step.
     expect((await gitIn(s.repo.origin).log(['main'])).all).toHaveLength(1);
 
-    const post = await runPostStep(runner, main);
+    const post = await action.post(main);
     expect(post.code, post.stdout + post.stderr).toBe(0);
     expect(post.stdout).toContain('dwsync post: the apply did not finish');
     const [head] = (await gitIn(s.repo.origin).log(['main'])).all;
@@ -147,7 +138,7 @@ describe('the Action, cancelled mid-apply', () => {
     expect(main.code).toBe(1);
     const calls = await updateCalls(s.emulator);
 
-    const post = await runPostStep(runner, main);
+    const post = await action.post(main);
     expect(post.code).toBe(1);
     const match = /^::error::the state could not be pushed to main; it is kept at (\S+): upload it as an artifact/m.exec(post.stdout);
     expect(match, post.stdout).not.toBeNull();
@@ -173,7 +164,7 @@ describe('the Action, cancelled mid-apply', () => {
     expect(await exists(path.join(s.repo.clone, `${STATE}.journal`))).toBe(true);
     expect(await exists(lockPathFor(path.join(s.repo.clone, STATE)))).toBe(true);
 
-    const post = await runPostStep(runner, main);
+    const post = await action.post(main);
     expect(post.code, post.stdout + post.stderr).toBe(0);
     expect(post.stdout).toMatch(/^folded \d+ journal records into /m);
     const applied = appliedKeys(await pushedState(s.repo));

@@ -1,16 +1,17 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PlanReport } from '../../src/core/plan/report.js';
 import { startEmulator } from '../../src/emulator/start-emulator.js';
 import { buildTask } from '../support/build-task.js';
 import { startFakeGithub } from '../support/fake-github.js';
 import type { FakeGithub, FakeGithubOptions } from '../support/fake-github.js';
 import { taskYaml } from '../support/task-yaml.js';
+import { makeTempDir } from '../support/temp-dir.js';
 import { gitIn, writeFiles } from '../support/temp-origin.js';
-import { findTokenLeaks, prepareRunner, runBundledAction } from './run-action.js';
-import type { ActionRun, RunOptions, Runner } from './run-action.js';
+import { findTokenLeaks } from './run-action.js';
+import type { ActionRun, RunOptions } from './run-action.js';
+import { useBundledAction } from './use-bundled-action.js';
 
 const TOKEN = 'ghs_pLaNtOkEn0123456789abcdefABCDEF';
 const SHA = '6dcb09b5b57875f334f61aebed695e2e4193db5e';
@@ -19,23 +20,13 @@ const MARKER = '<!-- dwsync:plan -->';
 const BOT = 'github-actions[bot]';
 const RUN_URL = 'https://github.test/acme/dataworks-jobs/actions/runs/4242';
 
-let runner: Runner;
+const action = useBundledAction();
+const { cleanups } = action;
 let github: FakeGithub;
-const cleanups: Array<() => Promise<unknown>> = [];
-
-beforeAll(async () => {
-  runner = await prepareRunner();
-});
-afterAll(async () => {
-  await runner.cleanup();
-});
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
 
 async function workspace(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'dwsync-ws-'));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  const { dir, remove } = await makeTempDir('dwsync-ws-');
+  cleanups.push(remove);
   await writeFiles(dir, files);
   return dir;
 }
@@ -48,7 +39,7 @@ async function startGithub(options: Partial<FakeGithubOptions> = {}): Promise<Fa
 }
 
 function plan(dir: string, inputs: Record<string, string> = {}, more: Partial<RunOptions> = {}): Promise<ActionRun> {
-  return runBundledAction(runner, { workspace: dir, event: 'pull_request', sha: SHA, token: TOKEN, apiUrl: github.url, inputs: { command: 'plan', ...inputs }, ...more });
+  return action.run({ workspace: dir, event: 'pull_request', sha: SHA, token: TOKEN, apiUrl: github.url, inputs: { command: 'plan', ...inputs }, ...more });
 }
 
 function expectNoLeak(run: ActionRun) {
@@ -143,7 +134,7 @@ describe('the Action, plan on a pull request', () => {
     const mine = github.seedComment(7, `${MARKER}\nold plan`, 'dwsync-release');
     github.seedComment(7, `${MARKER}\nold plan by the workflow token`, BOT);
     const a = buildTask({ fileId: 1000001, file: 'jobs/a.yaml' });
-    const run = await runBundledAction(runner, { workspace: await workspace({ [a.file]: taskYaml(a) }), event: 'pull_request', sha: SHA, token: personal, apiUrl: github.url, inputs: { command: 'plan' } });
+    const run = await action.run({ workspace: await workspace({ [a.file]: taskYaml(a) }), event: 'pull_request', sha: SHA, token: personal, apiUrl: github.url, inputs: { command: 'plan' } });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(github.requests.some((r) => r.path === '/user')).toBe(true);
     expect(mine.body).toContain('**Plan ready**');
@@ -157,7 +148,7 @@ describe('the Action, plan on a pull request', () => {
     const dir = await workspace({ [a.file]: taskYaml(a) });
     const options = { workspace: dir, event: 'pull_request' as const, sha: SHA, token: app, apiUrl: github.url };
     for (let i = 0; i < 2; i++) {
-      const run = await runBundledAction(runner, { ...options, inputs: { command: 'plan', 'comment-author': 'dwsync-app[bot]' } });
+      const run = await action.run({ ...options, inputs: { command: 'plan', 'comment-author': 'dwsync-app[bot]' } });
       expect(run.code, run.stdout + run.stderr).toBe(0);
     }
     expect(github.comments.map((c) => c.user.login)).toEqual(['dwsync-app[bot]']);

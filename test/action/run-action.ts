@@ -1,10 +1,10 @@
 import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
+import { makeTempDir } from '../support/temp-dir.js';
 
 // Runs the bundled Action as the runner does: `node <bundle>` with the runner's environment,
 // every input declared in action.yml present (defaults filled in), an event payload file, and
@@ -17,10 +17,10 @@ export type Runner = { bundle: string; home: string; cleanup(): Promise<void> };
 
 // Bundles the current sources with the same script that writes dist/index.js.
 export async function prepareRunner(): Promise<Runner> {
-  const home = await mkdtemp(path.join(os.tmpdir(), 'dwsync-runner-'));
+  const { dir: home, remove } = await makeTempDir('dwsync-runner-');
   const bundle = path.join(home, 'dist', 'index.js');
   await promisify(execFile)(process.execPath, [path.join(repoRoot, 'scripts/build-action.js'), bundle], { timeout: 60_000 });
-  return { bundle, home, cleanup: () => rm(home, { recursive: true, force: true }) };
+  return { bundle, home, cleanup: remove };
 }
 
 export type EventName = 'pull_request' | 'push' | 'pull_request_target' | 'merge_group' | 'workflow_dispatch';
@@ -57,7 +57,7 @@ export function runBundledAction(runner: Runner, options: RunOptions): Promise<A
 }
 
 export async function startBundledAction(runner: Runner, options: RunOptions): Promise<StartedAction> {
-  const runDir = await mkdtemp(path.join(runner.home, 'run-'));
+  const runDir = await mkdtemp(path.join(runner.home, 'run-')); // inside the runner's folder, removed with it
   const runnerTemp = path.join(runDir, 'temp');
   await mkdir(runnerTemp);
   const eventPath = path.join(runDir, 'event.json');
@@ -98,7 +98,7 @@ export async function startBundledAction(runner: Runner, options: RunOptions): P
 
 // The runner starts the post step after the main one ends, however it ended, with what it saved.
 export async function runPostStep(runner: Runner, main: ActionRun): Promise<ActionRun> {
-  const runDir = await mkdtemp(path.join(runner.home, 'post-'));
+  const runDir = await mkdtemp(path.join(runner.home, 'post-')); // inside the runner's folder, removed with it
   const saved = Object.fromEntries(Object.entries(main.saved).map(([k, v]) => [`STATE_${k}`, v]));
   return (await startStep(runner, runDir, { ...main.env, ...saved }, main.env.GITHUB_WORKSPACE!)).done;
 }

@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/ports.js';
@@ -14,6 +13,7 @@ import { startFakeGithub } from '../support/fake-github.js';
 import type { FakeGithub } from '../support/fake-github.js';
 import { buildChange } from '../support/build-reports.js';
 import { recordActions } from '../support/record-actions.js';
+import { makeTempDir } from '../support/temp-dir.js';
 
 const HEAD = 'a'.repeat(40);
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -22,8 +22,8 @@ afterEach(async () => {
 });
 
 async function context(github: FakeGithub, directory = '.') {
-  const temp = await mkdtemp(path.join(os.tmpdir(), 'dwsync-step-'));
-  cleanups.push(() => rm(temp, { recursive: true, force: true }));
+  const { dir: temp, remove } = await makeTempDir('dwsync-step-');
+  cleanups.push(remove);
   github.setPull({ number: 7, headSha: HEAD, state: 'open', mergeCommitSha: null });
   const io = recordActions();
   const env = { 'INPUT_GITHUB-TOKEN': 'tok', GITHUB_REPOSITORY: 'acme/jobs', GITHUB_EVENT_NAME: 'pull_request', GITHUB_RUN_ID: '9', RUNNER_TEMP: temp, GITHUB_WORKSPACE: temp };

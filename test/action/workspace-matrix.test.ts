@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { startEmulator } from '../../src/emulator/start-emulator.js';
 import { BOT_NAME } from '../../src/git/push-state-commit.js';
@@ -8,8 +8,7 @@ import { parseStateText } from '../support/read-state-file.js';
 import { taskYaml } from '../support/task-yaml.js';
 import { runMain } from '../reliability/bad-input-cli-harness.js';
 import { createTempOrigin, gitIn } from '../support/temp-origin.js';
-import { prepareRunner, runBundledAction } from './run-action.js';
-import type { Runner } from './run-action.js';
+import { useBundledAction } from './use-bundled-action.js';
 
 // A state per workspace (`state` with {projectId}), applied by the Action as a matrix: one job per
 // workspace, each with its own state file and lock, both committed back to the branch.
@@ -17,13 +16,7 @@ import type { Runner } from './run-action.js';
 const TOKEN = 'ghs_mAtRiXtOkEn0123456789abcdefABCDEF';
 const CREDS = { ALIBABA_CLOUD_ACCESS_KEY_ID: 'emulator', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'emulator' };
 
-let runner: Runner;
-beforeAll(async () => {
-  runner = await prepareRunner();
-});
-afterAll(async () => {
-  await runner.cleanup();
-});
+const action = useBundledAction();
 
 describe('the Action as a matrix over workspaces', () => {
   it('applies two workspaces in two jobs: two state files, each with its own tasks, both committed', { timeout: 180_000 }, async () => {
@@ -52,7 +45,7 @@ describe('the Action as a matrix over workspaces', () => {
       // Each job starts from the merge commit, as a fresh checkout would, not from the other job's commit.
       for (const { projectId } of workspaces) {
         await gitIn(repo.clone).reset(['--hard', sha]);
-        const run = await runBundledAction(runner, {
+        const run = await action.run({
           workspace: repo.clone,
           event: 'push',
           sha,

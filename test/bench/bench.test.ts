@@ -1,10 +1,10 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { readTaskFiles } from '../../src/tasks/read-task-files.js';
+import { useTempDir } from '../support/temp-dir.js';
 
 // Keeps `npm run bench` from rotting: the generator writes valid, realistic, reproducible task files,
 // and one tiny plan measurement and one tiny apply measurement run end to end (N = 20). No timing
@@ -27,18 +27,10 @@ async function loadBench(): Promise<Modules> {
 
 describe('bench', () => {
   let bench: Modules;
-  const dirs: string[] = [];
-  const tempDir = async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'dwsync-bench-test-'));
-    dirs.push(dir);
-    return dir;
-  };
+  const tempDir = useTempDir('dwsync-bench-test-', { keep: 'file' });
 
   beforeAll(async () => {
     bench = await loadBench();
-  });
-  afterAll(async () => {
-    await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
   });
 
   it('generates valid task files with 12 to 20 columns, the same bytes from the same seed', async () => {

@@ -1,5 +1,6 @@
 // Apply throughput against the emulator (its own process), measured from the emulator's call log,
 // so the plan before the pushes and process start-up do not count against the rate.
+// Temp folders made here, not with test/support/temp-dir.ts: a plain Node script (npm run bench) cannot import TypeScript.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

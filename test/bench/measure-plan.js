@@ -1,5 +1,6 @@
 // Plan cost against its floor: the same files read and YAML-parsed by a bare script, in the same run.
 // Runs are interleaved (floor, new, no-op, floor, ...) so a noisy machine hurts each side alike.
+// Temp folders made here, not with test/support/temp-dir.ts: a plain Node script (npm run bench) cannot import TypeScript.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

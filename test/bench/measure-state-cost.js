@@ -6,6 +6,7 @@
 // writing the line), plus the final fold and write of the state at close. The wait until durable is
 // reported too: it delays when a result is reported, not the next call.
 import { performance } from 'node:perf_hooks';
+// Temp folders made here, not with test/support/temp-dir.ts: a plain Node script (npm run bench) cannot import TypeScript.
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

@@ -4,6 +4,7 @@ import { Buffer } from 'node:buffer';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { performance } from 'node:perf_hooks';
 import { spawn } from 'node:child_process';
+// Temp folders made here, not with test/support/temp-dir.ts: a plain Node script (npm run bench) cannot import TypeScript.
 import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,14 +1,16 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
 import { resolveSettings } from '../../src/commands/resolve-settings.js';
+import { useTempDir } from '../support/temp-dir.js';
+
+const tempDir = useTempDir('dwsync-settings-');
 
 describe('resolveSettings', () => {
   it('takes the endpoint from the flag, then DWSYNC_ENDPOINT, then dwsync.yaml', async () => {
-    const root = await mkdtemp(path.join(os.tmpdir(), 'dwsync-settings-'));
+    const root = await tempDir();
     await writeFile(path.join(root, 'dwsync.yaml'), 'endpoint: http://127.0.0.1:3\n');
     const env = { DWSYNC_ENDPOINT: 'http://127.0.0.1:2' };
     expect((await resolveSettings({ root, endpoint: 'http://127.0.0.1:1' }, env)).endpoint).toBe('http://127.0.0.1:1');

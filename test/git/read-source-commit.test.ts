@@ -1,15 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-
 import { simpleGit } from 'simple-git';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { readHeadCommit } from '../../src/git/read-head-commit.js';
 import { readSourceCommit } from '../../src/git/read-source-commit.js';
+import { useTempDir } from '../support/temp-dir.js';
 import { createTempRepo } from '../support/temp-repo.js';
 import type { TempRepo } from '../support/temp-repo.js';
 
+const tempDir = useTempDir('dwsync-nogit-');
 const repos: TempRepo[] = [];
 afterEach(async () => {
   for (const repo of repos.splice(0)) await repo.remove();
@@ -49,13 +47,12 @@ describe('readSourceCommit', () => {
   });
 
   it('is null, quietly, outside git and before the first commit', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'dwsync-nogit-'));
+    const dir = await tempDir();
     const { warnings, logger } = collect();
     expect(await readSourceCommit(dir, 'jobs', logger)).toBeNull();
     await simpleGit({ baseDir: dir }).init();
     expect(await readSourceCommit(dir, 'jobs', logger)).toBeNull();
     expect(warnings).toEqual([]);
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('says so when git cannot be run, instead of recording nothing in silence', async () => {

@@ -1,33 +1,31 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 
 import { VERSION } from '../../src/version.js';
 import { buildTask } from '../support/build-task.js';
 import { taskYaml } from '../support/task-yaml.js';
+import { useTempDir } from '../support/temp-dir.js';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const temps: string[] = [];
-afterAll(async () => {
-  await Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true })));
-});
+const packDirs = useTempDir('dwsync-pack-');
+const projects = useTempDir('dwsync-user-');
 
 // What the README tells a user to do: pack dwsync, install the tarball into another project, run it
 // there with npx. Offline: the tarball carries its runtime dependencies. --engine-strict makes an
 // unsupported Node version an error, not a warning. (npm test has built build/ already, so packing
 // skips the prepare script, which would rebuild it under the feet of other tests.)
 it('installs from a packed tarball into a fresh project, offline, and runs there', { timeout: 180_000 }, async () => {
-  const packDir = await temp('dwsync-pack-');
+  const packDir = await packDirs();
   const { stdout: packed } = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', packDir], { cwd: ROOT });
   const tarball = path.join(packDir, (JSON.parse(packed) as Array<{ filename: string }>)[0]!.filename);
   expect(path.basename(tarball)).toBe(`dwsync-${VERSION}.tgz`);
 
-  const project = await temp('dwsync-user-');
+  const project = await projects();
   await writeFile(path.join(project, 'package.json'), JSON.stringify({ name: 'my-tasks', version: '1.0.0', private: true }));
   const env = { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
   await run('npm', ['install', '-D', '--offline', '--engine-strict', tarball], { cwd: project, env });
@@ -49,12 +47,6 @@ it('installs from a packed tarball into a fresh project, offline, and runs there
   }
   expect(refused).toEqual([]);
 });
-
-async function temp(prefix: string): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
-  temps.push(dir);
-  return dir;
-}
 
 async function listManifests(dir: string): Promise<string[]> {
   const found = [path.join(dir, 'package.json')];

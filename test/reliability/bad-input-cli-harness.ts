@@ -1,5 +1,4 @@
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { main } from '../../src/cli.js';
@@ -11,6 +10,7 @@ import { systemClock } from '../../src/system-clock.js';
 import type { Emulator } from '../../src/emulator/start-emulator.js';
 import { buildTask } from '../support/build-task.js';
 import { taskYaml } from '../support/task-yaml.js';
+import { withTempDir } from '../support/temp-dir.js';
 
 // Shared by the CLI-level reliability tests: run main() in-process with captured streams, and make
 // a repository whose state file comes from a real first apply against the emulator.
@@ -44,21 +44,17 @@ export function quietDeps(emulator: Emulator, overrides: Partial<CommandDeps> = 
 
 // The bytes of a state file written by a successful apply of SEED_TASK (not a hand-made one).
 export async function appliedStateBytes(emulator: Emulator): Promise<Buffer> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'dwsync-seed-'));
-  try {
+  return withTempDir(async (dir) => {
     await mkdir(path.join(dir, 'jobs'));
     await writeFile(path.join(dir, SEED_TASK.file), taskYaml(SEED_TASK));
     const report = await apply({ root: dir, endpoint: emulator.url, qps: 0 }, quietDeps(emulator));
     if (report.summary.applied !== 1) throw new Error(`seeding apply did not apply: ${JSON.stringify(report)}`);
     return await readFile(path.join(dir, '.dwsync', 'state.json'));
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  }, 'dwsync-seed-');
 }
 
-// A copy of a fixture folder with the pre-seeded state at .dwsync/state.json.
-export async function copyWithState(fixture: string, state: Buffer): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'dwsync-badcli-'));
+// A copy of a fixture folder into the empty folder dir, with the pre-seeded state at .dwsync/state.json.
+export async function copyWithState(fixture: string, state: Buffer, dir: string): Promise<string> {
   await cp(fixture, dir, { recursive: true });
   await mkdir(path.join(dir, '.dwsync'), { recursive: true });
   await writeFile(path.join(dir, '.dwsync', 'state.json'), state);

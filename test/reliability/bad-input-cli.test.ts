@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { startEmulator } from '../../src/emulator/start-emulator.js';
 import type { Emulator } from '../../src/emulator/start-emulator.js';
 import { emulatorCredentials, runCli } from '../support/run-cli.js';
+import { useTempDir } from '../support/temp-dir.js';
 import { appliedStateBytes, copyWithState, listStateFolder, runMain } from './bad-input-cli-harness.js';
 
 // At the CLI: every case of the bad-input corpus (test/fixtures/invalid, task files and
@@ -20,7 +21,7 @@ const COMMANDS = ['validate', 'plan', 'apply'] as const;
 let emulator: Emulator;
 let state: Buffer;
 let callsAfterSeed = 0;
-const temps: string[] = [];
+const tempDir = useTempDir('dwsync-badcli-');
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0, seed: [{ projectId: 10000, fileId: 1000001 }] });
@@ -29,7 +30,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await emulator.close();
-  await Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
 // The corpus runner prints a refusal thrown before any file is read as "UserInputError: …"; the CLI
@@ -55,8 +55,7 @@ describe('the bad-input corpus through the CLI', () => {
   });
 
   test.each(cases)('%s: exit 1, located lines, no call, state untouched', async (name) => {
-    const dir = await copyWithState(path.join(corpus, name), state);
-    temps.push(dir);
+    const dir = await copyWithState(path.join(corpus, name), state, await tempDir());
     const expected = await expectedLines(name);
     const only = await onlyFlags(name);
     for (const command of COMMANDS) {
@@ -82,8 +81,7 @@ describe('the real process agrees', () => {
   const sample = ['yaml-unclosed-quote', 'cu-not-multiple', 'config-unknown-key', 'duplicate-task-across-files', 'only-parent'];
 
   test.each(sample)('%s', async (name) => {
-    const dir = await copyWithState(path.join(corpus, name), state);
-    temps.push(dir);
+    const dir = await copyWithState(path.join(corpus, name), state, await tempDir());
     const expected = await expectedLines(name);
     for (const command of COMMANDS) {
       const run = await runCli([command, '--endpoint', emulator.url, ...(await onlyFlags(name))], { cwd: dir, env: emulatorCredentials });

@@ -1,7 +1,6 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 
@@ -15,6 +14,7 @@ import { startEmulator } from '../../src/emulator/start-emulator.js';
 import type { Emulator } from '../../src/emulator/start-emulator.js';
 import { buildTask } from '../support/build-task.js';
 import { taskYaml } from '../support/task-yaml.js';
+import { makeTempDir } from '../support/temp-dir.js';
 import { FAULT_CASES, renderFaultMatrix, TASK_COUNT } from './fault-matrix-cases.js';
 import type { FaultCase } from './fault-matrix-cases.js';
 import { readStateFile } from '../support/read-state-file.js';
@@ -66,8 +66,8 @@ async function closedPortUrl(): Promise<string> {
 async function runCase(c: FaultCase) {
   const emulator: Emulator = await startEmulator({ port: 0, seed: tasks.map(({ projectId, fileId }) => ({ projectId, fileId })) });
   cleanups.push(() => emulator.close());
-  const root = await mkdtemp(path.join(os.tmpdir(), 'dwsync-faults-'));
-  cleanups.push(() => rm(root, { recursive: true, force: true }));
+  const { dir: root, remove } = await makeTempDir('dwsync-faults-');
+  cleanups.push(remove);
   await mkdir(path.join(root, 'jobs'));
   for (const task of tasks) await writeFile(path.join(root, task.file), taskYaml(task));
   if (c.injection.kind === 'emulator') emulator.failNext(c.injection.fault, { action: 'UpdateDISyncTask', times: c.injection.times });

@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 
 import { canonicalJson } from '../../src/core/text/canonical-json.js';
 import type { JsonObject } from '../../src/core/text/json.js';
@@ -13,14 +12,14 @@ import type { ApplyReport, PlanReport } from '../../src/core/plan/report.js';
 import { startEmulator } from '../../src/emulator/start-emulator.js';
 import type { Emulator } from '../../src/emulator/start-emulator.js';
 import type { StateFile } from '../../src/core/state/state-schema.js';
-import { prepareRunner, runBundledAction } from '../action/run-action.js';
-import type { Runner } from '../action/run-action.js';
+import { useBundledAction } from '../action/use-bundled-action.js';
 import { buildTask } from '../support/build-task.js';
 import { startFakeGithub } from '../support/fake-github.js';
 import { runCli } from '../support/run-cli.js';
 import type { CliRun } from '../support/run-cli.js';
 import { taskYaml } from '../support/task-yaml.js';
 import { readStateFile } from '../support/read-state-file.js';
+import { useTempDir } from '../support/temp-dir.js';
 
 // Run every command with a distinctive access key secret, STS token and password,
 // then search everything dwsync wrote (stdout, stderr with debug logs, state, journal, lock, the
@@ -67,26 +66,18 @@ async function readTree(dir: string, where: string): Promise<void> {
 }
 
 let emulator: Emulator;
-let runner: Runner;
-const temps: string[] = [];
-const cleanups: Array<() => Promise<unknown>> = [];
+const action = useBundledAction();
+const tempDir = useTempDir('dwsync-secrets-');
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0, credentials: { emulator: AK_SECRET }, seed: [1000001, 1000002].map((fileId) => ({ projectId: 10000, fileId })) });
-  runner = await prepareRunner();
-}, 120_000);
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 afterAll(async () => {
   await emulator.close();
-  await runner.cleanup();
-  await Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
 async function repoWith(tasks: ReturnType<typeof taskWith>[]): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'dwsync-secrets-'));
-  temps.push(dir);
+  const dir = await tempDir();
   await mkdir(path.join(dir, 'jobs'));
   for (const task of tasks) await writeFile(path.join(dir, task.file), taskYaml(task));
   return dir;
@@ -105,7 +96,7 @@ function expectedHash(password: string, salt: string): string {
 }
 
 // Spawns apply and SIGKILLs it once the first outcome is in the journal, while the second call hangs.
-async function killMidRun(dir: string): Promise<void> {
+async function killMidRun(dir: string): Promise<CliRun> {
   emulator.failNext({ kind: 'hang', ms: 0 }, { action: 'UpdateDISyncTask' });
   emulator.failNext({ kind: 'hang', ms: 120_000 }, { action: 'UpdateDISyncTask' });
   const bin = path.resolve(import.meta.dirname, '../../bin/dwsync.js');
@@ -131,18 +122,34 @@ async function killMidRun(dir: string): Promise<void> {
     // The hang may not have been taken yet (killed first): it must not hold up the next run.
     expect((await fetch(`${emulator.url}/__emulator/faults`, { method: 'DELETE' })).ok).toBe(true);
   }
-  keep('killed apply', run);
   expect(existsSync(journal)).toBe(true);
+  return { code: null, signal: 'SIGKILL', ...run };
+}
+
+// A repository whose tasks were applied with PASSWORD, then given PASSWORD_2, then applied by a run
+// killed mid-way: its journal and lock are left behind. Returns what the killed run printed.
+async function repoWithKilledRun(): Promise<{ dir: string; killed: CliRun }> {
+  const dir = await repoWith([taskWith(1000001, PASSWORD), taskWith(1000002, PASSWORD)]);
+  const applied = await dwsync(dir, ['apply']);
+  expect(applied.code, applied.stderr).toBe(0);
+  for (const task of [taskWith(1000001, PASSWORD_2), taskWith(1000002, PASSWORD_2)]) await writeFile(path.join(dir, task.file), taskYaml(task));
+  return { dir, killed: await killMidRun(dir) };
 }
 
 describe('no secret reaches anything dwsync writes', () => {
-  test('validate, plan, apply (failing, then working), a killed apply and the Action plan', async () => {
-    const v1 = [taskWith(1000001, PASSWORD), taskWith(1000002, PASSWORD)];
-    const dir = await repoWith(v1);
+  beforeEach(() => void written.splice(0));
 
+  test('validate: its output', async () => {
+    const dir = await repoWith([taskWith(1000001, PASSWORD), taskWith(1000002, PASSWORD)]);
     const validated = await dwsync(dir, ['validate']);
     expect(validated.code, validated.stderr).toBe(0);
+    expect(validated.stdout).toBe('2 task(s) in 2 file(s): all valid.\n');
     keep('validate', validated);
+    expect(leaks()).toEqual([]);
+  });
+
+  test('plan: its output as text and as JSON', async () => {
+    const dir = await repoWith([taskWith(1000001, PASSWORD), taskWith(1000002, PASSWORD)]);
     const planText = await dwsync(dir, ['plan']);
     expect(planText.code, planText.stderr).toBe(0);
     keep('plan', planText);
@@ -150,7 +157,11 @@ describe('no secret reaches anything dwsync writes', () => {
     expect(planJson.stdout).toContain('"(sensitive)"');
     expect((JSON.parse(planJson.stdout) as PlanReport).summary.update).toBe(2);
     keep('plan --json', planJson);
+    expect(leaks()).toEqual([]);
+  });
 
+  test('apply: its output and state when the service echoes the secrets back, and when it works', { timeout: 120_000 }, async () => {
+    const dir = await repoWith([taskWith(1000001, PASSWORD), taskWith(1000002, PASSWORD)]);
     // A failing apply whose errors echo the request's secrets: retried 503s, then a Success: false.
     emulator.failNext({ kind: 'http', status: 503, code: 'ServiceUnavailable', message: ECHO }, { action: 'UpdateDISyncTask', times: 2 });
     emulator.failNext({ kind: 'success-false', code: 'SignatureDoesNotMatch', message: ECHO }, { action: 'UpdateDISyncTask' });
@@ -162,8 +173,8 @@ describe('no secret reaches anything dwsync writes', () => {
     expect(failed.results[0]?.error?.message).toContain('***');
     keep('failing apply', failing);
     await readTree(path.join(dir, '.dwsync'), 'after failing apply');
-    const failingText = await dwsync(dir, ['plan']);
-    keep('plan after failure', failingText);
+    // What the failed apply recorded, as the next plan reports it.
+    keep('plan after failure', await dwsync(dir, ['plan']));
 
     const working = await dwsync(dir, ['apply']);
     expect(working.code, working.stderr).toBe(0);
@@ -172,17 +183,33 @@ describe('no secret reaches anything dwsync writes', () => {
     expect(emulator.state.tasks.get('10000/1000001')?.taskContent).toContain(PASSWORD);
     await readTree(path.join(dir, '.dwsync'), 'after apply');
 
-    // New passwords, then a run killed mid-way: its journal and lock are left behind.
-    for (const task of [taskWith(1000001, PASSWORD_2), taskWith(1000002, PASSWORD_2)]) await writeFile(path.join(dir, task.file), taskYaml(task));
-    await killMidRun(dir);
-    await readTree(path.join(dir, '.dwsync'), 'after kill');
+    expect(written.map((w) => w.where)).toEqual(expect.arrayContaining(['after failing apply/state.json', 'after apply/state.json']));
+    expect(leaks()).toEqual([]);
+  });
 
-    // The Action's plan over that repository (the journal is folded in memory).
+  test('a killed apply: its output, the journal and lock it leaves, and the run that folds them', { timeout: 180_000 }, async () => {
+    const { dir, killed } = await repoWithKilledRun();
+    keep('killed apply', killed);
+    await readTree(path.join(dir, '.dwsync'), 'after kill');
+    expect(written.map((w) => w.where)).toEqual(expect.arrayContaining(['after kill/state.json.journal', 'after kill/state.json.lock']));
+
+    const after = await dwsync(dir, ['apply']);
+    expect(after.code, after.stderr).toBe(0);
+    keep('apply after kill', after);
+    await readTree(path.join(dir, '.dwsync'), 'final');
+    // The new passwords were really in play: the emulator holds PASSWORD_2 now.
+    expect(emulator.state.tasks.get('10000/1000002')?.taskContent).toContain(PASSWORD_2);
+
+    expect(leaks()).toEqual([]);
+  });
+
+  test("the Action's plan: summary, outputs, plan file, comment, requests and runner temp", { timeout: 180_000 }, async () => {
+    const { dir } = await repoWithKilledRun(); // the journal is folded in memory
     const github = await startFakeGithub({ owner: 'acme', repo: 'dataworks-jobs' });
-    cleanups.push(() => github.close());
+    action.cleanups.push(() => github.close());
     // The Action reads the pull request's head before commenting: this run plans that head.
     github.setPull({ number: 7, headSha: '6dcb09b5b57875f334f61aebed695e2e4193db5e', state: 'open', mergeCommitSha: null });
-    const action = await runBundledAction(runner, {
+    const run = await action.run({
       workspace: dir,
       event: 'pull_request',
       sha: '6dcb09b5b57875f334f61aebed695e2e4193db5e',
@@ -191,26 +218,21 @@ describe('no secret reaches anything dwsync writes', () => {
       inputs: { command: 'plan' },
       env,
     });
-    expect(action.code, action.stdout + action.stderr).toBe(0);
-    expect(action.summary).toContain('(sensitive)');
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.summary).toContain('(sensitive)');
     expect(github.comments.length).toBe(1);
-    keep('action', action);
-    written.push({ where: 'action summary', text: action.summary });
-    for (const [name, value] of Object.entries(action.outputs)) written.push({ where: `action output ${name}`, text: value });
-    if (action.outputs['plan-json']) written.push({ where: 'action plan-json', text: await readFile(action.outputs['plan-json'], 'utf8') });
+    keep('action', run);
+    written.push({ where: 'action summary', text: run.summary });
+    for (const [name, value] of Object.entries(run.outputs)) written.push({ where: `action output ${name}`, text: value });
+    expect(run.outputs['plan-json']).toBeTruthy();
+    written.push({ where: 'action plan-json', text: await readFile(run.outputs['plan-json']!, 'utf8') });
     for (const comment of github.comments) written.push({ where: `comment ${comment.id}`, text: comment.body });
     for (const request of github.requests) written.push({ where: `github ${request.method} ${request.path}`, text: request.body });
-    await readTree(action.runnerTemp, 'runner temp');
+    await readTree(run.runnerTemp, 'runner temp');
 
-    // A later run folds the killed run's journal; its state is searched too.
-    const after = await dwsync(dir, ['apply']);
-    expect(after.code, after.stderr).toBe(0);
-    keep('apply after kill', after);
-    await readTree(path.join(dir, '.dwsync'), 'final');
-
-    expect(written.length).toBeGreaterThan(30);
+    expect(written.length).toBeGreaterThan(10);
     expect(leaks()).toEqual([]);
-  }, 180_000);
+  });
 });
 
 describe('a secret is kept only as a keyed hash', () => {

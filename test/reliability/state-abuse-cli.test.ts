@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -12,6 +12,7 @@ import type { StateFile } from '../../src/core/state/state-schema.js';
 import { buildTask } from '../support/build-task.js';
 import { runCli } from '../support/run-cli.js';
 import { taskYaml } from '../support/task-yaml.js';
+import { useTempDir } from '../support/temp-dir.js';
 import { listStateFolder, quietDeps, runMain } from './bad-input-cli-harness.js';
 import { parseStateText, readStateFile } from '../support/read-state-file.js';
 
@@ -26,7 +27,7 @@ const JOURNAL = `${STATE}.journal`;
 let emulator: Emulator;
 let applied: StateFile; // the state a real apply of both tasks wrote
 let appliedText: string;
-const temps: string[] = [];
+const tempDir = useTempDir('dwsync-state-abuse-', { keep: 'file' });
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0, seed: tasks.map(({ projectId, fileId }) => ({ projectId, fileId })) });
@@ -38,12 +39,10 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await emulator.close();
-  await Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
 async function repo(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'dwsync-state-abuse-'));
-  temps.push(dir);
+  const dir = await tempDir();
   await mkdir(path.join(dir, 'jobs'));
   await mkdir(path.join(dir, '.dwsync'));
   for (const task of tasks) await writeFile(path.join(dir, task.file), taskYaml(task));

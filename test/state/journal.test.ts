@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { foldJournal } from '../../src/core/state/fold-journal.js';
 import { openJournal } from '../../src/state/journal.js';
-import { aFailedRecord, anAppliedRecord, aState, LINEAGE, withTempDir } from '../support/state-builders.js';
+import { aFailedRecord, anAppliedRecord, aState, LINEAGE } from '../support/state-builders.js';
+import { withTempDir } from '../support/temp-dir.js';
 
 describe('openJournal', () => {
   it('starts with a header naming the lineage and the base serial', async () => {

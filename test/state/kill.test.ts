@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { readState } from '../../src/state/read-state.js';
 import { openStateStore } from '../../src/state/state-store.js';
-import { withTempDir } from '../support/state-builders.js';
+import { withTempDir } from '../support/temp-dir.js';
 
 const CHILD_SOURCE = join(import.meta.dirname, 'fixtures', 'record-outcomes.ts');
 

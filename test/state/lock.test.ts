@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { UserInputError } from '../../src/errors.js';
 import { acquireLock, forceUnlock, isProcessAlive, UNREADABLE_LOCK_STALE_MS } from '../../src/state/lock.js';
 import { createLockFile, removeStaleLock, takeoverMarkerPath } from '../../src/state/lock-file.js';
-import { withTempDir } from '../support/state-builders.js';
+import { withTempDir } from '../support/temp-dir.js';
 
 const NOW = Date.parse('2026-11-29T09:00:00.000Z');
 const now = () => NOW;

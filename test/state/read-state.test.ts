@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { UserInputError } from '../../src/errors.js';
 import { formatState } from '../../src/core/state/format-state.js';
 import { readState } from '../../src/state/read-state.js';
-import { aFailedRecord, anAppliedRecord, aState, journalHeader, journalLine, LINEAGE, stateLines, withTempDir } from '../support/state-builders.js';
+import { aFailedRecord, anAppliedRecord, aState, journalHeader, journalLine, LINEAGE, stateLines } from '../support/state-builders.js';
+import { withTempDir } from '../support/temp-dir.js';
 
 const KEEP = 'restore it from version control (git) or repair it by hand; dwsync has not changed it';
 

@@ -5,7 +5,8 @@ import { formatState } from '../../src/core/state/format-state.js';
 import { readState } from '../../src/state/read-state.js';
 import { openStateStore } from '../../src/state/state-store.js';
 import { writeState } from '../../src/state/write-state.js';
-import { aFailedRecord, anAppliedRecord, aState, journalHeader, journalLine, LINEAGE, withTempDir } from '../support/state-builders.js';
+import { aFailedRecord, anAppliedRecord, aState, journalHeader, journalLine, LINEAGE } from '../support/state-builders.js';
+import { withTempDir } from '../support/temp-dir.js';
 
 const identity = () => ({ lineage: LINEAGE, salt: 'cd'.repeat(32) });
 

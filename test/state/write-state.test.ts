@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { formatState } from '../../src/core/state/format-state.js';
 import { readState } from '../../src/state/read-state.js';
 import { writeState } from '../../src/state/write-state.js';
-import { aFailedRecord, anAppliedRecord, aState, LINEAGE, SALT, stateLines, withTempDir } from '../support/state-builders.js';
+import { aFailedRecord, anAppliedRecord, aState, LINEAGE, SALT, stateLines } from '../support/state-builders.js';
+import { withTempDir } from '../support/temp-dir.js';
 
 describe('writeState', () => {
   it('creates the folder, grows the serial on every write and leaves no temporary file', async () => {

@@ -1,5 +1,4 @@
-import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { main } from '../../src/cli.js';
@@ -9,6 +8,7 @@ import type { PlanReport } from '../../src/core/plan/report.js';
 import { buildTask, type FileIdTask } from './build-task.js';
 import { emulatorCredentials, startCli, type CliRun, type StartedCli } from './run-cli.js';
 import { taskYaml } from './task-yaml.js';
+import { makeTempDir } from './temp-dir.js';
 import { createTempRepo } from './temp-repo.js';
 
 // Shared by the crash, signal and lock tests in test/reliability: a seeded PRNG, repositories of many
@@ -54,9 +54,9 @@ export async function createRepoTemplate(count: number): Promise<RepoTemplate> {
 }
 
 export async function copyRepo(template: RepoTemplate): Promise<{ dir: string; statePath: string; remove(): Promise<void> }> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'dwsync-crash-'));
+  const { dir, remove } = await makeTempDir('dwsync-crash-');
   await cp(template.dir, dir, { recursive: true });
-  return { dir, statePath: path.join(dir, '.dwsync', 'state.json'), remove: () => rm(dir, { recursive: true, force: true }) };
+  return { dir, statePath: path.join(dir, '.dwsync', 'state.json'), remove };
 }
 
 export type Spawned = StartedCli;

@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createState, type StateFile, type TaskRecord } from '../../src/core/state/state-schema.js';
 
 export const LINEAGE = '6f1c2a0e-8a51-4d1b-9a43-3f0d2c1b7e55';
@@ -45,16 +42,6 @@ export function journalHeader(lineage = LINEAGE, baseSerial = 0): string {
 
 export function journalLine(key: string, record: TaskRecord): string {
   return `${JSON.stringify({ key, record })}\n`;
-}
-
-// A temp folder per test, removed afterwards.
-export async function withTempDir<T>(body: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(join(tmpdir(), 'dwsync-state-'));
-  try {
-    return await body(dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
 }
 
 // A format 2 state file read line by line with JSON.parse alone, not with the code under test.

@@ -1,7 +1,7 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { simpleGit } from 'simple-git';
+import { makeTempDir } from './temp-dir.js';
 
 // A bare "origin" and a clone of it in a temp folder, as actions/checkout leaves a push run.
 
@@ -14,7 +14,7 @@ export function gitIn(dir: string) {
 }
 
 export async function createTempOrigin(files: Record<string, string>): Promise<TempOrigin> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'dwsync-git-'));
+  const { dir, remove } = await makeTempDir('dwsync-git-');
   const origin = path.join(dir, 'origin.git');
   const seed = path.join(dir, 'seed');
   const clone = path.join(dir, 'clone');
@@ -25,7 +25,7 @@ export async function createTempOrigin(files: Record<string, string>): Promise<T
   await writeFiles(seed, files);
   await gitIn(seed).add('.').commit('initial').addRemote('origin', origin).push('origin', 'main');
   await gitIn(dir).clone(origin, clone, ['--branch', 'main']);
-  return { dir, origin, clone, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  return { dir, origin, clone, cleanup: remove };
 }
 
 export async function writeFiles(root: string, files: Record<string, string>): Promise<void> {

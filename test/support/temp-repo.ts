@@ -1,14 +1,14 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { simpleGit } from 'simple-git';
+import { makeTempDir } from './temp-dir.js';
 
 export type TempRepo = { dir: string; write(file: string, text: string): Promise<void>; commit(message: string): Promise<string>; remove(): Promise<void> };
 
 // A real git repository in a temporary folder, with a committer identity of its own.
 export async function createTempRepo(files: Record<string, string> = {}): Promise<TempRepo> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'dwsync-repo-'));
+  const { dir, remove } = await makeTempDir('dwsync-repo-');
   const git = simpleGit({ baseDir: dir });
   await git.init(['--initial-branch=main']);
   await git.addConfig('user.name', 'Test');
@@ -24,7 +24,7 @@ export async function createTempRepo(files: Record<string, string> = {}): Promis
       await git.commit(message);
       return (await git.revparse(['HEAD'])).trim();
     },
-    remove: () => rm(dir, { recursive: true, force: true }),
+    remove,
   };
   for (const [file, text] of Object.entries(files)) await repo.write(file, text);
   return repo;

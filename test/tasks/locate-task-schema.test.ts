@@ -1,13 +1,13 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 
 import { locateTaskSchema } from '../../src/tasks/locate-task-schema.js';
+import { useTempDir } from '../support/temp-dir.js';
 
+const tempDir = useTempDir('dwsync-schema-');
 let root = '';
-afterEach(() => rm(root, { recursive: true, force: true }));
 
 async function touch(file: string) {
   await mkdir(path.dirname(path.join(root, file)), { recursive: true });
@@ -15,7 +15,7 @@ async function touch(file: string) {
 }
 
 it('points imported task files at the schema the repository really has', async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), 'dwsync-schema-'));
+  root = await tempDir();
   expect(await locateTaskSchema(root, 'jobs')).toBe('jobs/dwsync-task.schema.json'); // none: where to copy it
   await touch('node_modules/dwsync/jobs/dwsync-task.schema.json');
   expect(await locateTaskSchema(root, 'jobs')).toBe('node_modules/dwsync/jobs/dwsync-task.schema.json');

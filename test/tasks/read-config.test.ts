@@ -1,22 +1,22 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { readConfig } from '../../src/tasks/read-config.js';
 import { parseConfig } from '../../src/core/config/parse-config.js';
 import { formatProblem } from '../../src/core/problem.js';
+import { useTempDir } from '../support/temp-dir.js';
 
 const defaults = { jobs: 'jobs', state: '.dwsync/state.json', region: 'cn-hangzhou', endpoint: null, concurrency: 4, qps: 5, deploy: false, prune: false };
+const tempDir = useTempDir('dwsync-config-');
 let root = '';
-afterEach(async () => rm(root, { recursive: true, force: true }));
 
 test('without dwsync.yaml the defaults apply', async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), 'dwsync-config-'));
+  root = await tempDir();
   expect(await readConfig(root)).toEqual({ config: defaults, problems: [] });
 });
 
 test('given keys override the defaults', async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), 'dwsync-config-'));
+  root = await tempDir();
   await writeFile(path.join(root, 'dwsync.yaml'), 'jobs: pipelines\nendpoint: http://127.0.0.1:8787\nqps: 0\n');
   const { config, problems } = await readConfig(root);
   expect(problems).toEqual([]);

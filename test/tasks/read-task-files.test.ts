@@ -1,17 +1,17 @@
-import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { readTaskFiles } from '../../src/tasks/read-task-files.js';
 import { readTaskText } from '../../src/tasks/read-task-text.js';
 import { UserInputError } from '../../src/errors.js';
 import { validTaskYaml, withLine } from '../support/task-builders.js';
+import { useTempDir } from '../support/temp-dir.js';
 
+const tempDir = useTempDir('dwsync-tasks-');
 let root = '';
-afterEach(async () => rm(root, { recursive: true, force: true }));
 
 async function repoWith(files: Record<string, string>): Promise<string> {
-  root = await mkdtemp(path.join(os.tmpdir(), 'dwsync-tasks-'));
+  root = await tempDir();
   for (const [file, text] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(root, file)), { recursive: true });
     await writeFile(path.join(root, file), text);

@@ -1,12 +1,14 @@
-import { mkdir, mkdtemp, realpath, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { main } from '../../src/cli.js';
-import { useColor } from '../../src/cli/cli-io.js';
-import { formatProgress } from '../../src/views/progress-line.js';
+import { main } from '../src/cli.js';
+import { formatProgress } from '../src/views/progress-line.js';
+import { useTempDir } from './support/temp-dir.js';
+
+const tempDir = useTempDir('dwsync-cli-');
 
 async function run(argv: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
   let stdout = '';
@@ -73,7 +75,7 @@ describe('main', () => {
   });
 
   it('refuses -C naming a file', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'dwsync-cli-'));
+    const dir = await tempDir();
     await writeFile(path.join(dir, 'f'), '');
     const { code, stderr } = await run(['validate', '-C', path.join(dir, 'f')]);
     expect(code).toBe(1);
@@ -131,19 +133,9 @@ describe('--json', () => {
   });
 });
 
-describe('colour', () => {
-  it('is off only for a non-empty NO_COLOR, as no-color.org says', () => {
-    const tty = { write: () => true, isTTY: true };
-    expect(useColor(tty, {})).toBe(true);
-    expect(useColor(tty, { NO_COLOR: '' })).toBe(true);
-    expect(useColor(tty, { NO_COLOR: '1' })).toBe(false);
-    expect(useColor({ write: () => true }, {})).toBe(false);
-  });
-});
-
 describe('likely mistakes are not a quiet success', () => {
   it('refuses an empty jobs folder in validate; plan and apply say so', async () => {
-    const root = await realpath(await mkdtemp(path.join(os.tmpdir(), 'dwsync-cli-')));
+    const root = await tempDir();
     await mkdir(path.join(root, 'jobs'));
     const validated = await run(['validate'], { cwd: root });
     expect(validated).toMatchObject({ code: 1, stderr: 'jobs:1:1: error: the jobs folder jobs/ holds no task files: expected *.yaml or *.yml files below it\n' });
@@ -202,7 +194,7 @@ describe('the repository root', () => {
 });
 
 async function repoWithOneTask(): Promise<string> {
-  const root = await realpath(await mkdtemp(path.join(os.tmpdir(), 'dwsync-cli-')));
+  const root = await tempDir();
   await mkdir(path.join(root, 'jobs', 'ods'), { recursive: true });
   await writeFile(path.join(root, 'jobs', 'ods', 'a.yaml'), TASK);
   return root;

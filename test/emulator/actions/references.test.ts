@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseTaskFile } from '../../src/core/task/parse-task-file.js';
-import { seedFromTasks, startEmulator, type Emulator } from '../../src/emulator/start-emulator.js';
-import { callWithSdk } from './call-with-sdk.js';
+import { parseTaskFile } from '../../../src/core/task/parse-task-file.js';
+import { seedFromTasks, startEmulator, type Emulator } from '../../../src/emulator/start-emulator.js';
+import { callWithSdk } from '../call-with-sdk.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 

@@ -1,9 +1,8 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDataWorks } from '../../src/dataworks/create-data-works.js';
 import { UserInputError } from '../../src/errors.js';
+import { useTempDir } from '../support/temp-dir.js';
 import { startRawServer } from './raw-server.js';
 
 // The real default credential chain with nothing configured (vitest.config.ts already disables
@@ -21,9 +20,9 @@ const CHAIN_VARIABLES = [
 
 describe('createDataWorks without credentials', () => {
   const saved = new Map<string, string | undefined>();
-  let dir = '';
+  const tempDir = useTempDir('dwsync-creds-');
   beforeEach(async () => {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dwsync-creds-'));
+    const dir = await tempDir();
     for (const name of CHAIN_VARIABLES) saved.set(name, process.env[name]);
     for (const name of CHAIN_VARIABLES) delete process.env[name];
     process.env['ALIBABA_CLOUD_CREDENTIALS_FILE'] = path.join(dir, 'credentials');
@@ -33,7 +32,6 @@ describe('createDataWorks without credentials', () => {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }
-    await fs.rm(dir, { recursive: true, force: true });
   });
 
   it('fails every call with a clear UserInputError and sends nothing', async () => {
