@@ -1,4 +1,4 @@
-import { readFile, rename, mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
@@ -62,5 +62,19 @@ describe('apply', () => {
     expect(report.summary).toMatchObject({ applied: 3, failed: 0 });
     expect(fixture.emulator.state.calls.filter((call) => call.action === 'SubmitFile')).toHaveLength(3);
     expect(fixture.emulator.state.calls.filter((call) => call.action === 'GetProject')).toHaveLength(1);
+  });
+  it('--prune past --max-deletes stops before any call: DataWorks keeps every task and the state file is unchanged', async () => {
+    fixture = await setupCommand(3);
+    await apply({ root: fixture.repo.dir, qps: 0 }, fixture.deps);
+    const statePath = path.join(fixture.repo.dir, '.dwsync', 'state.json');
+    const stateBefore = await readFile(statePath);
+    for (const task of fixture.tasks.slice(0, 2)) await rm(path.join(fixture.repo.dir, task.file));
+    const before = fixture.emulator.state.calls.length;
+
+    await expect(apply({ root: fixture.repo.dir, qps: 0, prune: true, maxDeletes: 1 }, fixture.deps)).rejects.toThrow('--prune would delete 2 tasks');
+
+    expect(fixture.emulator.state.calls.slice(before)).toEqual([]);
+    expect([...fixture.emulator.state.tasks.keys()].sort()).toEqual(fixture.tasks.map((task) => task.key).sort());
+    expect((await readFile(statePath)).equals(stateBefore)).toBe(true);
   });
 });

@@ -1,3 +1,6 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { apply } from '../../src/commands/apply.js';
@@ -26,5 +29,16 @@ describe('plan', () => {
     const before = fixture.emulator.state.calls.length;
     expect((await plan({ root: fixture.repo.dir, refresh: true, qps: 0 }, fixture.deps)).summary).toMatchObject({ update: 0, unchanged: 2 });
     expect(fixture.emulator.state.calls.slice(before).filter((call) => call.action === 'GetFile')).toHaveLength(2);
+  });
+  it('--prune --only does not plan deleting a task whose file is outside the globs', async () => {
+    fixture = await setupCommand(12); // jobs/t0.yaml … jobs/t11.yaml
+    await apply({ root: fixture.repo.dir, qps: 0 }, fixture.deps);
+    const [gone, goneOutside] = [fixture.tasks[10], fixture.tasks[0]];
+    for (const task of [gone!, goneOutside!]) await rm(path.join(fixture.repo.dir, task.file));
+
+    const report = await plan({ root: fixture.repo.dir, prune: true, only: ['jobs/t1?.yaml'] }, fixture.deps);
+
+    expect(report.changes.filter((change) => change.action === 'delete').map((change) => change.key)).toEqual([gone!.key]);
+    expect(report.changes.map((change) => change.key)).not.toContain(goneOutside!.key);
   });
 });

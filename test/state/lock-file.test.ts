@@ -2,7 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLockFile, lockPathFor, readLockFile, removeOwnLock, removeStaleLock } from '../../src/state/lock-file.js';
-import { withTempDir } from '../support/state-builders.js';
+import { withTempDir } from '../support/temp-dir.js';
 
 const holder = { pid: 4242, host: 'build-1', startedAt: '2026-12-01T10:00:00.000Z', command: 'dwsync apply' };
 

@@ -2,7 +2,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { removeLeftovers } from '../../src/state/remove-leftovers.js';
-import { withTempDir } from '../support/state-builders.js';
+import { withTempDir } from '../support/temp-dir.js';
 
 describe('removeLeftovers', () => {
   it("removes the files named after this one with a leftover's suffix, and nothing else", async () => {

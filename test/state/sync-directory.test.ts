@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { syncDirectory } from '../../src/state/sync-directory.js';
-import { withTempDir } from '../support/state-builders.js';
+import { withTempDir } from '../support/temp-dir.js';
 
 describe('syncDirectory', () => {
   it('syncs an existing directory', async () => {

@@ -38,7 +38,7 @@ test.each([
   ['bytes that are not UTF-8', Buffer.concat([Buffer.from('jobs: jobs\nregion: x'), Buffer.from([0xff])]), 'dwsync.yaml:2:10: error: invalid UTF-8: expected UTF-8 text, found byte 0xff'],
   ['more than 64 KiB', Buffer.from(`# ${'x'.repeat(64 * 1024)}\n`), `dwsync.yaml:1:1: error: file too large: expected at most 64 KiB (65536 bytes), found ${64 * 1024 + 3} bytes`],
 ])('refuses %s, keeping the defaults', async (_, bytes, message) => {
-  root = await mkdtemp(path.join(os.tmpdir(), 'dwsync-config-'));
+  root = await tempDir();
   await writeFile(path.join(root, 'dwsync.yaml'), bytes);
   const { config, problems } = await readConfig(root);
   expect(config).toEqual(defaults);
@@ -46,7 +46,7 @@ test.each([
 });
 
 test('a byte-order mark is not part of the first key', async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), 'dwsync-config-'));
+  root = await tempDir();
   await writeFile(path.join(root, 'dwsync.yaml'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('qps: 2\n')]));
   expect(await readConfig(root)).toEqual({ config: { ...defaults, qps: 2 }, problems: [] });
 });

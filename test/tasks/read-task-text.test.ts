@@ -1,14 +1,14 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_TASK_FILE_BYTES, readTaskText } from '../../src/tasks/read-task-text.js';
+import { useTempDir } from '../support/temp-dir.js';
 
+const tempDir = useTempDir('dwsync-read-task-text-', { keep: 'file' });
 let dir = '';
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'dwsync-read-task-text-'));
+  dir = await tempDir();
 });
-afterAll(async () => rm(dir, { recursive: true, force: true }));
 
 async function fileWith(name: string, bytes: Uint8Array | string): Promise<string> {
   const file = path.join(dir, name);

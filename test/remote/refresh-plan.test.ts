@@ -4,7 +4,7 @@ import { apply } from '../../src/commands/apply.js';
 import { connect } from '../../src/commands/connect.js';
 import { loadTasks } from '../../src/commands/load-tasks.js';
 import { planAgainst } from '../../src/commands/plan.js';
-import { refreshPlan } from '../../src/commands/refresh-plan.js';
+import { refreshPlan } from '../../src/remote/refresh-plan.js';
 import { resolveSettings } from '../../src/commands/resolve-settings.js';
 import { UserInputError } from '../../src/errors.js';
 import { readState } from '../../src/state/read-state.js';
