@@ -20,7 +20,7 @@ const env = {
 // Bold only for a person at a terminal (https://no-color.org: a non-empty NO_COLOR turns it off).
 const bold = process.stdout.isTTY && !process.env.NO_COLOR ? (text) => `\u001b[1m${text}\u001b[22m` : (text) => text;
 
-const { tasks } = await readTaskFiles({ root, jobsDir: 'jobs' });
+const { tasks } = await readTaskFiles({ root, jobs: 'jobs' });
 const emulator = await startEmulator({ port: 0, seed: tasks.map(({ projectId, fileId }) => ({ projectId, fileId })), latencyMs: 20 });
 const scratch = await mkdtemp(path.join(os.tmpdir(), 'dwsync-demo-'));
 const common = ['--state', path.join(scratch, 'state.json'), '--endpoint', emulator.url];

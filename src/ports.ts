@@ -1,5 +1,6 @@
 import type { ImportOutcome } from './core/import/import-report.js';
 import type { ApplyOutcome } from './core/plan/report.js';
+import type { ProjectMode } from './dataworks/operations/get-project.js';
 
 // Time and waiting are passed in, so tests can drive retries and rate limits without real waits.
 export type Clock = {
@@ -67,8 +68,8 @@ export type Deployment = {
   errorMessage: string | null; // the service's own words when it failed
 };
 
-// basic: one environment, a file is live once submitted; standard: development and production apart.
-export type ProjectMode = 'basic' | 'standard';
+// basic or standard: defined with GetProject, whose ProjectMode tells them apart.
+export type { ProjectMode };
 
 export type ProjectInfo = {
   requestId: string;

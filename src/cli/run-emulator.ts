@@ -39,7 +39,7 @@ export async function runEmulator(values: FlagValues, io: CliIo): Promise<number
 }
 
 async function readSeed(root: string, dir: string): Promise<Task[]> {
-  const { tasks, problems } = await readTaskFiles({ root, jobsDir: dir });
+  const { tasks, problems } = await readTaskFiles({ root, jobs: dir });
   if (problems.length > 0) throw new UserInputError(`--seed ${dir}: task files are invalid`, { problems });
   return tasks;
 }

@@ -11,7 +11,7 @@ export type LoadedTasks = { tasks: Task[]; problems: Problem[]; warnings: Proble
 // Reads and checks every task file: per-document problems and the cross-file rules, all collected
 // and sorted by readTaskFiles.
 export function loadTasks(settings: Settings): Promise<LoadedTasks> {
-  return readTaskFiles({ root: settings.root, jobsDir: settings.jobs, only: settings.only });
+  return readTaskFiles({ root: settings.root, jobs: settings.jobs, only: settings.only });
 }
 
 // The tasks of a run that will act on them: any problem refuses the whole run before anything happens.

@@ -4,7 +4,7 @@ import { formatProblem, type Problem } from '../core/problem.js';
 import type { PlanReport } from '../core/plan/report.js';
 import type { Task } from '../core/task/task.js';
 import { readState } from '../state/read-state.js';
-import type { StateFile } from '../core/state/state-schema.js';
+import type { State } from '../core/state/state-schema.js';
 import type { CommandDeps, CommandOptions } from './command-options.js';
 import { loadValidTasks } from './load-tasks.js';
 import { connect } from './connect.js';
@@ -16,7 +16,7 @@ import type { Settings } from '../core/config/settings.js';
 import { forEachWorkspace, isKeyInWorkspace } from './workspaces.js';
 
 // warnings: with --refresh, resource groups DataWorks does not list (located, for annotations).
-export type PreparedPlan = { settings: Settings; states: StateFile[]; planned: PlannedTask[]; warnings: Problem[] };
+export type PreparedPlan = { settings: Settings; states: State[]; planned: PlannedTask[]; warnings: Problem[] };
 
 // Settings, valid task files, the state (journal folded in memory), the plan, and with --refresh the
 // live side; per workspace when the state is (workspaces.ts). Never writes anything.
@@ -39,7 +39,7 @@ export async function preparePlanWithSettings(settings: Settings, deps: CommandD
   return { settings, states: parts.map((part) => part.state), planned, warnings: refreshed.flatMap((part) => part.warnings) };
 }
 
-export type WorkspacePlan = { settings: Settings; state: StateFile; planned: PlannedTask[] };
+export type WorkspacePlan = { settings: Settings; state: State; planned: PlannedTask[] };
 
 // Each workspace's plan against its state as it is on disk (journal folded in memory), with no lock
 // and no call: what plan shows, and what apply counts deletions over before it locks anything.
@@ -52,7 +52,7 @@ export async function planWorkspaces(settings: Settings, tasks: Task[], deps: Pi
 }
 
 // The plan of these tasks against a state, as the settings scope it (--only, --workspace, the deploy default).
-export function planAgainst(tasks: Task[], state: StateFile, settings: Settings): PlannedTask[] {
+export function planAgainst(tasks: Task[], state: State, settings: Settings): PlannedTask[] {
   const records = settings.workspace === null ? state.tasks : recordsIn(state.tasks, settings.workspace);
   return planTasks({ tasks, records, salt: state.salt, inScope: onlyScope(settings), deploy: settings.deploy, prune: settings.prune });
 }
@@ -63,8 +63,8 @@ export async function plan(options: CommandOptions, deps: CommandDeps): Promise<
   return toPlanReport(planned, { prune: settings.prune });
 }
 
-function recordsIn(records: StateFile['tasks'], workspace: number): StateFile['tasks'] {
-  const scoped: StateFile['tasks'] = {};
+function recordsIn(records: State['tasks'], workspace: number): State['tasks'] {
+  const scoped: State['tasks'] = {};
   for (const [key, record] of Object.entries(records)) if (isKeyInWorkspace(key, workspace)) scoped[key] = record;
   return scoped;
 }

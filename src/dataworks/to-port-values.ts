@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Deployment, FileSummary, LiveFile, ProjectMode } from '../ports.js';
 import type { GetDeployment } from './operations/get-deployment.js';
 import type { GetFile } from './operations/get-file.js';
-import type { GetProject } from './operations/get-project.js';
+import { PROJECT_MODE_CODE, type GetProject } from './operations/get-project.js';
 import type { ListFiles } from './operations/list-files.js';
 import { invalidAnswer, requestIdOf } from './parse-answer.js';
 import { scrubMessage } from './scrub-message.js';
@@ -46,6 +46,6 @@ export function toDeployment(answer: z.infer<typeof GetDeployment.response>, sta
 
 // ProjectMode 2 is basic, 3 standard; without it, a DEV environment means standard.
 export function toProjectMode(data: NonNullable<z.infer<typeof GetProject.response>['Data']>): ProjectMode {
-  if (data.ProjectMode != null) return data.ProjectMode === 3 ? 'standard' : 'basic';
+  if (data.ProjectMode != null) return data.ProjectMode === PROJECT_MODE_CODE.standard ? 'standard' : 'basic';
   return (data.EnvTypes ?? []).includes('DEV') ? 'standard' : 'basic';
 }

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkAnswer, describeProblem } from '../dataworks/operations/check-answer.js';
 import { operations, type OperationName } from '../dataworks/operations/operations.js';
-import type { ProjectMode } from './actions/action-handler.js';
-import { actionNotFound, dispatchAction, isKnownAction } from './dispatch-action.js';
+import type { ProjectMode } from '../dataworks/operations/get-project.js';
+import { operationNotFound, dispatchOperation, isKnownOperation } from './dispatch-operation.js';
 import type { CallRecord, EmulatorState } from './emulator-state.js';
 import { takeFault, writeFaultAnswer } from './faults.js';
 import { BodyTooLargeError, parseFormBody, parseTarget, readBody } from './read-request.js';
@@ -78,7 +78,7 @@ export async function handleApiCall(req: IncomingMessage, res: ServerResponse, c
   if (gate) return answer(gate.status, formatGatewayError(requestId, hostId, gate), gate.code);
   const action = record.action as OperationName; // checkGateway refused any other name
 
-  const outcome = dispatchAction(action, params, {
+  const outcome = dispatchOperation(action, params, {
     state: ctx.state,
     now: ctx.now(),
     projectMode: ctx.projectMode,
@@ -119,7 +119,7 @@ function checkGateway(
 ): ApiFailure | null {
   const version = headerOf(req, 'x-acs-version') ?? params.Version ?? '';
   if (version !== API_VERSION) return failure(400, 'InvalidVersion', 'Specified parameter Version is not valid.');
-  if (!isKnownAction(action)) return actionNotFound();
+  if (!isKnownOperation(action)) return operationNotFound();
   const auth = verifySignature(
     { method: req.method ?? 'GET', path: target.path, query: target.query, headers: req.headers, body },
     { credentials: ctx.credentials, nonces: ctx.state.nonces, now: ctx.now() },

@@ -12,6 +12,7 @@ import {
   type TaskSeed,
 } from './emulator-state.js';
 import { enqueueFault, type Fault, type FaultTarget } from './faults.js';
+import type { ProjectMode } from '../dataworks/operations/get-project.js';
 import { handleApiCall, type ApiCallContext } from './handle-api-call.js';
 import { INSPECTION_PREFIX, serveInspection } from './inspection-routes.js';
 import { sendJson } from './responses.js';
@@ -21,7 +22,7 @@ import { sendJson } from './responses.js';
 export type { EmulatorDataSource, EmulatorResourceGroup, EmulatorState, EmulatorTask, TaskSeed } from './emulator-state.js';
 export { seedFromTasks, seedNamedTaskReferences } from './seed-from-tasks.js';
 export type { Fault, FaultTarget } from './faults.js';
-export { FAIL_DEPLOY_MARKER } from './actions/deployments.js';
+export { FAIL_DEPLOY_MARKER } from './handlers/deployments.js';
 
 export type EmulatorOptions = {
   port?: number; // 0 = any free port (default 0)
@@ -31,7 +32,7 @@ export type EmulatorOptions = {
   qps?: number; // 0 = no limit; excess calls answered Throttling.User (HTTP 400) like the service
   failRate?: number; // 0..1 share of calls answered ServiceUnavailable (503)
   quotaAfter?: number | null; // after this many API calls, answer every call Throttling.Api.Risk
-  projectMode?: 'basic' | 'standard'; // default 'standard'
+  projectMode?: ProjectMode; // default 'standard'
   deploymentPolls?: number; // GetDeployment polls answered "pending" before a deployment ends (default 2)
   random?: () => number; // for fail-rate determinism (default Math.random)
   credentials?: Record<string, string>; // accessKeyId -> secret; default { emulator: 'emulator' }

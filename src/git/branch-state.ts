@@ -3,12 +3,12 @@ import path from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { formatState } from '../core/state/format-state.js';
 import { parseState } from '../core/state/parse-state.js';
-import type { StateFile } from '../core/state/state-schema.js';
+import type { State } from '../core/state/state-schema.js';
 
 // The state file as the tip of a remote branch holds it, read through the state's own parser so it
 // is compared and merged as a state (per task), never as text.
 
-export type BranchState = { tip: string; state: StateFile | null };
+export type BranchState = { tip: string; state: State | null };
 
 export async function fetchBranchState(git: SimpleGit, remote: string, branch: string, statePath: string): Promise<BranchState> {
   await git.fetch(remote, branch);
@@ -25,7 +25,7 @@ export async function fetchBranchState(git: SimpleGit, remote: string, branch: s
 }
 
 // The state file in the working tree, or null when there is none.
-export async function readStateFileOrNull(statePath: string): Promise<StateFile | null> {
+export async function readStateFileOrNull(statePath: string): Promise<State | null> {
   let text: string;
   try {
     text = await readFile(statePath, 'utf8');
@@ -37,6 +37,6 @@ export async function readStateFileOrNull(statePath: string): Promise<StateFile 
 }
 
 // Same tasks and identity; the serial alone does not make two states differ.
-export function sameStateContent(a: StateFile, b: StateFile): boolean {
+export function sameStateContent(a: State, b: State): boolean {
   return formatState({ ...a, serial: 0 }) === formatState({ ...b, serial: 0 });
 }

@@ -5,7 +5,7 @@ import { toResultError } from '../dataworks/to-result-error.js';
 import { UserInputError } from '../errors.js';
 import type { ImportResult } from '../core/import/import-report.js';
 import { notFound } from './import-live-tasks.js';
-import type { FileToPlace } from '../core/import/plan-file-paths.js';
+import type { FileToPlace } from '../core/import/place-files.js';
 
 export type RequestedFiles = { files: FileToPlace[]; failures: ImportResult[] };
 

@@ -1,5 +1,5 @@
 import type { ImportResult } from '../core/import/import-report.js';
-import type { FileToPlace } from '../core/import/plan-file-paths.js';
+import type { FileToPlace } from '../core/import/place-files.js';
 import type { DataWorksSession } from '../ports.js';
 import { fetchRequestedFiles } from './fetch-requested-files.js';
 import { isInFolder, listLiveFiles } from './list-live-files.js';

@@ -14,12 +14,12 @@ import type { Declared } from '../core/import/index-declared.js';
 import type { Settings } from '../core/config/settings.js';
 import { locateTaskSchema } from '../tasks/locate-task-schema.js';
 import { parseLiveFile } from '../core/import/parse-live-file.js';
-import type { FileToPlace } from '../core/import/plan-file-paths.js';
-import { planFilePaths } from '../core/import/plan-file-paths.js';
+import type { FileToPlace } from '../core/import/place-files.js';
+import { placeFiles } from '../core/import/place-files.js';
 import { renderImportedTask } from '../core/import/render-imported-task.js';
 import { writeTaskFile } from '../tasks/write-task-file.js';
 
-export type ImportPlan = Pick<Settings, 'root' | 'jobs'> & {
+export type ImportInput = Pick<Settings, 'root' | 'jobs'> & {
   projectId: number;
   files: FileToPlace[]; // what to import, with names and folders from ListFiles
   out?: string; // --out, relative to the root, inside the jobs folder
@@ -39,8 +39,8 @@ export type ImportDeps = DataWorksSession & {
 
 // Reads each task (GetFile, bounded concurrency, shared rate limit and retries), writes its file and then
 // its state record. Failures are collected per task, never thrown; a quota error stops new calls.
-export async function importLiveTasks(plan: ImportPlan, deps: ImportDeps): Promise<ImportResult[]> {
-  const paths = planFilePaths(plan.files, { jobs: plan.jobs, ...(plan.out !== undefined ? { out: plan.out } : {}) });
+export async function importLiveTasks(plan: ImportInput, deps: ImportDeps): Promise<ImportResult[]> {
+  const paths = placeFiles(plan.files, { jobs: plan.jobs, ...(plan.out !== undefined ? { out: plan.out } : {}) });
   const placed = new Map(plan.files.map((f) => [f.fileId, f]));
   const limit = pLimit(deps.concurrency);
   let stopCode: string | null = null;

@@ -7,7 +7,7 @@ import type { WorkItem } from '../core/plan/plan-work.js';
 import type { ApplyResult } from '../core/plan/report.js';
 import { InternalError, RemoteError } from '../errors.js';
 import type { TaskRecord } from '../core/state/state-schema.js';
-import { describeLongContent, planUpdateRequest } from '../core/plan/plan-update-request.js';
+import { describeLongContent, buildUpdateRequest } from '../core/plan/build-update-request.js';
 import type { Task } from '../core/task/task.js';
 import { toResultError } from '../dataworks/to-result-error.js';
 import { deleteTask } from './delete-task.js';
@@ -130,7 +130,7 @@ export async function pushUpdates(items: WorkItem[], options: PushOptions, deps:
 
   async function update(entry: PlannedTask, fileId: number): Promise<ApplyResult> {
     const task = entry.task!;
-    const request = { projectId: task.projectId, fileId, ...planUpdateRequest(entry) };
+    const request = { projectId: task.projectId, fileId, ...buildUpdateRequest(entry) };
     const long = request.taskContent === undefined ? null : describeLongContent(task.file, request.taskContent);
     if (long) deps.onWarning?.(long);
     try {

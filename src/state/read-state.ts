@@ -3,10 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { UserInputError } from '../errors.js';
 import { foldJournal } from '../core/state/fold-journal.js';
 import { parseState } from '../core/state/parse-state.js';
-import { createState, type StateFile, type StateIdentity } from '../core/state/state-schema.js';
+import { createState, type State, type StateIdentity } from '../core/state/state-schema.js';
 
 export type LoadedState = {
-  state: StateFile; // with any journal folded in; nothing on disk changed
+  state: State; // with any journal folded in; nothing on disk changed
   exists: boolean; // false: no state file yet, `state` is a fresh empty one
   journal: { found: boolean; records: number; tornTail: boolean };
   warnings: string[]; // for the caller to log, e.g. a dropped torn journal line

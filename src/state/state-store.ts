@@ -3,13 +3,13 @@ import { dirname } from 'node:path';
 import { InternalError } from '../errors.js';
 import { openJournal, type Journal, type JournalStats } from './journal.js';
 import { journalPathFor, readState, type LoadedState, type ReadStateOptions } from './read-state.js';
-import { TaskKey, type StateFile, type TaskRecord } from '../core/state/state-schema.js';
+import { TaskKey, type State, type TaskRecord } from '../core/state/state-schema.js';
 import { removeLeftovers } from './remove-leftovers.js';
 import { syncDirectory } from './sync-directory.js';
 import { writeState } from './write-state.js';
 
 export type StateStore = {
-  readonly state: StateFile; // the current state, records included; treat as read-only
+  readonly state: State; // the current state, records included; treat as read-only
   readonly loaded: Omit<LoadedState, 'state'>; // what opening found: a new state, a leftover journal, warnings
   // Durable once it resolves: a run killed right after keeps this record.
   record(key: string, record: TaskRecord): Promise<void>;
@@ -17,7 +17,7 @@ export type StateStore = {
   remove(key: string): Promise<void>;
   // Folds the run's records into the state file and removes the journal. Writes only if something was
   // recorded (or opening had to), so a run with nothing to do leaves the file, and its git history, alone.
-  close(): Promise<StateFile>;
+  close(): Promise<State>;
   stats(): JournalStats;
 };
 
@@ -40,7 +40,7 @@ export async function openStateStore(path: string, options: ReadStateOptions = {
   if (loaded.journal.found) await removeJournal(journalPath);
   const journal: Journal = await openJournal(journalPath, { lineage: state.lineage, serial: state.serial });
   let dirty = false;
-  let closing: Promise<StateFile> | null = null;
+  let closing: Promise<State> | null = null;
   const { state: _omit, ...info } = loaded;
 
   return {

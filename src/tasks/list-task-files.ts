@@ -10,13 +10,13 @@ const TASK_FILE = /\.ya?ml$/i;
 // Every *.yaml / *.yml below the jobs folder, as root-relative paths with forward slashes.
 // Symbolic links are followed, but a link back into its own ancestry is reported, not walked:
 // following it would never end.
-export async function listTaskFiles(root: string, jobsDir: string): Promise<ListedTaskFiles> {
+export async function listTaskFiles(root: string, jobs: string): Promise<ListedTaskFiles> {
   const files: string[] = [];
   const problems: Problem[] = [];
   const relative = (abs: string) => path.relative(root, abs).split(path.sep).join('/') || '.';
   const problem = (abs: string, message: string) => problems.push({ file: relative(abs), line: 1, column: 1, path: '', message });
 
-  const top = path.resolve(root, jobsDir);
+  const top = path.resolve(root, jobs);
   let topReal: string;
   try {
     if (!(await stat(top)).isDirectory()) {

@@ -11,7 +11,7 @@ import { readTaskText } from './read-task-text.js';
 
 export type ReadTaskFilesOptions = {
   root: string;
-  jobsDir: string; // relative to root, e.g. "jobs"
+  jobs: string; // the jobs folder, relative to root, e.g. "jobs"
   only?: string[]; // --only globs, relative to root
   concurrency?: number; // files read at once
   readText?: typeof readTaskText; // tests pass a wrapper to watch the reads
@@ -23,23 +23,23 @@ export type TaskFiles = { tasks: Task[]; problems: Problem[]; warnings: Problem[
 // problems, never exceptions; only a --only pattern outside the jobs folder is a usage error.
 export async function readTaskFiles(options: ReadTaskFilesOptions): Promise<TaskFiles> {
   const patterns = (options.only ?? []).map((pattern) => {
-    const checked = checkOnlyPattern(pattern, options.jobsDir);
+    const checked = checkOnlyPattern(pattern, options.jobs);
     if ('error' in checked) throw new UserInputError(checked.error);
     return checked.pattern;
   });
   const matches = compileGlobs(patterns);
-  const listed = await listTaskFiles(options.root, options.jobsDir);
+  const listed = await listTaskFiles(options.root, options.jobs);
   const selected = (file: string) => patterns.length === 0 || matches(file);
   const files = listed.files.filter(selected);
-  const jobs = path.relative(options.root, path.resolve(options.root, options.jobsDir)).split(path.sep).join('/') || '.';
+  const jobsFolder = path.relative(options.root, path.resolve(options.root, options.jobs)).split(path.sep).join('/') || '.';
   // A pattern that selects nothing is a typo or a wrong folder: stopping beats a quiet "no changes".
   if (listed.files.length > 0) {
     const idle = patterns.filter((pattern) => !listed.files.some(compileGlobs([pattern])));
     if (idle.length > 0) {
-      throw new UserInputError(`--only ${idle.map((p) => JSON.stringify(p)).join(', ')} matches none of the ${listed.files.length} task file(s) in ${jobs}/`);
+      throw new UserInputError(`--only ${idle.map((p) => JSON.stringify(p)).join(', ')} matches none of the ${listed.files.length} task file(s) in ${jobsFolder}/`);
     }
   }
-  const problems = listed.problems.filter((p) => p.file === jobs || selected(p.file));
+  const problems = listed.problems.filter((p) => p.file === jobsFolder || selected(p.file));
 
   const limit = pLimit(options.concurrency ?? 32);
   const parsed = await Promise.all(

@@ -39,7 +39,7 @@ describe('bench', () => {
     await bench.generateJobs(b, { count: 20, seed: 7 });
     const other = await bench.generateJobs(c, { count: 20, seed: 8 });
     expect(files).toHaveLength(20);
-    const { tasks, problems } = await readTaskFiles({ root: a, jobsDir: 'jobs' });
+    const { tasks, problems } = await readTaskFiles({ root: a, jobs: 'jobs' });
     expect(problems).toEqual([]);
     expect(tasks).toHaveLength(20);
     for (const task of tasks) {

@@ -24,7 +24,7 @@ import { median } from './stats.js';
 
 async function applyInProcess(root, { url, concurrency, run }) {
   const statePath = path.join(root, `state-${run}`, 'state.json');
-  const { tasks } = await readTaskFiles({ root, jobsDir: 'jobs' });
+  const { tasks } = await readTaskFiles({ root, jobs: 'jobs' });
   const store = await openStateStore(statePath);
   const planned = planTasks({ tasks, records: store.state.tasks, salt: store.state.salt });
   const updates = planned.filter((entry) => entry.action === 'update').map((entry) => ({ kind: 'update', entry }));

@@ -14,7 +14,7 @@ import { writeState } from '../../build/state/write-state.js';
 import { readTaskFiles } from '../../build/tasks/read-task-files.js';
 
 export async function seedAppliedState(root, statePath) {
-  const { tasks, problems } = await readTaskFiles({ root, jobsDir: 'jobs' });
+  const { tasks, problems } = await readTaskFiles({ root, jobs: 'jobs' });
   if (problems.length > 0) throw new Error(`generated task files are invalid: ${problems[0].message}`);
   const state = createState(newStateIdentity());
   const at = '2026-01-01T00:00:00.000Z';

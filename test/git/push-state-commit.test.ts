@@ -5,7 +5,7 @@ import { silentLogger } from '../../src/ports.js';
 import { RemoteError } from '../../src/errors.js';
 import { BOT_EMAIL, BOT_NAME, pushStateCommit } from '../../src/git/push-state-commit.js';
 import { formatState } from '../../src/core/state/format-state.js';
-import type { StateFile, TaskRecord } from '../../src/core/state/state-schema.js';
+import type { State, TaskRecord } from '../../src/core/state/state-schema.js';
 import { aFailedRecord, aState, anAppliedRecord } from '../support/state-builders.js';
 import { createTempOrigin, gitIn, pushFromElsewhere } from '../support/temp-origin.js';
 import type { TempOrigin } from '../support/temp-origin.js';
@@ -31,7 +31,7 @@ async function originState(origin: string): Promise<{ serial: number; tasks: Rec
   return parseStateText(await gitIn(origin).show([`main:${STATE}`])) as { serial: number; tasks: Record<string, TaskRecord> };
 }
 
-function text(state: StateFile): string {
+function text(state: State): string {
   return formatState(state);
 }
 

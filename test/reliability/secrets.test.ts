@@ -11,7 +11,7 @@ import type { JsonObject } from '../../src/core/text/json.js';
 import type { ApplyReport, PlanReport } from '../../src/core/plan/report.js';
 import { startEmulator } from '../../src/emulator/start-emulator.js';
 import type { Emulator } from '../../src/emulator/start-emulator.js';
-import type { StateFile } from '../../src/core/state/state-schema.js';
+import type { State } from '../../src/core/state/state-schema.js';
 import { useBundledAction } from '../action/use-bundled-action.js';
 import { buildTask } from '../support/build-task.js';
 import { startFakeGithub } from '../support/fake-github.js';
@@ -87,7 +87,7 @@ function dwsync(dir: string, args: string[]): Promise<CliRun> {
   return runCli([...args, '--endpoint', emulator.url, '--qps', '0', '--concurrency', '1'], { cwd: dir, env });
 }
 
-async function readState(dir: string): Promise<StateFile> {
+async function readState(dir: string): Promise<State> {
   return readStateFile(path.join(dir, '.dwsync/state.json'));
 }
 
@@ -262,7 +262,7 @@ describe('a secret is kept only as a keyed hash', () => {
   });
 
   test('two state files (two salts) hash the same password differently', async () => {
-    const states: StateFile[] = [];
+    const states: State[] = [];
     for (let i = 0; i < 2; i++) {
       const dir = await repoWith([taskWith(1000002, PASSWORD)]);
       const run = await dwsync(dir, ['apply']);

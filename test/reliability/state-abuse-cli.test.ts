@@ -8,7 +8,7 @@ import { apply } from '../../src/commands/apply.js';
 import type { PlanReport } from '../../src/core/plan/report.js';
 import { startEmulator } from '../../src/emulator/start-emulator.js';
 import type { Emulator } from '../../src/emulator/start-emulator.js';
-import type { StateFile } from '../../src/core/state/state-schema.js';
+import type { State } from '../../src/core/state/state-schema.js';
 import { buildTask } from '../support/build-task.js';
 import { runCli } from '../support/run-cli.js';
 import { taskYaml } from '../support/task-yaml.js';
@@ -25,7 +25,7 @@ const STATE = '.dwsync/state.json';
 const JOURNAL = `${STATE}.journal`;
 
 let emulator: Emulator;
-let applied: StateFile; // the state a real apply of both tasks wrote
+let applied: State; // the state a real apply of both tasks wrote
 let appliedText: string;
 const tempDir = useTempDir('dwsync-state-abuse-', { keep: 'file' });
 
@@ -50,12 +50,12 @@ async function repo(files: Record<string, string>): Promise<string> {
   return dir;
 }
 
-function journalHeader(state: StateFile): string {
+function journalHeader(state: State): string {
   return JSON.stringify({ journal: 1, lineage: state.lineage, baseSerial: state.serial });
 }
 
 // The state as a run killed after recording b left it: b's record only in the journal.
-function withoutB(): StateFile {
+function withoutB(): State {
   const { [tasks[1]!.key]: _b, ...rest } = applied.tasks;
   return { ...applied, tasks: rest };
 }

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import type { StateFile } from '../../src/core/state/state-schema.js';
+import type { State } from '../../src/core/state/state-schema.js';
 
 // Reads a state file the way a script or a reviewer would, from its documented layout
 // (docs/state-format.md), with JSON.parse alone and not with dwsync's own parser: format 2 is a
 // header line, then one `{"key":…, …record}` line per task; an applied last attempt leaves out the
 // time and request id that `applied` already gives. A one-document (format 1) file is parsed whole.
-export function parseStateText(text: string): StateFile {
+export function parseStateText(text: string): State {
   const whole = _tryParse(text) as Record<string, unknown> | undefined;
-  if (whole !== undefined && 'tasks' in whole) return whole as unknown as StateFile;
+  if (whole !== undefined && 'tasks' in whole) return whole as unknown as State;
   const lines = text.split('\n').filter((line) => line.trim() !== '');
   const first = JSON.parse(lines[0]!) as Record<string, unknown>;
   const tasks: Record<string, Record<string, unknown>> = {};
@@ -18,10 +18,10 @@ export function parseStateText(text: string): StateFile {
     if (applied && last?.outcome === 'applied' && !('at' in last)) record.lastAttempt = { at: applied.appliedAt, ...last, requestId: applied.requestId };
     tasks[key] = record;
   }
-  return { ...first, tasks } as unknown as StateFile;
+  return { ...first, tasks } as unknown as State;
 }
 
-export async function readStateFile(path: string): Promise<StateFile> {
+export async function readStateFile(path: string): Promise<State> {
   return parseStateText(await readFile(path, 'utf8'));
 }
 

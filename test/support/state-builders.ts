@@ -1,9 +1,9 @@
-import { createState, type StateFile, type TaskRecord } from '../../src/core/state/state-schema.js';
+import { createState, type State, type TaskRecord } from '../../src/core/state/state-schema.js';
 
 export const LINEAGE = '6f1c2a0e-8a51-4d1b-9a43-3f0d2c1b7e55';
 export const SALT = 'ab'.repeat(32);
 
-export function aState(tasks: Record<string, TaskRecord> = {}, serial = 0): StateFile {
+export function aState(tasks: Record<string, TaskRecord> = {}, serial = 0): State {
   return { ...createState({ lineage: LINEAGE, salt: SALT }), serial, tasks };
 }
 

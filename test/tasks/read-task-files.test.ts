@@ -23,7 +23,7 @@ const task = (fileId: number) => withLine(validTaskYaml, 'fileId: 1000001', `fil
 
 test('reads every .yaml/.yml below the jobs folder, sorted, and nothing else', async () => {
   await repoWith({ 'jobs/b.yml': task(2), 'jobs/a/z.yaml': task(1), 'jobs/notes.md': '# x', 'jobs/dwsync-task.schema.json': '{}', 'other/c.yaml': 'x: 1' });
-  const { files, tasks, problems } = await readTaskFiles({ root, jobsDir: 'jobs' });
+  const { files, tasks, problems } = await readTaskFiles({ root, jobs: 'jobs' });
   expect(problems).toEqual([]);
   expect(files).toEqual(['jobs/a/z.yaml', 'jobs/b.yml']);
   expect(tasks.map((t) => t.key)).toEqual(['10000/1', '10000/2']);
@@ -31,10 +31,10 @@ test('reads every .yaml/.yml below the jobs folder, sorted, and nothing else', a
 
 test('--only limits the files; a pattern outside the jobs folder is a usage error', async () => {
   await repoWith({ 'jobs/ods/a.yaml': task(1), 'jobs/dws/b.yaml': 'broken: [' });
-  const { files, problems } = await readTaskFiles({ root, jobsDir: 'jobs', only: ['jobs/ods/**'] });
+  const { files, problems } = await readTaskFiles({ root, jobs: 'jobs', only: ['jobs/ods/**'] });
   expect(files).toEqual(['jobs/ods/a.yaml']);
   expect(problems).toEqual([]);
-  await expect(readTaskFiles({ root, jobsDir: 'jobs', only: ['../elsewhere/*.yaml'] })).rejects.toBeInstanceOf(UserInputError);
+  await expect(readTaskFiles({ root, jobs: 'jobs', only: ['../elsewhere/*.yaml'] })).rejects.toBeInstanceOf(UserInputError);
 });
 
 test('many files are read with bounded parallelism and all reported', async () => {
@@ -52,7 +52,7 @@ test('many files are read with bounded parallelism and all reported', async () =
       reading -= 1;
     }
   };
-  const result = await readTaskFiles({ root, jobsDir: 'jobs', concurrency: 4, readText });
+  const result = await readTaskFiles({ root, jobs: 'jobs', concurrency: 4, readText });
   expect(most).toBe(4);
   expect(result.tasks).toHaveLength(199);
   expect(result.problems.map((p) => p.file)).toEqual(['jobs/f150.yaml']);
@@ -60,7 +60,7 @@ test('many files are read with bounded parallelism and all reported', async () =
 
 test('an --only pattern that selects no task file is a usage error naming it', async () => {
   await repoWith({ 'jobs/ods/a.yaml': task(1), 'jobs/dws/b.yaml': task(2) });
-  await expect(readTaskFiles({ root, jobsDir: 'jobs', only: ['jobs/ods/**', 'jobs/odss/**'] })).rejects.toThrow(
+  await expect(readTaskFiles({ root, jobs: 'jobs', only: ['jobs/ods/**', 'jobs/odss/**'] })).rejects.toThrow(
     new UserInputError('--only "jobs/odss/**" matches none of the 2 task file(s) in jobs/'),
   );
 });
@@ -68,8 +68,8 @@ test('an --only pattern that selects no task file is a usage error naming it', a
 test('a jobs folder that cannot be read is not called missing', async () => {
   await repoWith({});
   await symlink('jobs', path.join(root, 'jobs')); // a link to itself: stat fails with ELOOP
-  const { problems } = await readTaskFiles({ root, jobsDir: 'jobs' });
+  const { problems } = await readTaskFiles({ root, jobs: 'jobs' });
   expect(problems.map((p) => p.message)).toEqual(['cannot read the jobs folder jobs: ELOOP']);
-  const missing = await readTaskFiles({ root, jobsDir: 'other' });
+  const missing = await readTaskFiles({ root, jobs: 'other' });
   expect(missing.problems.map((p) => p.message)).toEqual(['the jobs folder other does not exist: expected a folder of task files (set "jobs" in dwsync.yaml)']);
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { desiredConfig } from '../../src/core/plan/desired-config.js';
 import { planTasks } from '../../src/core/plan/plan-tasks.js';
-import type { PlannedTask, PlanRecord } from '../../src/core/plan/plan-tasks.js';
+import type { PlannedTask, PlanInputRecord } from '../../src/core/plan/plan-tasks.js';
 import type { Task } from '../../src/core/task/task.js';
 import { buildPlanView } from '../../src/views/plan-view.js';
 import { renderFieldDiff } from '../../src/views/render-field-diff.js';
@@ -12,7 +12,7 @@ import { buildTask } from '../support/build-task.js';
 
 const salt = 'test-salt';
 
-function appliedRecord(task: Task, outcome = 'applied'): PlanRecord {
+function appliedRecord(task: Task, outcome = 'applied'): PlanInputRecord {
   return { file: task.file, applied: desiredConfig(task, salt), lastAttempt: { outcome } };
 }
 

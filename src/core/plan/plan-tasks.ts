@@ -11,7 +11,7 @@ import { parseTaskKey, type Task } from '../task/task.js';
 
 // The parts of a state record a plan reads: the configs and their hashes, not when or by which request.
 export type AppliedHashes = Pick<AppliedConfig, 'taskContent' | 'taskParam' | 'taskContentHash' | 'taskParamHash'>;
-export type PlanRecord = {
+export type PlanInputRecord = {
   file: string;
   fileId?: number; // a named task's file, once dwsync has found or created it
   applied: AppliedHashes | null;
@@ -29,7 +29,7 @@ export type PlannedTask = PlanChange & {
 
 export type PlanInput = {
   tasks: Task[];
-  records: Readonly<Record<string, PlanRecord>>;
+  records: Readonly<Record<string, PlanInputRecord>>;
   salt: string;
   // Orphans are only reported for records whose file is in scope (with --only, the rest is not looked at).
   inScope?: (file: string) => boolean;
@@ -63,7 +63,7 @@ export function planTasks(input: PlanInput): PlannedTask[] {
   return planned.sort((a, b) => compareKeys(a.key, b.key));
 }
 
-function planTask(task: Task, record: PlanRecord | null, salt: string, deploy: boolean): PlannedTask {
+function planTask(task: Task, record: PlanInputRecord | null, salt: string, deploy: boolean): PlannedTask {
   const computed = desiredConfig(task, salt);
   const fileId = task.fileId ?? record?.fileId ?? null;
   // A named task whose file dwsync has not found or created yet: apply looks it up, then creates it.
@@ -94,13 +94,13 @@ function planTask(task: Task, record: PlanRecord | null, salt: string, deploy: b
 }
 
 // The last applied config never reached production: an update whose submit or deploy did not finish.
-function isUndeployed(record: PlanRecord | null): boolean {
+function isUndeployed(record: PlanInputRecord | null): boolean {
   if (!record?.applied) return false;
   const stage = record.deploy?.stage;
   return stage !== 'deployed' && stage !== 'not-needed';
 }
 
-function updateReason(record: PlanRecord | null, desired: DesiredConfig): UpdateReason | null {
+function updateReason(record: PlanInputRecord | null, desired: DesiredConfig): UpdateReason | null {
   if (record?.lastAttempt?.outcome === 'failed') return 'retry';
   const applied = record?.applied;
   if (!applied) return 'new';
@@ -109,11 +109,11 @@ function updateReason(record: PlanRecord | null, desired: DesiredConfig): Update
 }
 
 // A record dwsync answers for: it created or applied (or imported) that config. Only those are pruned.
-function isOwned(record: PlanRecord): boolean {
+function isOwned(record: PlanInputRecord): boolean {
   return record.applied !== null;
 }
 
-function recordedFileId(key: string, record: PlanRecord): number | null {
+function recordedFileId(key: string, record: PlanInputRecord): number | null {
   const parsed = parseTaskKey(key);
   return 'fileId' in parsed ? parsed.fileId : (record.fileId ?? null);
 }

@@ -1,9 +1,9 @@
 import { UserInputError } from '../../errors.js';
 import { parseJournal } from './parse-journal.js';
-import type { StateFile, TaskRecord } from './state-schema.js';
+import type { State, TaskRecord } from './state-schema.js';
 
 export type FoldResult = {
-  state: StateFile;
+  state: State;
   tornTail: boolean;
   tornLine: number | null;
   records: number; // journal entries applied (a key may repeat)
@@ -14,7 +14,7 @@ export type FoldResult = {
 // the same journal twice gives the same state: that is what lets a run write the state and then delete
 // the journal without caring which of the two a crash interrupts. The serial is left alone; writing
 // the folded state is what advances it.
-export function foldJournal(state: StateFile, journalText: string, journalPath = 'journal'): FoldResult {
+export function foldJournal(state: State, journalText: string, journalPath = 'journal'): FoldResult {
   const journal = parseJournal(journalText, journalPath);
   const torn = { tornTail: journal.tornLine !== null, tornLine: journal.tornLine };
   if (journal.header === null) return { state, ...torn, records: 0, baseSerial: null };

@@ -1,6 +1,6 @@
 import { compareText } from '../text/compare-text.js';
 import { isJsonObject } from '../text/json.js';
-import { AppliedConfig, AttemptError, DeployRecord, LastAttempt, STATE_FORMAT_VERSION, StateFile, TaskRecord } from './state-schema.js';
+import { AppliedConfig, AttemptError, DeployRecord, LastAttempt, STATE_FORMAT_VERSION, State, TaskRecord } from './state-schema.js';
 import type { z } from 'zod';
 
 // State → bytes (format 2), deterministically: a header line with the state's own fields, then one
@@ -22,9 +22,9 @@ const RECORD_LAYOUT: Nested = {
   deploy: { order: keysOf(DeployRecord.shape), nested: { error: { order: ['code', 'message'] } } },
 };
 const RECORD_ORDER = keysOf(TaskRecord.shape);
-const HEADER_ORDER = keysOf(StateFile.shape).filter((key) => key !== 'tasks');
+const HEADER_ORDER = keysOf(State.shape).filter((key) => key !== 'tasks');
 
-export function formatState(state: StateFile): string {
+export function formatState(state: State): string {
   const { tasks, ...rest } = state;
   const header = orderFields({ ...rest, formatVersion: STATE_FORMAT_VERSION }, HEADER_ORDER);
   const lines = [JSON.stringify(header)];

@@ -1,11 +1,11 @@
 import { UserInputError } from '../../errors.js';
-import type { StateFile, TaskRecord } from './state-schema.js';
+import type { State, TaskRecord } from './state-schema.js';
 
 // Two states written by two runs from one lineage → one state holding both runs' outcomes.
 // The state is keyed by task, so the merge is per task and never textual: each task keeps the
 // record of its newest recorded attempt. The serial is the larger one; writing the merged state
 // (writeState) makes it max + 1, above both. Pure: the callers read and write the files.
-export function mergeStates(ours: StateFile, theirs: StateFile, what = 'the two states'): StateFile {
+export function mergeStates(ours: State, theirs: State, what = 'the two states'): State {
   if (ours.lineage !== theirs.lineage || ours.salt !== theirs.salt) {
     throw new UserInputError(
       `cannot merge ${what}: they belong to different state files (lineage ${ours.lineage} and ${theirs.lineage}); ` +

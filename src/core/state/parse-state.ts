@@ -5,7 +5,7 @@ import { findJsonSyntaxError } from '../text/find-json-syntax-error.js';
 import { formatPath } from '../text/format-path.js';
 import { isJsonObject } from '../text/json.js';
 import { findPosition } from '../text/source-lines.js';
-import { LEGACY_STATE_FORMAT_VERSION, STATE_FORMAT_VERSION, StateFile, StateHeader, TaskKey, TaskRecord } from './state-schema.js';
+import { LEGACY_STATE_FORMAT_VERSION, STATE_FORMAT_VERSION, State, StateHeader, TaskKey, TaskRecord } from './state-schema.js';
 
 // Text of a state file → the state, or a refusal that names the file (and the line) and says what to
 // do. Refusing is the point: an unreadable state must never be replaced by an empty one.
@@ -16,7 +16,7 @@ import { LEGACY_STATE_FORMAT_VERSION, STATE_FORMAT_VERSION, StateFile, StateHead
 const KEEP = 'dwsync has not changed it';
 const ADVICE = `restore it from version control (git) or repair it by hand; ${KEEP}`;
 
-export function parseState(text: string, path: string): StateFile {
+export function parseState(text: string, path: string): State {
   const end = text.indexOf('\n');
   const header = tryParse(end === -1 ? text : text.slice(0, end));
   if (isJsonObject(header) && typeof header.formatVersion === 'number' && !('tasks' in header)) {
@@ -26,10 +26,10 @@ export function parseState(text: string, path: string): StateFile {
   return parseFormat1(text, path);
 }
 
-function parseFormat1(text: string, path: string): StateFile {
+function parseFormat1(text: string, path: string): State {
   const raw = parseJsonText(text, `state file ${path}`, ADVICE);
   if (isJsonObject(raw) && typeof raw.formatVersion === 'number') refuseNewer(raw.formatVersion, path);
-  const result = StateFile.safeParse(raw);
+  const result = State.safeParse(raw);
   if (!result.success) {
     throw new UserInputError(
       `state file ${path} does not match the state format: ${formatIssues(result.error.issues)}; ` +
@@ -37,11 +37,11 @@ function parseFormat1(text: string, path: string): StateFile {
     );
   }
   // The parsed JSON itself, not zod's copy: unknown fields from a newer dwsync are kept (see state-schema.ts).
-  return raw as StateFile;
+  return raw as State;
 }
 
 // Format 2: the header line, then one `{"key":…, …record}` line per task (format-state.ts).
-function parseStateLines(text: string, path: string): StateFile {
+function parseStateLines(text: string, path: string): State {
   const lines = text.split('\n');
   const header = JSON.parse(lines[0]!) as Record<string, unknown>;
   const checked = StateHeader.safeParse(header);
@@ -62,7 +62,7 @@ function parseStateLines(text: string, path: string): StateFile {
     keepConfigsAsText(record);
     tasks[keyCheck.data] = record as TaskRecord; // the raw record: unknown fields are kept
   }
-  return { ...(header as Omit<StateFile, 'tasks'>), tasks };
+  return { ...(header as Omit<State, 'tasks'>), tasks };
 }
 
 // A record's applied configs are most of its size, and a plan reads them only for a task that

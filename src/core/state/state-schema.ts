@@ -77,21 +77,21 @@ export const TaskRecord = z.object({
 });
 export type TaskRecord = z.infer<typeof TaskRecord>;
 
-export const StateFile = z.object({
+export const State = z.object({
   formatVersion: z.union([z.literal(STATE_FORMAT_VERSION), z.literal(LEGACY_STATE_FORMAT_VERSION)]),
   serial: z.number().int().nonnegative(),
   lineage: z.string().min(1),
   salt: z.string().regex(/^[0-9a-f]+$/, 'expected lowercase hex'),
   tasks: z.record(TaskKey, TaskRecord),
 });
-export type StateFile = z.infer<typeof StateFile>;
+export type State = z.infer<typeof State>;
 
 // The header line of format 2: the state without its tasks.
-export const StateHeader = StateFile.omit({ tasks: true }).extend({ formatVersion: z.literal(STATE_FORMAT_VERSION) });
+export const StateHeader = State.omit({ tasks: true }).extend({ formatVersion: z.literal(STATE_FORMAT_VERSION) });
 export type StateHeader = z.infer<typeof StateHeader>;
 
 export type StateIdentity = { lineage: string; salt: string };
 
-export function createState(identity: StateIdentity): StateFile {
+export function createState(identity: StateIdentity): State {
   return { formatVersion: STATE_FORMAT_VERSION, serial: 0, lineage: identity.lineage, salt: identity.salt, tasks: {} };
 }

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { defineOperation, envelope, field } from './define-operation.js';
 
+// basic: one environment, a file is live once submitted; standard: development and production apart.
+export type ProjectMode = 'basic' | 'standard';
+export const PROJECT_MODE_CODE = { basic: 2, standard: 3 } as const satisfies Record<ProjectMode, number>;
+
 // A workspace. ProjectMode 2 = basic, 3 = standard; DefaultDiResourceGroupIdentifier is the workspace's
 // default Data Integration resource group. Both parameters go in the query string.
 export const GetProject = defineOperation({

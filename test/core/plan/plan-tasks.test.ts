@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 
 import { desiredConfig } from '../../../src/core/plan/desired-config.js';
 import { compareKeys, planTasks, toPlanReport } from '../../../src/core/plan/plan-tasks.js';
-import type { PlanRecord } from '../../../src/core/plan/plan-tasks.js';
+import type { PlanInputRecord } from '../../../src/core/plan/plan-tasks.js';
 import { renderPlanText } from '../../../src/views/render-plan-text.js';
 import type { Task } from '../../../src/core/task/task.js';
 import { buildNamedTask, buildTask } from '../../support/build-task.js';
 
 const salt = 'test-salt';
 
-function appliedRecord(task: Task, outcome = 'applied'): PlanRecord {
+function appliedRecord(task: Task, outcome = 'applied'): PlanInputRecord {
   return { file: task.file, applied: desiredConfig(task, salt), lastAttempt: { outcome } };
 }
 

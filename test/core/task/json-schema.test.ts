@@ -16,7 +16,7 @@ test('the committed JSON Schema is current', async () => {
 });
 
 test('every example in jobs/ validates, with distinct keys from 10000/1000001 up', async () => {
-  const { tasks, problems, files } = await readTaskFiles({ root: repo, jobsDir: 'jobs' });
+  const { tasks, problems, files } = await readTaskFiles({ root: repo, jobs: 'jobs' });
   expect(problems).toEqual([]);
   expect(files.length).toBeGreaterThanOrEqual(6);
   expect(tasks.every((t) => t.projectId === 10000 && (t.fileId ?? 0) >= 1000001)).toBe(true);

@@ -1,6 +1,6 @@
 import { DI_FILE_TYPE } from '../../dataworks/operations/file-fields.js';
 import { findTask, hasProject, listTasks, type EmulatorTask } from '../emulator-state.js';
-import { answer, fail, type ActionContext, type ActionHandler, type Failed } from './action-handler.js';
+import { answer, fail, type HandlerContext, type OperationHandler, type Failed } from './operation-handler.js';
 import { formatContent } from './di-task-checks.js';
 import { readPage, readRequiredLong } from './read-params.js';
 
@@ -10,7 +10,7 @@ import { readPage, readRequiredLong } from './read-params.js';
 export { DI_FILE_TYPE };
 const MAX_FILE_IDS = 50;
 
-export const getFile: ActionHandler<'GetFile'> = (params, ctx) => {
+export const getFile: OperationHandler<'GetFile'> = (params, ctx) => {
   const task = readRequestedTask(params, ctx);
   if (!('fileId' in task)) return task;
   return answer('GetFile', {
@@ -33,7 +33,7 @@ export const getFile: ActionHandler<'GetFile'> = (params, ctx) => {
   });
 };
 
-export const listFiles: ActionHandler<'ListFiles'> = (params, ctx) => {
+export const listFiles: OperationHandler<'ListFiles'> = (params, ctx) => {
   const projectId = readRequiredLong(params, 'ProjectId');
   if (typeof projectId !== 'number') return projectId;
   const paging = readPage(params);
@@ -77,7 +77,7 @@ export const listFiles: ActionHandler<'ListFiles'> = (params, ctx) => {
 
 // The task a call's ProjectId and FileId name, or the answer the service gives when they are missing,
 // malformed or name no file.
-export function readRequestedTask(params: Record<string, string>, ctx: ActionContext): EmulatorTask | Failed {
+export function readRequestedTask(params: Record<string, string>, ctx: HandlerContext): EmulatorTask | Failed {
   const projectId = readRequiredLong(params, 'ProjectId');
   if (typeof projectId !== 'number') return projectId;
   const fileId = readRequiredLong(params, 'FileId');

@@ -1,5 +1,5 @@
 import type { EmulatorState } from '../emulator-state.js';
-import { fail, type Failed } from './action-handler.js';
+import { fail, type Failed } from './operation-handler.js';
 
 // What the DI task operations check in TaskContent and TaskParam. Their documented errors are
 // 400 Invalid.DI.Parameter, 403 Forbidden.DI.NoPrivilege and 500 InternalError.DI.Parameter; an

@@ -1,11 +1,11 @@
 import { findTask, markChanged } from '../emulator-state.js';
-import { answer, type ActionHandler } from './action-handler.js';
+import { answer, type OperationHandler } from './operation-handler.js';
 import { checkTaskContent, checkTaskParam, invalid } from './di-task-checks.js';
 import { readRequiredLong, readRequiredString } from './read-params.js';
 
 // UpdateDISyncTask: replaces a batch sync task's job JSON and its resource settings. TaskContent and
 // TaskParam are optional: what a call leaves out stays as it was.
-export const updateDISyncTask: ActionHandler<'UpdateDISyncTask'> = (params, ctx) => {
+export const updateDISyncTask: OperationHandler<'UpdateDISyncTask'> = (params, ctx) => {
   const projectId = readRequiredLong(params, 'ProjectId');
   if (typeof projectId !== 'number') return projectId;
   const taskType = readRequiredString(params, 'TaskType');

@@ -1,5 +1,5 @@
 import { findTask, type Deployment, type DeploymentKind, type EmulatorState } from '../emulator-state.js';
-import { answer, fail, type ActionContext, type ActionHandler, type Failed } from './action-handler.js';
+import { answer, fail, type HandlerContext, type OperationHandler, type Failed } from './operation-handler.js';
 import { readRequestedTask } from './files.js';
 import { readRequiredLong } from './read-params.js';
 
@@ -20,14 +20,14 @@ function refused(message: string): Failed {
   return fail(400, 'Invalid.Param', message);
 }
 
-export const submitFile: ActionHandler<'SubmitFile'> = (params, ctx) => startDeployment(params, ctx, 'submit');
+export const submitFile: OperationHandler<'SubmitFile'> = (params, ctx) => startDeployment(params, ctx, 'submit');
 
-export const deployFile: ActionHandler<'DeployFile'> = (params, ctx) => {
+export const deployFile: OperationHandler<'DeployFile'> = (params, ctx) => {
   if (ctx.projectMode === 'basic') return refused('DeployFile is only available in workspaces in standard mode; in basic mode SubmitFile publishes the file.');
   return startDeployment(params, ctx, 'deploy');
 };
 
-export const getDeployment: ActionHandler<'GetDeployment'> = (params, ctx) => {
+export const getDeployment: OperationHandler<'GetDeployment'> = (params, ctx) => {
   const deploymentId = readRequiredLong(params, 'DeploymentId');
   if (typeof deploymentId !== 'number') return deploymentId;
   const projectId = params.ProjectId === undefined ? null : Number(params.ProjectId);
@@ -68,7 +68,7 @@ export const getDeployment: ActionHandler<'GetDeployment'> = (params, ctx) => {
 
 type Phase = 'ready' | 'checking' | 'check-failed' | 'failed' | 'done';
 
-function phaseOf(deployment: Deployment & { skipCheck?: boolean }, ctx: ActionContext): Phase {
+function phaseOf(deployment: Deployment & { skipCheck?: boolean }, ctx: HandlerContext): Phase {
   if (deployment.polls <= ctx.deploymentPolls) return 'ready';
   if (deployment.fails) return 'failed';
   const checks = deployment.kind === 'submit' && !deployment.skipCheck;
@@ -77,7 +77,7 @@ function phaseOf(deployment: Deployment & { skipCheck?: boolean }, ctx: ActionCo
   return 'done';
 }
 
-function startDeployment(params: Record<string, string>, ctx: ActionContext, kind: DeploymentKind) {
+function startDeployment(params: Record<string, string>, ctx: HandlerContext, kind: DeploymentKind) {
   const task = readRequestedTask(params, ctx);
   if (!('fileId' in task)) return task;
   const { projectId, fileId } = task;
@@ -103,7 +103,7 @@ export function createDeployment(state: EmulatorState, fields: Omit<Deployment, 
 }
 
 // The effect lands when a poll first reports the deployment finished.
-function finishDeployment(ctx: ActionContext, deployment: Deployment, succeeded: boolean): void {
+function finishDeployment(ctx: HandlerContext, deployment: Deployment, succeeded: boolean): void {
   deployment.finished = true;
   const task = findTask(ctx.state, deployment.projectId, deployment.fileId);
   if (!task || !succeeded) return;
@@ -119,7 +119,7 @@ function finishDeployment(ctx: ActionContext, deployment: Deployment, succeeded:
 }
 
 // DataWorks numbers its environments 0 local, 1 development, 2 production.
-function environmentsOf(kind: DeploymentKind, mode: ActionContext['projectMode']): [number, number] {
+function environmentsOf(kind: DeploymentKind, mode: HandlerContext['projectMode']): [number, number] {
   if (kind === 'deploy' || kind === 'delete') return [1, 2];
   return mode === 'basic' ? [0, 2] : [0, 1];
 }

@@ -2,14 +2,14 @@ import type { z } from 'zod';
 import type { OperationName, Operations } from '../../dataworks/operations/operations.js';
 import type { EmulatorState } from '../emulator-state.js';
 import type { ApiFailure } from '../responses.js';
+import type { ProjectMode } from '../../dataworks/operations/get-project.js';
 
 // What every operation's handler receives and returns. Handlers are synchronous: the server does the
 // I/O. A success is the answer body without RequestId (the server adds it), typed by the operation's
 // response schema, so a handler cannot answer a field the model does not have.
 
-export type ProjectMode = 'basic' | 'standard';
 
-export type ActionContext = {
+export type HandlerContext = {
   state: EmulatorState;
   now: number; // ms since the epoch
   projectMode: ProjectMode;
@@ -19,11 +19,11 @@ export type ActionContext = {
 
 export type AnswerBody<N extends OperationName> = Omit<z.input<Operations[N]['response']>, 'RequestId'>;
 
-export type ActionOutcome<N extends OperationName = OperationName> = { ok: true; body: AnswerBody<N> } | ({ ok: false } & ApiFailure);
+export type HandlerOutcome<N extends OperationName = OperationName> = { ok: true; body: AnswerBody<N> } | ({ ok: false } & ApiFailure);
 
 export type Failed = { ok: false } & ApiFailure;
 
-export type ActionHandler<N extends OperationName> = (params: Record<string, string>, ctx: ActionContext) => ActionOutcome<N>;
+export type OperationHandler<N extends OperationName> = (params: Record<string, string>, ctx: HandlerContext) => HandlerOutcome<N>;
 
 export function fail(status: number, code: string, message: string): Failed {
   return { ok: false, status, code, message };

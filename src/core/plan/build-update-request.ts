@@ -6,7 +6,7 @@ import type { PlannedTask } from './plan-tasks.js';
 // leave this parameter empty"), and the service keeps what a call leaves out. A first apply, an
 // overwrite of drift (--force), and an update whose config equals the last applied one (a retry)
 // send both. Pure.
-export function planUpdateRequest(entry: PlannedTask): { taskContent?: string; taskParam?: string } {
+export function buildUpdateRequest(entry: PlannedTask): { taskContent?: string; taskParam?: string } {
   const strings = requestStrings(entry.task!);
   const previous = entry.lastApplied;
   const desired = entry.desired!;

@@ -1,4 +1,4 @@
-import { fail, type Failed } from './action-handler.js';
+import { fail, type Failed } from './operation-handler.js';
 
 // Reading typed parameters the way the gateway checks them. The gateway's own codes for a missing or
 // malformed parameter are not in the SDK models; these follow Alibaba Cloud's common gateway codes

@@ -16,7 +16,7 @@ const DI_FOLDERS = new Set(['data integration', '数据集成']);
 // fileId → repository-relative path with forward slashes. `Business Flow/<flow>/Data Integration/<name>`
 // becomes `<jobs>/<flow>/<name>.yaml`; with `out`, `<out>/<name>.yaml`. Two tasks that would land on the
 // same path (compared without case: macOS and Windows folders ignore it) both get their fileId appended.
-export function planFilePaths(files: FileToPlace[], options: PlaceOptions): Map<number, string> {
+export function placeFiles(files: FileToPlace[], options: PlaceOptions): Map<number, string> {
   const base = toPosix(path.posix.normalize(toPosix(options.out ?? options.jobs)));
   const wanted = files.map((file) => {
     const folders = options.out === undefined ? folderSegments(file.folderPath) : [];

@@ -1,6 +1,6 @@
 import { DI_RESOURCE_GROUP_TYPE } from '../../dataworks/operations/list-resource-groups.js';
 import { hasProject } from '../emulator-state.js';
-import { answer, type ActionHandler } from './action-handler.js';
+import { answer, type OperationHandler } from './operation-handler.js';
 import { projectNotFound } from './files.js';
 import { readOptionalLong, readPage, readRequiredLong } from './read-params.js';
 
@@ -9,7 +9,7 @@ import { readOptionalLong, readPage, readRequiredLong } from './read-params.js';
 
 
 // Not paged. ResourceGroupType defaults to 1 (scheduling): the emulator has only DI groups (type 4).
-export const listResourceGroups: ActionHandler<'ListResourceGroups'> = (params, ctx) => {
+export const listResourceGroups: OperationHandler<'ListResourceGroups'> = (params, ctx) => {
   const type = readOptionalLong(params, 'ResourceGroupType', 1);
   if (typeof type !== 'number') return type;
   const keyword = params.Keyword ?? '';
@@ -33,7 +33,7 @@ export const listResourceGroups: ActionHandler<'ListResourceGroups'> = (params, 
 
 // Paged: PageSize default 10, at most 100. A standard-mode workspace has each source in both
 // environments (EnvType 0 development, 1 production); basic mode only in production.
-export const listDataSources: ActionHandler<'ListDataSources'> = (params, ctx) => {
+export const listDataSources: OperationHandler<'ListDataSources'> = (params, ctx) => {
   const projectId = readRequiredLong(params, 'ProjectId');
   if (typeof projectId !== 'number') return projectId;
   const paging = readPage(params);

@@ -1,11 +1,11 @@
 import { hasProject, seedTask } from '../emulator-state.js';
-import { answer, type ActionHandler } from './action-handler.js';
+import { answer, type OperationHandler } from './operation-handler.js';
 import { checkTaskContent, checkTaskParam, invalid, isObject, parseJson } from './di-task-checks.js';
 import { readRequiredLong, readRequiredString } from './read-params.js';
 
 // CreateDISyncTask: a new batch sync file named TaskName in TaskParam.FileFolderPath, with a new
 // fileId. A ClientToken seen before answers the file it created, without creating another.
-export const createDISyncTask: ActionHandler<'CreateDISyncTask'> = (params, ctx) => {
+export const createDISyncTask: OperationHandler<'CreateDISyncTask'> = (params, ctx) => {
   const projectId = readRequiredLong(params, 'ProjectId');
   if (typeof projectId !== 'number') return projectId;
   const taskType = readRequiredString(params, 'TaskType');

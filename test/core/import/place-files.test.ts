@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import { folderSegments, planFilePaths, sanitizeSegment } from '../../../src/core/import/plan-file-paths.js';
+import { folderSegments, placeFiles, sanitizeSegment } from '../../../src/core/import/place-files.js';
 
-describe('planFilePaths', () => {
+describe('placeFiles', () => {
   it('maps Business Flow/<flow>/Data Integration/<name> to jobs/<flow>/<name>.yaml', () => {
-    const paths = planFilePaths(
+    const paths = placeFiles(
       [
         { fileId: 1, fileName: 'u_pk', folderPath: 'Business Flow/ods/Data Integration' },
         { fileId: 2, fileName: 'sales', folderPath: '/Business Flow/dws/Data Integration/daily' },
@@ -22,7 +22,7 @@ describe('planFilePaths', () => {
   });
 
   it('never leaves the jobs folder: no "..", no absolute paths, no hidden files', () => {
-    const paths = planFilePaths(
+    const paths = placeFiles(
       [
         { fileId: 1, fileName: '../../etc/passwd', folderPath: '../../..' },
         { fileId: 2, fileName: '.hidden', folderPath: '/abs/./x' },
@@ -35,7 +35,7 @@ describe('planFilePaths', () => {
   });
 
   it('disambiguates collisions by fileId, ignoring case, and only those', () => {
-    const paths = planFilePaths(
+    const paths = placeFiles(
       [
         { fileId: 10, fileName: 'Orders', folderPath: 'Business Flow/ods/Data Integration' },
         { fileId: 11, fileName: 'orders', folderPath: 'Business Flow/ods/Data Integration' },
@@ -47,7 +47,7 @@ describe('planFilePaths', () => {
   });
 
   it('puts every file flat in --out', () => {
-    const paths = planFilePaths(
+    const paths = placeFiles(
       [
         { fileId: 1, fileName: 'a', folderPath: 'Business Flow/ods/Data Integration' },
         { fileId: 2, fileName: 'a', folderPath: 'Business Flow/dws/Data Integration' },
