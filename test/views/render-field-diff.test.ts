@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlannedTask } from '../../src/core/plan/plan-tasks.js';
 import type { PlanChange } from '../../src/core/plan/report.js';
-import { formatPointer } from '../../src/core/text/format-path.js';
 import { buildPlanView } from '../../src/views/plan-view.js';
 import { renderFieldDiff, renderFieldLines } from '../../src/views/render-field-diff.js';
 import { buildChange } from '../support/build-reports.js';
@@ -41,13 +40,6 @@ describe('renderFieldDiff', () => {
       '+     "a": 1',
       '+   }',
     ]);
-  });
-
-  it('turns JSON pointers into the dotted paths problems use', () => {
-    expect(formatPointer('taskContent', '/steps/0/parameter/table')).toBe('taskContent.steps[0].parameter.table');
-    expect(formatPointer('t', '/a~1b/c~0d')).toBe('t["a/b"]["c~d"]');
-    expect(formatPointer('t', '/odd key/_x$/a-b/-')).toBe('t["odd key"]._x$.a-b[-]');
-    expect(formatPointer('t', '')).toBe('t');
   });
 
   it('says where a moved or copied field came from, and roots live sections under "live."', () => {

@@ -1,4 +1,9 @@
+import { unescapePathComponent } from 'fast-json-patch';
+
 export type PathSegment = string | number;
+
+// The "-" of a JSON Pointer in a patch: the position after an array's last element.
+export const ARRAY_END = Symbol('-');
 
 const IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
 
@@ -9,6 +14,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
+    else if (segment === ARRAY_END) out += '[-]';
     else if (typeof segment === 'string' && IDENTIFIER.test(segment)) out += out === '' ? segment : `.${segment}`;
     else out += `[${JSON.stringify(String(segment))}]`;
   }
@@ -39,18 +45,9 @@ export function describeValue(value: unknown): string {
 }
 
 // An RFC 6901 pointer under a root in the same dotted form: "/steps/0/parameter/table" under
-// "taskContent" → "taskContent.steps[0].parameter.table"; "" → the root itself.
+// "taskContent" → "taskContent.steps[0].parameter.table"; "" → the root itself. The root is a dotted
+// path of plain keys ("live.taskContent"). A patch's "-" (the end of an array) reads [-].
 export function formatPointer(root: string, pointer: string): string {
-  if (pointer === '') return root;
-  const tokens = pointer
-    .split('/')
-    .slice(1)
-    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
-  let out = root;
-  for (const token of tokens) {
-    if (/^(0|[1-9][0-9]*|-)$/.test(token)) out += `[${token}]`;
-    else if (/^[A-Za-z_$][\w$-]*$/.test(token)) out += `.${token}`;
-    else out += `[${JSON.stringify(token)}]`;
-  }
-  return out;
+  const tokens = pointer === '' ? [] : pointer.split('/').slice(1).map(unescapePathComponent);
+  return formatPath([...root.split('.'), ...tokens.map((token) => (token === '-' ? ARRAY_END : /^(0|[1-9]\d*)$/.test(token) ? Number(token) : token))]);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeValue, formatPath } from '../../../src/core/text/format-path.js';
+import { describeValue, formatPath, formatPointer } from '../../../src/core/text/format-path.js';
 
 describe('formatPath', () => {
   it('dots identifier-like keys and brackets array indices', () => {
@@ -36,5 +36,15 @@ describe('describeValue', () => {
     expect(describeValue(undefined)).toBe('nothing');
     expect(describeValue([1])).toBe('a list');
     expect(describeValue({})).toBe('a mapping');
+  });
+});
+
+describe('formatPointer', () => {
+  it('turns JSON pointers into the dotted paths problems use', () => {
+    expect(formatPointer('taskContent', '/steps/0/parameter/table')).toBe('taskContent.steps[0].parameter.table');
+    expect(formatPointer('t', '/a~1b/c~0d')).toBe('t["a/b"]["c~d"]');
+    expect(formatPointer('t', '/odd key/_x$/a-b/-')).toBe('t["odd key"]._x$.a-b[-]');
+    expect(formatPointer('t', '')).toBe('t');
+    expect(formatPointer('live.taskContent', '/steps/0')).toBe('live.taskContent.steps[0]');
   });
 });
