@@ -1,5 +1,5 @@
 import { taskKey } from '../core/task/task.js';
-import type { CallRunner, DataWorks } from '../ports.js';
+import type { DataWorksSession } from '../ports.js';
 import { LIST_FILES_MAX_FILE_IDS } from '../dataworks/operations/list-files.js';
 import { toResultError } from '../dataworks/to-result-error.js';
 import { UserInputError } from '../errors.js';
@@ -12,7 +12,7 @@ export type RequestedFiles = { files: FileToPlace[]; failures: ImportResult[] };
 // --file-id: the files' names and folders come from ListFiles (FileIdIn, at most 50 ids a call,
 // NeedAbsoluteFolderPath=true), since GetFile has no folder path. An id the listing does not return
 // does not exist; a batch that cannot be read fails its ids, the others go on.
-export async function fetchRequestedFiles(dataWorks: DataWorks, projectId: number, fileIds: number[], call: CallRunner): Promise<RequestedFiles> {
+export async function fetchRequestedFiles({ dataWorks, call }: DataWorksSession, projectId: number, fileIds: number[]): Promise<RequestedFiles> {
   const unique = [...new Set(fileIds)].sort((a, b) => a - b);
   const out: RequestedFiles = { files: [], failures: [] };
   for (let start = 0; start < unique.length; start += LIST_FILES_MAX_FILE_IDS) {

@@ -17,9 +17,9 @@ export async function findFilesToImport(
   request: { projectId: number; fileIds?: number[] | undefined; folder?: string | undefined },
 ): Promise<FilesToImport> {
   if (request.fileIds && request.fileIds.length > 0) {
-    return { ...(await fetchRequestedFiles(session.dataWorks, request.projectId, request.fileIds, session.call)), listed: false };
+    return { ...(await fetchRequestedFiles(session, request.projectId, request.fileIds)), listed: false };
   }
-  const listed = await listLiveFiles(session.dataWorks, request.projectId, session.call);
+  const listed = await listLiveFiles(session, request.projectId);
   const files = listed.filter((f) => request.folder === undefined || isInFolder(f.folderPath, request.folder));
   return { files: files.map((f) => ({ fileId: f.fileId, fileName: f.fileName, folderPath: f.folderPath })), failures: [], listed: true };
 }

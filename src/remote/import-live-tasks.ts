@@ -39,18 +39,18 @@ export type ImportDeps = DataWorksSession & {
 
 // Reads each task (GetFile, bounded concurrency, shared rate limit and retries), writes its file and then
 // its state record. Failures are collected per task, never thrown; a quota error stops new calls.
-export async function importLiveTasks(plan: ImportInput, deps: ImportDeps): Promise<ImportResult[]> {
-  const paths = placeFiles(plan.files, { jobs: plan.jobs, ...(plan.out !== undefined ? { out: plan.out } : {}) });
-  const placed = new Map(plan.files.map((f) => [f.fileId, f]));
+export async function importLiveTasks(input: ImportInput, deps: ImportDeps): Promise<ImportResult[]> {
+  const paths = placeFiles(input.files, { jobs: input.jobs, ...(input.out !== undefined ? { out: input.out } : {}) });
+  const placed = new Map(input.files.map((f) => [f.fileId, f]));
   const limit = pLimit(deps.concurrency);
   let stopCode: string | null = null;
-  const schema = await locateTaskSchema(plan.root, plan.jobs);
+  const schema = await locateTaskSchema(input.root, input.jobs);
 
   async function importOne(fileId: number): Promise<ImportResult> {
-    const key = taskKey(plan.projectId, fileId);
-    const declared = plan.declared.get(key);
+    const key = taskKey(input.projectId, fileId);
+    const declared = input.declared.get(key);
     const file = declared?.file ?? paths.get(fileId)!;
-    if (declared && !plan.overwrite) return { key, file, outcome: 'exists', attempts: 0 };
+    if (declared && !input.overwrite) return { key, file, outcome: 'exists', attempts: 0 };
     if (declared && declared.tasksInFile > 1) {
       const message = `${key} is declared in ${declared.file} together with other tasks; that file was not overwritten`;
       return { key, file, outcome: 'failed', attempts: 0, error: { code: 'DeclaredWithOthers', message } };
@@ -59,7 +59,7 @@ export async function importLiveTasks(plan: ImportInput, deps: ImportDeps): Prom
 
     let read: { requestId: string; attempts: number; file: LiveFile; defaultGroup: string | null };
     try {
-      const { value, attempts } = await deps.call(() => deps.dataWorks.getFile({ projectId: plan.projectId, fileId }));
+      const { value, attempts } = await deps.call(() => deps.dataWorks.getFile({ projectId: input.projectId, fileId }));
       if (!value.file) return notFound(key, attempts, value.requestId);
       const named = parseContentTaskParam(parseJsonOrNull(value.file.content)).resourceGroup;
       read = { requestId: value.requestId, attempts, file: value.file, defaultGroup: named === null ? await deps.workspaceDefaultGroup() : null };
@@ -69,17 +69,17 @@ export async function importLiveTasks(plan: ImportInput, deps: ImportDeps): Prom
       return { key, file, outcome: 'failed', attempts, error: resultError };
     }
     const base = { key, file, attempts: read.attempts, ...(read.requestId ? { requestId: read.requestId } : {}) };
-    const parsed = parseLiveFile(plan.projectId, read.file, read.defaultGroup);
+    const parsed = parseLiveFile(input.projectId, read.file, read.defaultGroup);
     if (!parsed.ok) return { ...base, outcome: 'failed', error: parsed.error };
     const notes = parsed.groupSource === 'workspace-default' ? [defaultGroupNote(parsed.document.taskParam['ResourceGroup'])] : [];
 
     const importedAt = new Date(deps.clock.now()).toISOString();
     const schemaPath = path.posix.relative(path.posix.dirname(file), schema);
-    const source = { projectId: plan.projectId, fileId, fileName: read.file.fileName, folderPath: placed.get(fileId)?.folderPath ?? '', importedAt };
+    const source = { projectId: input.projectId, fileId, fileName: read.file.fileName, folderPath: placed.get(fileId)?.folderPath ?? '', importedAt };
     const rendered = renderImportedTask(parsed.document, file, { schemaPath, source });
     if (!rendered.ok) return { ...base, outcome: 'failed', error: rendered.error };
 
-    const written = await writeTaskFile(path.join(plan.root, file), rendered.text, { overwrite: plan.overwrite });
+    const written = await writeTaskFile(path.join(input.root, file), rendered.text, { overwrite: input.overwrite });
     if (written === 'exists') return { ...base, outcome: 'exists' };
     await deps.record(key, importedRecord({ file, desired: desiredConfig(rendered.task, deps.salt), at: importedAt, requestId: read.requestId }));
     const warnings = [...notes, ...rendered.warnings];
@@ -87,7 +87,7 @@ export async function importLiveTasks(plan: ImportInput, deps: ImportDeps): Prom
   }
 
   return Promise.all(
-    plan.files.map((f) =>
+    input.files.map((f) =>
       limit(async () => {
         let result: ImportResult;
         try {
@@ -96,7 +96,7 @@ export async function importLiveTasks(plan: ImportInput, deps: ImportDeps): Prom
           // A file that could not be written (permissions, a full disk): this task fails, the rest go on.
           const code = (error as NodeJS.ErrnoException).code ?? 'WriteFailed';
           const message = `could not write the task file: ${error instanceof Error ? error.message : String(error)}`;
-          result = { key: taskKey(plan.projectId, f.fileId), file: paths.get(f.fileId) ?? null, outcome: 'failed', attempts: 0, error: { code, message } };
+          result = { key: taskKey(input.projectId, f.fileId), file: paths.get(f.fileId) ?? null, outcome: 'failed', attempts: 0, error: { code, message } };
         }
         deps.onResult?.(result);
         return result;

@@ -1,14 +1,12 @@
-import type { CallRunner, DataWorks, FileSummary } from '../ports.js';
+import type { DataWorksSession, FileSummary } from '../ports.js';
 import { DI_FILE_TYPE } from '../dataworks/operations/file-fields.js';
 
 export const PAGE_SIZE = 100;
 
-// Runs one call under the run's rate limit and retry policy (see create-caller.ts).
-
 // Every batch sync task of a project, page by page until TotalCount files are read. Bounded: it stops
 // at an empty page, and never reads more pages than the first TotalCount calls for (plus one, for a
 // project that grew meanwhile).
-export async function listLiveFiles(dataWorks: DataWorks, projectId: number, call: CallRunner): Promise<FileSummary[]> {
+export async function listLiveFiles({ dataWorks, call }: DataWorksSession, projectId: number): Promise<FileSummary[]> {
   const byId = new Map<number, FileSummary>();
   let maxPages = 1;
   for (let page = 1; page <= maxPages; page++) {
