@@ -1,16 +1,13 @@
 import type { Logger } from '../ports.js';
 import { formatWarning } from '../core/problem.js';
-import type { Problem } from '../core/problem.js';
 import { UserInputError } from '../errors.js';
 import type { Task } from '../core/task/task.js';
-import { readTaskFiles } from '../tasks/read-task-files.js';
+import { readTaskFiles, type TaskFiles } from '../tasks/read-task-files.js';
 import type { Settings } from '../core/config/settings.js';
-
-export type LoadedTasks = { tasks: Task[]; problems: Problem[]; warnings: Problem[]; files: string[] };
 
 // Reads and checks every task file: per-document problems and the cross-file rules, all collected
 // and sorted by readTaskFiles.
-export function loadTasks(settings: Settings): Promise<LoadedTasks> {
+export function loadTasks(settings: Settings): Promise<TaskFiles> {
   return readTaskFiles({ root: settings.root, jobs: settings.jobs, only: settings.only });
 }
 
