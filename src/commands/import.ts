@@ -38,9 +38,9 @@ export async function importTasks(options: ImportOptions, deps: CommandDeps): Pr
   const results = await withLockedStore(settings.statePath, { command: 'dwsync import', now: () => deps.clock.now() }, (warning) => deps.logger.warn(warning), async (store): Promise<ImportResult[]> => {
     const found = await findFilesToImport(session, { projectId, fileIds: options.fileIds, folder: options.folder });
     if (found.listed) deps.logger.info(`found ${found.files.length} batch sync task(s) in project ${projectId}${options.folder !== undefined ? ` under ${options.folder}` : ''}`);
-    const plan = { projectId, files: found.files, root: settings.root, jobs: settings.jobs, overwrite: options.overwrite ?? false, declared, ...(out !== undefined ? { out } : {}) };
-    deps.progress?.start(plan.files.length);
-    const imported = await importLiveTasks(plan, {
+    const input = { projectId, files: found.files, root: settings.root, jobs: settings.jobs, overwrite: options.overwrite ?? false, declared, ...(out !== undefined ? { out } : {}) };
+    deps.progress?.start(input.files.length);
+    const imported = await importLiveTasks(input, {
       ...session,
       clock: deps.clock,
       concurrency: settings.concurrency,
