@@ -53,6 +53,12 @@ describe('parseSucceededBody', () => {
     });
   });
 
+  it('a body cut right after a brace or a comma is truncated too', () => {
+    for (const text of ['{"RequestId":"r","Data":{', '{"RequestId":"r",', '[1,2']) {
+      expect(failure(() => parseSucceededBody(text, 200))).toMatchObject({ code: 'TruncatedResponse', retryable: true });
+    }
+  });
+
   it('JSON that is not an object is InvalidResponse', () => {
     for (const text of ['[]', '"ok"', 'null', '3']) {
       expect(fields(failure(() => parseSucceededBody(text, 200)))).toMatchObject({ code: 'InvalidResponse', message: 'the response body is not a JSON object', retryable: false });
