@@ -4,23 +4,11 @@ import { FAIL_DEPLOY_MARKER } from '../../src/emulator/start-emulator.js';
 import { RemoteError } from '../../src/errors.js';
 import type { ProjectMode } from '../../src/ports.js';
 import { deployTask } from '../../src/remote/deploy-task.js';
-import { createFakeClock, type FakeClock } from '../support/fake-clock.js';
-import { callsOf, useEmulatorSession } from './emulator-session.js';
+import { createFakeClock } from '../support/fake-clock.js';
+import { callsOf, drive, useEmulatorSession } from './emulator-session.js';
 
 const start = useEmulatorSession();
 const ref = { projectId: 10000, fileId: 1 };
-
-// Runs `work` on virtual time: whenever it sleeps, the clock jumps to the next wake-up.
-async function drive<T>(clock: FakeClock, work: Promise<T>): Promise<T> {
-  let settled = false;
-  const done = work.finally(() => void (settled = true));
-  done.catch(() => {});
-  while (!settled) {
-    if (clock.sleepers() > 0) await clock.runAll();
-    else await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-  return done;
-}
 
 async function setUp(mode: ProjectMode, options: { deploymentPolls?: number; taskContent?: string } = {}) {
   const clock = createFakeClock(Date.parse('2026-01-02T03:04:05.000Z'));

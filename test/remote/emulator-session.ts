@@ -6,6 +6,7 @@ import { createLimiter } from '../../src/dataworks/create-limiter.js';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/start-emulator.js';
 import type { Clock, DataWorksSession } from '../../src/ports.js';
 import { systemClock } from '../../src/system-clock.js';
+import type { FakeClock } from '../support/fake-clock.js';
 
 // A run's session (the real client over HTTP, the real call runner) against any endpoint: the
 // emulator, or a raw server for answers the emulator does not give. Retries wait nothing (random 0).
@@ -36,4 +37,17 @@ export function useEmulatorSession(): (options?: EmulatorOptions, clock?: Clock)
 // The parameters of every call of one action the emulator received, in order.
 export function callsOf(emulator: Emulator, action: string): Array<Record<string, string>> {
   return emulator.state.calls.filter((call) => call.action === action).map((call) => call.parameters);
+}
+
+// Runs `work` on virtual time: whenever it sleeps, the clock jumps to the next wake-up; between
+// sleeps, real time passes for the HTTP calls.
+export async function drive<T>(clock: FakeClock, work: Promise<T>): Promise<T> {
+  let settled = false;
+  const done = work.finally(() => void (settled = true));
+  done.catch(() => {});
+  while (!settled) {
+    if (clock.sleepers() > 0) await clock.runAll();
+    else await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  return done;
 }
