@@ -17,7 +17,7 @@ export function parseSucceededBody(text: string, status: number): Body {
     body = JSON.parse(text);
   } catch (cause) {
     // Our own parse of a 2xx: a body cut short is worth another try, garbage is not.
-    const truncated = cause instanceof SyntaxError && isTruncatedJson(cause.message);
+    const truncated = cause instanceof SyntaxError && isTruncatedJson(cause.message, text);
     throw new RemoteError({
       message: `the service answered HTTP ${status} with ${truncated ? 'a truncated JSON body' : 'a body that is not JSON'}`,
       status,

@@ -15,10 +15,11 @@ export async function locateReferenceIssues(root: string, issues: readonly Refer
   for (const [file, inFile] of byFile) {
     const text = await readFile(path.join(root, file), 'utf8').catch(() => '');
     for (const issue of inFile) {
-      const [position] = locateTaskPaths(text, issue.task, [issue.path]);
+      const start = { line: issue.task.line, column: issue.task.column };
+      const [position] = locateTaskPaths(text, start, [issue.path]);
       problems.push({
         file,
-        ...(position ?? { line: issue.task.line, column: issue.task.column }),
+        ...(position ?? start),
         path: formatPath(issue.path),
         message: issue.message,
         ...(issue.severity === 'warning' ? { severity: 'warning' as const } : {}),
