@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../../src/core/task/task.js';
+import type { JsonObject } from '../../src/core/text/json.js';
 import { createEmulatorState, DEFAULT_DI_RESOURCE_GROUP } from '../../src/emulator/emulator-state.js';
 import { findDataSources, seedFromTasks, seedNamedTaskReferences } from '../../src/emulator/seed-from-tasks.js';
 import { startEmulator } from '../../src/emulator/start-emulator.js';
@@ -78,7 +79,7 @@ describe('seedNamedTaskReferences', () => {
 
 describe('findDataSources', () => {
   it('reads parameter.datasource and each connection[].datasource, typed by the step, first mention wins', () => {
-    const content = {
+    const content: JsonObject = {
       steps: [
         { stepType: 'mysql', parameter: { datasource: 'a', connection: [{ datasource: 'b' }, { datasource: 'a' }, 'junk', { table: 't' }] } },
         { stepType: 'odps', parameter: { datasource: 'b' } },
