@@ -9,13 +9,14 @@ import { useTempDir } from './support/temp-dir.js';
 
 const tempDir = useTempDir('dwsync-action-entry-');
 const RUNNER_FILES = ['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'] as const;
-const saved = { ...Object.fromEntries(RUNNER_FILES.map((name) => [name, process.env[name]])), exitCode: process.exitCode };
+const saved: Record<string, string | undefined> = Object.fromEntries(RUNNER_FILES.map((name) => [name, process.env[name]]));
+const savedExitCode = process.exitCode;
 afterEach(() => {
   for (const name of RUNNER_FILES) {
     if (saved[name] === undefined) delete process.env[name];
-    else process.env[name] = saved[name] as string;
+    else process.env[name] = saved[name];
   }
-  process.exitCode = saved.exitCode;
+  process.exitCode = savedExitCode;
 });
 
 async function run(env: Record<string, string>): Promise<{ lines: string[]; state: string }> {
