@@ -10,8 +10,9 @@ export type FlagSpec = {
 
 export function numberFlag(name: string, check: { integer?: boolean; min: number; max?: number }): (raw: string) => number {
   return (raw) => {
-    const value = Number(raw);
-    const inRange = raw.trim() !== '' && Number.isFinite(value) && value >= check.min && (check.max === undefined || value <= check.max);
+    // Decimal notation only: Number() would also take "0x50", "1e3" or " 5 ".
+    const value = /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
+    const inRange = Number.isFinite(value) && value >= check.min && (check.max === undefined || value <= check.max);
     if (!inRange || (check.integer && !Number.isInteger(value))) {
       const kind = check.integer ? 'an integer' : 'a number';
       const range = check.max === undefined ? `>= ${check.min}` : `from ${check.min} to ${check.max}`;

@@ -21,11 +21,11 @@ function refusal(run: () => unknown): string {
 
 // flag, accepted [raw, value] pairs, refused raw values, the refusal's text before `got "…"`.
 const NUMBER_FLAGS: Array<[keyof typeof FLAGS, Array<[string, number]>, string[], string]> = [
-  ['concurrency', [['1', 1], ['256', 256], [' 8 ', 8]], ['0', '257', '1.5', 'x', '', ' '], '--concurrency must be an integer from 1 to 256'],
-  ['qps', [['0', 0], ['0.5', 0.5], ['10000', 10_000], ['1e3', 1000]], ['-1', '10000.1', 'fast', 'Infinity', 'NaN', ''], '--qps must be a number from 0 to 10000'],
+  ['concurrency', [['1', 1], ['256', 256]], ['0', '257', '1.5', 'x', '', ' ', ' 8 ', '0x8'], '--concurrency must be an integer from 1 to 256'],
+  ['qps', [['0', 0], ['0.5', 0.5], ['10000', 10_000]], ['-1', '10000.1', 'fast', 'Infinity', 'NaN', '', '1e3', '.5'], '--qps must be a number from 0 to 10000'],
   ['workspace', [['1', 1], ['9007199254740991', Number.MAX_SAFE_INTEGER]], ['0', '-5', '2.5', 'ws'], '--workspace must be an integer >= 1'],
   ['maxDeletes', [['0', 0], ['1000000', 1_000_000]], ['-1', '0.5', 'all'], '--max-deletes must be an integer >= 0'],
-  ['port', [['0', 0], ['65535', 65_535]], ['65536', '-1', '80.5', 'http'], '--port must be an integer from 0 to 65535'],
+  ['port', [['0', 0], ['65535', 65_535]], ['65536', '-1', '80.5', 'http', '0x50'], '--port must be an integer from 0 to 65535'],
   ['latencyMs', [['0', 0], ['2.5', 2.5], ['600000', 600_000]], ['600001', '-0.1', 'slow'], '--latency-ms must be a number from 0 to 600000'],
   ['emulatorQps', [['0', 0], ['100000', 100_000]], ['100001', '-1'], '--qps must be a number from 0 to 100000'],
   ['failRate', [['0', 0], ['0.25', 0.25], ['1', 1]], ['1.01', '-0.01', '25%'], '--fail-rate must be a number from 0 to 1'],
