@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import type { CommandDeps, CommandOptions } from '../commands/command-options.js';
 import type { ActionsPort, GithubApi } from '../ports.js';
 import type { ActionInputs } from './action-inputs.js';
@@ -18,7 +20,10 @@ export function formatTitle(command: string, directory: string): string {
   return directory === '.' ? `dwsync ${command}` : `dwsync ${command} for \`${directory}\``;
 }
 
-// A file name part that tells several dwsync steps in one job apart.
+// A file name part that tells several dwsync steps in one job apart. A directory whose name has to be
+// changed to fit a file name also gets a short hash of itself, so "a/b", "a b" and "a_b" stay apart.
 export function formatDirectorySlug(directory: string): string {
-  return directory === '.' ? '' : '-' + directory.replace(/[^A-Za-z0-9._-]+/g, '_');
+  if (directory === '.') return '';
+  const slug = directory.replace(/[^A-Za-z0-9._-]+/g, '_');
+  return slug === directory ? `-${slug}` : `-${slug}-${createHash('sha256').update(directory).digest('hex').slice(0, 8)}`;
 }

@@ -81,7 +81,7 @@ describe('pushOrKeepState', () => {
     await refusePushes(repo);
     const result = await pushOrKeepState({ io: recordActions(), logger: silentLogger, runnerTemp: temp }, post);
     expect(result.sha).toBeNull();
-    expect(result.artifact).toBe(path.join(temp, 'dwsync', 'state-infra_dw.json'));
+    expect(result.artifact).toBe(path.join(temp, 'dwsync', 'state-infra_dw-f12a52cd.json'));
     // A copy of the state file as the attempts left it, with every record.
     expect(await readFile(result.artifact!, 'utf8')).toBe(await readFile(post.statePath, 'utf8'));
     expect(parseStateText(await readFile(result.artifact!, 'utf8')).tasks).toEqual(parseStateText(stateText).tasks);
@@ -120,7 +120,7 @@ describe('commitStateBack', () => {
     const { ctx, io } = await context(temp, repo.clone);
     const { finished: _finished, ...rest } = post;
     const error = await commitStateBack(ctx, rest).catch((e: unknown) => e);
-    const artifact = path.join(temp, 'dwsync', 'state-infra_dw.json');
+    const artifact = path.join(temp, 'dwsync', 'state-infra_dw-f12a52cd.json');
     expect(error).toBeInstanceOf(UserInputError);
     expect((error as Error).message).toMatch(
       new RegExp(`^DataWorks was updated but the state file could not be pushed to main; it is kept at ${artifact.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(upload it as an artifact and commit it by hand\\): .+`),

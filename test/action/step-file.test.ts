@@ -19,7 +19,7 @@ describe('step files', () => {
     const { ctx, temp } = await context('.');
     expect(await prepareStepFile(ctx, 'plan')).toBe(path.join(temp, 'dwsync', 'plan.json'));
     const nested = { ...ctx, directory: 'infra/data jobs/ä' };
-    expect(await prepareStepFile(nested, 'state')).toBe(path.join(temp, 'dwsync', 'state-infra_data_jobs_.json'));
+    expect(await prepareStepFile(nested, 'state')).toBe(path.join(temp, 'dwsync', 'state-infra_data_jobs_-b1f7e8f7.json'));
     expect(await prepareStepFile({ ...ctx, directory: 'a.b-c_d' }, 'apply')).toBe(path.join(temp, 'dwsync', 'apply-a.b-c_d.json'));
   });
 
