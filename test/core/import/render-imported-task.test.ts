@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findSecrets, renderImportedTask } from '../../../src/core/import/render-imported-task.js';
 import type { ImportedDocument } from '../../../src/core/import/parse-live-file.js';
 import { renderTaskYaml, type RenderOptions } from '../../../src/core/import/render-task-yaml.js';
+import type { JsonValue } from '../../../src/core/text/json.js';
 import { buildTask } from '../../support/build-task.js';
 
 const options: RenderOptions = {
@@ -37,8 +38,8 @@ describe('renderImportedTask', () => {
   });
 
   it("refuses a task that does not validate, with the parser's located messages, and keeps the text", () => {
-    const { steps } = buildTask().taskContent as { steps: unknown[] };
-    const document = aDocument({ taskContent: { type: 'job', version: '2.0', steps: [steps[0]!] } as ImportedDocument['taskContent'] });
+    const { steps } = buildTask().taskContent as { steps: JsonValue[] };
+    const document = aDocument({ taskContent: { type: 'job', version: '2.0', steps: [steps[0]!] } });
     const rendered = renderImportedTask(document, FILE, options);
     expect(rendered.ok).toBe(false);
     if (rendered.ok) return;

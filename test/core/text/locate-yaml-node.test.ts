@@ -111,7 +111,7 @@ describe('locateInScalar', () => {
     const source = 'c: |\n  {\n    "a": 1\n  }\n';
     const scalar = scalarAt(source, 'c');
     expect(scalar.value).toBe('{\n  "a": 1\n}\n');
-    expect(locateInScalar(source, scalar, scalar.value.toString().indexOf('1'))).toBe(source.indexOf('1'));
+    expect(locateInScalar(source, scalar, String(scalar.value).indexOf('1'))).toBe(source.indexOf('1'));
     expect(locateInScalar(source, scalar, 0)).toBe(source.indexOf('{'));
   });
 
@@ -119,7 +119,7 @@ describe('locateInScalar', () => {
     const source = 'c: |2\n    x\n  y\n';
     const scalar = scalarAt(source, 'c');
     expect(scalar.value).toBe('  x\ny\n');
-    expect(locateInScalar(source, scalar, scalar.value.toString().indexOf('y'))).toBe(source.indexOf('y'));
+    expect(locateInScalar(source, scalar, String(scalar.value).indexOf('y'))).toBe(source.indexOf('y'));
   });
 
   it('falls back to the scalar start for a folded multi-line scalar', () => {
