@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { diffConfig, maskPatch } from '../../../src/core/plan/diff-config.js';
+
+describe('diffConfig', () => {
+  it('gives the RFC 6902 operations from one config to the other', () => {
+    expect(diffConfig({ a: 1, b: [1, 2], c: 'x' }, { a: 2, b: [1], d: true })).toEqual([
+      { op: 'remove', path: '/c' },
+      { op: 'remove', path: '/b/1' },
+      { op: 'replace', path: '/a', value: 2 },
+      { op: 'add', path: '/d', value: true },
+    ]);
+  });
+
+  it('yields nothing for a change of key order alone', () => {
+    expect(diffConfig({ a: 1, b: { c: 1, d: 2 } }, { b: { d: 2, c: 1 }, a: 1 })).toEqual([]);
+  });
+
+  it('escapes keys with "/" and "~" in paths', () => {
+    expect(diffConfig({ 'a/b': 1, 'c~': 1 }, { 'a/b': 2, 'c~': 2 })).toEqual([
+      { op: 'replace', path: '/c~0', value: 2 },
+      { op: 'replace', path: '/a~1b', value: 2 },
+    ]);
+  });
+});
+
+describe('maskPatch', () => {
+  it('masks the value of an operation below a secret key, keeping its path', () => {
+    expect(maskPatch([{ op: 'replace', path: '/steps/0/parameter/password', value: 'hunter2' }])).toEqual([
+      { op: 'replace', path: '/steps/0/parameter/password', value: '(sensitive)' },
+    ]);
+  });
+
+  it('masks every secret inside an added value, and nothing else', () => {
+    expect(maskPatch([{ op: 'add', path: '/steps/1', value: { parameter: { datasource: 'd', accessKey: 'k', list: [{ token: 't' }] } } }])).toEqual([
+      { op: 'add', path: '/steps/1', value: { parameter: { datasource: 'd', accessKey: '(sensitive)', list: [{ token: '(sensitive)' }] } } },
+    ]);
+  });
+
+  it('leaves operations without a value, and values under other keys, as they are', () => {
+    const patch = [
+      { op: 'remove' as const, path: '/steps/0/parameter/password' },
+      { op: 'replace' as const, path: '/setting/speed/concurrent', value: 4 },
+    ];
+    expect(maskPatch(patch)).toEqual(patch);
+  });
+});
