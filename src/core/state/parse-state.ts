@@ -137,7 +137,14 @@ function jsonRefusal(text: string, error: unknown, what: string, advice: string,
 
 // At most a few issues, each as `path: message`, so a badly damaged file still gives a readable line.
 export function formatIssues(issues: readonly z.core.$ZodIssue[], limit = 5): string {
-  const shown = issues.slice(0, limit).map((issue) => `${formatPath(issue.path) || '(top level)'}: ${issue.message}`);
+  const shown = issues.slice(0, limit).map((issue) => `${formatPath(issue.path) || '(top level)'}: ${issueMessage(issue)}`);
   if (issues.length > limit) shown.push(`and ${issues.length - limit} more`);
   return shown.join('; ');
+}
+
+// A record key that fails its schema comes as zod's generic "Invalid key in record", holding the key
+// schema's own words ("expected a key ...") inside: say those.
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_key' && issue.issues.length > 0) return issue.issues[0]!.message;
+  return issue.message;
 }

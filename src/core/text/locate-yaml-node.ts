@@ -21,7 +21,8 @@ export function locateYamlNode(doc: Document, path: readonly PathSegment[], at: 
       const keyStart = startOf(pair.key) ?? offset;
       const last = i === path.length - 1;
       if (last && at === 'key') return { offset: keyStart, node: null, scalar: null };
-      // `key:` with nothing after it has no value node; point at the key.
+      // `key:` with nothing after it: yaml makes an empty value just after the colon, and that is where
+      // this points; only a pair with no value node at all falls back to its key.
       node = pair.value;
       offset = startOf(node) ?? keyStart;
       if (!node) return { offset, node: null, scalar: null };

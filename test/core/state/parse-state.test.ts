@@ -69,4 +69,9 @@ describe('parseState tells a file cut short from a damaged one', () => {
     const text = JSON.stringify({ formatVersion: 1, lineage: LINEAGE, salt: SALT, serial: 0, tasks: { '1/1': { file: 7 } } });
     expect(refusalOf(text)).toMatch(/^state file state\.json does not match the state format: tasks\["1\/1"\]\.file: /);
   });
+
+  it('says what a task key must look like when a format 1 file holds a malformed one', () => {
+    const text = JSON.stringify({ formatVersion: 1, lineage: LINEAGE, salt: SALT, serial: 0, tasks: { 'not-a-key': {} } });
+    expect(refusalOf(text)).toMatch(/^state file state\.json does not match the state format: tasks\.not-a-key: expected a key "projectId\/fileId" or "projectId\/folder\/name"/);
+  });
 });
