@@ -102,9 +102,701 @@ var init_json = __esm({
   }
 });
 
+// node_modules/fast-json-patch/commonjs/helpers.js
+var require_helpers = __commonJS({
+  "node_modules/fast-json-patch/commonjs/helpers.js"(exports) {
+    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
+      var extendStatics = function(d2, b3) {
+        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d3, b4) {
+          d3.__proto__ = b4;
+        } || function(d3, b4) {
+          for (var p2 in b4) if (b4.hasOwnProperty(p2)) d3[p2] = b4[p2];
+        };
+        return extendStatics(d2, b3);
+      };
+      return function(d2, b3) {
+        extendStatics(d2, b3);
+        function __() {
+          this.constructor = d2;
+        }
+        d2.prototype = b3 === null ? Object.create(b3) : (__.prototype = b3.prototype, new __());
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var _hasOwnProperty = Object.prototype.hasOwnProperty;
+    function hasOwnProperty(obj, key) {
+      return _hasOwnProperty.call(obj, key);
+    }
+    exports.hasOwnProperty = hasOwnProperty;
+    function _objectKeys(obj) {
+      if (Array.isArray(obj)) {
+        var keys_1 = new Array(obj.length);
+        for (var k2 = 0; k2 < keys_1.length; k2++) {
+          keys_1[k2] = "" + k2;
+        }
+        return keys_1;
+      }
+      if (Object.keys) {
+        return Object.keys(obj);
+      }
+      var keys = [];
+      for (var i in obj) {
+        if (hasOwnProperty(obj, i)) {
+          keys.push(i);
+        }
+      }
+      return keys;
+    }
+    exports._objectKeys = _objectKeys;
+    function _deepClone(obj) {
+      switch (typeof obj) {
+        case "object":
+          return JSON.parse(JSON.stringify(obj));
+        //Faster than ES5 clone - http://jsperf.com/deep-cloning-of-objects/5
+        case "undefined":
+          return null;
+        //this is how JSON.stringify behaves for array items
+        default:
+          return obj;
+      }
+    }
+    exports._deepClone = _deepClone;
+    function isInteger(str) {
+      var i = 0;
+      var len = str.length;
+      var charCode;
+      while (i < len) {
+        charCode = str.charCodeAt(i);
+        if (charCode >= 48 && charCode <= 57) {
+          i++;
+          continue;
+        }
+        return false;
+      }
+      return true;
+    }
+    exports.isInteger = isInteger;
+    function escapePathComponent(path13) {
+      if (path13.indexOf("/") === -1 && path13.indexOf("~") === -1)
+        return path13;
+      return path13.replace(/~/g, "~0").replace(/\//g, "~1");
+    }
+    exports.escapePathComponent = escapePathComponent;
+    function unescapePathComponent2(path13) {
+      return path13.replace(/~1/g, "/").replace(/~0/g, "~");
+    }
+    exports.unescapePathComponent = unescapePathComponent2;
+    function _getPathRecursive(root, obj) {
+      var found;
+      for (var key in root) {
+        if (hasOwnProperty(root, key)) {
+          if (root[key] === obj) {
+            return escapePathComponent(key) + "/";
+          } else if (typeof root[key] === "object") {
+            found = _getPathRecursive(root[key], obj);
+            if (found != "") {
+              return escapePathComponent(key) + "/" + found;
+            }
+          }
+        }
+      }
+      return "";
+    }
+    exports._getPathRecursive = _getPathRecursive;
+    function getPath(root, obj) {
+      if (root === obj) {
+        return "/";
+      }
+      var path13 = _getPathRecursive(root, obj);
+      if (path13 === "") {
+        throw new Error("Object not found in root");
+      }
+      return "/" + path13;
+    }
+    exports.getPath = getPath;
+    function hasUndefined(obj) {
+      if (obj === void 0) {
+        return true;
+      }
+      if (obj) {
+        if (Array.isArray(obj)) {
+          for (var i_1 = 0, len = obj.length; i_1 < len; i_1++) {
+            if (hasUndefined(obj[i_1])) {
+              return true;
+            }
+          }
+        } else if (typeof obj === "object") {
+          var objKeys = _objectKeys(obj);
+          var objKeysLength = objKeys.length;
+          for (var i = 0; i < objKeysLength; i++) {
+            if (hasUndefined(obj[objKeys[i]])) {
+              return true;
+            }
+          }
+        }
+      }
+      return false;
+    }
+    exports.hasUndefined = hasUndefined;
+    function patchErrorMessageFormatter(message, args) {
+      var messageParts = [message];
+      for (var key in args) {
+        var value = typeof args[key] === "object" ? JSON.stringify(args[key], null, 2) : args[key];
+        if (typeof value !== "undefined") {
+          messageParts.push(key + ": " + value);
+        }
+      }
+      return messageParts.join("\n");
+    }
+    var PatchError = (
+      /** @class */
+      (function(_super) {
+        __extends(PatchError2, _super);
+        function PatchError2(message, name, index, operation, tree) {
+          var _newTarget = this.constructor;
+          var _this = _super.call(this, patchErrorMessageFormatter(message, { name, index, operation, tree })) || this;
+          _this.name = name;
+          _this.index = index;
+          _this.operation = operation;
+          _this.tree = tree;
+          Object.setPrototypeOf(_this, _newTarget.prototype);
+          _this.message = patchErrorMessageFormatter(message, { name, index, operation, tree });
+          return _this;
+        }
+        return PatchError2;
+      })(Error)
+    );
+    exports.PatchError = PatchError;
+  }
+});
+
+// node_modules/fast-json-patch/commonjs/core.js
+var require_core = __commonJS({
+  "node_modules/fast-json-patch/commonjs/core.js"(exports) {
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var helpers_js_1 = require_helpers();
+    exports.JsonPatchError = helpers_js_1.PatchError;
+    exports.deepClone = helpers_js_1._deepClone;
+    var objOps = {
+      add: function(obj, key, document2) {
+        obj[key] = this.value;
+        return { newDocument: document2 };
+      },
+      remove: function(obj, key, document2) {
+        var removed = obj[key];
+        delete obj[key];
+        return { newDocument: document2, removed };
+      },
+      replace: function(obj, key, document2) {
+        var removed = obj[key];
+        obj[key] = this.value;
+        return { newDocument: document2, removed };
+      },
+      move: function(obj, key, document2) {
+        var removed = getValueByPointer(document2, this.path);
+        if (removed) {
+          removed = helpers_js_1._deepClone(removed);
+        }
+        var originalValue = applyOperation(document2, { op: "remove", path: this.from }).removed;
+        applyOperation(document2, { op: "add", path: this.path, value: originalValue });
+        return { newDocument: document2, removed };
+      },
+      copy: function(obj, key, document2) {
+        var valueToCopy = getValueByPointer(document2, this.from);
+        applyOperation(document2, { op: "add", path: this.path, value: helpers_js_1._deepClone(valueToCopy) });
+        return { newDocument: document2 };
+      },
+      test: function(obj, key, document2) {
+        return { newDocument: document2, test: _areEquals(obj[key], this.value) };
+      },
+      _get: function(obj, key, document2) {
+        this.value = obj[key];
+        return { newDocument: document2 };
+      }
+    };
+    var arrOps = {
+      add: function(arr, i, document2) {
+        if (helpers_js_1.isInteger(i)) {
+          arr.splice(i, 0, this.value);
+        } else {
+          arr[i] = this.value;
+        }
+        return { newDocument: document2, index: i };
+      },
+      remove: function(arr, i, document2) {
+        var removedList = arr.splice(i, 1);
+        return { newDocument: document2, removed: removedList[0] };
+      },
+      replace: function(arr, i, document2) {
+        var removed = arr[i];
+        arr[i] = this.value;
+        return { newDocument: document2, removed };
+      },
+      move: objOps.move,
+      copy: objOps.copy,
+      test: objOps.test,
+      _get: objOps._get
+    };
+    function getValueByPointer(document2, pointer) {
+      if (pointer == "") {
+        return document2;
+      }
+      var getOriginalDestination = { op: "_get", path: pointer };
+      applyOperation(document2, getOriginalDestination);
+      return getOriginalDestination.value;
+    }
+    exports.getValueByPointer = getValueByPointer;
+    function applyOperation(document2, operation, validateOperation, mutateDocument, banPrototypeModifications, index) {
+      if (validateOperation === void 0) {
+        validateOperation = false;
+      }
+      if (mutateDocument === void 0) {
+        mutateDocument = true;
+      }
+      if (banPrototypeModifications === void 0) {
+        banPrototypeModifications = true;
+      }
+      if (index === void 0) {
+        index = 0;
+      }
+      if (validateOperation) {
+        if (typeof validateOperation == "function") {
+          validateOperation(operation, 0, document2, operation.path);
+        } else {
+          validator(operation, 0);
+        }
+      }
+      if (operation.path === "") {
+        var returnValue = { newDocument: document2 };
+        if (operation.op === "add") {
+          returnValue.newDocument = operation.value;
+          return returnValue;
+        } else if (operation.op === "replace") {
+          returnValue.newDocument = operation.value;
+          returnValue.removed = document2;
+          return returnValue;
+        } else if (operation.op === "move" || operation.op === "copy") {
+          returnValue.newDocument = getValueByPointer(document2, operation.from);
+          if (operation.op === "move") {
+            returnValue.removed = document2;
+          }
+          return returnValue;
+        } else if (operation.op === "test") {
+          returnValue.test = _areEquals(document2, operation.value);
+          if (returnValue.test === false) {
+            throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation, document2);
+          }
+          returnValue.newDocument = document2;
+          return returnValue;
+        } else if (operation.op === "remove") {
+          returnValue.removed = document2;
+          returnValue.newDocument = null;
+          return returnValue;
+        } else if (operation.op === "_get") {
+          operation.value = document2;
+          return returnValue;
+        } else {
+          if (validateOperation) {
+            throw new exports.JsonPatchError("Operation `op` property is not one of operations defined in RFC-6902", "OPERATION_OP_INVALID", index, operation, document2);
+          } else {
+            return returnValue;
+          }
+        }
+      } else {
+        if (!mutateDocument) {
+          document2 = helpers_js_1._deepClone(document2);
+        }
+        var path13 = operation.path || "";
+        var keys = path13.split("/");
+        var obj = document2;
+        var t2 = 1;
+        var len = keys.length;
+        var existingPathFragment = void 0;
+        var key = void 0;
+        var validateFunction = void 0;
+        if (typeof validateOperation == "function") {
+          validateFunction = validateOperation;
+        } else {
+          validateFunction = validator;
+        }
+        while (true) {
+          key = keys[t2];
+          if (key && key.indexOf("~") != -1) {
+            key = helpers_js_1.unescapePathComponent(key);
+          }
+          if (banPrototypeModifications && (key == "__proto__" || key == "prototype" && t2 > 0 && keys[t2 - 1] == "constructor")) {
+            throw new TypeError("JSON-Patch: modifying `__proto__` or `constructor/prototype` prop is banned for security reasons, if this was on purpose, please set `banPrototypeModifications` flag false and pass it to this function. More info in fast-json-patch README");
+          }
+          if (validateOperation) {
+            if (existingPathFragment === void 0) {
+              if (obj[key] === void 0) {
+                existingPathFragment = keys.slice(0, t2).join("/");
+              } else if (t2 == len - 1) {
+                existingPathFragment = operation.path;
+              }
+              if (existingPathFragment !== void 0) {
+                validateFunction(operation, 0, document2, existingPathFragment);
+              }
+            }
+          }
+          t2++;
+          if (Array.isArray(obj)) {
+            if (key === "-") {
+              key = obj.length;
+            } else {
+              if (validateOperation && !helpers_js_1.isInteger(key)) {
+                throw new exports.JsonPatchError("Expected an unsigned base-10 integer value, making the new referenced value the array element with the zero-based index", "OPERATION_PATH_ILLEGAL_ARRAY_INDEX", index, operation, document2);
+              } else if (helpers_js_1.isInteger(key)) {
+                key = ~~key;
+              }
+            }
+            if (t2 >= len) {
+              if (validateOperation && operation.op === "add" && key > obj.length) {
+                throw new exports.JsonPatchError("The specified index MUST NOT be greater than the number of elements in the array", "OPERATION_VALUE_OUT_OF_BOUNDS", index, operation, document2);
+              }
+              var returnValue = arrOps[operation.op].call(operation, obj, key, document2);
+              if (returnValue.test === false) {
+                throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation, document2);
+              }
+              return returnValue;
+            }
+          } else {
+            if (t2 >= len) {
+              var returnValue = objOps[operation.op].call(operation, obj, key, document2);
+              if (returnValue.test === false) {
+                throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation, document2);
+              }
+              return returnValue;
+            }
+          }
+          obj = obj[key];
+          if (validateOperation && t2 < len && (!obj || typeof obj !== "object")) {
+            throw new exports.JsonPatchError("Cannot perform operation at the desired path", "OPERATION_PATH_UNRESOLVABLE", index, operation, document2);
+          }
+        }
+      }
+    }
+    exports.applyOperation = applyOperation;
+    function applyPatch(document2, patch, validateOperation, mutateDocument, banPrototypeModifications) {
+      if (mutateDocument === void 0) {
+        mutateDocument = true;
+      }
+      if (banPrototypeModifications === void 0) {
+        banPrototypeModifications = true;
+      }
+      if (validateOperation) {
+        if (!Array.isArray(patch)) {
+          throw new exports.JsonPatchError("Patch sequence must be an array", "SEQUENCE_NOT_AN_ARRAY");
+        }
+      }
+      if (!mutateDocument) {
+        document2 = helpers_js_1._deepClone(document2);
+      }
+      var results = new Array(patch.length);
+      for (var i = 0, length_1 = patch.length; i < length_1; i++) {
+        results[i] = applyOperation(document2, patch[i], validateOperation, true, banPrototypeModifications, i);
+        document2 = results[i].newDocument;
+      }
+      results.newDocument = document2;
+      return results;
+    }
+    exports.applyPatch = applyPatch;
+    function applyReducer(document2, operation, index) {
+      var operationResult = applyOperation(document2, operation);
+      if (operationResult.test === false) {
+        throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation, document2);
+      }
+      return operationResult.newDocument;
+    }
+    exports.applyReducer = applyReducer;
+    function validator(operation, index, document2, existingPathFragment) {
+      if (typeof operation !== "object" || operation === null || Array.isArray(operation)) {
+        throw new exports.JsonPatchError("Operation is not an object", "OPERATION_NOT_AN_OBJECT", index, operation, document2);
+      } else if (!objOps[operation.op]) {
+        throw new exports.JsonPatchError("Operation `op` property is not one of operations defined in RFC-6902", "OPERATION_OP_INVALID", index, operation, document2);
+      } else if (typeof operation.path !== "string") {
+        throw new exports.JsonPatchError("Operation `path` property is not a string", "OPERATION_PATH_INVALID", index, operation, document2);
+      } else if (operation.path.indexOf("/") !== 0 && operation.path.length > 0) {
+        throw new exports.JsonPatchError('Operation `path` property must start with "/"', "OPERATION_PATH_INVALID", index, operation, document2);
+      } else if ((operation.op === "move" || operation.op === "copy") && typeof operation.from !== "string") {
+        throw new exports.JsonPatchError("Operation `from` property is not present (applicable in `move` and `copy` operations)", "OPERATION_FROM_REQUIRED", index, operation, document2);
+      } else if ((operation.op === "add" || operation.op === "replace" || operation.op === "test") && operation.value === void 0) {
+        throw new exports.JsonPatchError("Operation `value` property is not present (applicable in `add`, `replace` and `test` operations)", "OPERATION_VALUE_REQUIRED", index, operation, document2);
+      } else if ((operation.op === "add" || operation.op === "replace" || operation.op === "test") && helpers_js_1.hasUndefined(operation.value)) {
+        throw new exports.JsonPatchError("Operation `value` property is not present (applicable in `add`, `replace` and `test` operations)", "OPERATION_VALUE_CANNOT_CONTAIN_UNDEFINED", index, operation, document2);
+      } else if (document2) {
+        if (operation.op == "add") {
+          var pathLen = operation.path.split("/").length;
+          var existingPathLen = existingPathFragment.split("/").length;
+          if (pathLen !== existingPathLen + 1 && pathLen !== existingPathLen) {
+            throw new exports.JsonPatchError("Cannot perform an `add` operation at the desired path", "OPERATION_PATH_CANNOT_ADD", index, operation, document2);
+          }
+        } else if (operation.op === "replace" || operation.op === "remove" || operation.op === "_get") {
+          if (operation.path !== existingPathFragment) {
+            throw new exports.JsonPatchError("Cannot perform the operation at a path that does not exist", "OPERATION_PATH_UNRESOLVABLE", index, operation, document2);
+          }
+        } else if (operation.op === "move" || operation.op === "copy") {
+          var existingValue = { op: "_get", path: operation.from, value: void 0 };
+          var error63 = validate2([existingValue], document2);
+          if (error63 && error63.name === "OPERATION_PATH_UNRESOLVABLE") {
+            throw new exports.JsonPatchError("Cannot perform the operation from a path that does not exist", "OPERATION_FROM_UNRESOLVABLE", index, operation, document2);
+          }
+        }
+      }
+    }
+    exports.validator = validator;
+    function validate2(sequence, document2, externalValidator) {
+      try {
+        if (!Array.isArray(sequence)) {
+          throw new exports.JsonPatchError("Patch sequence must be an array", "SEQUENCE_NOT_AN_ARRAY");
+        }
+        if (document2) {
+          applyPatch(helpers_js_1._deepClone(document2), helpers_js_1._deepClone(sequence), externalValidator || true);
+        } else {
+          externalValidator = externalValidator || validator;
+          for (var i = 0; i < sequence.length; i++) {
+            externalValidator(sequence[i], i, document2, void 0);
+          }
+        }
+      } catch (e) {
+        if (e instanceof exports.JsonPatchError) {
+          return e;
+        } else {
+          throw e;
+        }
+      }
+    }
+    exports.validate = validate2;
+    function _areEquals(a, b3) {
+      if (a === b3)
+        return true;
+      if (a && b3 && typeof a == "object" && typeof b3 == "object") {
+        var arrA = Array.isArray(a), arrB = Array.isArray(b3), i, length, key;
+        if (arrA && arrB) {
+          length = a.length;
+          if (length != b3.length)
+            return false;
+          for (i = length; i-- !== 0; )
+            if (!_areEquals(a[i], b3[i]))
+              return false;
+          return true;
+        }
+        if (arrA != arrB)
+          return false;
+        var keys = Object.keys(a);
+        length = keys.length;
+        if (length !== Object.keys(b3).length)
+          return false;
+        for (i = length; i-- !== 0; )
+          if (!b3.hasOwnProperty(keys[i]))
+            return false;
+        for (i = length; i-- !== 0; ) {
+          key = keys[i];
+          if (!_areEquals(a[key], b3[key]))
+            return false;
+        }
+        return true;
+      }
+      return a !== a && b3 !== b3;
+    }
+    exports._areEquals = _areEquals;
+  }
+});
+
+// node_modules/fast-json-patch/commonjs/duplex.js
+var require_duplex = __commonJS({
+  "node_modules/fast-json-patch/commonjs/duplex.js"(exports) {
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var helpers_js_1 = require_helpers();
+    var core_js_1 = require_core();
+    var beforeDict = /* @__PURE__ */ new WeakMap();
+    var Mirror = (
+      /** @class */
+      /* @__PURE__ */ (function() {
+        function Mirror2(obj) {
+          this.observers = /* @__PURE__ */ new Map();
+          this.obj = obj;
+        }
+        return Mirror2;
+      })()
+    );
+    var ObserverInfo = (
+      /** @class */
+      /* @__PURE__ */ (function() {
+        function ObserverInfo2(callback, observer) {
+          this.callback = callback;
+          this.observer = observer;
+        }
+        return ObserverInfo2;
+      })()
+    );
+    function getMirror(obj) {
+      return beforeDict.get(obj);
+    }
+    function getObserverFromMirror(mirror, callback) {
+      return mirror.observers.get(callback);
+    }
+    function removeObserverFromMirror(mirror, observer) {
+      mirror.observers.delete(observer.callback);
+    }
+    function unobserve(root, observer) {
+      observer.unobserve();
+    }
+    exports.unobserve = unobserve;
+    function observe(obj, callback) {
+      var patches = [];
+      var observer;
+      var mirror = getMirror(obj);
+      if (!mirror) {
+        mirror = new Mirror(obj);
+        beforeDict.set(obj, mirror);
+      } else {
+        var observerInfo = getObserverFromMirror(mirror, callback);
+        observer = observerInfo && observerInfo.observer;
+      }
+      if (observer) {
+        return observer;
+      }
+      observer = {};
+      mirror.value = helpers_js_1._deepClone(obj);
+      if (callback) {
+        observer.callback = callback;
+        observer.next = null;
+        var dirtyCheck = function() {
+          generate(observer);
+        };
+        var fastCheck = function() {
+          clearTimeout(observer.next);
+          observer.next = setTimeout(dirtyCheck);
+        };
+        if (typeof window !== "undefined") {
+          window.addEventListener("mouseup", fastCheck);
+          window.addEventListener("keyup", fastCheck);
+          window.addEventListener("mousedown", fastCheck);
+          window.addEventListener("keydown", fastCheck);
+          window.addEventListener("change", fastCheck);
+        }
+      }
+      observer.patches = patches;
+      observer.object = obj;
+      observer.unobserve = function() {
+        generate(observer);
+        clearTimeout(observer.next);
+        removeObserverFromMirror(mirror, observer);
+        if (typeof window !== "undefined") {
+          window.removeEventListener("mouseup", fastCheck);
+          window.removeEventListener("keyup", fastCheck);
+          window.removeEventListener("mousedown", fastCheck);
+          window.removeEventListener("keydown", fastCheck);
+          window.removeEventListener("change", fastCheck);
+        }
+      };
+      mirror.observers.set(callback, new ObserverInfo(callback, observer));
+      return observer;
+    }
+    exports.observe = observe;
+    function generate(observer, invertible) {
+      if (invertible === void 0) {
+        invertible = false;
+      }
+      var mirror = beforeDict.get(observer.object);
+      _generate(mirror.value, observer.object, observer.patches, "", invertible);
+      if (observer.patches.length) {
+        core_js_1.applyPatch(mirror.value, observer.patches);
+      }
+      var temp = observer.patches;
+      if (temp.length > 0) {
+        observer.patches = [];
+        if (observer.callback) {
+          observer.callback(temp);
+        }
+      }
+      return temp;
+    }
+    exports.generate = generate;
+    function _generate(mirror, obj, patches, path13, invertible) {
+      if (obj === mirror) {
+        return;
+      }
+      if (typeof obj.toJSON === "function") {
+        obj = obj.toJSON();
+      }
+      var newKeys = helpers_js_1._objectKeys(obj);
+      var oldKeys = helpers_js_1._objectKeys(mirror);
+      var changed = false;
+      var deleted = false;
+      for (var t2 = oldKeys.length - 1; t2 >= 0; t2--) {
+        var key = oldKeys[t2];
+        var oldVal = mirror[key];
+        if (helpers_js_1.hasOwnProperty(obj, key) && !(obj[key] === void 0 && oldVal !== void 0 && Array.isArray(obj) === false)) {
+          var newVal = obj[key];
+          if (typeof oldVal == "object" && oldVal != null && typeof newVal == "object" && newVal != null && Array.isArray(oldVal) === Array.isArray(newVal)) {
+            _generate(oldVal, newVal, patches, path13 + "/" + helpers_js_1.escapePathComponent(key), invertible);
+          } else {
+            if (oldVal !== newVal) {
+              changed = true;
+              if (invertible) {
+                patches.push({ op: "test", path: path13 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
+              }
+              patches.push({ op: "replace", path: path13 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(newVal) });
+            }
+          }
+        } else if (Array.isArray(mirror) === Array.isArray(obj)) {
+          if (invertible) {
+            patches.push({ op: "test", path: path13 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
+          }
+          patches.push({ op: "remove", path: path13 + "/" + helpers_js_1.escapePathComponent(key) });
+          deleted = true;
+        } else {
+          if (invertible) {
+            patches.push({ op: "test", path: path13, value: mirror });
+          }
+          patches.push({ op: "replace", path: path13, value: obj });
+          changed = true;
+        }
+      }
+      if (!deleted && newKeys.length == oldKeys.length) {
+        return;
+      }
+      for (var t2 = 0; t2 < newKeys.length; t2++) {
+        var key = newKeys[t2];
+        if (!helpers_js_1.hasOwnProperty(mirror, key) && obj[key] !== void 0) {
+          patches.push({ op: "add", path: path13 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(obj[key]) });
+        }
+      }
+    }
+    function compare(tree1, tree2, invertible) {
+      if (invertible === void 0) {
+        invertible = false;
+      }
+      var patches = [];
+      _generate(tree1, tree2, patches, "", invertible);
+      return patches;
+    }
+    exports.compare = compare;
+  }
+});
+
+// node_modules/fast-json-patch/index.js
+var require_fast_json_patch = __commonJS({
+  "node_modules/fast-json-patch/index.js"(exports) {
+    var core = require_core();
+    Object.assign(exports, core);
+    var duplex = require_duplex();
+    Object.assign(exports, duplex);
+    var helpers = require_helpers();
+    exports.JsonPatchError = helpers.PatchError;
+    exports.deepClone = helpers._deepClone;
+    exports.escapePathComponent = helpers.escapePathComponent;
+    exports.unescapePathComponent = helpers.unescapePathComponent;
+  }
+});
+
 // src/dataworks/is-truncated-json.ts
-function isTruncatedJson(message) {
-  return /end of JSON input|Unterminated/i.test(message);
+function isTruncatedJson(message, text) {
+  if (/end of JSON input|Unterminated/i.test(message)) return true;
+  const at2 = /at position (\d+)/.exec(message);
+  return text !== void 0 && at2 !== null && Number(at2[1]) >= text.trimEnd().length;
 }
 var init_is_truncated_json = __esm({
   "src/dataworks/is-truncated-json.ts"() {
@@ -13729,7 +14421,7 @@ function parseSucceededBody(text, status) {
   try {
     body = JSON.parse(text);
   } catch (cause) {
-    const truncated = cause instanceof SyntaxError && isTruncatedJson(cause.message);
+    const truncated = cause instanceof SyntaxError && isTruncatedJson(cause.message, text);
     throw new RemoteError({
       message: `the service answered HTTP ${status} with ${truncated ? "a truncated JSON body" : "a body that is not JSON"}`,
       status,
@@ -34603,12 +35295,13 @@ var init_get_file = __esm({
 });
 
 // src/dataworks/operations/get-project.ts
-var GetProject;
+var PROJECT_MODE_CODE, GetProject;
 var init_get_project = __esm({
   "src/dataworks/operations/get-project.ts"() {
     "use strict";
     init_zod();
     init_define_operation();
+    PROJECT_MODE_CODE = { basic: 2, standard: 3 };
     GetProject = defineOperation({
       name: "GetProject",
       method: "POST",
@@ -34908,13 +35601,14 @@ function toDeployment(answer, status) {
   throw invalidAnswer(status, requestIdOf(answer), `unknown deployment status ${String(deployment.Status)}`);
 }
 function toProjectMode(data) {
-  if (data.ProjectMode != null) return data.ProjectMode === 3 ? "standard" : "basic";
+  if (data.ProjectMode != null) return data.ProjectMode === PROJECT_MODE_CODE.standard ? "standard" : "basic";
   return (data.EnvTypes ?? []).includes("DEV") ? "standard" : "basic";
 }
 var FAILED_ITEM_STATUSES, CHECK_FAILED, CHECKING;
 var init_to_port_values = __esm({
   "src/dataworks/to-port-values.ts"() {
     "use strict";
+    init_get_project();
     init_parse_answer();
     init_scrub_message();
     FAILED_ITEM_STATUSES = /* @__PURE__ */ new Set([2, 4, 6]);
@@ -35050,696 +35744,6 @@ var init_create_data_works = __esm({
     init_operations();
     init_parse_answer();
     init_to_port_values();
-  }
-});
-
-// node_modules/fast-json-patch/commonjs/helpers.js
-var require_helpers = __commonJS({
-  "node_modules/fast-json-patch/commonjs/helpers.js"(exports) {
-    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
-      var extendStatics = function(d2, b3) {
-        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d3, b4) {
-          d3.__proto__ = b4;
-        } || function(d3, b4) {
-          for (var p2 in b4) if (b4.hasOwnProperty(p2)) d3[p2] = b4[p2];
-        };
-        return extendStatics(d2, b3);
-      };
-      return function(d2, b3) {
-        extendStatics(d2, b3);
-        function __() {
-          this.constructor = d2;
-        }
-        d2.prototype = b3 === null ? Object.create(b3) : (__.prototype = b3.prototype, new __());
-      };
-    })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var _hasOwnProperty = Object.prototype.hasOwnProperty;
-    function hasOwnProperty(obj, key) {
-      return _hasOwnProperty.call(obj, key);
-    }
-    exports.hasOwnProperty = hasOwnProperty;
-    function _objectKeys(obj) {
-      if (Array.isArray(obj)) {
-        var keys_1 = new Array(obj.length);
-        for (var k2 = 0; k2 < keys_1.length; k2++) {
-          keys_1[k2] = "" + k2;
-        }
-        return keys_1;
-      }
-      if (Object.keys) {
-        return Object.keys(obj);
-      }
-      var keys = [];
-      for (var i in obj) {
-        if (hasOwnProperty(obj, i)) {
-          keys.push(i);
-        }
-      }
-      return keys;
-    }
-    exports._objectKeys = _objectKeys;
-    function _deepClone(obj) {
-      switch (typeof obj) {
-        case "object":
-          return JSON.parse(JSON.stringify(obj));
-        //Faster than ES5 clone - http://jsperf.com/deep-cloning-of-objects/5
-        case "undefined":
-          return null;
-        //this is how JSON.stringify behaves for array items
-        default:
-          return obj;
-      }
-    }
-    exports._deepClone = _deepClone;
-    function isInteger(str) {
-      var i = 0;
-      var len = str.length;
-      var charCode;
-      while (i < len) {
-        charCode = str.charCodeAt(i);
-        if (charCode >= 48 && charCode <= 57) {
-          i++;
-          continue;
-        }
-        return false;
-      }
-      return true;
-    }
-    exports.isInteger = isInteger;
-    function escapePathComponent(path13) {
-      if (path13.indexOf("/") === -1 && path13.indexOf("~") === -1)
-        return path13;
-      return path13.replace(/~/g, "~0").replace(/\//g, "~1");
-    }
-    exports.escapePathComponent = escapePathComponent;
-    function unescapePathComponent(path13) {
-      return path13.replace(/~1/g, "/").replace(/~0/g, "~");
-    }
-    exports.unescapePathComponent = unescapePathComponent;
-    function _getPathRecursive(root, obj) {
-      var found;
-      for (var key in root) {
-        if (hasOwnProperty(root, key)) {
-          if (root[key] === obj) {
-            return escapePathComponent(key) + "/";
-          } else if (typeof root[key] === "object") {
-            found = _getPathRecursive(root[key], obj);
-            if (found != "") {
-              return escapePathComponent(key) + "/" + found;
-            }
-          }
-        }
-      }
-      return "";
-    }
-    exports._getPathRecursive = _getPathRecursive;
-    function getPath(root, obj) {
-      if (root === obj) {
-        return "/";
-      }
-      var path13 = _getPathRecursive(root, obj);
-      if (path13 === "") {
-        throw new Error("Object not found in root");
-      }
-      return "/" + path13;
-    }
-    exports.getPath = getPath;
-    function hasUndefined(obj) {
-      if (obj === void 0) {
-        return true;
-      }
-      if (obj) {
-        if (Array.isArray(obj)) {
-          for (var i_1 = 0, len = obj.length; i_1 < len; i_1++) {
-            if (hasUndefined(obj[i_1])) {
-              return true;
-            }
-          }
-        } else if (typeof obj === "object") {
-          var objKeys = _objectKeys(obj);
-          var objKeysLength = objKeys.length;
-          for (var i = 0; i < objKeysLength; i++) {
-            if (hasUndefined(obj[objKeys[i]])) {
-              return true;
-            }
-          }
-        }
-      }
-      return false;
-    }
-    exports.hasUndefined = hasUndefined;
-    function patchErrorMessageFormatter(message, args) {
-      var messageParts = [message];
-      for (var key in args) {
-        var value = typeof args[key] === "object" ? JSON.stringify(args[key], null, 2) : args[key];
-        if (typeof value !== "undefined") {
-          messageParts.push(key + ": " + value);
-        }
-      }
-      return messageParts.join("\n");
-    }
-    var PatchError = (
-      /** @class */
-      (function(_super) {
-        __extends(PatchError2, _super);
-        function PatchError2(message, name, index, operation, tree) {
-          var _newTarget = this.constructor;
-          var _this = _super.call(this, patchErrorMessageFormatter(message, { name, index, operation, tree })) || this;
-          _this.name = name;
-          _this.index = index;
-          _this.operation = operation;
-          _this.tree = tree;
-          Object.setPrototypeOf(_this, _newTarget.prototype);
-          _this.message = patchErrorMessageFormatter(message, { name, index, operation, tree });
-          return _this;
-        }
-        return PatchError2;
-      })(Error)
-    );
-    exports.PatchError = PatchError;
-  }
-});
-
-// node_modules/fast-json-patch/commonjs/core.js
-var require_core = __commonJS({
-  "node_modules/fast-json-patch/commonjs/core.js"(exports) {
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var helpers_js_1 = require_helpers();
-    exports.JsonPatchError = helpers_js_1.PatchError;
-    exports.deepClone = helpers_js_1._deepClone;
-    var objOps = {
-      add: function(obj, key, document2) {
-        obj[key] = this.value;
-        return { newDocument: document2 };
-      },
-      remove: function(obj, key, document2) {
-        var removed = obj[key];
-        delete obj[key];
-        return { newDocument: document2, removed };
-      },
-      replace: function(obj, key, document2) {
-        var removed = obj[key];
-        obj[key] = this.value;
-        return { newDocument: document2, removed };
-      },
-      move: function(obj, key, document2) {
-        var removed = getValueByPointer(document2, this.path);
-        if (removed) {
-          removed = helpers_js_1._deepClone(removed);
-        }
-        var originalValue = applyOperation(document2, { op: "remove", path: this.from }).removed;
-        applyOperation(document2, { op: "add", path: this.path, value: originalValue });
-        return { newDocument: document2, removed };
-      },
-      copy: function(obj, key, document2) {
-        var valueToCopy = getValueByPointer(document2, this.from);
-        applyOperation(document2, { op: "add", path: this.path, value: helpers_js_1._deepClone(valueToCopy) });
-        return { newDocument: document2 };
-      },
-      test: function(obj, key, document2) {
-        return { newDocument: document2, test: _areEquals(obj[key], this.value) };
-      },
-      _get: function(obj, key, document2) {
-        this.value = obj[key];
-        return { newDocument: document2 };
-      }
-    };
-    var arrOps = {
-      add: function(arr, i, document2) {
-        if (helpers_js_1.isInteger(i)) {
-          arr.splice(i, 0, this.value);
-        } else {
-          arr[i] = this.value;
-        }
-        return { newDocument: document2, index: i };
-      },
-      remove: function(arr, i, document2) {
-        var removedList = arr.splice(i, 1);
-        return { newDocument: document2, removed: removedList[0] };
-      },
-      replace: function(arr, i, document2) {
-        var removed = arr[i];
-        arr[i] = this.value;
-        return { newDocument: document2, removed };
-      },
-      move: objOps.move,
-      copy: objOps.copy,
-      test: objOps.test,
-      _get: objOps._get
-    };
-    function getValueByPointer(document2, pointer) {
-      if (pointer == "") {
-        return document2;
-      }
-      var getOriginalDestination = { op: "_get", path: pointer };
-      applyOperation(document2, getOriginalDestination);
-      return getOriginalDestination.value;
-    }
-    exports.getValueByPointer = getValueByPointer;
-    function applyOperation(document2, operation, validateOperation, mutateDocument, banPrototypeModifications, index) {
-      if (validateOperation === void 0) {
-        validateOperation = false;
-      }
-      if (mutateDocument === void 0) {
-        mutateDocument = true;
-      }
-      if (banPrototypeModifications === void 0) {
-        banPrototypeModifications = true;
-      }
-      if (index === void 0) {
-        index = 0;
-      }
-      if (validateOperation) {
-        if (typeof validateOperation == "function") {
-          validateOperation(operation, 0, document2, operation.path);
-        } else {
-          validator(operation, 0);
-        }
-      }
-      if (operation.path === "") {
-        var returnValue = { newDocument: document2 };
-        if (operation.op === "add") {
-          returnValue.newDocument = operation.value;
-          return returnValue;
-        } else if (operation.op === "replace") {
-          returnValue.newDocument = operation.value;
-          returnValue.removed = document2;
-          return returnValue;
-        } else if (operation.op === "move" || operation.op === "copy") {
-          returnValue.newDocument = getValueByPointer(document2, operation.from);
-          if (operation.op === "move") {
-            returnValue.removed = document2;
-          }
-          return returnValue;
-        } else if (operation.op === "test") {
-          returnValue.test = _areEquals(document2, operation.value);
-          if (returnValue.test === false) {
-            throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation, document2);
-          }
-          returnValue.newDocument = document2;
-          return returnValue;
-        } else if (operation.op === "remove") {
-          returnValue.removed = document2;
-          returnValue.newDocument = null;
-          return returnValue;
-        } else if (operation.op === "_get") {
-          operation.value = document2;
-          return returnValue;
-        } else {
-          if (validateOperation) {
-            throw new exports.JsonPatchError("Operation `op` property is not one of operations defined in RFC-6902", "OPERATION_OP_INVALID", index, operation, document2);
-          } else {
-            return returnValue;
-          }
-        }
-      } else {
-        if (!mutateDocument) {
-          document2 = helpers_js_1._deepClone(document2);
-        }
-        var path13 = operation.path || "";
-        var keys = path13.split("/");
-        var obj = document2;
-        var t2 = 1;
-        var len = keys.length;
-        var existingPathFragment = void 0;
-        var key = void 0;
-        var validateFunction = void 0;
-        if (typeof validateOperation == "function") {
-          validateFunction = validateOperation;
-        } else {
-          validateFunction = validator;
-        }
-        while (true) {
-          key = keys[t2];
-          if (key && key.indexOf("~") != -1) {
-            key = helpers_js_1.unescapePathComponent(key);
-          }
-          if (banPrototypeModifications && (key == "__proto__" || key == "prototype" && t2 > 0 && keys[t2 - 1] == "constructor")) {
-            throw new TypeError("JSON-Patch: modifying `__proto__` or `constructor/prototype` prop is banned for security reasons, if this was on purpose, please set `banPrototypeModifications` flag false and pass it to this function. More info in fast-json-patch README");
-          }
-          if (validateOperation) {
-            if (existingPathFragment === void 0) {
-              if (obj[key] === void 0) {
-                existingPathFragment = keys.slice(0, t2).join("/");
-              } else if (t2 == len - 1) {
-                existingPathFragment = operation.path;
-              }
-              if (existingPathFragment !== void 0) {
-                validateFunction(operation, 0, document2, existingPathFragment);
-              }
-            }
-          }
-          t2++;
-          if (Array.isArray(obj)) {
-            if (key === "-") {
-              key = obj.length;
-            } else {
-              if (validateOperation && !helpers_js_1.isInteger(key)) {
-                throw new exports.JsonPatchError("Expected an unsigned base-10 integer value, making the new referenced value the array element with the zero-based index", "OPERATION_PATH_ILLEGAL_ARRAY_INDEX", index, operation, document2);
-              } else if (helpers_js_1.isInteger(key)) {
-                key = ~~key;
-              }
-            }
-            if (t2 >= len) {
-              if (validateOperation && operation.op === "add" && key > obj.length) {
-                throw new exports.JsonPatchError("The specified index MUST NOT be greater than the number of elements in the array", "OPERATION_VALUE_OUT_OF_BOUNDS", index, operation, document2);
-              }
-              var returnValue = arrOps[operation.op].call(operation, obj, key, document2);
-              if (returnValue.test === false) {
-                throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation, document2);
-              }
-              return returnValue;
-            }
-          } else {
-            if (t2 >= len) {
-              var returnValue = objOps[operation.op].call(operation, obj, key, document2);
-              if (returnValue.test === false) {
-                throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation, document2);
-              }
-              return returnValue;
-            }
-          }
-          obj = obj[key];
-          if (validateOperation && t2 < len && (!obj || typeof obj !== "object")) {
-            throw new exports.JsonPatchError("Cannot perform operation at the desired path", "OPERATION_PATH_UNRESOLVABLE", index, operation, document2);
-          }
-        }
-      }
-    }
-    exports.applyOperation = applyOperation;
-    function applyPatch(document2, patch, validateOperation, mutateDocument, banPrototypeModifications) {
-      if (mutateDocument === void 0) {
-        mutateDocument = true;
-      }
-      if (banPrototypeModifications === void 0) {
-        banPrototypeModifications = true;
-      }
-      if (validateOperation) {
-        if (!Array.isArray(patch)) {
-          throw new exports.JsonPatchError("Patch sequence must be an array", "SEQUENCE_NOT_AN_ARRAY");
-        }
-      }
-      if (!mutateDocument) {
-        document2 = helpers_js_1._deepClone(document2);
-      }
-      var results = new Array(patch.length);
-      for (var i = 0, length_1 = patch.length; i < length_1; i++) {
-        results[i] = applyOperation(document2, patch[i], validateOperation, true, banPrototypeModifications, i);
-        document2 = results[i].newDocument;
-      }
-      results.newDocument = document2;
-      return results;
-    }
-    exports.applyPatch = applyPatch;
-    function applyReducer(document2, operation, index) {
-      var operationResult = applyOperation(document2, operation);
-      if (operationResult.test === false) {
-        throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation, document2);
-      }
-      return operationResult.newDocument;
-    }
-    exports.applyReducer = applyReducer;
-    function validator(operation, index, document2, existingPathFragment) {
-      if (typeof operation !== "object" || operation === null || Array.isArray(operation)) {
-        throw new exports.JsonPatchError("Operation is not an object", "OPERATION_NOT_AN_OBJECT", index, operation, document2);
-      } else if (!objOps[operation.op]) {
-        throw new exports.JsonPatchError("Operation `op` property is not one of operations defined in RFC-6902", "OPERATION_OP_INVALID", index, operation, document2);
-      } else if (typeof operation.path !== "string") {
-        throw new exports.JsonPatchError("Operation `path` property is not a string", "OPERATION_PATH_INVALID", index, operation, document2);
-      } else if (operation.path.indexOf("/") !== 0 && operation.path.length > 0) {
-        throw new exports.JsonPatchError('Operation `path` property must start with "/"', "OPERATION_PATH_INVALID", index, operation, document2);
-      } else if ((operation.op === "move" || operation.op === "copy") && typeof operation.from !== "string") {
-        throw new exports.JsonPatchError("Operation `from` property is not present (applicable in `move` and `copy` operations)", "OPERATION_FROM_REQUIRED", index, operation, document2);
-      } else if ((operation.op === "add" || operation.op === "replace" || operation.op === "test") && operation.value === void 0) {
-        throw new exports.JsonPatchError("Operation `value` property is not present (applicable in `add`, `replace` and `test` operations)", "OPERATION_VALUE_REQUIRED", index, operation, document2);
-      } else if ((operation.op === "add" || operation.op === "replace" || operation.op === "test") && helpers_js_1.hasUndefined(operation.value)) {
-        throw new exports.JsonPatchError("Operation `value` property is not present (applicable in `add`, `replace` and `test` operations)", "OPERATION_VALUE_CANNOT_CONTAIN_UNDEFINED", index, operation, document2);
-      } else if (document2) {
-        if (operation.op == "add") {
-          var pathLen = operation.path.split("/").length;
-          var existingPathLen = existingPathFragment.split("/").length;
-          if (pathLen !== existingPathLen + 1 && pathLen !== existingPathLen) {
-            throw new exports.JsonPatchError("Cannot perform an `add` operation at the desired path", "OPERATION_PATH_CANNOT_ADD", index, operation, document2);
-          }
-        } else if (operation.op === "replace" || operation.op === "remove" || operation.op === "_get") {
-          if (operation.path !== existingPathFragment) {
-            throw new exports.JsonPatchError("Cannot perform the operation at a path that does not exist", "OPERATION_PATH_UNRESOLVABLE", index, operation, document2);
-          }
-        } else if (operation.op === "move" || operation.op === "copy") {
-          var existingValue = { op: "_get", path: operation.from, value: void 0 };
-          var error63 = validate2([existingValue], document2);
-          if (error63 && error63.name === "OPERATION_PATH_UNRESOLVABLE") {
-            throw new exports.JsonPatchError("Cannot perform the operation from a path that does not exist", "OPERATION_FROM_UNRESOLVABLE", index, operation, document2);
-          }
-        }
-      }
-    }
-    exports.validator = validator;
-    function validate2(sequence, document2, externalValidator) {
-      try {
-        if (!Array.isArray(sequence)) {
-          throw new exports.JsonPatchError("Patch sequence must be an array", "SEQUENCE_NOT_AN_ARRAY");
-        }
-        if (document2) {
-          applyPatch(helpers_js_1._deepClone(document2), helpers_js_1._deepClone(sequence), externalValidator || true);
-        } else {
-          externalValidator = externalValidator || validator;
-          for (var i = 0; i < sequence.length; i++) {
-            externalValidator(sequence[i], i, document2, void 0);
-          }
-        }
-      } catch (e) {
-        if (e instanceof exports.JsonPatchError) {
-          return e;
-        } else {
-          throw e;
-        }
-      }
-    }
-    exports.validate = validate2;
-    function _areEquals(a, b3) {
-      if (a === b3)
-        return true;
-      if (a && b3 && typeof a == "object" && typeof b3 == "object") {
-        var arrA = Array.isArray(a), arrB = Array.isArray(b3), i, length, key;
-        if (arrA && arrB) {
-          length = a.length;
-          if (length != b3.length)
-            return false;
-          for (i = length; i-- !== 0; )
-            if (!_areEquals(a[i], b3[i]))
-              return false;
-          return true;
-        }
-        if (arrA != arrB)
-          return false;
-        var keys = Object.keys(a);
-        length = keys.length;
-        if (length !== Object.keys(b3).length)
-          return false;
-        for (i = length; i-- !== 0; )
-          if (!b3.hasOwnProperty(keys[i]))
-            return false;
-        for (i = length; i-- !== 0; ) {
-          key = keys[i];
-          if (!_areEquals(a[key], b3[key]))
-            return false;
-        }
-        return true;
-      }
-      return a !== a && b3 !== b3;
-    }
-    exports._areEquals = _areEquals;
-  }
-});
-
-// node_modules/fast-json-patch/commonjs/duplex.js
-var require_duplex = __commonJS({
-  "node_modules/fast-json-patch/commonjs/duplex.js"(exports) {
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var helpers_js_1 = require_helpers();
-    var core_js_1 = require_core();
-    var beforeDict = /* @__PURE__ */ new WeakMap();
-    var Mirror = (
-      /** @class */
-      /* @__PURE__ */ (function() {
-        function Mirror2(obj) {
-          this.observers = /* @__PURE__ */ new Map();
-          this.obj = obj;
-        }
-        return Mirror2;
-      })()
-    );
-    var ObserverInfo = (
-      /** @class */
-      /* @__PURE__ */ (function() {
-        function ObserverInfo2(callback, observer) {
-          this.callback = callback;
-          this.observer = observer;
-        }
-        return ObserverInfo2;
-      })()
-    );
-    function getMirror(obj) {
-      return beforeDict.get(obj);
-    }
-    function getObserverFromMirror(mirror, callback) {
-      return mirror.observers.get(callback);
-    }
-    function removeObserverFromMirror(mirror, observer) {
-      mirror.observers.delete(observer.callback);
-    }
-    function unobserve(root, observer) {
-      observer.unobserve();
-    }
-    exports.unobserve = unobserve;
-    function observe(obj, callback) {
-      var patches = [];
-      var observer;
-      var mirror = getMirror(obj);
-      if (!mirror) {
-        mirror = new Mirror(obj);
-        beforeDict.set(obj, mirror);
-      } else {
-        var observerInfo = getObserverFromMirror(mirror, callback);
-        observer = observerInfo && observerInfo.observer;
-      }
-      if (observer) {
-        return observer;
-      }
-      observer = {};
-      mirror.value = helpers_js_1._deepClone(obj);
-      if (callback) {
-        observer.callback = callback;
-        observer.next = null;
-        var dirtyCheck = function() {
-          generate(observer);
-        };
-        var fastCheck = function() {
-          clearTimeout(observer.next);
-          observer.next = setTimeout(dirtyCheck);
-        };
-        if (typeof window !== "undefined") {
-          window.addEventListener("mouseup", fastCheck);
-          window.addEventListener("keyup", fastCheck);
-          window.addEventListener("mousedown", fastCheck);
-          window.addEventListener("keydown", fastCheck);
-          window.addEventListener("change", fastCheck);
-        }
-      }
-      observer.patches = patches;
-      observer.object = obj;
-      observer.unobserve = function() {
-        generate(observer);
-        clearTimeout(observer.next);
-        removeObserverFromMirror(mirror, observer);
-        if (typeof window !== "undefined") {
-          window.removeEventListener("mouseup", fastCheck);
-          window.removeEventListener("keyup", fastCheck);
-          window.removeEventListener("mousedown", fastCheck);
-          window.removeEventListener("keydown", fastCheck);
-          window.removeEventListener("change", fastCheck);
-        }
-      };
-      mirror.observers.set(callback, new ObserverInfo(callback, observer));
-      return observer;
-    }
-    exports.observe = observe;
-    function generate(observer, invertible) {
-      if (invertible === void 0) {
-        invertible = false;
-      }
-      var mirror = beforeDict.get(observer.object);
-      _generate(mirror.value, observer.object, observer.patches, "", invertible);
-      if (observer.patches.length) {
-        core_js_1.applyPatch(mirror.value, observer.patches);
-      }
-      var temp = observer.patches;
-      if (temp.length > 0) {
-        observer.patches = [];
-        if (observer.callback) {
-          observer.callback(temp);
-        }
-      }
-      return temp;
-    }
-    exports.generate = generate;
-    function _generate(mirror, obj, patches, path13, invertible) {
-      if (obj === mirror) {
-        return;
-      }
-      if (typeof obj.toJSON === "function") {
-        obj = obj.toJSON();
-      }
-      var newKeys = helpers_js_1._objectKeys(obj);
-      var oldKeys = helpers_js_1._objectKeys(mirror);
-      var changed = false;
-      var deleted = false;
-      for (var t2 = oldKeys.length - 1; t2 >= 0; t2--) {
-        var key = oldKeys[t2];
-        var oldVal = mirror[key];
-        if (helpers_js_1.hasOwnProperty(obj, key) && !(obj[key] === void 0 && oldVal !== void 0 && Array.isArray(obj) === false)) {
-          var newVal = obj[key];
-          if (typeof oldVal == "object" && oldVal != null && typeof newVal == "object" && newVal != null && Array.isArray(oldVal) === Array.isArray(newVal)) {
-            _generate(oldVal, newVal, patches, path13 + "/" + helpers_js_1.escapePathComponent(key), invertible);
-          } else {
-            if (oldVal !== newVal) {
-              changed = true;
-              if (invertible) {
-                patches.push({ op: "test", path: path13 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
-              }
-              patches.push({ op: "replace", path: path13 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(newVal) });
-            }
-          }
-        } else if (Array.isArray(mirror) === Array.isArray(obj)) {
-          if (invertible) {
-            patches.push({ op: "test", path: path13 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
-          }
-          patches.push({ op: "remove", path: path13 + "/" + helpers_js_1.escapePathComponent(key) });
-          deleted = true;
-        } else {
-          if (invertible) {
-            patches.push({ op: "test", path: path13, value: mirror });
-          }
-          patches.push({ op: "replace", path: path13, value: obj });
-          changed = true;
-        }
-      }
-      if (!deleted && newKeys.length == oldKeys.length) {
-        return;
-      }
-      for (var t2 = 0; t2 < newKeys.length; t2++) {
-        var key = newKeys[t2];
-        if (!helpers_js_1.hasOwnProperty(mirror, key) && obj[key] !== void 0) {
-          patches.push({ op: "add", path: path13 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(obj[key]) });
-        }
-      }
-    }
-    function compare(tree1, tree2, invertible) {
-      if (invertible === void 0) {
-        invertible = false;
-      }
-      var patches = [];
-      _generate(tree1, tree2, patches, "", invertible);
-      return patches;
-    }
-    exports.compare = compare;
-  }
-});
-
-// node_modules/fast-json-patch/index.js
-var require_fast_json_patch = __commonJS({
-  "node_modules/fast-json-patch/index.js"(exports) {
-    var core = require_core();
-    Object.assign(exports, core);
-    var duplex = require_duplex();
-    Object.assign(exports, duplex);
-    var helpers = require_helpers();
-    exports.JsonPatchError = helpers.PatchError;
-    exports.deepClone = helpers._deepClone;
-    exports.escapePathComponent = helpers.escapePathComponent;
-    exports.unescapePathComponent = helpers.unescapePathComponent;
   }
 });
 
@@ -63061,21 +63065,6 @@ var require_lib4 = __commonJS({
 import { setMaxListeners } from "node:events";
 import path12 from "node:path";
 
-// src/remote/plan-work.ts
-function planWork(planned, options) {
-  const work = [];
-  for (const entry of planned) {
-    if (entry.action === "orphaned") continue;
-    if (entry.action === "delete") work.push({ kind: "delete", entry });
-    else if (entry.action === "create") work.push({ kind: "create", entry });
-    else if (entry.live === "missing") work.push({ kind: "skip", entry, reason: "missing" });
-    else if (entry.drift && !options.force) work.push({ kind: "skip", entry, reason: "drift" });
-    else if (entry.action === "update" || entry.drift) work.push({ kind: "update", entry });
-    else if (entry.undeployed) work.push({ kind: "deploy", entry });
-  }
-  return work;
-}
-
 // node_modules/yocto-queue/index.js
 var Node = class {
   value;
@@ -63256,26 +63245,14 @@ function appliedRecord(base) {
   };
 }
 function failedRecord(base) {
-  return {
-    ...base.record,
-    file: base.file,
-    applied: base.record?.applied ?? null,
-    lastAttempt: {
-      at: base.at,
-      outcome: "failed",
-      attempts: base.attempts,
-      ...base.error.requestId ? { requestId: base.error.requestId } : {},
-      error: base.error
-    }
-  };
+  const { at: at2, attempts, error: error63 } = base;
+  return unappliedRecord(base, { at: at2, outcome: "failed", attempts, ...error63.requestId ? { requestId: error63.requestId } : {}, error: error63 });
 }
 function skippedRecord(base) {
-  return {
-    ...base.record,
-    file: base.file,
-    applied: base.record?.applied ?? null,
-    lastAttempt: { at: base.at, outcome: "skipped", attempts: base.attempts, reason: base.reason }
-  };
+  return unappliedRecord(base, { at: base.at, outcome: "skipped", attempts: base.attempts, reason: base.reason });
+}
+function unappliedRecord(base, lastAttempt) {
+  return { ...base.record, file: base.file, applied: base.record?.applied ?? null, lastAttempt };
 }
 
 // src/remote/push-updates.ts
@@ -63299,6 +63276,7 @@ function sortKeys(value) {
 }
 
 // src/core/task/secret-keys.ts
+var import_fast_json_patch = __toESM(require_fast_json_patch(), 1);
 import { createHmac } from "node:crypto";
 init_json();
 var SECRET_KEY = /pass(word|wd)?$|^pwd$|secret|access_?key|token|credential|private_?key|api_?key|^auth(orization)?$/i;
@@ -63321,7 +63299,7 @@ function keyedHash(value, salt) {
   return HASH_PREFIX + createHmac("sha256", salt).update(canonicalJson(value)).digest("hex");
 }
 function isSecretPointer(pointer) {
-  return pointer.split("/").slice(1).some((token) => isSecretKey(token.replace(/~1/g, "/").replace(/~0/g, "~")));
+  return pointer.split("/").slice(1).some((token) => isSecretKey(import_fast_json_patch.default.unescapePathComponent(token)));
 }
 function maskSecrets(value) {
   if (Array.isArray(value)) return value.map(maskSecrets);
@@ -63346,8 +63324,8 @@ function requestStrings(task) {
   return { taskContent: JSON.stringify(task.taskContent), taskParam: JSON.stringify(task.taskParam) };
 }
 
-// src/core/plan/plan-update-request.ts
-function planUpdateRequest(entry) {
+// src/core/plan/build-update-request.ts
+function buildUpdateRequest(entry) {
   const strings = requestStrings(entry.task);
   const previous = entry.lastApplied;
   const desired = entry.desired;
@@ -63570,7 +63548,7 @@ async function pushUpdates(items, options, deps) {
   }
   async function update(entry, fileId) {
     const task = entry.task;
-    const request2 = { projectId: task.projectId, fileId, ...planUpdateRequest(entry) };
+    const request2 = { projectId: task.projectId, fileId, ...buildUpdateRequest(entry) };
     const long = request2.taskContent === void 0 ? null : describeLongContent(task.file, request2.taskContent);
     if (long) deps.onWarning?.(long);
     try {
@@ -63609,15 +63587,67 @@ function knownFileId(entry) {
   return entry.fileId;
 }
 
+// src/remote/remember-projects.ts
+function rememberProjects(session) {
+  const projects = /* @__PURE__ */ new Map();
+  return (projectId) => {
+    let project = projects.get(projectId);
+    if (!project) projects.set(projectId, project = session.call(() => session.dataWorks.getProject({ projectId })).then((answer) => answer.value));
+    return project;
+  };
+}
+
 // src/core/text/compare-text.ts
 function compareText(a, b3) {
   return a < b3 ? -1 : a > b3 ? 1 : 0;
 }
 
+// src/core/problem.ts
+function formatProblem(p2) {
+  return `${p2.file}:${p2.line}:${p2.column}: ${p2.severity ?? "error"}: ${p2.message}`;
+}
+function formatWarning(p2) {
+  return formatProblem({ ...p2, severity: "warning" });
+}
+function compareProblems(a, b3) {
+  return compareText(a.file, b3.file) || a.line - b3.line || a.column - b3.column || compareText(a.message, b3.message);
+}
+
+// src/core/plan/plan-work.ts
+function planWork(planned, options) {
+  const work = [];
+  for (const entry of planned) {
+    if (entry.action === "orphaned") continue;
+    if (entry.action === "delete") work.push({ kind: "delete", entry });
+    else if (entry.action === "create") work.push({ kind: "create", entry });
+    else if (entry.live === "missing") work.push({ kind: "skip", entry, reason: "missing" });
+    else if (entry.drift && !options.force) work.push({ kind: "skip", entry, reason: "drift" });
+    else if (entry.action === "update" || entry.drift) work.push({ kind: "update", entry });
+    else if (entry.undeployed) work.push({ kind: "deploy", entry });
+  }
+  return work;
+}
+function needsCalls(planned, options) {
+  return options.refresh || planned.some((entry) => entry.action === "create" || entry.action === "update" || entry.action === "delete" || entry.undeployed);
+}
+
+// src/core/plan/plan-untouched.ts
+function planUntouched(planned, work, records) {
+  const touched = new Set(work.map((item) => item.entry.key));
+  const untouched = { results: [], moved: [] };
+  for (const entry of planned) {
+    if (entry.action === "orphaned" || entry.action === "delete" || touched.has(entry.key)) continue;
+    untouched.results.push({ key: entry.key, file: entry.file, outcome: "unchanged", attempts: 0 });
+    const record2 = records[entry.key];
+    if (record2 && record2.file !== entry.file) untouched.moved.push({ key: entry.key, record: { ...record2, file: entry.file } });
+  }
+  return untouched;
+}
+
 // src/core/plan/diff-config.ts
-var import_fast_json_patch = __toESM(require_fast_json_patch(), 1);
+var import_fast_json_patch2 = __toESM(require_fast_json_patch(), 1);
 function diffConfig(from, to2) {
-  return import_fast_json_patch.default.compare(from, to2);
+  return import_fast_json_patch2.default.compare(from, to2);
 }
 function maskPatch(patch) {
   return patch.map((op) => {
@@ -63716,8 +63746,8 @@ function compareKeys(a, b3) {
   return x3.project - y2.project || (x3.id === y2.id ? 0 : x3.id - y2.id) || compareText(a, b3);
 }
 function sortParts(key) {
-  const parts = key.split("/");
-  return { project: Number(parts[0]), id: parts.length === 2 ? Number(parts[1]) : Infinity };
+  const parts = parseTaskKey(key);
+  return { project: parts.projectId, id: "fileId" in parts ? parts.fileId : Infinity };
 }
 function toPlanReport(planned, options = {}) {
   const summary2 = { create: 0, update: 0, unchanged: 0, orphaned: 0, ...options.prune ? { delete: 0 } : {} };
@@ -63728,15 +63758,11 @@ function toPlanReport(planned, options = {}) {
   return { formatVersion: 1, summary: summary2, changes };
 }
 
-// src/core/problem.ts
-function formatProblem(p2) {
-  return `${p2.file}:${p2.line}:${p2.column}: ${p2.severity ?? "error"}: ${p2.message}`;
-}
-function formatWarning(p2) {
-  return formatProblem({ ...p2, severity: "warning" });
-}
-function compareProblems(a, b3) {
-  return a.file.localeCompare(b3.file) || a.line - b3.line || a.column - b3.column || a.message.localeCompare(b3.message);
+// src/core/plan/to-apply-report.ts
+function toApplyReport(results) {
+  const summary2 = { created: 0, applied: 0, deleted: 0, failed: 0, unchanged: 0, skipped: 0 };
+  for (const result of results) summary2[result.outcome] += 1;
+  return { formatVersion: 1, summary: summary2, results: [...results].sort((a, b3) => compareKeys(a.key, b3.key)) };
 }
 
 // node_modules/@simple-git/args-pathspec/dist/index.mjs
@@ -67212,9 +67238,9 @@ function firstLine(error63) {
 
 // src/state/lock.ts
 init_errors();
-import { mkdir, readdir } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { hostname as hostname3 } from "node:os";
-import { basename, dirname, join } from "node:path";
+import { dirname as dirname2 } from "node:path";
 
 // src/state/lock-file.ts
 init_zod();
@@ -67267,7 +67293,7 @@ async function readLockFile(lockPath) {
   try {
     const { dev, ino, mtimeMs } = await handle.stat();
     const text = await handle.readFile("utf8");
-    return { dev, ino, mtimeMs, text, holder: _parseHolder(text) };
+    return { dev, ino, mtimeMs, text, holder: parseHolder(text) };
   } finally {
     await handle.close();
   }
@@ -67309,13 +67335,22 @@ async function unlinkIfPresent(path13) {
 function isSameFile(a, b3) {
   return a.dev === b3.dev && a.ino === b3.ino && a.mtimeMs === b3.mtimeMs && a.text === b3.text;
 }
-function _parseHolder(text) {
+function parseHolder(text) {
   try {
     const parsed = LockHolder.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
+}
+
+// src/state/remove-leftovers.ts
+import { readdir } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+async function removeLeftovers(beside, suffixes) {
+  const prefixes = suffixes.map((suffix) => `${basename(beside)}${suffix}`);
+  const names = await readdir(dirname(beside)).catch(() => []);
+  for (const name of names) if (prefixes.some((prefix) => name.startsWith(prefix))) await unlinkIfPresent(join(dirname(beside), name));
 }
 
 // src/state/lock.ts
@@ -67326,13 +67361,13 @@ async function acquireLock(statePath, options) {
   const host = options.host ?? hostname3();
   const isAlive = options.isAlive ?? isProcessAlive;
   const holder = { pid: process.pid, host, startedAt: new Date(options.now()).toISOString(), command: options.command };
-  await mkdir(dirname(lockPath), { recursive: true });
+  await mkdir(dirname2(lockPath), { recursive: true });
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const own2 = await createLockFile(lockPath, holder);
     if (own2 !== null) return { holder, release: () => removeOwnLock(lockPath, own2) };
     const found2 = await readLockFile(lockPath);
     if (found2 === null) continue;
-    if (!_isStale(found2, { host, isAlive, now: options.now() })) throw lockedError(statePath, found2);
+    if (!isStale(found2, { host, isAlive, now: options.now() })) throw lockedError(statePath, found2);
     await removeStaleLock(lockPath, found2);
   }
   const found = await readLockFile(lockPath);
@@ -67360,21 +67395,24 @@ function describeLockHolder(holder) {
   const since = holder.startedAt.replace(/\.\d{3}Z$/, "Z");
   return `${holder.command} (pid ${holder.pid} on host ${holder.host}, since ${since})`;
 }
-function _isStale(found, here) {
+function isStale(found, here) {
   if (found.holder === null) return here.now - found.mtimeMs > UNREADABLE_LOCK_STALE_MS;
   return found.holder.host === here.host && !here.isAlive(found.holder.pid);
 }
 
 // src/state/state-store.ts
 init_errors();
-import { readdir as readdir2, unlink as unlink3 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname4, join as join2 } from "node:path";
+import { unlink as unlink3 } from "node:fs/promises";
+import { dirname as dirname5 } from "node:path";
 
 // src/state/journal.ts
 init_errors();
 import { writeSync } from "node:fs";
 import { open as open4 } from "node:fs/promises";
-import { dirname as dirname2 } from "node:path";
+import { dirname as dirname3 } from "node:path";
+
+// src/core/state/format-state.ts
+init_json();
 
 // src/core/state/state-schema.ts
 init_zod();
@@ -67424,30 +67462,30 @@ var TaskRecord = external_exports.object({
   lastAttempt: LastAttempt.nullable(),
   deploy: DeployRecord.nullable().optional()
 });
-var StateFile = external_exports.object({
+var State = external_exports.object({
   formatVersion: external_exports.union([external_exports.literal(STATE_FORMAT_VERSION), external_exports.literal(LEGACY_STATE_FORMAT_VERSION)]),
   serial: external_exports.number().int().nonnegative(),
   lineage: external_exports.string().min(1),
   salt: external_exports.string().regex(/^[0-9a-f]+$/, "expected lowercase hex"),
   tasks: external_exports.record(TaskKey, TaskRecord)
 });
-var StateHeader = StateFile.omit({ tasks: true }).extend({ formatVersion: external_exports.literal(STATE_FORMAT_VERSION) });
+var StateHeader = State.omit({ tasks: true }).extend({ formatVersion: external_exports.literal(STATE_FORMAT_VERSION) });
 function createState(identity2) {
   return { formatVersion: STATE_FORMAT_VERSION, serial: 0, lineage: identity2.lineage, salt: identity2.salt, tasks: {} };
 }
 
 // src/core/state/format-state.ts
-var ERROR = { order: _keys(AttemptError.shape) };
+var ERROR = { order: keysOf(AttemptError.shape) };
 var RECORD_LAYOUT = {
-  applied: { order: _keys(AppliedConfig.shape) },
-  lastAttempt: { order: _keys(LastAttempt.shape), nested: { error: ERROR } },
-  deploy: { order: _keys(DeployRecord.shape), nested: { error: { order: ["code", "message"] } } }
+  applied: { order: keysOf(AppliedConfig.shape) },
+  lastAttempt: { order: keysOf(LastAttempt.shape), nested: { error: ERROR } },
+  deploy: { order: keysOf(DeployRecord.shape), nested: { error: { order: ["code", "message"] } } }
 };
-var RECORD_ORDER = _keys(TaskRecord.shape);
-var HEADER_ORDER = _keys(StateFile.shape).filter((key) => key !== "tasks");
+var RECORD_ORDER = keysOf(TaskRecord.shape);
+var HEADER_ORDER = keysOf(State.shape).filter((key) => key !== "tasks");
 function formatState(state) {
   const { tasks, ...rest } = state;
-  const header = _orderFields({ ...rest, formatVersion: STATE_FORMAT_VERSION }, HEADER_ORDER);
+  const header = orderFields({ ...rest, formatVersion: STATE_FORMAT_VERSION }, HEADER_ORDER);
   const lines = [JSON.stringify(header)];
   for (const key of Object.keys(tasks).sort(compareText)) lines.push(formatTaskLine(key, tasks[key]));
   return `${lines.join("\n")}
@@ -67466,26 +67504,24 @@ function formatTaskLine(key, record2) {
   return JSON.stringify(line);
 }
 function orderTaskRecord(record2) {
-  return _orderNested(record2, RECORD_ORDER, RECORD_LAYOUT);
+  return orderNested(record2, RECORD_ORDER, RECORD_LAYOUT);
 }
-function _orderNested(value, order, nested = {}) {
-  const out = _orderFields(value, order);
+function orderNested(value, order, nested = {}) {
+  const out = orderFields(value, order);
   for (const [field2, layout] of Object.entries(nested)) {
     const inner = out[field2];
-    if (typeof inner === "object" && inner !== null && !Array.isArray(inner)) {
-      out[field2] = _orderNested(inner, layout.order, layout.nested);
-    }
+    if (isJsonObject(inner)) out[field2] = orderNested(inner, layout.order, layout.nested);
   }
   return out;
 }
-function _orderFields(value, order) {
+function orderFields(value, order) {
   const out = /* @__PURE__ */ Object.create(null);
   for (const key of order) if (key in value) out[key] = value[key];
   const extra = Object.keys(value).filter((key) => !order.includes(key)).sort(compareText);
   for (const key of extra) out[key] = value[key];
   return out;
 }
-function _keys(shape) {
+function keysOf(shape) {
   return Object.keys(shape);
 }
 
@@ -67500,11 +67536,11 @@ init_errors();
 var identity = (parsed) => parsed;
 var accessors = /* @__PURE__ */ new Map();
 function defineLazyJson(target, field2, text, pick2 = identity) {
-  const { source, descriptor } = _accessor(field2, pick2);
+  const { source, descriptor } = accessorFor(field2, pick2);
   Object.defineProperty(target, source, { value: text, enumerable: false, writable: true, configurable: true });
   Object.defineProperty(target, field2, descriptor);
 }
-function _accessor(field2, pick2) {
+function accessorFor(field2, pick2) {
   let byField = accessors.get(pick2);
   if (byField === void 0) accessors.set(pick2, byField = /* @__PURE__ */ new Map());
   let accessor = byField.get(field2);
@@ -67525,112 +67561,190 @@ function _accessor(field2, pick2) {
   return accessor;
 }
 
+// src/core/text/source-lines.ts
+function createPositionFinder(text) {
+  let starts = null;
+  return (offset) => {
+    starts ??= findLineStarts(text);
+    const at2 = Math.max(0, Math.min(offset, text.length));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = low + high + 1 >> 1;
+      if ((starts[mid] ?? 0) <= at2) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: at2 - (starts[low] ?? 0) + 1 };
+  };
+}
+function findLineStarts(text) {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+function findPosition(text, offset) {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+// src/core/text/find-json-syntax-error.ts
+var NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+var NUMBER_CUT_SHORT = /-?(?:(?:0|[1-9]\d*)(?:\.\d*)?(?:[eE][+-]?\d*)?)?$/y;
+var WHITESPACE = /[ \t\n\r]*/y;
+function findJsonSyntaxError(text) {
+  const found = scanDocument(text);
+  return found && { ...found, ...findPosition(text, found.offset) };
+}
+function scanDocument(text) {
+  const stack = [];
+  let i = 0;
+  let mode = "value";
+  const fail = (expected) => {
+    const endedEarly = i >= text.length;
+    return { offset: i, message: `expected ${expected}, found ${endedEarly ? "the end of the text" : JSON.stringify(text[i])}`, endedEarly };
+  };
+  for (; ; ) {
+    WHITESPACE.lastIndex = i;
+    WHITESPACE.test(text);
+    i = WHITESPACE.lastIndex;
+    const c3 = text[i];
+    if (mode === "after") {
+      const top = stack[stack.length - 1];
+      if (top === void 0) return i < text.length ? fail("nothing after the JSON value") : null;
+      const close = top === "{" ? "}" : "]";
+      if (c3 === ",") [i, mode] = [i + 1, top === "{" ? "key" : "value"];
+      else if (c3 === close) [i, mode] = [i + 1, (stack.pop(), "after")];
+      else return fail(`',' or '${close}'`);
+    } else if (mode === "keyOrEnd" || mode === "key") {
+      if (c3 === "}" && mode === "keyOrEnd") [i, mode] = [i + 1, (stack.pop(), "after")];
+      else if (c3 === '"') {
+        const end = scanString(text, i);
+        if (typeof end !== "number") return end;
+        [i, mode] = [end, "colon"];
+      } else return fail(mode === "key" ? "a property name in double quotes" : "a property name in double quotes or '}'");
+    } else if (mode === "colon") {
+      if (c3 !== ":") return fail("':' after the property name");
+      [i, mode] = [i + 1, "value"];
+    } else if (mode === "valueOrEnd" && c3 === "]") {
+      [i, mode] = [i + 1, (stack.pop(), "after")];
+    } else if (c3 === "{" || c3 === "[") {
+      stack.push(c3);
+      [i, mode] = [i + 1, c3 === "{" ? "keyOrEnd" : "valueOrEnd"];
+    } else if (c3 === '"') {
+      const end = scanString(text, i);
+      if (typeof end !== "number") return end;
+      [i, mode] = [end, "after"];
+    } else {
+      const end = scanWord(text, i);
+      if (end === null) return fail("a value");
+      if (typeof end !== "number") return end;
+      [i, mode] = [end, "after"];
+    }
+  }
+}
+function scanWord(text, start) {
+  const c3 = text[start];
+  const word = c3 === "t" ? "true" : c3 === "f" ? "false" : c3 === "n" ? "null" : null;
+  if (word !== null) {
+    if (text.startsWith(word, start)) return start + word.length;
+    const rest = text.slice(start);
+    if (rest.length < word.length && word.startsWith(rest)) return cutShort(start, `this value is cut short by the end of the text: expected ${word}`);
+    return null;
+  }
+  NUMBER.lastIndex = start;
+  const matched = NUMBER.test(text);
+  const end = matched ? NUMBER.lastIndex : start;
+  if (end < text.length || !matched) {
+    NUMBER_CUT_SHORT.lastIndex = start;
+    if (start < text.length && NUMBER_CUT_SHORT.test(text)) return cutShort(start, "this number is cut short by the end of the text");
+  }
+  return matched ? end : null;
+}
+function scanString(text, start) {
+  for (let i = start + 1; i < text.length; i++) {
+    const code2 = text.charCodeAt(i);
+    if (code2 === 34) return i + 1;
+    if (code2 < 32) {
+      return { offset: i, message: `expected a closing '"', found a line break or control character (write \\n or \\t inside strings)`, endedEarly: false };
+    }
+    if (code2 !== 92) continue;
+    const next = text[i + 1];
+    if (next === void 0) break;
+    if (next === "u") {
+      const hex3 = /^[0-9a-fA-F]{0,4}/.exec(text.slice(i + 2, i + 6))[0];
+      if (hex3.length === 4) i += 5;
+      else if (i + 2 + hex3.length === text.length) break;
+      else return { offset: i, message: `expected a valid escape after '\\', found "u"`, endedEarly: false };
+    } else if ('"\\/bfnrt'.includes(next)) i += 1;
+    else return { offset: i, message: `expected a valid escape after '\\', found ${JSON.stringify(next)}`, endedEarly: false };
+  }
+  return cutShort(start, `this string is never closed: expected a closing '"'`);
+}
+function cutShort(offset, message) {
+  return { offset, message, endedEarly: true };
+}
+
+// src/core/text/format-path.ts
+var import_fast_json_patch3 = __toESM(require_fast_json_patch(), 1);
+var ARRAY_END = /* @__PURE__ */ Symbol("-");
+var IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
+function formatPath(path13) {
+  let out = "";
+  for (const segment of path13) {
+    if (typeof segment === "number") out += `[${segment}]`;
+    else if (segment === ARRAY_END) out += "[-]";
+    else if (typeof segment === "string" && IDENTIFIER.test(segment)) out += out === "" ? segment : `.${segment}`;
+    else out += `[${JSON.stringify(String(segment))}]`;
+  }
+  return out;
+}
+function describeValue(value) {
+  if (value === void 0) return "nothing";
+  if (value === null) return "null";
+  if (typeof value === "string") {
+    const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+    return JSON.stringify(shown);
+  }
+  if (typeof value === "number") {
+    if (Number.isNaN(value)) return ".nan";
+    if (!Number.isFinite(value)) return value > 0 ? ".inf" : "-.inf";
+    return String(value);
+  }
+  if (typeof value === "boolean" || typeof value === "bigint") return String(value);
+  if (Array.isArray(value)) return "a list";
+  if (value instanceof Uint8Array) return "binary data (!!binary)";
+  if (value instanceof Date) return "a timestamp";
+  if (value instanceof Map || value instanceof Set) return "a YAML set or ordered map";
+  if (typeof value === "object") return "a mapping";
+  return typeof value;
+}
+function formatPointer(root, pointer) {
+  const tokens = pointer === "" ? [] : pointer.split("/").slice(1).map(import_fast_json_patch3.unescapePathComponent);
+  return formatPath([...root.split("."), ...tokens.map((token) => token === "-" ? ARRAY_END : /^(0|[1-9]\d*)$/.test(token) ? Number(token) : token)]);
+}
+
 // src/core/state/parse-state.ts
 init_json();
-
-// src/core/state/locate-json-error.ts
-function locateJsonError(text) {
-  const offset = _scanDocument(text);
-  const before = text.slice(0, offset);
-  const line = before.split("\n").length;
-  const column = offset - (before.lastIndexOf("\n") + 1) + 1;
-  return { offset, line, column, truncated: offset >= text.length };
-}
-var _Stop = class {
-  constructor(offset) {
-    this.offset = offset;
-  }
-  offset;
-};
-function _scanDocument(text) {
-  try {
-    let i = _skipSpace(text, 0);
-    i = _scanValue(text, i);
-    i = _skipSpace(text, i);
-    return i < text.length ? i : text.length;
-  } catch (stop) {
-    if (stop instanceof _Stop) return stop.offset;
-    throw stop;
-  }
-}
-function _skipSpace(text, i) {
-  while (i < text.length && " 	\n\r".includes(text[i])) i++;
-  return i;
-}
-function _expect(text, i, char) {
-  if (text[i] !== char) throw new _Stop(i);
-  return i + 1;
-}
-function _scanValue(text, i) {
-  const c3 = text[i];
-  if (c3 === "{") return _scanContainer(text, i, "}", true);
-  if (c3 === "[") return _scanContainer(text, i, "]", false);
-  if (c3 === '"') return _scanString(text, i);
-  for (const word of ["true", "false", "null"]) {
-    if (text.startsWith(word, i)) return i + word.length;
-    if (i < text.length && word.startsWith(text.slice(i, i + word.length)) && i + word.length > text.length) {
-      throw new _Stop(text.length);
-    }
-  }
-  const number4 = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-  if (number4) return i + number4[0].length;
-  throw new _Stop(i);
-}
-function _scanContainer(text, i, close, isObject2) {
-  i = _skipSpace(text, i + 1);
-  if (text[i] === close) return i + 1;
-  for (; ; ) {
-    if (isObject2) {
-      if (text[i] !== '"') throw new _Stop(i);
-      i = _skipSpace(text, _scanString(text, i));
-      i = _skipSpace(text, _expect(text, i, ":"));
-    }
-    i = _skipSpace(text, _scanValue(text, i));
-    if (text[i] === close) return i + 1;
-    i = _skipSpace(text, _expect(text, i, ","));
-  }
-}
-function _scanString(text, i) {
-  i++;
-  while (i < text.length) {
-    const c3 = text[i];
-    if (c3 === '"') return i + 1;
-    if (c3 < " ") throw new _Stop(i);
-    if (c3 === "\\") {
-      const next = text[i + 1];
-      if (next === void 0) break;
-      if (next === "u") {
-        const hex3 = text.slice(i + 2, i + 6);
-        if (!/^[0-9a-fA-F]{0,4}$/.test(hex3)) throw new _Stop(i);
-        if (hex3.length < 4) break;
-        i += 6;
-        continue;
-      }
-      if (!'"\\/bfnrt'.includes(next)) throw new _Stop(i);
-      i += 2;
-      continue;
-    }
-    i++;
-  }
-  throw new _Stop(text.length);
-}
-
-// src/core/state/parse-state.ts
 var KEEP = "dwsync has not changed it";
 var ADVICE = `restore it from version control (git) or repair it by hand; ${KEEP}`;
 function parseState(text, path13) {
   const end = text.indexOf("\n");
-  const header = _tryParse(end === -1 ? text : text.slice(0, end));
+  const header = tryParse(end === -1 ? text : text.slice(0, end));
   if (isJsonObject(header) && typeof header.formatVersion === "number" && !("tasks" in header)) {
-    _refuseNewer(header.formatVersion, path13);
+    refuseNewer(header.formatVersion, path13);
     if (header.formatVersion === STATE_FORMAT_VERSION) return parseStateLines(text, path13);
   }
-  return _parseFormat1(text, path13);
+  return parseFormat1(text, path13);
 }
-function _parseFormat1(text, path13) {
+function parseFormat1(text, path13) {
   const raw = parseJsonText(text, `state file ${path13}`, ADVICE);
-  if (isJsonObject(raw) && typeof raw.formatVersion === "number") _refuseNewer(raw.formatVersion, path13);
-  const result = StateFile.safeParse(raw);
+  if (isJsonObject(raw) && typeof raw.formatVersion === "number") refuseNewer(raw.formatVersion, path13);
+  const result = State.safeParse(raw);
   if (!result.success) {
     throw new UserInputError(
       `state file ${path13} does not match the state format: ${formatIssues(result.error.issues)}; repair it by hand or restore it from version control (git); ${KEEP}`
@@ -67642,61 +67756,56 @@ function parseStateLines(text, path13) {
   const lines = text.split("\n");
   const header = JSON.parse(lines[0]);
   const checked = StateHeader.safeParse(header);
-  if (!checked.success) throw _mismatch(path13, 1, formatIssues(checked.error.issues));
+  if (!checked.success) throw mismatch(path13, 1, formatIssues(checked.error.issues));
   const tasks = {};
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i];
     if (line.trim() === "") continue;
-    const value = _parseLine(line, i + 1, i === lines.length - 1, path13);
-    if (!isJsonObject(value)) throw _mismatch(path13, i + 1, 'expected one task record, a JSON object with its "key"');
+    const value = parseLine(line, i + 1, i === lines.length - 1, path13);
+    if (!isJsonObject(value)) throw mismatch(path13, i + 1, 'expected one task record, a JSON object with its "key"');
     const { key, ...record2 } = value;
     const keyCheck = TaskKey.safeParse(key);
-    if (!keyCheck.success) throw _mismatch(path13, i + 1, `key: ${keyCheck.error.issues[0]?.message ?? "invalid"}`);
-    if (Object.hasOwn(tasks, keyCheck.data)) throw _mismatch(path13, i + 1, `key: ${keyCheck.data} has another line before this one`);
-    _restoreLastAttempt(record2);
+    if (!keyCheck.success) throw mismatch(path13, i + 1, `key: ${keyCheck.error.issues[0]?.message ?? "invalid"}`);
+    if (Object.hasOwn(tasks, keyCheck.data)) throw mismatch(path13, i + 1, `key: ${keyCheck.data} has another line before this one`);
+    restoreLastAttempt(record2);
     const recordCheck = TaskRecord.safeParse(record2);
-    if (!recordCheck.success) throw _mismatch(path13, i + 1, formatIssues(recordCheck.error.issues));
-    _keepConfigsAsText(record2);
+    if (!recordCheck.success) throw mismatch(path13, i + 1, formatIssues(recordCheck.error.issues));
+    keepConfigsAsText(record2);
     tasks[keyCheck.data] = record2;
   }
   return { ...header, tasks };
 }
-function _keepConfigsAsText(record2) {
+function keepConfigsAsText(record2) {
   const applied = record2.applied;
   if (!isJsonObject(applied)) return;
   defineLazyJson(applied, "taskContent", JSON.stringify(applied.taskContent));
   defineLazyJson(applied, "taskParam", JSON.stringify(applied.taskParam));
 }
-function _restoreLastAttempt(record2) {
+function restoreLastAttempt(record2) {
   const { applied, lastAttempt: last } = record2;
   if (!isJsonObject(applied) || !isJsonObject(last) || last.outcome !== "applied" || "at" in last) return;
   if (applied.appliedAt === void 0 || applied.requestId === void 0) return;
   record2.lastAttempt = { at: applied.appliedAt, ...last, requestId: applied.requestId };
 }
-function _parseLine(line, number4, last, path13) {
+function parseLine(line, number4, last, path13) {
   try {
     return JSON.parse(line);
   } catch (error63) {
-    const at2 = locateJsonError(line);
-    const detail = error63 instanceof Error ? error63.message : String(error63);
-    if (at2.truncated && last) {
-      throw new UserInputError(`state file ${path13} is truncated: its JSON ends early at line ${number4}, column ${at2.column}; ${ADVICE}`, { cause: error63 });
-    }
-    throw new UserInputError(`state file ${path13} is not valid JSON at line ${number4}, column ${at2.column} (${detail}); ${ADVICE}`, { cause: error63 });
+    throw jsonRefusal(line, error63, `state file ${path13}`, ADVICE, { firstLine: number4, canEndEarly: last });
   }
 }
-function _mismatch(path13, line, issues) {
+function mismatch(path13, line, issues) {
   return new UserInputError(
     `state file ${path13} does not match the state format at line ${line}: ${issues}; repair it by hand or restore it from version control (git); ${KEEP}`
   );
 }
-function _refuseNewer(version2, path13) {
+function refuseNewer(version2, path13) {
   if (version2 <= STATE_FORMAT_VERSION) return;
   throw new UserInputError(
     `state file ${path13} has formatVersion ${version2}: it was written by a newer dwsync (this one reads formatVersion ${STATE_FORMAT_VERSION} and ${LEGACY_STATE_FORMAT_VERSION}); upgrade dwsync`
   );
 }
-function _tryParse(text) {
+function tryParse(text) {
   try {
     return JSON.parse(text);
   } catch {
@@ -67708,28 +67817,25 @@ function parseJsonText(text, what, advice) {
   try {
     return JSON.parse(text);
   } catch (error63) {
-    const at2 = locateJsonError(text);
-    const where = `line ${at2.line}, column ${at2.column}`;
-    const detail = error63 instanceof Error ? error63.message : String(error63);
-    if (at2.truncated) {
-      throw new UserInputError(`${what} is truncated: its JSON ends early at ${where}; ${advice}`, { cause: error63 });
-    }
-    throw new UserInputError(`${what} is not valid JSON at ${where} (${detail}); ${advice}`, { cause: error63 });
+    throw jsonRefusal(text, error63, what, advice, { firstLine: 1, canEndEarly: true });
   }
 }
+function jsonRefusal(text, error63, what, advice, at2) {
+  const found = findJsonSyntaxError(text) ?? { offset: 0, line: 1, column: 1, endedEarly: false };
+  const { line, column } = found.endedEarly ? findPosition(text, text.length) : found;
+  const where = `line ${at2.firstLine + line - 1}, column ${column}`;
+  if (found.endedEarly && at2.canEndEarly) return new UserInputError(`${what} is truncated: its JSON ends early at ${where}; ${advice}`, { cause: error63 });
+  const detail = error63 instanceof Error ? error63.message : String(error63);
+  return new UserInputError(`${what} is not valid JSON at ${where} (${detail}); ${advice}`, { cause: error63 });
+}
 function formatIssues(issues, limit = 5) {
-  const shown = issues.slice(0, limit).map((issue3) => `${formatIssuePath(issue3.path)}: ${issue3.message}`);
+  const shown = issues.slice(0, limit).map((issue3) => `${formatPath(issue3.path) || "(top level)"}: ${issueMessage(issue3)}`);
   if (issues.length > limit) shown.push(`and ${issues.length - limit} more`);
   return shown.join("; ");
 }
-function formatIssuePath(path13) {
-  let out = "";
-  for (const part of path13) {
-    if (typeof part === "number") out += `[${part}]`;
-    else if (typeof part === "string" && /^[A-Za-z_$][\w$]*$/.test(part)) out += out === "" ? part : `.${part}`;
-    else out += `[${JSON.stringify(String(part))}]`;
-  }
-  return out === "" ? "(top level)" : out;
+function issueMessage(issue3) {
+  if (issue3.code === "invalid_key" && issue3.issues.length > 0) return issue3.issues[0].message;
+  return issue3.message;
 }
 
 // src/core/state/parse-journal.ts
@@ -67741,7 +67847,7 @@ var JournalHeader = external_exports.object({
 });
 var JournalEntry = external_exports.object({ key: TaskKey, record: TaskRecord.nullable() });
 function parseJournal(text, path13) {
-  const lines = _numberedLines(text);
+  const lines = numberedLines(text);
   const advice = `move the journal aside to discard its records (the state file itself is intact), or repair that line`;
   let header = null;
   const entries = [];
@@ -67754,7 +67860,7 @@ function parseJournal(text, path13) {
       throw new UserInputError(`journal ${path13} line ${number4} is not valid JSON but is not the last line, so it was damaged, not torn by a crash; ${advice}`);
     }
     if (header === null) {
-      header = _parseHeader(value, path13, number4, advice);
+      header = parseHeader(value, path13, number4, advice);
       continue;
     }
     const entry = JournalEntry.safeParse(value);
@@ -67765,7 +67871,7 @@ function parseJournal(text, path13) {
   }
   return { header, entries, tornLine: null };
 }
-function _parseHeader(value, path13, number4, advice) {
+function parseHeader(value, path13, number4, advice) {
   const version2 = value?.journal;
   if (typeof version2 === "number" && version2 > JOURNAL_FORMAT_VERSION) {
     throw new UserInputError(`journal ${path13} has format ${version2}: it was written by a newer dwsync; upgrade dwsync`);
@@ -67776,7 +67882,7 @@ function _parseHeader(value, path13, number4, advice) {
   }
   return header.data;
 }
-function _numberedLines(text) {
+function numberedLines(text) {
   return text.split("\n").map((line, i) => ({ number: i + 1, text: line })).filter((line) => !/^[\s\0]*$/.test(line.text));
 }
 
@@ -67788,12 +67894,12 @@ async function syncDirectory(dir) {
     handle = await open3(dir, "r");
     await handle.sync();
   } catch (error63) {
-    if (!_isUnsupported(error63)) throw error63;
+    if (!isUnsupported(error63)) throw error63;
   } finally {
     await handle?.close();
   }
 }
-function _isUnsupported(error63) {
+function isUnsupported(error63) {
   const code2 = error63?.code;
   return code2 === "EISDIR" || code2 === "EPERM" || code2 === "EINVAL" || code2 === "EBADF" || code2 === "EACCES";
 }
@@ -67803,17 +67909,17 @@ async function openJournal(path13, base) {
   const handle = await open4(path13, "ax", 420);
   const header = { journal: JOURNAL_FORMAT_VERSION, lineage: base.lineage, baseSerial: base.serial };
   try {
-    await _writeAll(handle, `${JSON.stringify(header)}
+    await writeAll(handle, `${JSON.stringify(header)}
 `);
     await handle.datasync();
-    await syncDirectory(dirname2(path13));
+    await syncDirectory(dirname3(path13));
   } catch (error63) {
     await handle.close();
     throw error63;
   }
-  return _groupCommitJournal(path13, handle);
+  return groupCommitJournal(path13, handle);
 }
-function _groupCommitJournal(path13, handle) {
+function groupCommitJournal(path13, handle) {
   let waiting = [];
   let draining = null;
   let failure2 = null;
@@ -67846,7 +67952,7 @@ function _groupCommitJournal(path13, handle) {
 `;
       if (failure2 !== null) return Promise.reject(failure2);
       try {
-        _writeAllSync(handle.fd, line);
+        writeAllSync(handle.fd, line);
       } catch (error63) {
         failure2 = error63;
         return Promise.reject(error63);
@@ -67865,14 +67971,14 @@ function _groupCommitJournal(path13, handle) {
     stats: () => ({ ...stats })
   };
 }
-function _writeAllSync(fd, text) {
+function writeAllSync(fd, text) {
   const written = writeSync(fd, text, null, "utf8");
   const bytes = Buffer.byteLength(text, "utf8");
   if (written === bytes) return;
   const rest = Buffer.from(text, "utf8");
   for (let offset = written; offset < rest.length; ) offset += writeSync(fd, rest, offset, rest.length - offset, null);
 }
-async function _writeAll(handle, text) {
+async function writeAll(handle, text) {
   const bytes = Buffer.from(text, "utf8");
   let offset = 0;
   while (offset < bytes.length) {
@@ -67913,9 +68019,9 @@ function newStateIdentity() {
   return { lineage: randomUUID3(), salt: randomBytes(32).toString("hex") };
 }
 async function readState(path13, options = {}) {
-  const stateText = await _readOptional(path13, `state file ${path13}`);
+  const stateText = await readOptional(path13, `state file ${path13}`);
   const journalPath = journalPathFor(path13);
-  const journalText = await _readOptional(journalPath, `journal ${journalPath}`);
+  const journalText = await readOptional(journalPath, `journal ${journalPath}`);
   if (stateText === null && journalText !== null) {
     throw new UserInputError(
       `journal ${journalPath} exists but its state file ${path13} does not; put back the state file (e.g. from git), or move the journal aside to start a new state`
@@ -67934,7 +68040,7 @@ async function readState(path13, options = {}) {
     warnings
   };
 }
-async function _readOptional(path13, what) {
+async function readOptional(path13, what) {
   try {
     return await readFile(path13, "utf8");
   } catch (error63) {
@@ -67947,16 +68053,16 @@ async function _readOptional(path13, what) {
 // src/state/write-state.ts
 import { constants } from "node:fs";
 import { copyFile, mkdir as mkdir2, open as open5, rename, unlink as unlink2 } from "node:fs/promises";
-import { dirname as dirname3 } from "node:path";
+import { dirname as dirname4 } from "node:path";
 async function writeState(path13, state) {
   const written = { ...state, formatVersion: STATE_FORMAT_VERSION, serial: state.serial + 1 };
-  const dir = dirname3(path13);
+  const dir = dirname4(path13);
   const created = await mkdir2(dir, { recursive: true });
-  if (created !== void 0) await syncDirectory(dirname3(created));
-  if (state.formatVersion !== STATE_FORMAT_VERSION) await _backUp(path13, legacyBackupPathFor(path13));
+  if (created !== void 0) await syncDirectory(dirname4(created));
+  if (state.formatVersion !== STATE_FORMAT_VERSION) await backUp(path13, legacyBackupPathFor(path13));
   const tmp = `${path13}.tmp-${process.pid}`;
   try {
-    await _writeAndSync(tmp, formatState(written));
+    await writeAndSync(tmp, formatState(written));
     await rename(tmp, path13);
   } catch (error63) {
     await unlink2(tmp).catch(() => void 0);
@@ -67968,7 +68074,7 @@ async function writeState(path13, state) {
 function legacyBackupPathFor(statePath) {
   return `${statePath}.format1.bak`;
 }
-async function _backUp(path13, backup) {
+async function backUp(path13, backup) {
   try {
     await copyFile(path13, backup, constants.COPYFILE_EXCL);
   } catch (error63) {
@@ -67983,7 +68089,7 @@ async function _backUp(path13, backup) {
     await handle.close();
   }
 }
-async function _writeAndSync(path13, text) {
+async function writeAndSync(path13, text) {
   const handle = await open5(path13, "w", 420);
   try {
     await handle.writeFile(text, "utf8");
@@ -67996,11 +68102,11 @@ async function _writeAndSync(path13, text) {
 // src/state/state-store.ts
 async function openStateStore(path13, options = {}) {
   const loaded = await readState(path13, options);
-  await _removeStaleTempFiles(path13);
+  await removeLeftovers(path13, [".tmp-"]).catch(() => void 0);
   const journalPath = journalPathFor(path13);
   let state = loaded.state;
   if (!loaded.exists || loaded.journal.found) state = await writeState(path13, state);
-  if (loaded.journal.found) await _removeJournal(journalPath);
+  if (loaded.journal.found) await removeJournal(journalPath);
   const journal = await openJournal(journalPath, { lineage: state.lineage, serial: state.serial });
   let dirty = false;
   let closing = null;
@@ -68027,7 +68133,7 @@ async function openStateStore(path13, options = {}) {
       closing ??= (async () => {
         await journal.close();
         if (dirty) state = await writeState(path13, state);
-        await _removeJournal(journalPath);
+        await removeJournal(journalPath);
         return state;
       })();
       return closing;
@@ -68035,14 +68141,9 @@ async function openStateStore(path13, options = {}) {
     stats: () => journal.stats()
   };
 }
-async function _removeJournal(journalPath) {
+async function removeJournal(journalPath) {
   await unlink3(journalPath);
-  await syncDirectory(dirname4(journalPath));
-}
-async function _removeStaleTempFiles(path13) {
-  const prefix = `${basename2(path13)}.tmp-`;
-  const names = await readdir2(dirname4(path13)).catch(() => []);
-  await Promise.all(names.filter((name) => name.startsWith(prefix)).map((name) => unlink3(join2(dirname4(path13), name)).catch(() => void 0)));
+  await syncDirectory(dirname5(journalPath));
 }
 
 // src/state/with-locked-store.ts
@@ -68283,7 +68384,7 @@ async function connect(settings, deps) {
   return { dataWorks, call };
 }
 
-// src/commands/guard-deletes.ts
+// src/core/plan/guard-deletes.ts
 init_errors();
 function guardDeletes(planned, settings) {
   const deletes = planned.filter((entry) => entry.action === "delete").length;
@@ -68318,67 +68419,6 @@ function findClearSecrets(value, path13) {
     } else found.push(...findClearSecrets(item, at2));
   }
   return found;
-}
-
-// src/core/text/format-path.ts
-function formatPath(path13) {
-  let out = "";
-  for (const segment of path13) {
-    if (typeof segment === "number") out += `[${segment}]`;
-    else out += out === "" ? segment : `.${segment}`;
-  }
-  return out;
-}
-function describeValue(value) {
-  if (value === void 0) return "nothing";
-  if (value === null) return "null";
-  if (typeof value === "string") {
-    const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
-    return JSON.stringify(shown);
-  }
-  if (typeof value === "number") {
-    if (Number.isNaN(value)) return ".nan";
-    if (!Number.isFinite(value)) return value > 0 ? ".inf" : "-.inf";
-    return String(value);
-  }
-  if (typeof value === "boolean" || typeof value === "bigint") return String(value);
-  if (Array.isArray(value)) return "a list";
-  if (value instanceof Uint8Array) return "binary data (!!binary)";
-  if (value instanceof Date) return "a timestamp";
-  if (value instanceof Map || value instanceof Set) return "a YAML set or ordered map";
-  if (typeof value === "object") return "a mapping";
-  return typeof value;
-}
-
-// src/core/text/source-lines.ts
-function createPositionFinder(text) {
-  let starts = null;
-  return (offset) => {
-    starts ??= findLineStarts(text);
-    const at2 = Math.max(0, Math.min(offset, text.length));
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = low + high + 1 >> 1;
-      if ((starts[mid] ?? 0) <= at2) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: at2 - (starts[low] ?? 0) + 1 };
-  };
-}
-function findLineStarts(text) {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
-}
-function findPosition(text, offset) {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
 }
 
 // src/core/text/locate-yaml-node.ts
@@ -68759,73 +68799,6 @@ function validateTaskIdentity(data) {
   return [];
 }
 
-// src/core/task/validate-json-text.ts
-var NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-var WHITESPACE = /[ \t\n\r]*/y;
-function findJsonSyntaxError(text) {
-  const stack = [];
-  let i = 0;
-  let mode = "value";
-  const found = () => i >= text.length ? "the end of the text" : JSON.stringify(text[i]);
-  const fail = (expected) => ({ offset: i, message: `expected ${expected}, found ${found()}` });
-  for (; ; ) {
-    WHITESPACE.lastIndex = i;
-    WHITESPACE.test(text);
-    i = WHITESPACE.lastIndex;
-    const c3 = text[i];
-    if (mode === "after") {
-      const top = stack[stack.length - 1];
-      if (top === void 0) return i < text.length ? fail("nothing after the JSON value") : null;
-      const close = top === "{" ? "}" : "]";
-      if (c3 === ",") [i, mode] = [i + 1, top === "{" ? "key" : "value"];
-      else if (c3 === close) [i, mode] = [i + 1, (stack.pop(), "after")];
-      else return fail(`',' or '${close}'`);
-    } else if (mode === "keyOrEnd" || mode === "key") {
-      if (c3 === "}" && mode === "keyOrEnd") [i, mode] = [i + 1, (stack.pop(), "after")];
-      else if (c3 === '"') {
-        const error63 = scanString(text, i);
-        if (typeof error63 !== "number") return error63;
-        [i, mode] = [error63, "colon"];
-      } else return fail(mode === "key" ? "a property name in double quotes" : "a property name in double quotes or '}'");
-    } else if (mode === "colon") {
-      if (c3 !== ":") return fail("':' after the property name");
-      [i, mode] = [i + 1, "value"];
-    } else if (mode === "valueOrEnd" && c3 === "]") {
-      [i, mode] = [i + 1, (stack.pop(), "after")];
-    } else if (c3 === "{" || c3 === "[") {
-      stack.push(c3);
-      [i, mode] = [i + 1, c3 === "{" ? "keyOrEnd" : "valueOrEnd"];
-    } else if (c3 === '"') {
-      const end = scanString(text, i);
-      if (typeof end !== "number") return end;
-      [i, mode] = [end, "after"];
-    } else if (c3 === "t" || c3 === "f" || c3 === "n") {
-      const word = c3 === "t" ? "true" : c3 === "f" ? "false" : "null";
-      if (!text.startsWith(word, i)) return fail("a value");
-      [i, mode] = [i + word.length, "after"];
-    } else {
-      NUMBER.lastIndex = i;
-      if (!NUMBER.test(text)) return fail("a value");
-      [i, mode] = [NUMBER.lastIndex, "after"];
-    }
-  }
-}
-function scanString(text, start) {
-  for (let i = start + 1; i < text.length; i++) {
-    const code2 = text.charCodeAt(i);
-    if (code2 === 34) return i + 1;
-    if (code2 < 32) {
-      return { offset: i, message: `expected a closing '"', found a line break or control character (write \\n or \\t inside strings)` };
-    }
-    if (code2 !== 92) continue;
-    const next = text[i + 1];
-    if (next === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) i += 5;
-    else if (next !== void 0 && '"\\/bfnrt'.includes(next)) i += 1;
-    else return { offset: i, message: `expected a valid escape after '\\', found ${next === void 0 ? "the end of the text" : JSON.stringify(next)}` };
-  }
-  return { offset: start, message: `this string is never closed: expected a closing '"'` };
-}
-
 // src/core/task/validate-flow-depth.ts
 var MAX_FLOW_DEPTH = 200;
 function findExcessiveFlowDepth(text, max = MAX_FLOW_DEPTH) {
@@ -68920,7 +68893,7 @@ function parseTaskDocument(doc, source, file2, report, warn) {
   for (const secret of secrets) warn(locateYamlNode(doc, secret.path).offset, formatPath(secret.path), secret.message);
   const projectId = data.projectId;
   const fileId = data.fileId ?? null;
-  const named = fileId === null ? { name: _ownCopy(data.name), folder: _ownCopy(data.folder) } : null;
+  const named = fileId === null ? { name: ownCopy(data.name), folder: ownCopy(data.folder) } : null;
   const task = {
     key: named ? namedTaskKey(projectId, named.folder, named.name) : taskKey(projectId, fileId),
     projectId,
@@ -68928,7 +68901,7 @@ function parseTaskDocument(doc, source, file2, report, warn) {
     ...named,
     file: file2,
     ...findPosition(source, start),
-    ...data.description !== void 0 && { description: _ownCopy(data.description) },
+    ...data.description !== void 0 && { description: ownCopy(data.description) },
     ...data.deploy !== void 0 && { deploy: data.deploy }
   };
   defineLazyJson(task, "taskParam", JSON.stringify(data.taskParam));
@@ -68944,7 +68917,7 @@ function firstPerPath(issues) {
     return true;
   });
 }
-function _ownCopy(text) {
+function ownCopy(text) {
   return JSON.parse(JSON.stringify(text));
 }
 
@@ -69036,15 +69009,15 @@ function compileGlobs(patterns) {
 init_errors();
 
 // src/tasks/list-task-files.ts
-import { readdir as readdir3, realpath, stat } from "node:fs/promises";
+import { readdir as readdir2, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 var TASK_FILE = /\.ya?ml$/i;
-async function listTaskFiles(root, jobsDir) {
+async function listTaskFiles(root, jobs) {
   const files = [];
   const problems = [];
   const relative = (abs) => path.relative(root, abs).split(path.sep).join("/") || ".";
   const problem = (abs, message) => problems.push({ file: relative(abs), line: 1, column: 1, path: "", message });
-  const top = path.resolve(root, jobsDir);
+  const top = path.resolve(root, jobs);
   let topReal;
   try {
     if (!(await stat(top)).isDirectory()) {
@@ -69064,7 +69037,7 @@ async function listTaskFiles(root, jobsDir) {
     const dir = queue.shift();
     let entries;
     try {
-      entries = await readdir3(dir.abs, { withFileTypes: true });
+      entries = await readdir2(dir.abs, { withFileTypes: true });
     } catch (error63) {
       problem(dir.abs, `cannot read folder: ${error63.code ?? String(error63)}`);
       continue;
@@ -69114,42 +69087,35 @@ async function listTaskFiles(root, jobsDir) {
 
 // src/tasks/read-task-text.ts
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-var MAX_TASK_FILE_BYTES = 1024 * 1024;
+
+// src/core/text/decode-text.ts
 var decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-var shared = null;
-async function readTaskText(absolute) {
-  let fd = null;
-  try {
-    fd = openSync(absolute, "r");
-    shared ??= Buffer.allocUnsafe(MAX_TASK_FILE_BYTES + 1);
-    let length = 0;
-    for (let n = -1; n !== 0 && length < shared.length; length += n) n = readSync(fd, shared, length, shared.length - length, null);
-    if (length > MAX_TASK_FILE_BYTES) {
-      const { size } = fstatSync(fd);
-      return { problem: `file too large: expected at most 1 MiB (${MAX_TASK_FILE_BYTES} bytes), found ${size} bytes`, line: 1, column: 1 };
-    }
-    const bytes = shared.subarray(0, length);
-    const nul = bytes.indexOf(0);
-    if (nul !== -1) return { problem: `binary file: expected YAML text, found a NUL byte at byte ${nul}`, line: 1, column: 1 };
-    try {
-      return { text: decoder.decode(bytes) };
-    } catch {
-      return describeInvalidUtf8(Uint8Array.prototype.slice.call(bytes));
-    }
-  } catch (error63) {
-    return { problem: `cannot read file: ${error63.code ?? String(error63)}`, line: 1, column: 1 };
-  } finally {
-    if (fd !== null) closeSync(fd);
+function decodeText(bytes, limit) {
+  if (bytes.length > limit.maxBytes) {
+    const found = Math.max(limit.size ?? 0, bytes.length);
+    return atStart(`file too large: expected at most ${formatByteCount(limit.maxBytes)} (${limit.maxBytes} bytes), found ${found} bytes`);
   }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) return atStart(`binary file: expected YAML text, found a NUL byte at byte ${nul}`);
+  try {
+    return { text: decoder.decode(bytes) };
+  } catch {
+    return describeInvalidUtf8(bytes);
+  }
+}
+function atStart(problem) {
+  return { problem, line: 1, column: 1 };
+}
+function formatByteCount(count) {
+  if (count % (1024 * 1024) === 0) return `${count / (1024 * 1024)} MiB`;
+  if (count % 1024 === 0) return `${count / 1024} KiB`;
+  return `${count} bytes`;
 }
 function describeInvalidUtf8(bytes) {
   const at2 = findInvalidUtf8(bytes);
-  const lineStart = bytes.lastIndexOf(10, at2 - 1) + 1;
-  let line = 1;
-  for (let i = bytes.indexOf(10); i !== -1 && i < at2; i = bytes.indexOf(10, i + 1)) line++;
-  const column = new TextDecoder().decode(bytes.subarray(lineStart, at2)).length + 1;
+  const before = new TextDecoder().decode(bytes.subarray(0, at2));
   const hex3 = (bytes[at2] ?? 0).toString(16).padStart(2, "0");
-  return { problem: `invalid UTF-8: expected UTF-8 text, found byte 0x${hex3}`, line, column };
+  return { problem: `invalid UTF-8: expected UTF-8 text, found byte 0x${hex3}`, ...findPosition(before, before.length) };
 }
 function findInvalidUtf8(bytes) {
   for (let i = 0; i < bytes.length; ) {
@@ -69170,25 +69136,44 @@ function findInvalidUtf8(bytes) {
   return bytes.length;
 }
 
+// src/tasks/read-task-text.ts
+var MAX_TASK_FILE_BYTES = 1024 * 1024;
+var shared = null;
+async function readTaskText(absolute) {
+  let fd = null;
+  try {
+    fd = openSync(absolute, "r");
+    shared ??= Buffer.allocUnsafe(MAX_TASK_FILE_BYTES + 1);
+    let length = 0;
+    for (let n = -1; n !== 0 && length < shared.length; length += n) n = readSync(fd, shared, length, shared.length - length, null);
+    const size = length > MAX_TASK_FILE_BYTES ? fstatSync(fd).size : length;
+    return decodeText(shared.subarray(0, length), { maxBytes: MAX_TASK_FILE_BYTES, size });
+  } catch (error63) {
+    return { problem: `cannot read file: ${error63.code ?? String(error63)}`, line: 1, column: 1 };
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
 // src/tasks/read-task-files.ts
 async function readTaskFiles(options) {
   const patterns = (options.only ?? []).map((pattern) => {
-    const checked = checkOnlyPattern(pattern, options.jobsDir);
+    const checked = checkOnlyPattern(pattern, options.jobs);
     if ("error" in checked) throw new UserInputError(checked.error);
     return checked.pattern;
   });
   const matches = compileGlobs(patterns);
-  const listed = await listTaskFiles(options.root, options.jobsDir);
+  const listed = await listTaskFiles(options.root, options.jobs);
   const selected = (file2) => patterns.length === 0 || matches(file2);
   const files = listed.files.filter(selected);
-  const jobs = path2.relative(options.root, path2.resolve(options.root, options.jobsDir)).split(path2.sep).join("/") || ".";
+  const jobsFolder = path2.relative(options.root, path2.resolve(options.root, options.jobs)).split(path2.sep).join("/") || ".";
   if (listed.files.length > 0) {
     const idle = patterns.filter((pattern) => !listed.files.some(compileGlobs([pattern])));
     if (idle.length > 0) {
-      throw new UserInputError(`--only ${idle.map((p2) => JSON.stringify(p2)).join(", ")} matches none of the ${listed.files.length} task file(s) in ${jobs}/`);
+      throw new UserInputError(`--only ${idle.map((p2) => JSON.stringify(p2)).join(", ")} matches none of the ${listed.files.length} task file(s) in ${jobsFolder}/`);
     }
   }
-  const problems = listed.problems.filter((p2) => p2.file === jobs || selected(p2.file));
+  const problems = listed.problems.filter((p2) => p2.file === jobsFolder || selected(p2.file));
   const limit = pLimit(options.concurrency ?? 32);
   const parsed = await Promise.all(
     files.map(
@@ -69210,7 +69195,7 @@ async function readTaskFiles(options) {
 
 // src/commands/load-tasks.ts
 function loadTasks(settings) {
-  return readTaskFiles({ root: settings.root, jobsDir: settings.jobs, only: settings.only });
+  return readTaskFiles({ root: settings.root, jobs: settings.jobs, only: settings.only });
 }
 async function loadValidTasks(settings, refusal, logger) {
   const { tasks, problems, warnings } = await loadTasks(settings);
@@ -69224,7 +69209,7 @@ function warnEmptyJobs(settings, tasks, logger) {
   logger.warn(`the jobs folder ${settings.jobs.replace(/\/+$/, "")}/ holds no task files (*.yaml, *.yml)`);
 }
 
-// src/commands/only-scope.ts
+// src/core/plan/only-scope.ts
 function onlyScope(settings) {
   if (settings.only.length === 0) return () => true;
   const match = compileGlobs(settings.only);
@@ -69278,7 +69263,7 @@ function detectDrift(planned, live, salt) {
   });
 }
 
-// src/commands/refresh-plan.ts
+// src/remote/refresh-plan.ts
 init_errors();
 
 // src/remote/fetch-live.ts
@@ -69411,10 +69396,11 @@ async function locateReferenceIssues(root, issues) {
   for (const [file2, inFile] of byFile) {
     const text = await readFile2(path3.join(root, file2), "utf8").catch(() => "");
     for (const issue3 of inFile) {
-      const [position] = locateTaskPaths(text, issue3.task, [issue3.path]);
+      const start = { line: issue3.task.line, column: issue3.task.column };
+      const [position] = locateTaskPaths(text, start, [issue3.path]);
       problems.push({
         file: file2,
-        ...position ?? { line: issue3.task.line, column: issue3.task.column },
+        ...position ?? start,
         path: formatPath(issue3.path),
         message: issue3.message,
         ...issue3.severity === "warning" ? { severity: "warning" } : {}
@@ -69431,16 +69417,16 @@ async function checkRemoteReferences(root, tasks, session) {
   return locateReferenceIssues(root, checkReferences(tasks, workspaces));
 }
 
-// src/commands/refresh-plan.ts
-async function refreshPlan(planned, salt, settings, session) {
+// src/remote/refresh-plan.ts
+async function refreshPlan(planned, salt, options, session) {
   const tasks = planned.flatMap((entry) => entry.task ? [entry.task] : []);
-  const problems = await checkRemoteReferences(settings.root, tasks, session);
+  const problems = await checkRemoteReferences(options.root, tasks, session);
   const errors = problems.filter((p2) => p2.severity !== "warning");
   if (errors.length > 0) {
     throw new UserInputError(`${errors.length} reference(s) to datasources that do not exist in their workspace; nothing was changed`, { problems });
   }
   const refs = planned.flatMap((entry) => entry.task && entry.fileId !== null ? [{ key: entry.key, projectId: entry.task.projectId, fileId: entry.fileId }] : []);
-  const live = await fetchLive(refs, { ...session, concurrency: settings.concurrency });
+  const live = await fetchLive(refs, { ...session, concurrency: options.concurrency });
   return { planned: detectDrift(planned, live, salt), warnings: problems };
 }
 
@@ -69500,6 +69486,7 @@ function parseConfig(text, file2) {
 
 // src/tasks/read-config.ts
 var CONFIG_FILE = "dwsync.yaml";
+var MAX_CONFIG_BYTES = 64 * 1024;
 async function readConfig(root) {
   let bytes;
   try {
@@ -69509,18 +69496,12 @@ async function readConfig(root) {
     if (code2 === "ENOENT") return { config: defaultConfig, problems: [] };
     return { config: defaultConfig, problems: [problemAt(`cannot read ${CONFIG_FILE}: ${code2 ?? String(error63)}`)] };
   }
-  if (bytes.length > 64 * 1024) return { config: defaultConfig, problems: [problemAt(`${CONFIG_FILE} is too large: expected at most 64 KiB, found ${bytes.length} bytes`)] };
-  if (bytes.includes(0)) return { config: defaultConfig, problems: [problemAt(`binary file: expected YAML text in ${CONFIG_FILE}, found a NUL byte`)] };
-  let text;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return { config: defaultConfig, problems: [problemAt(`invalid UTF-8: expected UTF-8 text in ${CONFIG_FILE}`)] };
-  }
-  return parseConfig(text, CONFIG_FILE);
+  const decoded = decodeText(bytes, { maxBytes: MAX_CONFIG_BYTES });
+  if ("problem" in decoded) return { config: defaultConfig, problems: [problemAt(decoded.problem, decoded.line, decoded.column)] };
+  return parseConfig(decoded.text, CONFIG_FILE);
 }
-function problemAt(message) {
-  return { file: CONFIG_FILE, line: 1, column: 1, path: "", message };
+function problemAt(message, line = 1, column = 1) {
+  return { file: CONFIG_FILE, line, column, path: "", message };
 }
 
 // src/commands/resolve-settings.ts
@@ -69533,7 +69514,7 @@ async function resolveSettings(options, env) {
   return {
     root: options.root,
     jobs: config2.jobs,
-    statePath: path5.resolve(options.root, options.state ?? config2.state),
+    statePath: path5.resolve(options.root, options.statePath ?? config2.state),
     endpoint: options.endpoint ?? envEndpoint ?? config2.endpoint,
     region: options.region ?? config2.region,
     concurrency: options.concurrency ?? config2.concurrency,
@@ -69549,7 +69530,7 @@ async function resolveSettings(options, env) {
 }
 
 // src/commands/workspaces.ts
-import { readdir as readdir4 } from "node:fs/promises";
+import { readdir as readdir3 } from "node:fs/promises";
 import path6 from "node:path";
 var WORKSPACE_PLACEHOLDER = "{projectId}";
 function isFannedOut(settings) {
@@ -69567,14 +69548,14 @@ function isKeyInWorkspace(key, workspace) {
 async function listWorkspaces(settings, tasks) {
   if (settings.workspace !== null) return [settings.workspace];
   const ids = new Set(tasks.map((task) => task.projectId));
-  if (isFannedOut(settings)) for (const id of await _workspacesWithState(settings.statePath)) ids.add(id);
+  if (isFannedOut(settings)) for (const id of await workspacesWithState(settings.statePath)) ids.add(id);
   return [...ids].sort((a, b3) => a - b3);
 }
-async function _workspacesWithState(template) {
+async function workspacesWithState(template) {
   const name = path6.basename(template);
   if (!name.includes(WORKSPACE_PLACEHOLDER)) return [];
   const [before, after] = [name.slice(0, name.indexOf(WORKSPACE_PLACEHOLDER)), name.slice(name.indexOf(WORKSPACE_PLACEHOLDER) + WORKSPACE_PLACEHOLDER.length)];
-  const names = await readdir4(path6.dirname(template)).catch(() => []);
+  const names = await readdir3(path6.dirname(template)).catch(() => []);
   const ids = [];
   for (const entry of names) {
     if (!entry.startsWith(before) || !entry.endsWith(after)) continue;
@@ -69594,34 +69575,41 @@ async function forEachWorkspace(settings, tasks, run) {
 }
 
 // src/commands/plan.ts
-async function preparePlan(options, deps, resolved) {
-  const settings = resolved ?? await resolveSettings(options, deps.env);
+async function preparePlan(options, deps) {
+  return preparePlanWithSettings(await resolveSettings(options, deps.env), deps);
+}
+async function preparePlanWithSettings(settings, deps) {
   const tasks = await loadValidTasks(settings, "nothing was planned", deps.logger);
-  const parts = await forEachWorkspace(settings, tasks, async (scoped, scopedTasks) => {
+  const parts = await planWorkspaces(settings, tasks, deps);
+  guardDeletes(parts.flatMap((part) => part.planned), settings);
+  const refreshed = await Promise.all(parts.map(async (part) => {
+    if (!settings.refresh) return { planned: part.planned, warnings: [] };
+    return refreshPlan(part.planned, part.state.salt, part.settings, await connect(part.settings, deps));
+  }));
+  const planned = refreshed.flatMap((part) => part.planned).sort((a, b3) => compareKeys(a.key, b3.key));
+  return { settings, states: parts.map((part) => part.state), planned, warnings: refreshed.flatMap((part) => part.warnings) };
+}
+async function planWorkspaces(settings, tasks, deps) {
+  return forEachWorkspace(settings, tasks, async (scoped, scopedTasks) => {
     const loaded = await readState(scoped.statePath);
     for (const warning2 of loaded.warnings) deps.logger.warn(warning2);
-    const planned2 = planAgainst(scopedTasks, loaded.state, scoped);
-    guardDeletes(planned2, scoped);
-    if (!scoped.refresh) return { state: loaded.state, planned: planned2, warnings: [] };
-    return { state: loaded.state, ...await refreshPlan(planned2, loaded.state.salt, scoped, await connect(scoped, deps)) };
+    return { settings: scoped, state: loaded.state, planned: planAgainst(scopedTasks, loaded.state, scoped) };
   });
-  const planned = parts.flatMap((part) => part.planned).sort((a, b3) => compareKeys(a.key, b3.key));
-  return { settings, states: parts.map((part) => part.state), planned, warnings: parts.flatMap((part) => part.warnings) };
 }
 function planAgainst(tasks, state, settings) {
-  const records = settings.workspace === null ? state.tasks : _recordsIn(state.tasks, settings.workspace);
+  const records = settings.workspace === null ? state.tasks : recordsIn(state.tasks, settings.workspace);
   return planTasks({ tasks, records, salt: state.salt, inScope: onlyScope(settings), deploy: settings.deploy, prune: settings.prune });
 }
-function _recordsIn(records, workspace) {
+function recordsIn(records, workspace) {
   const scoped = {};
   for (const [key, record2] of Object.entries(records)) if (isKeyInWorkspace(key, workspace)) scoped[key] = record2;
   return scoped;
 }
 
 // src/commands/apply.ts
-async function apply(options, deps, resolved) {
-  const settings = resolved ?? await resolveSettings(options, deps.env);
+async function applyWithSettings(settings, deps) {
   const tasks = await loadValidTasks(settings, "nothing was applied", deps.logger);
+  if (settings.prune) guardDeletes((await planWorkspaces(settings, tasks, deps)).flatMap((part) => part.planned), settings);
   const parts = await forEachWorkspace(settings, tasks, (scoped, scopedTasks) => applyWorkspace(scoped, scopedTasks, deps));
   return toApplyReport(parts.flat());
 }
@@ -69633,55 +69621,33 @@ async function applyWorkspace(settings, tasks, deps) {
   });
 }
 async function applyPlanned(planned, settings, store, deps) {
-  const acts = /* @__PURE__ */ new Set(["create", "update", "delete"]);
-  const needsCalls = settings.refresh || planned.some((entry) => acts.has(entry.action) || entry.undeployed);
-  let session = null;
-  if (needsCalls) {
-    session = await connect(settings, deps);
-    if (settings.refresh) {
-      const refreshed = await refreshPlan(planned, store.state.salt, settings, session);
-      for (const warning2 of refreshed.warnings) deps.logger.warn(formatProblem(warning2));
-      planned = refreshed.planned;
-    }
+  const session = needsCalls(planned, settings) ? await connect(settings, deps) : null;
+  if (session && settings.refresh) {
+    const refreshed = await refreshPlan(planned, store.state.salt, settings, session);
+    for (const warning2 of refreshed.warnings) deps.logger.warn(formatProblem(warning2));
+    planned = refreshed.planned;
   }
   const work = planWork(planned, { force: settings.force });
-  const touched = new Set(work.map((item) => item.entry.key));
-  const results = [];
-  for (const entry of planned) {
-    if (entry.action === "orphaned" || entry.action === "delete" || touched.has(entry.key)) continue;
-    results.push({ key: entry.key, file: entry.file, outcome: "unchanged", attempts: 0 });
-    const record2 = store.state.tasks[entry.key];
-    if (record2 && record2.file !== entry.file) await store.record(entry.key, { ...record2, file: entry.file });
-  }
-  if (work.length === 0 || !session) return results;
+  const untouched = planUntouched(planned, work, store.state.tasks);
+  for (const { key, record: record2 } of untouched.moved) await store.record(key, record2);
+  if (work.length === 0 || !session) return untouched.results;
+  return [...untouched.results, ...await push(work, settings, store, session, deps)];
+}
+async function push(work, settings, store, session, deps) {
   const commit = await readSourceCommit(settings.root, settings.jobs, deps.logger);
-  const modes = /* @__PURE__ */ new Map();
-  const projectMode = (projectId) => {
-    if (!modes.has(projectId)) modes.set(projectId, session.call(() => session.dataWorks.getProject({ projectId })).then((r2) => r2.value.mode));
-    return modes.get(projectId);
-  };
-  const progress = { done: 0, total: work.length, failed: 0 };
-  const pushed = await pushUpdates(work, { concurrency: settings.concurrency, commit }, {
+  const projects = rememberProjects(session);
+  deps.progress?.start(work.length);
+  return pushUpdates(work, { concurrency: settings.concurrency, commit }, {
     ...session,
     clock: deps.clock,
     ...deps.signal ? { signal: deps.signal } : {},
-    projectMode,
+    projectMode: async (projectId) => (await projects(projectId)).mode,
     recordOf: (key) => store.state.tasks[key] ?? null,
     record: (key, record2) => store.record(key, record2),
-    onWarning: (message) => deps.logger.warn(message),
     remove: (key) => store.remove(key),
-    onResult: (result) => {
-      progress.done += 1;
-      if (result.outcome === "failed" || result.outcome === "skipped") progress.failed += 1;
-      deps.onProgress?.({ ...progress });
-    }
+    onWarning: (message) => deps.logger.warn(message),
+    onResult: (result) => deps.progress?.finish(result.outcome)
   });
-  return [...results, ...pushed];
-}
-function toApplyReport(results) {
-  const summary2 = { created: 0, applied: 0, deleted: 0, failed: 0, unchanged: 0, skipped: 0 };
-  for (const result of results) summary2[result.outcome] += 1;
-  return { formatVersion: 1, summary: summary2, results: [...results].sort((a, b3) => compareKeys(a.key, b3.key)) };
 }
 
 // src/system-clock.ts
@@ -69704,22 +69670,27 @@ var systemClock = {
   })
 };
 
-// src/exit-code.ts
+// src/views/render-error-text.ts
 init_errors();
-var EXIT = { ok: 0, error: 1, changes: 2, partial: 3 };
-function describeError(error63) {
+function renderErrorLines(error63) {
   if (error63 instanceof UserInputError) {
     const lines = error63.problems.map(formatProblem);
     if (error63.problems.length === 0 || !lines.includes(error63.message)) lines.push(`dwsync: ${error63.message}`);
-    return { exitCode: EXIT.error, lines };
+    return lines;
   }
   if (error63 instanceof RemoteError) {
     const where = error63.requestId ? ` (request ${error63.requestId})` : "";
-    if (error63.status === null) return { exitCode: EXIT.error, lines: [`dwsync: ${error63.message}`] };
-    return { exitCode: EXIT.error, lines: [`dwsync: DataWorks answered ${error63.code}: ${error63.message}${where}`] };
+    if (error63.status === null) return [`dwsync: ${error63.message}`];
+    return [`dwsync: DataWorks answered ${error63.code}: ${error63.message}${where}`];
   }
   const detail = error63 instanceof Error ? error63.stack ?? error63.message : String(error63);
-  return { exitCode: EXIT.error, lines: [`dwsync: internal error, please report it: ${detail}`] };
+  return [`dwsync: internal error, please report it: ${detail}`];
+}
+
+// src/exit-code.ts
+var EXIT = { ok: 0, error: 1, changes: 2, partial: 3 };
+function describeError(error63) {
+  return { exitCode: EXIT.error, lines: renderErrorLines(error63) };
 }
 
 // src/action.ts
@@ -70250,7 +70221,7 @@ import os4 from "os";
 
 // node_modules/@actions/io/lib/io-util.js
 import * as fs3 from "fs";
-var { chmod, copyFile: copyFile2, lstat, mkdir: mkdir3, open: open6, readdir: readdir5, rename: rename2, rm, rmdir, stat: stat2, symlink, unlink: unlink4 } = fs3.promises;
+var { chmod, copyFile: copyFile2, lstat, mkdir: mkdir3, open: open6, readdir: readdir4, rename: rename2, rm, rmdir, stat: stat2, symlink, unlink: unlink4 } = fs3.promises;
 var IS_WINDOWS = process.platform === "win32";
 var READONLY = fs3.constants.O_RDONLY;
 
@@ -74576,6 +74547,9 @@ function createOctokitGithub(token, apiUrl, where, author) {
   };
 }
 
+// src/views/render-problems-annotations.ts
+import path8 from "node:path";
+
 // src/views/markdown-text.ts
 function escapeHtml(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -74597,8 +74571,22 @@ function plural2(count, one, many) {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-// src/action/to-annotations.ts
-import path8 from "node:path";
+// src/views/render-problems-annotations.ts
+var ERROR_ANNOTATIONS_PER_STEP = 10;
+var PROBLEM_ANNOTATIONS = ERROR_ANNOTATIONS_PER_STEP - 1;
+function renderProblemAnnotations(all, directory) {
+  const warnings = toAnnotations(all.filter((p2) => p2.severity === "warning"), directory);
+  const annotations = toAnnotations(all.filter((p2) => p2.severity !== "warning"), directory);
+  const errors = annotations.length <= PROBLEM_ANNOTATIONS ? annotations : annotations.slice(0, PROBLEM_ANNOTATIONS - 1);
+  const rest = annotations.length - errors.length;
+  if (rest > 0) {
+    errors.push({
+      message: `${plural2(rest, "more problem is", "more problems are")} not annotated (GitHub shows ${ERROR_ANNOTATIONS_PER_STEP} errors per step): the job summary lists all ${annotations.length}.`,
+      properties: { title: "dwsync: more problems in the job summary" }
+    });
+  }
+  return { warnings, errors };
+}
 function toAnnotations(problems, directory) {
   const prefix = directory === "." || directory === "" ? "" : directory.replace(/\\/g, "/");
   return problems.map((p2) => ({
@@ -74613,29 +74601,10 @@ function toAnnotations(problems, directory) {
 }
 
 // src/action/report-problems.ts
-var ERROR_ANNOTATIONS_PER_STEP = 10;
-var PROBLEM_ANNOTATIONS = ERROR_ANNOTATIONS_PER_STEP - 1;
 function annotateProblems(io2, all, directory) {
-  const warnings = all.filter((p2) => p2.severity === "warning");
-  for (const warning2 of toAnnotations(warnings, directory)) io2.warning(warning2.message, warning2.properties);
-  const problems = all.filter((p2) => p2.severity !== "warning");
-  const annotations = toAnnotations(problems, directory);
-  const shown = annotations.length <= PROBLEM_ANNOTATIONS ? annotations : annotations.slice(0, PROBLEM_ANNOTATIONS - 1);
-  for (const annotation of shown) io2.error(annotation.message, annotation.properties);
-  const rest = annotations.length - shown.length;
-  if (rest > 0) {
-    io2.error(`${plural2(rest, "more problem is", "more problems are")} not annotated (GitHub shows ${ERROR_ANNOTATIONS_PER_STEP} errors per step): the job summary lists all ${annotations.length}.`, {
-      title: "dwsync: more problems in the job summary"
-    });
-  }
-}
-function renderProblemSections(problems) {
-  if (problems.length === 0) return [];
-  const intro = `${plural2(problems.length, "problem", "problems")} in task files:
-
-`;
-  return problems.map((p2, i) => `${i === 0 ? intro : ""}- ${inlineCode(`${p2.file}:${p2.line}:${p2.column}`)} ${escapeHtml(p2.message)}
-`);
+  const { warnings, errors } = renderProblemAnnotations(all, directory);
+  for (const warning2 of warnings) io2.warning(warning2.message, warning2.properties);
+  for (const error63 of errors) io2.error(error63.message, error63.properties);
 }
 
 // src/action/run-apply-step.ts
@@ -74746,6 +74715,16 @@ function cutTo(text, limit, measure) {
   return text.slice(0, end);
 }
 
+// src/views/render-problems-markdown.ts
+function renderProblemsMarkdown(problems) {
+  if (problems.length === 0) return [];
+  const intro = `${plural2(problems.length, "problem", "problems")} in task files:
+
+`;
+  return problems.map((p2, i) => `${i === 0 ? intro : ""}- ${inlineCode(`${p2.file}:${p2.line}:${p2.column}`)} ${escapeHtml(p2.message)}
+`);
+}
+
 // src/views/render-step-status.ts
 function formatStatusLine(icon, verdict, status) {
   const parts = [`${icon} **${verdict}**${status.commit ? ` for commit ${inlineCode(shortSha(status.commit))}` : ""}`];
@@ -74753,48 +74732,20 @@ function formatStatusLine(icon, verdict, status) {
   if (status.runUrl) parts.push(`[run](${status.runUrl})`);
   return parts.join(" \xB7 ");
 }
-function renderFailureMarkdown(title, verdict, status, reason, problems) {
+function renderFailureMarkdown(title, verdict, status, failure2) {
   const head = [
     `### ${title}`,
     "",
     formatStatusLine("\u274C", verdict, status),
     "",
-    `**Reason:** ${escapeHtml(reason[0] ?? "unknown")}`,
-    ...reason.slice(1).map((line) => `<br>${escapeHtml(line)}`),
+    `**Reason:** ${escapeHtml(failure2.message)}`,
     "",
     ""
   ].join("\n");
-  return { head, sections: problems, tail: "" };
+  return { head, sections: renderProblemsMarkdown(failure2.problems), tail: "" };
 }
 function shortSha(sha) {
   return sha.slice(0, 12);
-}
-
-// src/views/render-apply-comment.ts
-function renderApplyComment(report, title, status, cancelled) {
-  const { applied, failed, unchanged, skipped } = report.summary;
-  const verdict = cancelled ? ["\u23F9\uFE0F", "Apply cancelled"] : failed + skipped > 0 ? ["\u26A0\uFE0F", "Applied with failures"] : ["\u2705", "Applied"];
-  const head = [
-    `### ${title}`,
-    "",
-    formatStatusLine(verdict[0], verdict[1], status),
-    "",
-    "| applied | failed | skipped | unchanged |",
-    "|---:|---:|---:|---:|",
-    `| ${applied} | ${failed} | ${skipped} | ${unchanged} |`,
-    "",
-    ""
-  ].join("\n");
-  const problems = report.results.filter((r2) => r2.outcome === "failed" || r2.outcome === "skipped");
-  const sections = problems.map((r2, i) => {
-    const intro = i === 0 ? `${plural2(problems.length, "task was", "tasks were")} not applied:
-
-` : "";
-    const why = r2.error ? `${inlineCode(r2.error.code)} ${escapeHtml(r2.error.message)}` : `skipped: ${escapeHtml(r2.reason ?? "not attempted")}`;
-    return `${intro}- ${inlineCode(r2.key)} (${inlineCode(r2.file)}): ${why}
-`;
-  });
-  return { head, sections, tail: "" };
 }
 
 // src/views/render-apply-markdown.ts
@@ -74837,9 +74788,66 @@ function describe3(r2) {
   if (r2.requestId) return `request ${r2.requestId}`;
   return "";
 }
+function renderApplySummary(report, title) {
+  const note = (n) => `
+
+${n} more rows are not shown (the job summary is limited to 1 MiB); every outcome is in the apply JSON.
+`;
+  return fitMarkdown(renderApplyMarkdown(report, title), SUMMARY_LIMIT_BYTES, note, "bytes");
+}
+function renderApplyFailureSummary(title, status, failure2) {
+  return fitMarkdown(renderFailureMarkdown(title, "Apply failed", status, failure2), SUMMARY_LIMIT_BYTES, (n) => `
+\u2026 and ${n} more.
+`, "bytes");
+}
+function renderApplyComment(report, title, status, cancelled) {
+  const { applied, failed, unchanged, skipped } = report.summary;
+  const verdict = cancelled ? ["\u23F9\uFE0F", "Apply cancelled"] : failed + skipped > 0 ? ["\u26A0\uFE0F", "Applied with failures"] : ["\u2705", "Applied"];
+  const head = [
+    `### ${title}`,
+    "",
+    formatStatusLine(verdict[0], verdict[1], status),
+    "",
+    "| applied | failed | skipped | unchanged |",
+    "|---:|---:|---:|---:|",
+    `| ${applied} | ${failed} | ${skipped} | ${unchanged} |`,
+    "",
+    ""
+  ].join("\n");
+  const problems = report.results.filter((r2) => r2.outcome === "failed" || r2.outcome === "skipped");
+  const sections = problems.map((r2, i) => {
+    const intro = i === 0 ? `${plural2(problems.length, "task was", "tasks were")} not applied:
+
+` : "";
+    const why = r2.error ? `${inlineCode(r2.error.code)} ${escapeHtml(r2.error.message)}` : `skipped: ${escapeHtml(r2.reason ?? "not attempted")}`;
+    return `${intro}- ${inlineCode(r2.key)} (${inlineCode(r2.file)}): ${why}
+`;
+  });
+  return fitMarkdown({ head, sections, tail: "" }, COMMENT_LIMIT - 200, (n) => `
+\u2026 and ${n} more (see the run).
+`);
+}
+function renderApplyFailureComment(title, status, failure2) {
+  return fitMarkdown(renderFailureMarkdown(title, "Apply failed", status, failure2), COMMENT_LIMIT - 200, (n) => `
+\u2026 and ${n} more (see the job summary).
+`);
+}
+function renderApplyPostMarkdown(result, branch) {
+  const title = "### dwsync apply: post step\n\n";
+  if (result.artifact !== null) return `${title}\u274C **State not pushed.** Kept at \`${result.artifact}\` for an upload-artifact step.
+`;
+  return `${title}${result.sha ? `State committed as \`${result.sha}\` and pushed to ${branch}.` : "The state was already on the branch."}
+`;
+}
+
+// src/views/render-apply-text.ts
 function describeApplyCounts(report) {
   const { created, applied, deleted, failed, unchanged, skipped } = report.summary;
   return `${created ? `${created} created, ` : ""}${deleted ? `${deleted} deleted, ` : ""}${applied} applied, ${failed} failed, ${unchanged} unchanged, ${skipped} skipped`;
+}
+function renderApplyStepText(report) {
+  const counts = describeApplyCounts(report);
+  return { line: `dwsync apply: ${counts}`, cancelled: `dwsync apply was cancelled: ${counts}; the post step commits the state` };
 }
 
 // src/action/commit-state-back.ts
@@ -74885,15 +74893,28 @@ function firstLine2(error63) {
 }
 
 // src/action/step-context.ts
+import { createHash as createHash4 } from "node:crypto";
 function formatTitle(command, directory) {
   return directory === "." ? `dwsync ${command}` : `dwsync ${command} for \`${directory}\``;
 }
 function formatDirectorySlug(directory) {
-  return directory === "." ? "" : "-" + directory.replace(/[^A-Za-z0-9._-]+/g, "_");
+  if (directory === ".") return "";
+  const slug = directory.replace(/[^A-Za-z0-9._-]+/g, "_");
+  return slug === directory ? `-${slug}` : `-${slug}-${createHash4("sha256").update(directory).digest("hex").slice(0, 8)}`;
 }
 
 // src/action/commit-state-back.ts
 init_errors();
+
+// src/views/render-apply-commit-message.ts
+function renderApplyCommitMessage(appliedSha) {
+  return `dwsync: record the state after applying ${appliedSha.slice(0, 12)} [skip ci]
+
+Applied commit: ${appliedSha}
+`;
+}
+
+// src/action/commit-state-back.ts
 var PUSH_ATTEMPTS = 4;
 var POST_STATE = "dwsync-apply";
 function savePostState(io2, state) {
@@ -74914,10 +74935,7 @@ async function pushOrKeepState(deps, post) {
       statePath: post.statePath,
       branch: post.branch,
       remote: "origin",
-      message: `dwsync: record the state after applying ${post.sha.slice(0, 12)} [skip ci]
-
-Applied commit: ${post.sha}
-`,
+      message: renderApplyCommitMessage(post.sha),
       maxAttempts: PUSH_ATTEMPTS,
       logger: deps.logger
     });
@@ -75026,19 +75044,14 @@ async function runApplyStep(ctx, applyCommand) {
   }
   let report;
   try {
-    report = await applyCommand(ctx.options, ctx.deps, resolved);
+    report = await applyCommand(resolved, ctx.deps);
   } catch (error63) {
     const problems = error63 instanceof UserInputError ? error63.problems : [];
     annotateProblems(ctx.io, problems, ctx.directory);
     for (const line of describeError(error63).lines) ctx.io.info(line);
     const message = error63 instanceof Error ? error63.message : String(error63);
-    const parts = renderFailureMarkdown(title, "Apply failed", status, [message], renderProblemSections(problems));
-    await ctx.io.appendSummary(fitMarkdown(parts, SUMMARY_LIMIT_BYTES, (n) => `
-\u2026 and ${n} more.
-`, "bytes"));
-    await publishResultsComment(ctx, fitMarkdown(parts, COMMENT_LIMIT - 200, (n) => `
-\u2026 and ${n} more (see the job summary).
-`));
+    await ctx.io.appendSummary(renderApplyFailureSummary(title, status, { message, problems }));
+    await publishResultsComment(ctx, renderApplyFailureComment(title, status, { message, problems }));
     if (ctx.inputs.commitState && !ctx.deps.signal?.aborted) await commitStateBack(ctx, post);
     ctx.io.setFailed(message);
     return;
@@ -75046,28 +75059,21 @@ async function runApplyStep(ctx, applyCommand) {
   const cancelled = ctx.deps.signal?.aborted === true;
   const reportFile = await writeStepJson(ctx, "apply", report);
   const counts = describeApplyCounts(report);
-  ctx.io.info(`dwsync apply: ${counts}`);
+  const text = renderApplyStepText(report);
+  ctx.io.info(text.line);
   ctx.io.setOutput("applied", report.summary.applied);
   ctx.io.setOutput("failed", report.summary.failed);
   ctx.io.setOutput("skipped", report.summary.skipped);
   ctx.io.setOutput("apply-summary", counts);
   ctx.io.setOutput("apply-json", reportFile);
-  const summary2 = renderApplyMarkdown(report, title);
-  await ctx.io.appendSummary(
-    fitMarkdown(summary2, SUMMARY_LIMIT_BYTES, (n) => `
-
-${n} more rows are not shown (the job summary is limited to 1 MiB); every outcome is in the apply JSON.
-`, "bytes")
-  );
-  await publishResultsComment(ctx, fitMarkdown(renderApplyComment(report, title, status, cancelled), COMMENT_LIMIT - 200, (n) => `
-\u2026 and ${n} more (see the run).
-`));
+  await ctx.io.appendSummary(renderApplySummary(report, title));
+  await publishResultsComment(ctx, renderApplyComment(report, title, status, cancelled));
   if (cancelled) {
-    ctx.io.setFailed(`dwsync apply was cancelled: ${counts}; the post step commits the state`);
+    ctx.io.setFailed(text.cancelled);
     return;
   }
   if (ctx.inputs.commitState) await commitStateBack(ctx, post);
-  if (report.summary.failed > 0 || report.summary.skipped > 0) ctx.io.setFailed(`dwsync apply: ${counts}`);
+  if (report.summary.failed > 0 || report.summary.skipped > 0) ctx.io.setFailed(text.line);
 }
 function guardApply(ctx) {
   const { eventName, branch, defaultBranch } = ctx.github;
@@ -75092,7 +75098,7 @@ function digestPlan(report) {
 }
 
 // src/views/plan-view.ts
-var import_fast_json_patch2 = __toESM(require_fast_json_patch(), 1);
+var import_fast_json_patch4 = __toESM(require_fast_json_patch(), 1);
 
 // src/core/plan/has-changes.ts
 function needsAttention(change) {
@@ -75155,7 +75161,7 @@ function mask(pointer, value) {
 }
 function valueAt2(document2, pointer) {
   try {
-    return import_fast_json_patch2.default.getValueByPointer(document2, pointer);
+    return import_fast_json_patch4.default.getValueByPointer(document2, pointer);
   } catch {
     return void 0;
   }
@@ -75176,7 +75182,7 @@ function describeTask(task, action) {
 // src/action/run-plan-step.ts
 init_errors();
 
-// src/core/plan/describe-reason.ts
+// src/views/describe-reason.ts
 function describeReason(reason) {
   switch (reason) {
     case "new":
@@ -75189,11 +75195,12 @@ function describeReason(reason) {
 }
 
 // src/views/render-field-diff.ts
-function renderFieldDiff(section) {
+function renderFieldLines(section) {
   const root = section.title.replace(" ", ".");
-  const lines = [];
-  for (const field2 of section.fields) lines.push(...renderField(root, field2));
-  return lines;
+  return section.fields.flatMap((field2) => renderField(root, field2).map((text) => ({ op: field2.op, text })));
+}
+function renderFieldDiff(section) {
+  return renderFieldLines(section).map((line) => line.text);
 }
 function renderField(root, field2) {
   const where = formatPointer(root, field2.path);
@@ -75207,17 +75214,6 @@ function renderField(root, field2) {
     default:
       return [`! ${where}: ${field2.op} from ${formatPointer(root, field2.from ?? "")}`];
   }
-}
-function formatPointer(root, pointer) {
-  if (pointer === "") return root;
-  const tokens = pointer.split("/").slice(1).map((t2) => t2.replace(/~1/g, "/").replace(/~0/g, "~"));
-  let out = root;
-  for (const token of tokens) {
-    if (/^(0|[1-9][0-9]*|-)$/.test(token)) out += `[${token}]`;
-    else if (/^[A-Za-z_$][\w$-]*$/.test(token)) out += `.${token}`;
-    else out += `[${JSON.stringify(token)}]`;
-  }
-  return out;
 }
 function formatValue(value) {
   if (value === void 0) return "(none)";
@@ -75292,13 +75288,56 @@ function capLines(lines, max) {
   if (lines.length <= max) return lines;
   return [...lines.slice(0, max), `  \u2026 ${lines.length - max} more lines`];
 }
+function renderPlanComment(view, options) {
+  const pointer = options.runUrl ? `the [job summary](${options.runUrl})` : "the job summary";
+  const parts = renderPlanMarkdown(view, { title: options.title, status: options.status, maxDiffLines: 60, maxOrphans: 50 });
+  const note = (n) => `
+> [!NOTE]
+> ${n} more sections are not shown: a comment is limited to 65,536 characters. See ${pointer} for the full plan.
 
-// src/action/run-plan-step.ts
-var SUMMARY_NOTE = (n) => `
+`;
+  return fitMarkdown(parts, COMMENT_LIMIT - 200, note);
+}
+function renderPlanSummary(view, options) {
+  const parts = renderPlanMarkdown(view, { title: options.title, status: options.status, maxDiffLines: 400, maxOrphans: 500 });
+  if (options.outdated) parts.head += `${options.outdated}
+
+`;
+  const note = (n) => `
 > [!NOTE]
 > ${n} more sections are not shown here (the job summary is limited to 1 MiB); the full plan is in the plan JSON.
 
 `;
+  return fitMarkdown(parts, SUMMARY_LIMIT_BYTES, note, "bytes");
+}
+function renderOutdatedNote(planned, head, pullRequest) {
+  const markdown = `\u23ED\uFE0F **Outdated:** commit ${shortSha(planned)} is no longer the head of #${pullRequest} (now ${shortSha(head)}); this run left the pull-request comment to the newer one.`;
+  return { markdown, text: markdown.replace(/\*\*/g, "") };
+}
+function renderPlanFailureComment(title, status, failure2) {
+  const note = (n) => `
+\u2026 and ${n} more problems (see the job summary).
+`;
+  return fitMarkdown(renderFailureMarkdown(title, "Plan failed", status, failure2), COMMENT_LIMIT - 200, note);
+}
+function renderPlanFailureSummary(title, status, failure2, outdated) {
+  const parts = renderFailureMarkdown(title, "Plan failed", status, failure2);
+  const summary2 = { ...parts, head: parts.head + (outdated ? `${outdated}
+
+` : "") };
+  return fitMarkdown(summary2, SUMMARY_LIMIT_BYTES, (n) => `
+\u2026 and ${n} more problems, cut to fit the 1 MiB job summary.
+`, "bytes");
+}
+
+// src/views/render-plan-text.ts
+function renderPlanStepLine(summary2, digest) {
+  const deletes = summary2.delete ?? 0;
+  const lifecycle = `${summary2.create > 0 ? `${summary2.create} to create, ` : ""}${deletes > 0 ? `${deletes} to delete, ` : ""}`;
+  return `dwsync plan: ${lifecycle}${summary2.update} to update, ${summary2.unchanged} unchanged, ${summary2.orphaned} orphaned (digest ${digest})`;
+}
+
+// src/action/run-plan-step.ts
 async function runPlanStep(ctx, planCommand) {
   const title = formatTitle("plan", ctx.directory);
   const status = { commit: ctx.github.pullHeadSha ?? ctx.github.sha, runUrl: ctx.github.runUrl };
@@ -75314,30 +75353,17 @@ async function runPlanStep(ctx, planCommand) {
   const view = buildPlanView(planned);
   const digest = digestPlan(report);
   const planFile = await writeStepJson(ctx, "plan", report);
-  const { create, update, unchanged, orphaned } = report.summary;
+  const { create, update, orphaned } = report.summary;
   const deletes = report.summary.delete ?? 0;
-  const lifecycle = `${create > 0 ? `${create} to create, ` : ""}${deletes > 0 ? `${deletes} to delete, ` : ""}`;
-  ctx.io.info(`dwsync plan: ${lifecycle}${update} to update, ${unchanged} unchanged, ${orphaned} orphaned (digest ${digest})`);
+  ctx.io.info(renderPlanStepLine(report.summary, digest));
   ctx.io.setOutput("changes", create + update + deletes);
   ctx.io.setOutput("has-changes", view.hasChanges ? "true" : "false");
   ctx.io.setOutput("orphaned", orphaned);
   ctx.io.setOutput("plan-json", planFile);
   ctx.io.setOutput("plan-digest", digest);
   const statusLine = formatStatusLine("\u2705", "Plan ready", { ...status, digest });
-  const written = await publishComment(ctx, () => {
-    const pointer = ctx.github.runUrl ? `the [job summary](${ctx.github.runUrl})` : "the job summary";
-    const parts2 = renderPlanMarkdown(view, { title, status: statusLine, maxDiffLines: 60, maxOrphans: 50 });
-    return fitMarkdown(parts2, COMMENT_LIMIT - 200, (n) => `
-> [!NOTE]
-> ${n} more sections are not shown: a comment is limited to 65,536 characters. See ${pointer} for the full plan.
-
-`);
-  });
-  const parts = renderPlanMarkdown(view, { title, status: statusLine, maxDiffLines: 400, maxOrphans: 500 });
-  if (written.outdated) parts.head += `${written.outdated}
-
-`;
-  await ctx.io.appendSummary(fitMarkdown(parts, SUMMARY_LIMIT_BYTES, SUMMARY_NOTE, "bytes"));
+  const written = await publishComment(ctx, () => renderPlanComment(view, { title, status: statusLine, runUrl: ctx.github.runUrl }));
+  await ctx.io.appendSummary(renderPlanSummary(view, { title, status: statusLine, outdated: written.outdated }));
 }
 async function reportPlanFailure(ctx, title, status, error63) {
   const problems = error63 instanceof UserInputError ? error63.problems : [];
@@ -75345,18 +75371,9 @@ async function reportPlanFailure(ctx, title, status, error63) {
   const { lines } = describeError(error63);
   const message = error63 instanceof Error ? error63.message : String(error63);
   for (const line of lines) ctx.io.info(line);
-  const reason = [message];
-  const parts = renderFailureMarkdown(title, "Plan failed", status, reason, renderProblemSections(problems));
-  const note = (n) => `
-\u2026 and ${n} more problems (see the job summary).
-`;
-  const written = await publishComment(ctx, () => fitMarkdown(parts, COMMENT_LIMIT - 200, note));
-  const summary2 = { ...parts, head: parts.head + (written.outdated ? `${written.outdated}
-
-` : "") };
-  await ctx.io.appendSummary(fitMarkdown(summary2, SUMMARY_LIMIT_BYTES, (n) => `
-\u2026 and ${n} more problems, cut to fit the 1 MiB job summary.
-`, "bytes"));
+  const failure2 = { message, problems };
+  const written = await publishComment(ctx, () => renderPlanFailureComment(title, status, failure2));
+  await ctx.io.appendSummary(renderPlanFailureSummary(title, status, failure2, written.outdated));
   ctx.io.setFailed(message);
 }
 async function guardPullRequestTarget(ctx) {
@@ -75388,9 +75405,9 @@ async function publishComment(ctx, render) {
     const planned = ctx.github.pullHeadSha;
     const head = await ctx.api.readPullHead(number4);
     if (planned !== null && head !== planned) {
-      const note = `\u23ED\uFE0F **Outdated:** commit ${shortSha(planned)} is no longer the head of #${number4} (now ${shortSha(head)}); this run left the pull-request comment to the newer one.`;
-      ctx.io.warning(note.replace(/\*\*/g, ""));
-      return { outdated: note };
+      const note = renderOutdatedNote(planned, head, number4);
+      ctx.io.warning(note.text);
+      return { outdated: note.markdown };
     }
     const identity2 = await ctx.api.readIdentity();
     const result = await upsertStickyComment(ctx.api.comments(number4), formatCommentMarker(ctx.directory), render(), identity2);
@@ -75420,17 +75437,11 @@ async function runPostStep(env, deps) {
   if (result.artifact !== null) {
     const reason = result.error instanceof Error ? result.error.message : String(result.error);
     const message = `the state could not be pushed to ${post.branch}; it is kept at ${result.artifact}: upload it as an artifact and commit it by hand (${reason})`;
-    await io2.appendSummary(`### dwsync apply: post step
-
-\u274C **State not pushed.** Kept at \`${result.artifact}\` for an upload-artifact step.
-`);
+    await io2.appendSummary(renderApplyPostMarkdown(result, post.branch));
     io2.setFailed(message);
     return;
   }
-  await io2.appendSummary(`### dwsync apply: post step
-
-${result.sha ? `State committed as \`${result.sha}\` and pushed to ${post.branch}.` : "The state was already on the branch."}
-`);
+  await io2.appendSummary(renderApplyPostMarkdown(result, post.branch));
 }
 async function exists2(file2) {
   try {
@@ -75445,7 +75456,7 @@ async function exists2(file2) {
 function toCommandOptions(inputs, root) {
   return {
     root,
-    ...inputs.state !== void 0 && { state: inputs.state },
+    ...inputs.state !== void 0 && { statePath: inputs.state },
     ...inputs.workspace !== void 0 && { workspace: inputs.workspace },
     ...inputs.endpoint !== void 0 && { endpoint: inputs.endpoint },
     ...inputs.concurrency !== void 0 && { concurrency: inputs.concurrency },
@@ -75487,7 +75498,7 @@ async function runAction(env, signal) {
       return prepared.planned;
     };
     if (inputs.command === "plan") await runPlanStep(ctx, planned);
-    else await runApplyStep(ctx, apply);
+    else await runApplyStep(ctx, applyWithSettings);
   } catch (error63) {
     if (error63 instanceof UserInputError) annotateProblems(io2, error63.problems, directory);
     for (const line of describeError(error63).lines) io2.info(line);
