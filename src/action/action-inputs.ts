@@ -14,6 +14,7 @@ export const ActionInputs = z.object({
   refresh: z.boolean(),
   force: z.boolean(),
   prune: z.boolean().optional(), // empty: dwsync.yaml decides
+  maxDeletes: z.number().int().min(0).optional(), // empty: dwsync.yaml decides (default 10)
   only: z.array(z.string()),
   state: z.string().optional(),
   workspace: z.number().int().positive().optional(), // one DataWorks workspace (a matrix job per workspace)
@@ -53,6 +54,7 @@ export function parseActionInputs(env: Record<string, string | undefined>): Acti
     refresh: flag('refresh', false),
     force: flag('force', false),
     prune: text('prune') === '' ? undefined : flag('prune', false),
+    maxDeletes: number('max-deletes'),
     only: text('only')
       .split(/\r?\n/)
       .map((line) => line.trim())

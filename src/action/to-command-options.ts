@@ -14,5 +14,6 @@ export function toCommandOptions(inputs: ActionInputs, root: string): CommandOpt
     refresh: inputs.refresh,
     force: inputs.force,
     ...(inputs.prune !== undefined && { prune: inputs.prune }),
+    ...(inputs.maxDeletes !== undefined && { maxDeletes: inputs.maxDeletes }),
   };
 }

@@ -5,8 +5,6 @@ import { UserInputError } from '../errors.js';
 import type { Settings } from '../core/config/settings.js';
 import type { CommandOptions } from './command-options.js';
 
-export const DEFAULT_MAX_DELETES = 10;
-
 // Flags override the environment, which overrides dwsync.yaml: --endpoint, then DWSYNC_ENDPOINT, then
 // `endpoint` in the file.
 export async function resolveSettings(options: CommandOptions, env: Record<string, string | undefined>): Promise<Settings> {
@@ -26,7 +24,7 @@ export async function resolveSettings(options: CommandOptions, env: Record<strin
     refresh: options.refresh ?? false,
     force: options.force ?? false,
     prune: options.prune ?? config.prune,
-    maxDeletes: options.maxDeletes ?? DEFAULT_MAX_DELETES,
+    maxDeletes: options.maxDeletes ?? config.maxDeletes,
     workspace: options.workspace ?? null,
   };
 }

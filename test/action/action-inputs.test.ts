@@ -50,6 +50,8 @@ describe('parseActionInputs', () => {
     expect(options).toEqual({ root: '/w', qps: 0, refresh: false, force: false });
     expect(toCommandOptions(parseActionInputs({ INPUT_PRUNE: 'true' }), '/w')).toMatchObject({ prune: true });
     expect(toCommandOptions(parseActionInputs({ INPUT_PRUNE: 'off' }), '/w')).toMatchObject({ prune: false });
+    expect(toCommandOptions(parseActionInputs({ 'INPUT_MAX-DELETES': '25' }), '/w')).toMatchObject({ maxDeletes: 25 });
+    expect(() => parseActionInputs({ 'INPUT_MAX-DELETES': '-1' })).toThrow('input max-deletes');
   });
 });
 

@@ -17,4 +17,12 @@ describe('resolveSettings', () => {
     expect((await resolveSettings({ root }, env)).endpoint).toBe('http://127.0.0.1:2');
     expect((await resolveSettings({ root }, {})).endpoint).toBe('http://127.0.0.1:3');
   });
+
+  it('takes --max-deletes from the flag, then maxDeletes in dwsync.yaml, then 10', async () => {
+    const root = await tempDir();
+    expect((await resolveSettings({ root }, {})).maxDeletes).toBe(10);
+    await writeFile(path.join(root, 'dwsync.yaml'), 'maxDeletes: 3\n');
+    expect((await resolveSettings({ root }, {})).maxDeletes).toBe(3);
+    expect((await resolveSettings({ root, maxDeletes: 0 }, {})).maxDeletes).toBe(0);
+  });
 });

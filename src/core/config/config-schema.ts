@@ -11,6 +11,8 @@ export const Config = z.strictObject({
   qps: z.number({ error: 'a number >= 0 (0 = no ceiling)' }).min(0, { error: 'a number >= 0 (0 = no ceiling)' }).default(5),
   deploy: z.boolean({ error: 'true or false' }).default(false),
   prune: z.boolean({ error: 'true or false' }).default(false), // apply deletes orphans dwsync created or applied
+  // With prune: more deletions than this in one run stop it before any call.
+  maxDeletes: z.number({ error: 'an integer >= 0' }).int({ error: 'an integer >= 0' }).min(0, { error: 'an integer >= 0' }).default(10),
 });
 export type Config = z.infer<typeof Config>;
 

@@ -10,5 +10,4 @@ export type Settings = Omit<Config, 'state'> & {
   only: string[]; // --only: globs over task files, relative to root
   refresh: boolean;
   force: boolean;
-  maxDeletes: number;
 };

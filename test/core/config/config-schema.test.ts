@@ -9,8 +9,8 @@ function refusals(value: unknown): [string, string][] {
 
 describe('Config', () => {
   it('fills every key with its default', () => {
-    expect(defaultConfig).toEqual({ jobs: 'jobs', state: '.dwsync/state.json', region: 'cn-hangzhou', endpoint: null, concurrency: 4, qps: 5, deploy: false, prune: false });
-    expect(CONFIG_KEYS).toEqual(['jobs', 'state', 'region', 'endpoint', 'concurrency', 'qps', 'deploy', 'prune']);
+    expect(defaultConfig).toEqual({ jobs: 'jobs', state: '.dwsync/state.json', region: 'cn-hangzhou', endpoint: null, concurrency: 4, qps: 5, deploy: false, prune: false, maxDeletes: 10 });
+    expect(CONFIG_KEYS).toEqual(['jobs', 'state', 'region', 'endpoint', 'concurrency', 'qps', 'deploy', 'prune', 'maxDeletes']);
   });
 
   it('accepts the edges: qps 0 (no ceiling), concurrency 1, a fractional qps, endpoint null', () => {
@@ -19,7 +19,7 @@ describe('Config', () => {
   });
 
   it('refuses each bad value with its expectation', () => {
-    expect(refusals({ jobs: '', state: '', region: 'CN_Hangzhou', endpoint: '', concurrency: 0.5, qps: -1, deploy: 'yes', prune: 1 })).toEqual([
+    expect(refusals({ jobs: '', state: '', region: 'CN_Hangzhou', endpoint: '', concurrency: 0.5, qps: -1, deploy: 'yes', prune: 1, maxDeletes: -1 })).toEqual([
       ['jobs', 'a folder path'],
       ['state', 'a file path'],
       ['region', 'a region id such as cn-hangzhou'],
@@ -28,6 +28,7 @@ describe('Config', () => {
       ['qps', 'a number >= 0 (0 = no ceiling)'],
       ['deploy', 'true or false'],
       ['prune', 'true or false'],
+      ['maxDeletes', 'an integer >= 0'],
     ]);
     expect(refusals({ concurrency: 0 })).toEqual([['concurrency', 'an integer >= 1']]);
   });
