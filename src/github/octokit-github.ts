@@ -16,6 +16,7 @@ export function createOctokitGithub(token: string, apiUrl: string, where: RepoRe
         (error: { status?: number }) => {
           // An installation token (GITHUB_TOKEN) may not read /user; anything else is a real failure.
           if (error.status === 403 || error.status === 401) return ACTIONS_BOT_LOGIN;
+          identity = null; // a failed lookup (a network blip, a 5xx) is asked again next time
           throw error;
         },
       );

@@ -1,3 +1,6 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOctokitGithub } from '../../src/github/octokit-github.js';
 import { ACTIONS_BOT_LOGIN } from '../../src/ports.js';
@@ -35,6 +38,24 @@ describe('createOctokitGithub', () => {
     await github.close();
     await expect(api.readIdentity()).rejects.toThrow();
     github = await startFakeGithub({ ...repo });
+  });
+
+  it('readIdentity: a failed lookup is asked again the next time, not remembered', async () => {
+    let asked = 0;
+    const server = createServer((_req, res) => {
+      asked += 1;
+      res.writeHead(asked === 1 ? 502 : 200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(asked === 1 ? { message: 'Bad Gateway' } : { login: 'release-bot' }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const api = createOctokitGithub('ghp_personal', `http://127.0.0.1:${(server.address() as AddressInfo).port}`, repo);
+      await expect(api.readIdentity()).rejects.toThrow();
+      expect(await api.readIdentity()).toBe('release-bot');
+      expect(asked).toBe(2);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('readPullHead and listPullsOfCommit read the pull requests of this repository', async () => {
