@@ -69447,8 +69447,10 @@ var Config2 = external_exports.strictObject({
   concurrency: external_exports.number({ error: "an integer >= 1" }).int({ error: "an integer >= 1" }).min(1, { error: "an integer >= 1" }).default(4),
   qps: external_exports.number({ error: "a number >= 0 (0 = no ceiling)" }).min(0, { error: "a number >= 0 (0 = no ceiling)" }).default(5),
   deploy: external_exports.boolean({ error: "true or false" }).default(false),
-  prune: external_exports.boolean({ error: "true or false" }).default(false)
+  prune: external_exports.boolean({ error: "true or false" }).default(false),
   // apply deletes orphans dwsync created or applied
+  // With prune: more deletions than this in one run stop it before any call.
+  maxDeletes: external_exports.number({ error: "an integer >= 0" }).int({ error: "an integer >= 0" }).min(0, { error: "an integer >= 0" }).default(10)
 });
 var CONFIG_KEYS = Object.keys(Config2.shape);
 var defaultConfig = Config2.parse({});
@@ -69506,7 +69508,6 @@ function problemAt(message, line = 1, column = 1) {
 
 // src/commands/resolve-settings.ts
 init_errors();
-var DEFAULT_MAX_DELETES = 10;
 async function resolveSettings(options, env) {
   const { config: config2, problems } = await readConfig(options.root);
   if (problems.length > 0) throw new UserInputError("dwsync.yaml is invalid", { problems });
@@ -69524,7 +69525,7 @@ async function resolveSettings(options, env) {
     refresh: options.refresh ?? false,
     force: options.force ?? false,
     prune: options.prune ?? config2.prune,
-    maxDeletes: options.maxDeletes ?? DEFAULT_MAX_DELETES,
+    maxDeletes: options.maxDeletes ?? config2.maxDeletes,
     workspace: options.workspace ?? null
   };
 }
@@ -69711,6 +69712,8 @@ var ActionInputs = external_exports.object({
   force: external_exports.boolean(),
   prune: external_exports.boolean().optional(),
   // empty: dwsync.yaml decides
+  maxDeletes: external_exports.number().int().min(0).optional(),
+  // empty: dwsync.yaml decides (default 10)
   only: external_exports.array(external_exports.string()),
   state: external_exports.string().optional(),
   workspace: external_exports.number().int().positive().optional(),
@@ -69751,6 +69754,7 @@ function parseActionInputs(env) {
     refresh: flag("refresh", false),
     force: flag("force", false),
     prune: text("prune") === "" ? void 0 : flag("prune", false),
+    maxDeletes: number4("max-deletes"),
     only: text("only").split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== ""),
     state: optionalText("state"),
     workspace: number4("workspace"),
@@ -74517,6 +74521,7 @@ function createOctokitGithub(token, apiUrl, where, author) {
         (r2) => r2.data.login,
         (error63) => {
           if (error63.status === 403 || error63.status === 401) return ACTIONS_BOT_LOGIN;
+          identity2 = null;
           throw error63;
         }
       );
@@ -75464,7 +75469,8 @@ function toCommandOptions(inputs, root) {
     ...inputs.only.length > 0 && { only: inputs.only },
     refresh: inputs.refresh,
     force: inputs.force,
-    ...inputs.prune !== void 0 && { prune: inputs.prune }
+    ...inputs.prune !== void 0 && { prune: inputs.prune },
+    ...inputs.maxDeletes !== void 0 && { maxDeletes: inputs.maxDeletes }
   };
 }
 
