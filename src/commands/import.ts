@@ -30,7 +30,7 @@ export type ImportOptions = CommandOptions & {
 export async function importTasks(options: ImportOptions, deps: CommandDeps): Promise<ImportReport> {
   const settings = await resolveSettings(options, deps.env);
   const out = options.out === undefined ? undefined : resolveOutFolder(options.out, settings);
-  const declared = indexDeclared((await loadTasks({ ...settings, only: [] })).tasks);
+  const { tasks } = await loadTasks({ ...settings, only: [] });
   const session = await connect(settings, deps);
   const projects = rememberProjects(session);
   const { projectId } = options;
@@ -38,6 +38,7 @@ export async function importTasks(options: ImportOptions, deps: CommandDeps): Pr
   const results = await withLockedStore(settings.statePath, { command: 'dwsync import', now: () => deps.clock.now() }, (warning) => deps.logger.warn(warning), async (store): Promise<ImportResult[]> => {
     const found = await findFilesToImport(session, { projectId, fileIds: options.fileIds, folder: options.folder });
     if (found.listed) deps.logger.info(`found ${found.files.length} batch sync task(s) in project ${projectId}${options.folder !== undefined ? ` under ${options.folder}` : ''}`);
+    const declared = indexDeclared(tasks, (key) => store.state.tasks[key]?.fileId);
     const input = { projectId, files: found.files, root: settings.root, jobs: settings.jobs, overwrite: options.overwrite ?? false, declared, ...(out !== undefined ? { out } : {}) };
     deps.progress?.start(input.files.length);
     const imported = await importLiveTasks(input, {

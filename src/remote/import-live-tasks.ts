@@ -51,6 +51,10 @@ export async function importLiveTasks(input: ImportInput, deps: ImportDeps): Pro
     const declared = input.declared.get(key);
     const file = declared?.file ?? paths.get(fileId)!;
     if (declared && !input.overwrite) return { key, file, outcome: 'exists', attempts: 0 };
+    if (declared?.namedAs !== undefined) {
+      const message = `${key} is declared by name as ${declared.namedAs} in ${declared.file}; that file was not overwritten`;
+      return { key, file, outcome: 'failed', attempts: 0, error: { code: 'DeclaredByName', message } };
+    }
     if (declared && declared.tasksInFile > 1) {
       const message = `${key} is declared in ${declared.file} together with other tasks; that file was not overwritten`;
       return { key, file, outcome: 'failed', attempts: 0, error: { code: 'DeclaredWithOthers', message } };

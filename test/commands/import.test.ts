@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { main } from '../../src/cli.js';
+import { apply } from '../../src/commands/apply.js';
 import { importTasks } from '../../src/commands/import.js';
 import type { ImportOptions } from '../../src/commands/import.js';
 import type { CommandDeps } from '../../src/commands/command-options.js';
@@ -22,6 +23,8 @@ import { createTempRepo } from '../support/temp-repo.js';
 import type { TempRepo } from '../support/temp-repo.js';
 import { liveContent, liveSeed } from '../support/live-task-builders.js';
 import { readStateFile } from '../support/read-state-file.js';
+import { buildNamedTask } from '../support/build-task.js';
+import { namedTaskYaml } from '../support/task-yaml.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -253,6 +256,27 @@ describe('import', () => {
     const { repo, emulator } = await setup([liveSeed(0)]);
     await expect(run(repo, emulator, { out: 'elsewhere' })).rejects.toThrow(/outside the jobs folder/);
     expect(emulator.state.calls).toEqual([]);
+  });
+
+  it('sees a file dwsync created for a task given by name as declared: no second task file, no second record', async () => {
+    const named = buildNamedTask({ name: 'ods_users', folder: 'Business Flow/ods/Data Integration', file: 'jobs/named.yaml' });
+    const { repo, emulator } = await setup([liveSeed(0)], { [named.file]: namedTaskYaml(named) });
+    await repo.commit('a task given by name');
+    const applied = await apply({ root: repo.dir, qps: 0 }, depsFor(emulator));
+    expect(applied.summary.created).toBe(1);
+    const created = [...emulator.state.tasks.values()].find((t) => t.fileName === 'ods_users')!;
+    const filesBefore = await listFiles(repo.dir);
+
+    const report = await run(repo, emulator);
+    const createdKey = `10000/${created.fileId}`;
+    expect(report.results.find((r) => r.key === createdKey)).toMatchObject({ outcome: 'exists', file: named.file });
+    // Only the seeded task got a file; the state holds the created file under the named key alone.
+    expect((await listFiles(repo.dir)).filter((f) => !filesBefore.includes(f) && !f.startsWith('.git/') && !f.startsWith('.dwsync/'))).toHaveLength(1);
+    expect(Object.keys((await readStateFile(path.join(repo.dir, '.dwsync/state.json'))).tasks).sort()).toEqual(['10000/2000000', named.key].sort());
+
+    const overwrite = await run(repo, emulator, { overwrite: true });
+    expect(overwrite.results.find((r) => r.key === createdKey)).toMatchObject({ outcome: 'failed', error: { code: 'DeclaredByName' } });
+    expect(await readFile(path.join(repo.dir, named.file), 'utf8')).toBe(namedTaskYaml(named));
   });
 });
 
