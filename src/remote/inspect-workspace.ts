@@ -5,6 +5,7 @@ import type { JsonValue } from '../core/text/json.js';
 import type { CallOperation } from '../dataworks/create-operation-caller.js';
 import { checkAnswer, listAbsentFields } from '../dataworks/operations/check-answer.js';
 import type { OperationDefinition, OperationInput } from '../dataworks/operations/define-operation.js';
+import { DI_RESOURCE_GROUP_TYPE } from '../dataworks/operations/list-resource-groups.js';
 import { operations as op } from '../dataworks/operations/operations.js';
 import { classifyError } from '../dataworks/classify-error.js';
 import { UserInputError } from '../errors.js';
@@ -12,8 +13,9 @@ import { UserInputError } from '../errors.js';
 export type InspectRequest = { projectId: number; fileId?: number | undefined; writeProbe: boolean };
 export type Inspection = Pick<DoctorReport, 'checks' | 'content' | 'writeProbe'>;
 
-// What `dwsync doctor` asks the service: GetProject, ListFiles and GetFile of one workspace, each whole
-// answer held against its operation's definition; what Content holds for one task; with writeProbe,
+// What `dwsync doctor` asks the service: GetProject, ListDataSources (one page), ListResourceGroups (the
+// DI groups), ListFiles and GetFile of one workspace, each whole answer held against its operation's
+// definition, so a call the credentials may not make shows up here, before a run needs it; what Content holds for one task; with writeProbe,
 // that task's content sent back unchanged and read again. A failed call is a check that failed, never
 // an error, except missing credentials.
 export async function inspectWorkspace(call: CallOperation, request: InspectRequest): Promise<Inspection> {
@@ -38,6 +40,9 @@ export async function inspectWorkspace(call: CallOperation, request: InspectRequ
   const { projectId } = request;
   const project = await inspect(op.GetProject, { ProjectId: projectId });
   const defaultGroup = project?.Data?.DefaultDiResourceGroupIdentifier || null;
+  // What validate --remote and --refresh read: one page of data sources, and the DI resource groups.
+  await inspect(op.ListDataSources, { ProjectId: projectId, PageNumber: 1, PageSize: 10 });
+  await inspect(op.ListResourceGroups, { ResourceGroupType: DI_RESOURCE_GROUP_TYPE });
   const listed = await inspect(op.ListFiles, {
     ProjectId: projectId,
     FileTypes: '23',

@@ -38,6 +38,8 @@ describe('dwsync doctor (CLI)', () => {
     expect(report.ok).toBe(false);
     expect(report.checks.map((c) => [c.operation, c.outcome])).toEqual([
       ['GetProject', 'differs'],
+      ['ListDataSources', 'as-documented'],
+      ['ListResourceGroups', 'as-documented'],
       ['ListFiles', 'as-documented'],
       ['GetFile', 'as-documented'],
     ]);

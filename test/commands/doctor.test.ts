@@ -36,6 +36,8 @@ describe('doctor', () => {
     expect(report.ok).toBe(true);
     expect(report.checks.map((c) => [c.operation, c.outcome])).toEqual([
       ['GetProject', 'as-documented'],
+      ['ListDataSources', 'as-documented'],
+      ['ListResourceGroups', 'as-documented'],
       ['ListFiles', 'as-documented'],
       ['GetFile', 'as-documented'],
     ]);
@@ -78,6 +80,15 @@ describe('doctor', () => {
   it('never writes without --write-probe', async () => {
     const { emulator, repo, deps } = await setup();
     await doctor({ root: repo.dir, projectId: 10000, fileId: 1000000 }, deps);
-    expect(emulator.state.calls.map((c) => c.action)).toEqual(['GetProject', 'ListFiles', 'GetFile']);
+    expect(emulator.state.calls.map((c) => c.action)).toEqual(['GetProject', 'ListDataSources', 'ListResourceGroups', 'ListFiles', 'GetFile']);
+  });
+
+  it('a call the credentials may not make (here ListResourceGroups) is a failed check that names its code, and the rest still go out', async () => {
+    const { emulator, repo, deps } = await setup();
+    emulator.failNext({ kind: 'http', status: 403, code: 'Forbidden.RAM' }, { action: 'ListResourceGroups' });
+    const report = await doctor({ root: repo.dir, projectId: 10000 }, deps);
+    expect(report.ok).toBe(false);
+    expect(report.checks.find((c) => c.operation === 'ListResourceGroups')).toMatchObject({ outcome: 'failed', error: { code: 'Forbidden.RAM' } });
+    expect(emulator.state.calls.map((c) => c.action)).toEqual(['GetProject', 'ListDataSources', 'ListResourceGroups', 'ListFiles', 'GetFile']);
   });
 });

@@ -21,10 +21,12 @@ describe('inspectWorkspace', () => {
     const inspection = await inspectWorkspace(call, { projectId: 10000, writeProbe: false });
     expect(inspection.checks.map((c) => [c.operation, c.outcome, c.error?.code])).toEqual([
       ['GetProject', 'failed', 'Forbidden.Access'],
+      ['ListDataSources', 'as-documented', undefined],
+      ['ListResourceGroups', 'as-documented', undefined],
       ['ListFiles', 'as-documented', undefined],
       ['GetFile', 'as-documented', undefined],
     ]);
-    expect(emulator!.state.calls.map((c) => c.action)).toEqual(['GetProject', 'ListFiles', 'GetFile']);
+    expect(emulator!.state.calls.map((c) => c.action)).toEqual(['GetProject', 'ListDataSources', 'ListResourceGroups', 'ListFiles', 'GetFile']);
     expect(inspection.content).toMatchObject({ fileId: 1000000, fileName: 'u_pk', folderPath: 'Business Flow/ods/Data Integration' });
     expect(inspection.writeProbe).toBeNull();
   });
