@@ -15,6 +15,7 @@ import { publishResultsComment } from './publish-results-comment.js';
 import { writeStepJson } from './step-file.js';
 import { formatTitle } from './step-context.js';
 import type { StepContext } from './step-context.js';
+import { logProgress } from './log-progress.js';
 
 export type ApplyCommand = (settings: Settings, deps: CommandDeps) => Promise<ApplyReport>;
 
@@ -42,7 +43,7 @@ export async function runApplyStep(ctx: StepContext, applyCommand: ApplyCommand)
   }
   let report: ApplyReport;
   try {
-    report = await applyCommand(resolved, ctx.deps);
+    report = await applyCommand(resolved, { ...ctx.deps, progress: ctx.deps.progress ?? logProgress((line) => ctx.io.info(line), ctx.deps.clock) });
   } catch (error) {
     const problems = error instanceof UserInputError ? error.problems : [];
     annotateProblems(ctx.io, problems, ctx.directory);

@@ -1,4 +1,5 @@
 import type { ApplyProgress } from '../core/plan/report.js';
+import { countProgress } from '../core/plan/count-progress.js';
 import type { ProgressPort } from '../ports.js';
 import type { CommandDeps } from '../commands/command-options.js';
 import type { CliIo } from './cli-io.js';
@@ -17,7 +18,7 @@ export function progressReporter(io: CliIo, deps: Pick<CommandDeps, 'clock'>, js
       // Once per workspace when each has its own state: the count starts again.
       start: (total) => void (counts = { done: 0, total, failed: 0 }),
       finish: (outcome) => {
-        counts = { ...counts, done: counts.done + 1, failed: counts.failed + (outcome === 'failed' || outcome === 'skipped' ? 1 : 0) };
+        counts = countProgress(counts, outcome);
         io.stderr.write(renderProgressLine(counts, deps.clock.now() - started));
       },
     },

@@ -8,6 +8,11 @@ export function renderProgressLine(progress: ApplyProgress, elapsedMs: number): 
   return `${CLEAR_LINE}${formatProgress(progress, elapsedMs)}`;
 }
 
+// The same for a log that cannot redraw a line (the Action's): one plain line, named.
+export function renderProgressLogLine(progress: ApplyProgress, elapsedMs: number): string {
+  return `dwsync: ${formatProgress(progress, elapsedMs)}`;
+}
+
 export function formatProgress(progress: ApplyProgress, elapsedMs: number): string {
   const width = String(progress.total).length;
   const rate = elapsedMs > 0 ? (progress.done * 1000) / elapsedMs : 0;

@@ -139,6 +139,8 @@ describe('runApplyStep applies', () => {
     expect(Object.keys(pushed.tasks)).toEqual([TASK.key]);
     expect(JSON.parse(s.io.saved['dwsync-apply']!)).toEqual({ root: s.repo.clone, statePath: path.join(s.repo.clone, STATE), branch: 'main', sha: s.sha, directory: '.', finished: true });
     expect(s.io.lines).toContain(`info: state of origin/main (${before.slice(0, 12)}): no-state-on-branch`);
+    // The log shows the apply moving: here its one task, done.
+    expect(s.io.lines.filter((line) => line.startsWith('info: dwsync: ['))).toEqual([expect.stringMatching(/^info: dwsync: \[1\/1\] [\d.]+\/s {2}ETA /)]);
     expect(s.github.comments.map((c) => [c.issue, c.body.split('\n', 1)[0]])).toEqual([[12, '<!-- dwsync:apply -->']]);
     expect(s.emulator.state.tasks.get(TASK.key)?.updates).toBe(1);
   });

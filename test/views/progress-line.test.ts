@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLEAR_LINE, formatDuration, formatProgress, renderProgressLine } from '../../src/views/progress-line.js';
+import { CLEAR_LINE, formatDuration, formatProgress, renderProgressLine, renderProgressLogLine } from '../../src/views/progress-line.js';
 
 describe('renderProgressLine', () => {
   it('clears the terminal line, then draws done/total, rate, ETA and failures', () => {
@@ -13,5 +13,11 @@ describe('renderProgressLine', () => {
 
   it('writes durations in s, m and h', () => {
     expect([formatDuration(59_400), formatDuration(61_000), formatDuration(3_720_000)]).toEqual(['59s', '1m01s', '1h02m']);
+  });
+});
+
+describe('renderProgressLogLine', () => {
+  it('is one plain named line, without the escapes that redraw a terminal line', () => {
+    expect(renderProgressLogLine({ done: 30, total: 300, failed: 1 }, 10_000)).toBe('dwsync: [ 30/300] 3.0/s  ETA 1m30s  1 failed');
   });
 });
