@@ -75030,6 +75030,51 @@ async function writeStepJson(ctx, name, value) {
   return file2;
 }
 
+// src/core/plan/count-progress.ts
+function countProgress(progress, outcome) {
+  return { ...progress, done: progress.done + 1, failed: progress.failed + (outcome === "failed" || outcome === "skipped" ? 1 : 0) };
+}
+
+// src/views/progress-line.ts
+function renderProgressLogLine(progress, elapsedMs) {
+  return `dwsync: ${formatProgress(progress, elapsedMs)}`;
+}
+function formatProgress(progress, elapsedMs) {
+  const width = String(progress.total).length;
+  const rate = elapsedMs > 0 ? progress.done * 1e3 / elapsedMs : 0;
+  const remaining = progress.total - progress.done;
+  const eta = rate > 0 ? formatDuration(remaining / rate * 1e3) : "?";
+  const failed = progress.failed > 0 ? `  ${progress.failed} failed` : "";
+  return `[${String(progress.done).padStart(width)}/${progress.total}] ${rate.toFixed(1)}/s  ETA ${eta}${failed}`;
+}
+function formatDuration(ms2) {
+  const seconds = Math.round(ms2 / 1e3);
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m${String(seconds % 60).padStart(2, "0")}s`;
+  return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, "0")}m`;
+}
+
+// src/action/log-progress.ts
+function logProgress(write, clock) {
+  const started = clock.now();
+  let counts = { done: 0, total: 0, failed: 0 };
+  let shownTenths = 0;
+  return {
+    start: (total) => {
+      counts = { done: 0, total, failed: 0 };
+      shownTenths = 0;
+    },
+    finish: (outcome) => {
+      counts = countProgress(counts, outcome);
+      const tenths = counts.total === 0 ? 10 : Math.floor(counts.done * 10 / counts.total);
+      if (tenths <= shownTenths) return;
+      shownTenths = tenths;
+      write(renderProgressLogLine(counts, clock.now() - started));
+    }
+  };
+}
+
 // src/action/run-apply-step.ts
 var REFUSED_EVENTS = ["pull_request", "pull_request_target", "merge_group"];
 async function runApplyStep(ctx, applyCommand) {
@@ -75049,7 +75094,7 @@ async function runApplyStep(ctx, applyCommand) {
   }
   let report;
   try {
-    report = await applyCommand(resolved, ctx.deps);
+    report = await applyCommand(resolved, { ...ctx.deps, progress: ctx.deps.progress ?? logProgress((line) => ctx.io.info(line), ctx.deps.clock) });
   } catch (error63) {
     const problems = error63 instanceof UserInputError ? error63.problems : [];
     annotateProblems(ctx.io, problems, ctx.directory);
