@@ -6,8 +6,11 @@ import type { CliCommand } from './command-table.js';
 // Commander's complaint, said the way dwsync says things: which command, which flag, the nearest valid
 // spelling, or the command a misplaced flag belongs to.
 export function describeUsageError(error: CommanderError, argv: string[], commands: CliCommand[]): UserInputError {
-  // The first argument that names a command is the command: a later one is a flag's value.
-  const command = argv.map((arg) => commands.find((candidate) => candidate.name === arg)).find((found) => found !== undefined);
+  // The first argument that names a command is the command: a later one is a flag's value, and so is
+  // the folder after -C (`-C plan apply` runs apply in the folder plan).
+  const command = argv
+    .map((arg, i) => (argv[i - 1] === '-C' ? undefined : commands.find((candidate) => candidate.name === arg)))
+    .find((found) => found !== undefined);
   const quoted = /'([^']*)'/.exec(error.message)?.[1] ?? '';
   const suggestion = /\(Did you mean (.+)\?\)/.exec(error.message)?.[1];
   const helpFor = command ? `run "dwsync ${command.name} --help" for its flags` : 'run "dwsync --help" for usage';

@@ -24,6 +24,11 @@ describe('describeUsageError, through main', () => {
     });
   });
 
+  it('names the command, not the folder, when -C names a folder called like a command', () => {
+    const error = describeUsageError(new CommanderError(1, 'commander.unknownOption', "error: unknown option '--bogus'"), ['-C', 'plan', 'apply', '--bogus'], COMMANDS);
+    expect(error.message).toBe('apply: unknown flag --bogus; run "dwsync apply --help" for its flags');
+  });
+
   it('reads the flag of --flag=value, and lists three owners or more as "a, b or c"', async () => {
     expect((await stderrOf(['plan', '--force=1'])).stderr).toBe(
       'dwsync: plan: --force is a flag of apply, not of plan; run "dwsync plan --help" for its flags\n',
