@@ -19,7 +19,9 @@ export type CliSession = {
   dwsync(args: string[], options?: { endpoint?: boolean; signal?: AbortSignal; env?: Record<string, string> }): Promise<CliRun>;
 };
 
-export function useCliSession(): (options?: { tasks?: number; emulator?: EmulatorOptions }) => Promise<CliSession> {
+// main() in-process reads credentials through the SDK's default chain, which reads process.env: the
+// emulator's key is set there for the test file and what was there before is put back after it.
+export function useEmulatorKeyInEnv(): void {
   const saved = { id: process.env.ALIBABA_CLOUD_ACCESS_KEY_ID, secret: process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET };
   beforeAll(() => {
     process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = 'emulator';
@@ -31,6 +33,10 @@ export function useCliSession(): (options?: { tasks?: number; emulator?: Emulato
       else process.env[name] = value;
     }
   });
+}
+
+export function useCliSession(): (options?: { tasks?: number; emulator?: EmulatorOptions }) => Promise<CliSession> {
+  useEmulatorKeyInEnv();
   const cleanups: Array<() => Promise<void>> = [];
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 import { main } from '../../src/cli.js';
 import type { CliIo } from '../../src/cli/cli-io.js';
@@ -12,19 +12,10 @@ import type { PlanReport } from '../../src/core/plan/report.js';
 import { createTempRepo } from '../support/temp-repo.js';
 import type { TempRepo } from '../support/temp-repo.js';
 import { liveSeed } from '../support/live-task-builders.js';
+import { useEmulatorKeyInEnv } from './cli-session.js';
 
 // The CLI entry in-process: the SDK's default credential chain reads process.env.
-const saved = { id: process.env.ALIBABA_CLOUD_ACCESS_KEY_ID, secret: process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET };
-beforeAll(() => {
-  process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = 'emulator';
-  process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = 'emulator';
-});
-afterAll(() => {
-  for (const [name, value] of [['ALIBABA_CLOUD_ACCESS_KEY_ID', saved.id], ['ALIBABA_CLOUD_ACCESS_KEY_SECRET', saved.secret]] as const) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-});
+useEmulatorKeyInEnv();
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
