@@ -31,10 +31,13 @@ export async function preparePlanWithSettings(settings: Settings, deps: CommandD
   const parts = await planWorkspaces(settings, tasks, deps);
   // --max-deletes counts the whole run, every workspace together, before any call (--refresh calls).
   guardDeletes(parts.flatMap((part) => part.planned), settings);
-  const refreshed = await Promise.all(parts.map(async (part) => {
-    if (!settings.refresh) return { planned: part.planned, warnings: [] as Problem[] };
-    return refreshPlan(part.planned, part.state.salt, part.settings, await connect(part.settings, deps));
-  }));
+  // One workspace after another, as before the guard: each refresh has its own call runner, so
+  // running them at once would add their rates up past the ceiling.
+  const refreshed: Array<{ planned: PlannedTask[]; warnings: Problem[] }> = [];
+  for (const part of parts) {
+    if (!settings.refresh) refreshed.push({ planned: part.planned, warnings: [] });
+    else refreshed.push(await refreshPlan(part.planned, part.state.salt, part.settings, await connect(part.settings, deps)));
+  }
   const planned = refreshed.flatMap((part) => part.planned).sort((a, b) => compareKeys(a.key, b.key));
   return { settings, states: parts.map((part) => part.state), planned, warnings: refreshed.flatMap((part) => part.warnings) };
 }
