@@ -69583,10 +69583,11 @@ async function preparePlanWithSettings(settings, deps) {
   const tasks = await loadValidTasks(settings, "nothing was planned", deps.logger);
   const parts = await planWorkspaces(settings, tasks, deps);
   guardDeletes(parts.flatMap((part) => part.planned), settings);
-  const refreshed = await Promise.all(parts.map(async (part) => {
-    if (!settings.refresh) return { planned: part.planned, warnings: [] };
-    return refreshPlan(part.planned, part.state.salt, part.settings, await connect(part.settings, deps));
-  }));
+  const refreshed = [];
+  for (const part of parts) {
+    if (!settings.refresh) refreshed.push({ planned: part.planned, warnings: [] });
+    else refreshed.push(await refreshPlan(part.planned, part.state.salt, part.settings, await connect(part.settings, deps)));
+  }
   const planned = refreshed.flatMap((part) => part.planned).sort((a, b3) => compareKeys(a.key, b3.key));
   return { settings, states: parts.map((part) => part.state), planned, warnings: refreshed.flatMap((part) => part.warnings) };
 }
