@@ -1,4 +1,4 @@
-import type { DataWorksSession } from '../ports.js';
+import { silentLogger, type DataWorksSession } from '../ports.js';
 import { pushUpdates } from '../remote/push-updates.js';
 import { rememberProjects } from '../remote/remember-projects.js';
 import { formatProblem } from '../core/problem.js';
@@ -32,8 +32,9 @@ export async function apply(options: CommandOptions, deps: CommandDeps): Promise
 export async function applyWithSettings(settings: Settings, deps: CommandDeps): Promise<ApplyReport> {
   const tasks = await loadValidTasks(settings, 'nothing was applied', deps.logger);
   // --max-deletes counts the whole run: with one state per workspace, every workspace's deletions
-  // together, before any workspace is applied. Each workspace checks its own again under its lock.
-  if (settings.prune) guardDeletes((await planWorkspaces(settings, tasks, deps)).flatMap((part) => part.planned), settings);
+  // together, before any workspace is applied. Each workspace checks its own again under its lock,
+  // where the state is read again and any warning about it is said (so not here as well).
+  if (settings.prune) guardDeletes((await planWorkspaces(settings, tasks, { logger: silentLogger })).flatMap((part) => part.planned), settings);
   // One workspace after another when each has its own state (workspaces.ts); a CI matrix runs them at once.
   const parts = await forEachWorkspace(settings, tasks, (scoped, scopedTasks) => applyWorkspace(scoped, scopedTasks, deps));
   return toApplyReport(parts.flat());
