@@ -63065,6 +63065,13 @@ var require_lib4 = __commonJS({
 import { setMaxListeners } from "node:events";
 import path12 from "node:path";
 
+// src/ports.ts
+var silentLogger = { info() {
+}, warn() {
+}, debug() {
+} };
+var ACTIONS_BOT_LOGIN = "github-actions[bot]";
+
 // node_modules/yocto-queue/index.js
 var Node = class {
   value;
@@ -69611,7 +69618,7 @@ function recordsIn(records, workspace) {
 // src/commands/apply.ts
 async function applyWithSettings(settings, deps) {
   const tasks = await loadValidTasks(settings, "nothing was applied", deps.logger);
-  if (settings.prune) guardDeletes((await planWorkspaces(settings, tasks, deps)).flatMap((part) => part.planned), settings);
+  if (settings.prune) guardDeletes((await planWorkspaces(settings, tasks, { logger: silentLogger })).flatMap((part) => part.planned), settings);
   const parts = await forEachWorkspace(settings, tasks, (scoped, scopedTasks) => applyWorkspace(scoped, scopedTasks, deps));
   return toApplyReport(parts.flat());
 }
@@ -74507,9 +74514,6 @@ function getOctokit(token, options, ...additionalPlugins) {
   const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
   return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
-
-// src/ports.ts
-var ACTIONS_BOT_LOGIN = "github-actions[bot]";
 
 // src/github/octokit-github.ts
 function createOctokitGithub(token, apiUrl, where, author) {
