@@ -80,6 +80,41 @@ export type ProjectInfo = {
 export type ResourceGroup = { identifier: string; name: string; type: string | null; isDefault: boolean };
 export type DataSource = { name: string; type: string; envType: number | null };
 
+// The two generations of DataWorks' OpenAPI. A workspace on the legacy Data Studio speaks 2020-05-18
+// (a batch sync task is a file); one on the new Data Studio speaks 2024-05-18 (a task is a node that a
+// FlowSpec document describes). dwsync.yaml says which, per workspace.
+export type ApiVersion = '2020-05-18' | '2024-05-18';
+export const LEGACY_API: ApiVersion = '2020-05-18';
+export const DATA_STUDIO_API: ApiVersion = '2024-05-18';
+
+// 2024-05-18. Node ids are strings: they run to 19 digits, past what a JavaScript number holds exactly.
+export type NodeRef = { projectId: number; nodeId: string };
+
+// What GetNode shows of a node: Spec is its FlowSpec JSON (script.content holds the job JSON).
+export type LiveNode = { nodeId: string; name: string; spec: string; taskId: number | null };
+
+// One ListNodes entry. path is Script.Path ("folder/name"), command Script.Runtime.Command ("DI").
+export type NodeSummary = { nodeId: string; name: string; path: string | null; command: string | null };
+
+export type ListNodesInput = {
+  projectId: number;
+  pageNumber: number; // 1-based
+  pageSize: number; // at most 100
+  name?: string; // the service matches it fuzzily: callers compare the names themselves
+  scene?: string; // DATAWORKS_PROJECT
+};
+
+// A deploy (Online) or undeploy (Offline) process, read the way GetPipelineRun's model says: Status and
+// each stage's Status are Init, Running, Success, Fail, Termination or Cancel.
+export type PipelineStage = { code: string; type: string | null; status: string; name: string | null; message: string | null };
+export type PipelineRun = {
+  requestId: string;
+  id: string;
+  status: DeploymentStatus; // Success → success; Fail, Termination, Cancel → failed; else pending
+  stages: PipelineStage[];
+  errorMessage: string | null; // Pipeline.Message, or the failed stage's Message
+};
+
 export interface DataWorks {
   // Resolves the credentials without calling the service; throws UserInputError when there are none,
   // so a run stops before its first call instead of failing every task.
@@ -102,6 +137,26 @@ export interface DataWorks {
     totalCount: number;
     dataSources: DataSource[];
   }>;
+
+  // 2024-05-18 (new Data Studio). Same rules: one method is one call; failures throw RemoteError.
+  createNode(input: { projectId: number; spec: string; scene: 'DATAWORKS_PROJECT' }): Promise<{ requestId: string; nodeId: string }>;
+  // Incremental: the service keeps what the Spec leaves out.
+  updateNode(input: NodeRef & { spec: string }): Promise<{ requestId: string }>;
+  // null when the node does not exist.
+  getNode(ref: NodeRef): Promise<{ requestId: string; node: LiveNode | null }>;
+  listNodes(input: ListNodesInput): Promise<{ requestId: string; totalCount: number; nodes: NodeSummary[] }>;
+  deleteNode(ref: NodeRef): Promise<{ requestId: string }>;
+  createPipelineRun(input: { projectId: number; objectId: string; type: 'Online' | 'Offline'; description?: string }): Promise<{ requestId: string; pipelineRunId: string }>;
+  getPipelineRun(input: { projectId: number; pipelineRunId: string }): Promise<PipelineRun>;
+  execPipelineRunStage(input: { projectId: number; pipelineRunId: string; code: string }): Promise<{ requestId: string }>;
+  // The 2024-05-18 forms of the workspace, data source and resource group reads.
+  getWorkspace(input: { projectId: number }): Promise<{ requestId: string; name: string; status: string | null; devEnvironmentEnabled: boolean | null }>;
+  listDataSourcesOfStudio(input: { projectId: number; pageNumber: number; pageSize: number; name?: string }): Promise<{
+    requestId: string;
+    totalCount: number;
+    dataSources: DataSource[];
+  }>;
+  listResourceGroupsOfStudio(input: { projectId?: number; pageNumber: number; pageSize: number }): Promise<{ requestId: string; totalCount: number; groups: ResourceGroup[] }>;
 }
 
 // The comments of one issue or pull request (the sticky plan and results comments use it).
