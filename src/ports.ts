@@ -80,12 +80,7 @@ export type ProjectInfo = {
 export type ResourceGroup = { identifier: string; name: string; type: string | null; isDefault: boolean };
 export type DataSource = { name: string; type: string; envType: number | null };
 
-// The two generations of DataWorks' OpenAPI. A workspace on the legacy Data Studio speaks 2020-05-18
-// (a batch sync task is a file); one on the new Data Studio speaks 2024-05-18 (a task is a node that a
-// FlowSpec document describes). dwsync.yaml says which, per workspace.
-export type ApiVersion = '2020-05-18' | '2024-05-18';
-export const LEGACY_API: ApiVersion = '2020-05-18';
-export const DATA_STUDIO_API: ApiVersion = '2024-05-18';
+export type { ApiVersion } from './core/config/api-version.js';
 
 // 2024-05-18. Node ids are strings: they run to 19 digits, past what a JavaScript number holds exactly.
 export type NodeRef = { projectId: number; nodeId: string };

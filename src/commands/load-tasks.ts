@@ -4,11 +4,12 @@ import { UserInputError } from '../errors.js';
 import type { Task } from '../core/task/task.js';
 import { readTaskFiles, type TaskFiles } from '../tasks/read-task-files.js';
 import type { Settings } from '../core/config/settings.js';
+import { apiResolver } from '../core/config/api-version.js';
 
 // Reads and checks every task file: per-document problems and the cross-file rules, all collected
 // and sorted by readTaskFiles.
 export function loadTasks(settings: Settings): Promise<TaskFiles> {
-  return readTaskFiles({ root: settings.root, jobs: settings.jobs, only: settings.only });
+  return readTaskFiles({ root: settings.root, jobs: settings.jobs, only: settings.only, apiOf: apiResolver(settings.workspaces) });
 }
 
 // The tasks of a run that will act on them: any problem refuses the whole run before anything happens.

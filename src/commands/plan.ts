@@ -7,6 +7,7 @@ import { readState } from '../state/read-state.js';
 import type { State } from '../core/state/state-schema.js';
 import type { CommandDeps, CommandOptions } from './command-options.js';
 import { loadValidTasks } from './load-tasks.js';
+import { apiResolver } from '../core/config/api-version.js';
 import { connect } from './connect.js';
 import { guardDeletes } from '../core/plan/guard-deletes.js';
 import { onlyScope } from '../core/plan/only-scope.js';
@@ -57,7 +58,15 @@ export async function planWorkspaces(settings: Settings, tasks: Task[], deps: Pi
 // The plan of these tasks against a state, as the settings scope it (--only, --workspace, the deploy default).
 export function planAgainst(tasks: Task[], state: State, settings: Settings): PlannedTask[] {
   const records = settings.workspace === null ? state.tasks : recordsIn(state.tasks, settings.workspace);
-  return planTasks({ tasks, records, salt: state.salt, inScope: onlyScope(settings), deploy: settings.deploy, prune: settings.prune });
+  return planTasks({
+    tasks,
+    records,
+    salt: state.salt,
+    inScope: onlyScope(settings),
+    deploy: settings.deploy,
+    prune: settings.prune,
+    apiOf: apiResolver(settings.workspaces),
+  });
 }
 
 export async function plan(options: CommandOptions, deps: CommandDeps): Promise<PlanReport> {

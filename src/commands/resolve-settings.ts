@@ -26,5 +26,6 @@ export async function resolveSettings(options: CommandOptions, env: Record<strin
     prune: options.prune ?? config.prune,
     maxDeletes: options.maxDeletes ?? config.maxDeletes,
     workspace: options.workspace ?? null,
+    workspaces: config.workspaces,
   };
 }

@@ -1,13 +1,8 @@
-import type { Clock, DataWorksSession, DeploymentStatus, ProjectMode } from '../ports.js';
+import type { DeploymentStatus } from '../ports.js';
 import { RemoteError } from '../errors.js';
-import type { DeployRecord } from '../core/state/state-schema.js';
+import type { DeployDeps } from './task-calls.js';
 
-export type DeployDeps = DataWorksSession & {
-  clock: Clock;
-  projectMode: (projectId: number) => Promise<ProjectMode>;
-  // Resolves once the stage is durable in the state.
-  recordStage: (deploy: DeployRecord) => Promise<void>;
-};
+export type { DeployDeps } from './task-calls.js';
 
 const FIRST_POLL_MS = 200;
 const MAX_POLL_MS = 5_000;

@@ -7,12 +7,10 @@ import type { WorkItem } from '../core/plan/plan-work.js';
 import type { ApplyResult } from '../core/plan/report.js';
 import { InternalError, RemoteError } from '../errors.js';
 import type { TaskRecord } from '../core/state/state-schema.js';
-import { describeLongContent, buildUpdateRequest } from '../core/plan/build-update-request.js';
 import type { Task } from '../core/task/task.js';
 import { toResultError } from '../dataworks/to-result-error.js';
-import { deleteTask } from './delete-task.js';
-import { deployTask } from './deploy-task.js';
-import { findOrCreateTask, type Found } from './find-or-create-task.js';
+import { callsFor } from './calls-for.js';
+import { targetOf, type Found, type TaskTarget } from './task-calls.js';
 
 export type PushDeps = DataWorksSession & {
   clock: Clock;
@@ -68,74 +66,70 @@ export async function pushUpdates(items: WorkItem[], options: PushOptions, deps:
     return { key: entry.key, file: entry.file, outcome: 'failed', attempts, error: resultError, ...requestId };
   }
 
-  async function deploy(entry: PlannedTask, fileId: number): Promise<void> {
+  async function deploy(entry: PlannedTask, target: TaskTarget): Promise<void> {
     const task = entry.task!;
     const comment = `dwsync${options.commit ? ` ${options.commit.replace(/^([0-9a-f]{12})[0-9a-f]*/, '$1')}` : ''}: ${task.file}`;
-    await deployTask({ projectId: task.projectId, fileId }, comment, {
+    await callsFor(entry.api).deploy(task.projectId, target, comment, {
       ...deps,
       recordStage: (stage) => deps.record(task.key, { ...deps.recordOf(task.key)!, deploy: stage }),
     });
   }
 
   // The config is in DataWorks (updated, or created with it): record it, then deploy when wanted.
-  async function applied(entry: PlannedTask, fileId: number, answer: { requestId: string; attempts: number }, outcome: 'applied' | 'created'): Promise<ApplyResult> {
+  async function applied(entry: PlannedTask, target: TaskTarget, answer: { requestId: string; attempts: number }, outcome: 'applied' | 'created'): Promise<ApplyResult> {
     const task = entry.task!;
     const { requestId, attempts } = answer;
     const record = appliedRecord({ file: task.file, record: deps.recordOf(task.key), at: at(), attempts, desired: entry.desired!, commit: options.commit, requestId });
-    if (task.fileId === null) record.fileId = fileId;
+    const named = isNamed(task) ? learned(target) : {};
+    Object.assign(record, named);
     record.deploy = entry.deploy ? { stage: 'submitting', at: at() } : null;
     const recorded = recordLater(task.key, record);
-    const named = task.fileId === null ? { fileId } : {};
     const result: ApplyResult = { key: task.key, file: task.file, outcome, requestId, attempts, ...named };
     if (!entry.deploy) return result;
     await recorded;
     try {
-      await deploy(entry, fileId);
+      await deploy(entry, target);
       return result;
     } catch (error) {
       return await fail(entry, error, true);
     }
   }
 
-  // A named task: the file of that name is adopted (its fileId recorded before the update is sent),
-  // or created with the config, which is then recorded as applied as soon as the answer arrives.
+  // A named task: the file (or node) of that name is adopted (its id recorded before the update is
+  // sent), or created with the config, which is then recorded as applied as soon as the answer arrives.
   async function create(entry: PlannedTask): Promise<ApplyResult> {
     const task = entry.task! as Task & { name: string; folder: string };
     let found: Found;
     try {
-      found = await findOrCreateTask(task, deps);
+      found = await callsFor(entry.api).findOrCreate(task, deps);
     } catch (error) {
       if (!(error instanceof RemoteError) && deps.signal?.aborted) return skip(entry, 'interrupted');
       return fail(entry, error, false);
     }
-    if (found.kind === 'created') return applied(entry, found.fileId, found, 'created');
+    if (found.kind === 'created') return applied(entry, found.target, found, 'created');
     const previous = deps.recordOf(task.key);
-    await recordLater(task.key, { ...previous, file: task.file, fileId: found.fileId, applied: previous?.applied ?? null, lastAttempt: previous?.lastAttempt ?? null });
-    const result = await update(entry, found.fileId);
-    return { ...result, fileId: found.fileId, ...(result.outcome === 'applied' ? { reason: 'adopted' } : {}) };
+    await recordLater(task.key, { ...previous, file: task.file, ...learned(found.target), applied: previous?.applied ?? null, lastAttempt: previous?.lastAttempt ?? null });
+    const result = await update(entry, found.target);
+    return { ...result, ...learned(found.target), ...(result.outcome === 'applied' ? { reason: 'adopted' } : {}) };
   }
 
   async function remove(entry: PlannedTask): Promise<ApplyResult> {
-    const fileId = knownFileId(entry);
+    const target = knownTarget(entry);
     const projectId = Number(entry.key.split('/')[0]);
     try {
-      const { requestId, attempts } = await deleteTask({ projectId, fileId }, deps);
+      const { requestId, attempts } = await callsFor(entry.api).remove(projectId, target, deps);
       await recordLater(entry.key, null);
-      return { key: entry.key, file: entry.file, outcome: 'deleted', attempts, fileId, ...(requestId ? { requestId } : {}) };
+      return { key: entry.key, file: entry.file, outcome: 'deleted', attempts, ...learned(target), ...(requestId ? { requestId } : {}) };
     } catch (error) {
       if (!(error instanceof RemoteError) && deps.signal?.aborted) return skip(entry, 'interrupted');
       return fail(entry, error, false);
     }
   }
 
-  async function update(entry: PlannedTask, fileId: number): Promise<ApplyResult> {
-    const task = entry.task!;
-    const request = { projectId: task.projectId, fileId, ...buildUpdateRequest(entry) };
-    const long = request.taskContent === undefined ? null : describeLongContent(task.file, request.taskContent);
-    if (long) deps.onWarning?.(long);
+  async function update(entry: PlannedTask, target: TaskTarget): Promise<ApplyResult> {
     try {
-      const { value, attempts } = await deps.call(() => deps.dataWorks.updateDISyncTask(request));
-      return await applied(entry, fileId, { requestId: value.requestId, attempts }, 'applied');
+      const answer = await callsFor(entry.api).update(entry, target, deps);
+      return await applied(entry, target, answer, 'applied');
     } catch (error) {
       if (!(error instanceof RemoteError) && deps.signal?.aborted) return skip(entry, 'interrupted');
       return fail(entry, error, false);
@@ -146,11 +140,11 @@ export async function pushUpdates(items: WorkItem[], options: PushOptions, deps:
     if (item.kind === 'skip') return skip(item.entry, item.reason);
     if (deps.signal?.aborted) stopReason ??= 'interrupted';
     if (stopReason) return skip(item.entry, stopReason);
-    if (item.kind === 'update') return update(item.entry, knownFileId(item.entry));
+    if (item.kind === 'update') return update(item.entry, knownTarget(item.entry));
     if (item.kind === 'create') return create(item.entry);
     if (item.kind === 'delete') return remove(item.entry);
     try {
-      await deploy(item.entry, knownFileId(item.entry));
+      await deploy(item.entry, knownTarget(item.entry));
       return { key: item.entry.key, file: item.entry.file, outcome: 'applied', attempts: 0, reason: 'deployed' };
     } catch (error) {
       return fail(item.entry, error, true);
@@ -167,7 +161,18 @@ export async function pushUpdates(items: WorkItem[], options: PushOptions, deps:
   );
 }
 
-function knownFileId(entry: PlannedTask): number {
-  if (entry.fileId === null) throw new InternalError(`${entry.key}: no fileId to update (the plan said ${entry.action})`);
-  return entry.fileId;
+function knownTarget(entry: PlannedTask): TaskTarget {
+  const target = targetOf(entry);
+  if (target === null) throw new InternalError(`${entry.key}: no fileId or nodeId to update (the plan said ${entry.action})`);
+  return target;
+}
+
+// A task given by name and folder, whose id dwsync learns and keeps in the state.
+function isNamed(task: Task): boolean {
+  return task.fileId === null && task.nodeId === undefined;
+}
+
+// What the state and the result say of a target: its fileId, or its nodeId.
+function learned(target: TaskTarget): { fileId: number } | { nodeId: string } {
+  return target.nodeId !== undefined ? { nodeId: target.nodeId } : { fileId: target.fileId };
 }

@@ -5,6 +5,8 @@ import type { Problem } from '../core/problem.js';
 import type { Settings } from '../core/config/settings.js';
 import { UserInputError } from '../errors.js';
 import { fetchLive } from './fetch-live.js';
+import { callsFor } from './calls-for.js';
+import { targetOf } from './task-calls.js';
 import { checkRemoteReferences } from './check-remote-references.js';
 
 // --refresh: check every declared task's datasources and resource group against its workspace (a
@@ -23,7 +25,10 @@ export async function refreshPlan(
     throw new UserInputError(`${errors.length} reference(s) to datasources that do not exist in their workspace; nothing was changed`, { problems });
   }
   // A task still to be created has no live side yet.
-  const refs = planned.flatMap((entry) => (entry.task && entry.fileId !== null ? [{ key: entry.key, projectId: entry.task.projectId, fileId: entry.fileId }] : []));
+  const refs = planned.flatMap((entry) => {
+    const target = targetOf(entry);
+    return entry.task && target ? [{ key: entry.key, projectId: entry.task.projectId, target, calls: callsFor(entry.api) }] : [];
+  });
   const live = await fetchLive(refs, { ...session, concurrency: options.concurrency });
   return { planned: detectDrift(planned, live, salt), warnings: problems };
 }

@@ -4,6 +4,9 @@ import { compareProblems, type Problem } from '../core/problem.js';
 import type { Task } from '../core/task/task.js';
 import { parseTaskFile } from '../core/task/parse-task-file.js';
 import { validateTasks } from '../core/task/validate-tasks.js';
+import { taskRules } from '../core/task/task-rules.js';
+import { taskFitsApi } from '../core/task/task-fits-api.js';
+import type { ApiOf } from '../core/config/api-version.js';
 import { checkOnlyPattern, compileGlobs } from '../core/text/glob.js';
 import { UserInputError } from '../errors.js';
 import { listTaskFiles } from './list-task-files.js';
@@ -15,6 +18,7 @@ export type ReadTaskFilesOptions = {
   only?: string[]; // --only globs, relative to root
   concurrency?: number; // files read at once
   readText?: typeof readTaskText; // tests pass a wrapper to watch the reads
+  apiOf?: ApiOf; // each workspace's API generation, to check that a task names a file or a node to match
 };
 
 export type TaskFiles = { tasks: Task[]; problems: Problem[]; warnings: Problem[]; files: string[] };
@@ -55,7 +59,7 @@ export async function readTaskFiles(options: ReadTaskFilesOptions): Promise<Task
   );
   const tasks = parsed.flatMap((p) => p.tasks);
   for (const p of parsed) problems.push(...p.problems);
-  problems.push(...validateTasks(tasks));
+  problems.push(...validateTasks(tasks, options.apiOf ? [...taskRules, taskFitsApi(options.apiOf)] : taskRules));
   const warnings = parsed.flatMap((p) => p.warnings);
   return { tasks, problems: problems.sort(compareProblems), warnings, files };
 }

@@ -40,7 +40,7 @@ async function context(github: FakeGithub, directory = '.') {
 }
 
 function planned(...changes: Parameters<typeof buildChange>[0][]): PlannedTask[] {
-  return changes.map((c) => ({ ...buildChange(c), task: null, fileId: null, desired: null, lastApplied: null, deploy: false }));
+  return changes.map((c) => ({ ...buildChange(c), task: null, fileId: null, nodeId: null, desired: null, lastApplied: null, deploy: false }));
 }
 
 async function startGithub(): Promise<FakeGithub> {

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { fetchLive } from '../../src/remote/fetch-live.js';
 import { RemoteError } from '../../src/errors.js';
 import { callsOf, useEmulatorSession } from './emulator-session.js';
+import { fileCalls } from '../../src/remote/file-calls.js';
+
+const file = (key: string, projectId: number, fileId: number) => ({ key, projectId, target: { fileId }, calls: fileCalls });
 
 const start = useEmulatorSession();
 
@@ -14,9 +17,9 @@ describe('fetchLive', () => {
       ],
     });
     const refs = [
-      { key: '10000/1', projectId: 10000, fileId: 1 },
-      { key: '10000/2', projectId: 10000, fileId: 2 },
-      { key: '10000/3', projectId: 10000, fileId: 3 },
+      file('10000/1', 10000, 1),
+      file('10000/2', 10000, 2),
+      file('10000/3', 10000, 3),
     ];
     const live = await fetchLive(refs, { ...session, concurrency: 2 });
 
@@ -30,14 +33,14 @@ describe('fetchLive', () => {
 
   it('keeps content that is not JSON (a never configured task) as its text', async () => {
     const { session } = await start({ seed: [{ projectId: 10000, fileId: 1, taskContent: '' }] });
-    const live = await fetchLive([{ key: 'k', projectId: 10000, fileId: 1 }], { ...session, concurrency: 1 });
+    const live = await fetchLive([file('k', 10000, 1)], { ...session, concurrency: 1 });
     expect(live.get('k')).toEqual({ missing: false, taskContent: '', resourceGroup: null });
   });
 
   it('fails the whole refresh on a read that fails for another reason than a missing file', async () => {
     const { emulator, session } = await start({ seed: [{ projectId: 10000, fileId: 1 }] });
     emulator.failNext({ kind: 'http', status: 403, code: 'Forbidden.Access', message: 'no' }, { action: 'GetFile' });
-    const failure = await fetchLive([{ key: 'k', projectId: 10000, fileId: 1 }], { ...session, concurrency: 1 }).catch((e: unknown) => e);
+    const failure = await fetchLive([file('k', 10000, 1)], { ...session, concurrency: 1 }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(RemoteError);
     expect((failure as RemoteError).code).toBe('Forbidden.Access');
   });
@@ -59,7 +62,7 @@ describe('fetchLive', () => {
         }
       },
     };
-    const live = await fetchLive(seed.map((s) => ({ key: String(s.fileId), ...s })), { ...counted, concurrency: 2 });
+    const live = await fetchLive(seed.map((s) => file(String(s.fileId), s.projectId, s.fileId)), { ...counted, concurrency: 2 });
     expect(live.size).toBe(6);
     expect(most).toBe(2);
   });

@@ -6,6 +6,7 @@ export function buildChange(overrides: Partial<PlanChange> & { key: string }): P
   return {
     file: `jobs/${overrides.key.replace('/', '_')}.yaml`,
     action: 'update',
+    api: '2020-05-18',
     reason: 'changed',
     taskContentPatch: [{ op: 'replace', path: '/setting/speed/concurrent', value: 4 }],
     taskParamPatch: [],

@@ -11,7 +11,7 @@ const lastApplied = {
 };
 
 function planned(change: Parameters<typeof buildChange>[0]): PlannedTask {
-  return { ...buildChange(change), task: null, fileId: 3, desired: null, lastApplied, deploy: false };
+  return { ...buildChange(change), task: null, fileId: 3, nodeId: null, desired: null, lastApplied, deploy: false };
 }
 
 describe('buildPlanView', () => {

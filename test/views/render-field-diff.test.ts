@@ -13,7 +13,7 @@ const previous = {
 };
 
 function planned(change: PlanChange): PlannedTask {
-  return { ...change, task: null, fileId: null, desired: null, lastApplied: change.reason !== 'new' ? previous : null, deploy: false };
+  return { ...change, task: null, fileId: null, nodeId: null, desired: null, lastApplied: change.reason !== 'new' ? previous : null, deploy: false };
 }
 
 describe('renderFieldDiff', () => {

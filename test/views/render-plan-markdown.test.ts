@@ -23,7 +23,7 @@ const previous = {
 };
 
 function planned(change: PlanChange, withPrevious = true): PlannedTask {
-  return { ...change, task: null, fileId: null, desired: null, lastApplied: withPrevious && change.reason !== 'new' ? previous : null, deploy: false };
+  return { ...change, task: null, fileId: null, nodeId: null, desired: null, lastApplied: withPrevious && change.reason !== 'new' ? previous : null, deploy: false };
 }
 
 function render(changes: PlanChange[]) {

@@ -71,6 +71,7 @@ describe('renderPlanText field lines', () => {
     }),
     task: null,
     fileId: null,
+    nodeId: null,
     desired: null,
     lastApplied,
     deploy: false,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { API_VERSIONS } from './api-version.js';
 
 // dwsync.yaml (docs/dwsync-yaml.md). Every key is optional; the defaults
 // are those docs/dwsync-yaml.md lists. Unknown keys are an error, as in task files.
@@ -13,6 +14,14 @@ export const Config = z.strictObject({
   prune: z.boolean({ error: 'true or false' }).default(false), // apply deletes orphans dwsync created or applied
   // With prune: more deletions than this in one run stop it before any call.
   maxDeletes: z.number({ error: 'an integer >= 0' }).int({ error: 'an integer >= 0' }).min(0, { error: 'an integer >= 0' }).default(10),
+  // Per workspace id: which API generation it speaks. A workspace not listed speaks 2020-05-18.
+  workspaces: z
+    .record(
+      z.string().regex(/^[1-9]\d*$/, { error: 'a workspace id (a positive integer)' }),
+      z.strictObject({ api: z.enum(API_VERSIONS, { error: '"2020-05-18" or "2024-05-18"' }) }, { error: 'a mapping with api' }),
+      { error: 'a mapping of workspace ids to {api}' },
+    )
+    .default({}),
 });
 export type Config = z.infer<typeof Config>;
 

@@ -1,22 +1,26 @@
 import { requestStrings } from './desired-config.js';
 import type { PlannedTask } from './plan-tasks.js';
 
-// The UpdateDISyncTask parameters of one planned update, sending only what changed: the SDK makes
-// TaskContent and TaskParam optional ("if you do not need to update the configurations of the task,
-// leave this parameter empty"), and the service keeps what a call leaves out. A first apply, an
-// overwrite of drift (--force), and an update whose config equals the last applied one (a retry)
-// send both. Pure.
-export function buildUpdateRequest(entry: PlannedTask): { taskContent?: string; taskParam?: string } {
-  const strings = requestStrings(entry.task!);
+// What an update sends of a planned task, on either API generation: only what changed. The service
+// keeps what a call leaves out (UpdateDISyncTask's TaskContent and TaskParam are optional; UpdateNode is
+// incremental). A first apply, an overwrite of drift (--force), and an update whose config equals the
+// last applied one (a retry) send both. Pure.
+export function changedParts(entry: PlannedTask): { content: boolean; param: boolean } {
   const previous = entry.lastApplied;
   const desired = entry.desired!;
-  if (!previous || entry.drift) return strings;
-  const contentChanged = desired.taskContentHash !== previous.taskContentHash;
-  const paramChanged = desired.taskParamHash !== previous.taskParamHash;
-  if (!contentChanged && !paramChanged) return strings;
+  if (!previous || entry.drift) return { content: true, param: true };
+  const content = desired.taskContentHash !== previous.taskContentHash;
+  const param = desired.taskParamHash !== previous.taskParamHash;
+  return content || param ? { content, param } : { content: true, param: true };
+}
+
+// The UpdateDISyncTask parameters of one planned update (2020-05-18).
+export function buildUpdateRequest(entry: PlannedTask): { taskContent?: string; taskParam?: string } {
+  const strings = requestStrings(entry.task!);
+  const changed = changedParts(entry);
   return {
-    ...(contentChanged ? { taskContent: strings.taskContent } : {}),
-    ...(paramChanged ? { taskParam: strings.taskParam } : {}),
+    ...(changed.content ? { taskContent: strings.taskContent } : {}),
+    ...(changed.param ? { taskParam: strings.taskParam } : {}),
   };
 }
 

@@ -8,12 +8,14 @@ import type { PlanChange, PlanReport, PlanSummary, UpdateReason } from './report
 import { desiredConfig } from './desired-config.js';
 import type { DesiredConfig } from './desired-config.js';
 import { parseTaskKey, type Task } from '../task/task.js';
+import { DATA_STUDIO_API, LEGACY_API, type ApiOf, type ApiVersion } from '../config/api-version.js';
 
 // The parts of a state record a plan reads: the configs and their hashes, not when or by which request.
 export type AppliedHashes = Pick<AppliedConfig, 'taskContent' | 'taskParam' | 'taskContentHash' | 'taskParamHash'>;
 export type PlanInputRecord = {
   file: string;
   fileId?: number; // a named task's file, once dwsync has found or created it
+  nodeId?: string; // likewise, a named task's node on a 2024-05-18 workspace
   applied: AppliedHashes | null;
   lastAttempt: { outcome: string } | null;
   deploy?: { stage: string } | null;
@@ -22,6 +24,7 @@ export type PlanInputRecord = {
 export type PlannedTask = PlanChange & {
   task: Task | null; // null for an orphan
   fileId: number | null; // the DataWorks file: the task's own, or the one the state learned; null until created
+  nodeId: string | null; // the same for a node, on a 2024-05-18 workspace (fileId is then null)
   desired: DesiredConfig | null;
   lastApplied: AppliedHashes | null; // what the state says was last applied
   deploy: boolean; // submit and deploy after the update (the task file's `deploy`, else dwsync.yaml's)
@@ -35,26 +38,30 @@ export type PlanInput = {
   inScope?: (file: string) => boolean;
   deploy?: boolean; // the repository default for tasks that do not say
   prune?: boolean; // orphans that dwsync created or applied are planned for deletion
+  apiOf?: ApiOf; // each workspace's API generation; 2020-05-18 when not given
 };
 
 export function planTasks(input: PlanInput): PlannedTask[] {
   const declared = new Set<string>();
   const planned: PlannedTask[] = [];
+  const apiOf = input.apiOf ?? (() => LEGACY_API);
   for (const task of input.tasks) {
     declared.add(task.key);
-    planned.push(planTask(task, input.records[task.key] ?? null, input.salt, task.deploy ?? input.deploy ?? false));
+    planned.push(planTask(task, input.records[task.key] ?? null, input.salt, task.deploy ?? input.deploy ?? false, apiOf(task.projectId)));
   }
   for (const [key, record] of Object.entries(input.records)) {
     if (declared.has(key) || !(input.inScope?.(record.file) ?? true)) continue;
-    const fileId = recordedFileId(key, record);
+    const api = apiOf(parseTaskKey(key).projectId);
+    const target = recordedTarget(key, record, api);
     planned.push({
       key,
       file: record.file,
-      action: input.prune && isOwned(record) && fileId !== null ? 'delete' : 'orphaned',
+      action: input.prune && isOwned(record) && (target.fileId ?? target.nodeId) !== null ? 'delete' : 'orphaned',
+      api,
       taskContentPatch: [],
       taskParamPatch: [],
       task: null,
-      fileId,
+      ...target,
       desired: null,
       lastApplied: record.applied,
       deploy: false,
@@ -63,11 +70,13 @@ export function planTasks(input: PlanInput): PlannedTask[] {
   return planned.sort((a, b) => compareKeys(a.key, b.key));
 }
 
-function planTask(task: Task, record: PlanInputRecord | null, salt: string, deploy: boolean): PlannedTask {
+function planTask(task: Task, record: PlanInputRecord | null, salt: string, deploy: boolean, api: ApiVersion): PlannedTask {
   const computed = desiredConfig(task, salt);
-  const fileId = task.fileId ?? record?.fileId ?? null;
-  // A named task whose file dwsync has not found or created yet: apply looks it up, then creates it.
-  const create = fileId === null;
+  const onNodes = api === DATA_STUDIO_API;
+  const fileId = onNodes ? null : (task.fileId ?? record?.fileId ?? null);
+  const nodeId = onNodes ? (task.nodeId ?? record?.nodeId ?? null) : null;
+  // A named task whose file (or node) dwsync has not found or created yet: apply looks it up, then creates it.
+  const create = (fileId ?? nodeId) === null;
   const previous = create ? null : (record?.applied ?? null);
   const reason = create ? null : updateReason(record, computed);
   const changes = create || reason !== null;
@@ -81,12 +90,14 @@ function planTask(task: Task, record: PlanInputRecord | null, salt: string, depl
     key: task.key,
     file: task.file,
     action: create ? 'create' : reason ? 'update' : 'unchanged',
+    api,
     ...(reason ? { reason } : {}),
     taskContentPatch: maskPatch(contentPatch),
     taskParamPatch: maskPatch(paramPatch),
     ...(!changes && deploy && isUndeployed(record) ? { undeployed: true } : {}),
     task,
     fileId,
+    nodeId,
     desired,
     lastApplied: previous,
     deploy,
@@ -113,26 +124,30 @@ function isOwned(record: PlanInputRecord): boolean {
   return record.applied !== null;
 }
 
-function recordedFileId(key: string, record: PlanInputRecord): number | null {
+// What an orphan's key or record says its file (or node) is.
+function recordedTarget(key: string, record: PlanInputRecord, api: ApiVersion): { fileId: number | null; nodeId: string | null } {
   const parsed = parseTaskKey(key);
-  return 'fileId' in parsed ? parsed.fileId : (record.fileId ?? null);
+  if (api === DATA_STUDIO_API) return { fileId: null, nodeId: 'id' in parsed ? parsed.id : (record.nodeId ?? null) };
+  return { fileId: 'id' in parsed ? Number(parsed.id) : (record.fileId ?? null), nodeId: null };
 }
 
-// Keys sort by project, then file id, as numbers: "10000/9" before "10000/10"; named keys
-// ("10000/Business Flow/ods/x") after a project's file ids, in code-unit order.
+// Keys sort by project, then file (or node) id, as numbers: "10000/9" before "10000/10"; named keys
+// ("10000/Business Flow/ods/x") after a project's ids, in code-unit order. Ids are compared as digit
+// strings (shorter first), so a 19-digit node id sorts exactly.
 export function compareKeys(a: string, b: string): number {
-  const [x, y] = [sortParts(a), sortParts(b)];
-  return x.project - y.project || (x.id === y.id ? 0 : x.id - y.id) || compareText(a, b);
+  const [x, y] = [parseTaskKey(a), parseTaskKey(b)];
+  return x.projectId - y.projectId || compareIds(x, y) || compareText(a, b);
 }
 
-function sortParts(key: string): { project: number; id: number } {
-  const parts = parseTaskKey(key);
-  return { project: parts.projectId, id: 'fileId' in parts ? parts.fileId : Infinity };
+function compareIds(x: ReturnType<typeof parseTaskKey>, y: ReturnType<typeof parseTaskKey>): number {
+  if (!('id' in x)) return 'id' in y ? 1 : 0;
+  if (!('id' in y)) return -1;
+  return x.id.length - y.id.length || compareText(x.id, y.id);
 }
 
 export function toPlanReport(planned: PlannedTask[], options: { prune?: boolean } = {}): PlanReport {
   const summary: PlanSummary = { create: 0, update: 0, unchanged: 0, orphaned: 0, ...(options.prune ? { delete: 0 } : {}) };
-  const changes = planned.map(({ task: _task, fileId: _fileId, desired: _desired, lastApplied: _lastApplied, deploy: _deploy, ...change }) => {
+  const changes = planned.map(({ task: _task, fileId: _fileId, nodeId: _nodeId, desired: _desired, lastApplied: _lastApplied, deploy: _deploy, ...change }) => {
     summary[change.action] = (summary[change.action] ?? 0) + 1;
     return change;
   });

@@ -1,4 +1,5 @@
 import type { Operation } from 'fast-json-patch';
+import type { ApiVersion } from '../config/api-version.js';
 
 // The JSON documents `plan --json` and `apply --json` print (docs/formats.md). Sorted by key.
 
@@ -11,6 +12,7 @@ export type PlanChange = {
   key: string;
   file: string;
   action: PlanAction;
+  api: ApiVersion; // the API generation the task's workspace speaks: what apply goes through
   reason?: UpdateReason; // only for action "update"
   taskContentPatch: Operation[]; // from the last applied config to the desired one; values of secret keys redacted
   taskParamPatch: Operation[];
@@ -43,6 +45,7 @@ export type ApplyResult = {
   error?: ResultError;
   reason?: string; // for "skipped": "drift", "interrupted", or the quota error code
   fileId?: number; // for a named task: the file it was created as or found to be
+  nodeId?: string; // likewise on a 2024-05-18 workspace: the node
 };
 
 export type ApplyReport = {

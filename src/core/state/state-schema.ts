@@ -17,7 +17,8 @@ import type { JsonValue as Json } from '../text/json.js';
 export const STATE_FORMAT_VERSION = 2;
 export const LEGACY_STATE_FORMAT_VERSION = 1;
 
-// Task keys are "projectId/fileId", or "projectId/folder/name" for a task given by name and folder.
+// Task keys are "projectId/fileId" (or "projectId/nodeId" on a 2024-05-18 workspace), or
+// "projectId/folder/name" for a task given by name and folder.
 export const TaskKey = z.string().regex(/^[1-9]\d*\/([1-9]\d*|[^/\n]+(\/[^/\n]+)+)$/, 'expected a key "projectId/fileId" or "projectId/folder/name"');
 
 // Any defined value: it comes from JSON.parse, so it is JSON already; walking it again would cost
@@ -63,6 +64,7 @@ export const DeployRecord = z.object({
   stage: DeployStage,
   submitDeploymentId: z.number().int().optional(),
   deployDeploymentId: z.number().int().optional(),
+  pipelineRunId: z.string().optional(), // 2024-05-18: the deploy process (CreatePipelineRun) being followed
   at: z.string(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
 });
@@ -71,6 +73,7 @@ export type DeployRecord = z.infer<typeof DeployRecord>;
 export const TaskRecord = z.object({
   file: z.string(),
   fileId: z.number().int().positive().optional(), // a named task's file, learned when found or created
+  nodeId: z.string().regex(/^[1-9]\d*$/).optional(), // likewise a named task's node, on a 2024-05-18 workspace
   applied: AppliedConfig.nullable(),
   lastAttempt: LastAttempt.nullable(),
   deploy: DeployRecord.nullable().optional(),

@@ -114,11 +114,13 @@ function parseTaskDocument(doc: Document, source: string, file: string, report: 
 
   const projectId = data.projectId as number;
   const fileId = (data.fileId as number | undefined) ?? null;
-  const named = fileId === null ? { name: ownCopy(data.name as string), folder: ownCopy(data.folder as string) } : null;
+  const nodeId = data.nodeId === undefined ? undefined : ownCopy(data.nodeId as string);
+  const named = fileId === null && nodeId === undefined ? { name: ownCopy(data.name as string), folder: ownCopy(data.folder as string) } : null;
   const task = {
-    key: named ? namedTaskKey(projectId, named.folder, named.name) : taskKey(projectId, fileId!),
+    key: named ? namedTaskKey(projectId, named.folder, named.name) : taskKey(projectId, fileId ?? nodeId!),
     projectId,
     fileId,
+    ...(nodeId !== undefined && { nodeId }),
     ...named,
     file,
     ...findPosition(source, start),

@@ -68,6 +68,13 @@ const taskFileShape = {
   // A task gives fileId (an existing task), or name and folder (a task dwsync finds or creates);
   // validateTaskIdentity checks that exactly one form is given.
   fileId: positiveInteger().optional().meta({ description: 'The sync task file id (or give name and folder instead)' }),
+  // On a workspace of the new Data Studio (2024-05-18), an existing task is a node, named by its id: a
+  // string, as node ids run to 19 digits, past what a YAML or JSON number holds exactly.
+  nodeId: z
+    .string({ error: 'a node id in quotes, e.g. nodeId: "7000123456789012345"' })
+    .regex(/^[1-9]\d*$/, { error: 'a node id in quotes, e.g. nodeId: "7000123456789012345"' })
+    .optional()
+    .meta({ description: 'The Data Studio node id (2024-05-18 workspaces), as a string; or give name and folder instead' }),
   name: z
     .string({ error: 'a file name without "/"' })
     .regex(/^[^/]+$/, { error: 'a file name without "/"' })

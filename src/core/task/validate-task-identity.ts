@@ -1,14 +1,19 @@
 import type { Issue } from './validate-schema.js';
 
-// A task gives either fileId (an existing DataWorks file) or name and folder together (a file dwsync
-// finds or creates). Types are the schema's business; this checks only which keys are present.
+// A task gives either fileId (an existing DataWorks file), nodeId (an existing node of the new Data
+// Studio), or name and folder together (a task dwsync finds or creates). Types are the schema's business; this checks only which keys are present.
 export function validateTaskIdentity(data: Record<string, unknown>): Issue[] {
   const has = (key: string) => data[key] !== undefined;
-  if (has('fileId')) {
+  const ids = ['fileId', 'nodeId'].filter(has);
+  if (ids.length === 2) {
+    return [{ path: ['nodeId'], at: 'key', message: 'nodeId cannot be given with fileId: a task is either a file (2020-05-18 workspaces) or a node (2024-05-18 workspaces)' }];
+  }
+  const [id] = ids;
+  if (id !== undefined) {
     return ['name', 'folder'].filter(has).map((key) => ({
       path: [key],
       at: 'key' as const,
-      message: `${key} cannot be given with fileId: expected either fileId (an existing task) or name and folder (a task dwsync creates)`,
+      message: `${key} cannot be given with ${id}: expected either ${id} (an existing task) or name and folder (a task dwsync creates)`,
     }));
   }
   if (has('name') && !has('folder')) {
@@ -18,7 +23,7 @@ export function validateTaskIdentity(data: Record<string, unknown>): Issue[] {
     return [{ path: ['name'], message: 'name is missing: a task given by folder needs its DataWorks file name, e.g. name: ods_users' }];
   }
   if (!has('name')) {
-    return [{ path: ['fileId'], message: 'fileId is missing: expected a positive integer, or name and folder for a task dwsync creates' }];
+    return [{ path: ['fileId'], message: 'fileId is missing: expected a positive integer (or nodeId on a 2024-05-18 workspace), or name and folder for a task dwsync creates' }];
   }
   return [];
 }

@@ -3,7 +3,7 @@ import { checkImported } from '../../../src/core/import/check-imported.js';
 import type { PlannedTask } from '../../../src/core/plan/plan-tasks.js';
 
 function planned(key: string, action: PlannedTask['action'], reason?: PlannedTask['reason']): PlannedTask {
-  return { key, file: `jobs/${key.replace('/', '_')}.yaml`, action, ...(reason ? { reason } : {}), taskContentPatch: [], taskParamPatch: [], task: null, fileId: null, desired: null, lastApplied: null, deploy: false };
+  return { key, file: `jobs/${key.replace('/', '_')}.yaml`, action, ...(reason ? { reason } : {}), taskContentPatch: [], taskParamPatch: [], api: '2020-05-18', task: null, fileId: null, nodeId: null, desired: null, lastApplied: null, deploy: false };
 }
 
 describe('checkImported', () => {

@@ -20,6 +20,8 @@ function anUpdate(lastTask: Task | null, drift = false): PlannedTask {
     taskParamPatch: [],
     task,
     fileId: task.fileId,
+    nodeId: null,
+    api: '2020-05-18',
     desired,
     lastApplied: lastTask ? desiredConfig(lastTask, SALT) : null,
     deploy: false,
