@@ -49,3 +49,11 @@ export function buildNamedTask(overrides: Partial<Task> & { name?: string; folde
   const projectId = overrides.projectId ?? base.projectId;
   return { ...base, fileId: null, name, folder, key: `${projectId}/${folder}/${name}`, file: `jobs/ods/${name}.yaml`, ...overrides };
 }
+
+// A task of a 2024-05-18 workspace, given by its node id.
+export function buildNodeTask(overrides: Partial<Task> & { nodeId?: string } = {}): Task {
+  const { fileId: _fileId, ...base } = buildTask();
+  const projectId = overrides.projectId ?? 20000;
+  const nodeId = overrides.nodeId ?? '7000123456789012345';
+  return { ...base, projectId, fileId: null, nodeId, key: `${projectId}/${nodeId}`, file: `jobs/studio/node_${nodeId}.yaml`, ...overrides };
+}

@@ -9,8 +9,8 @@ function refusals(value: unknown): [string, string][] {
 
 describe('Config', () => {
   it('fills every key with its default', () => {
-    expect(defaultConfig).toEqual({ jobs: 'jobs', state: '.dwsync/state.json', region: 'cn-hangzhou', endpoint: null, concurrency: 4, qps: 5, deploy: false, prune: false, maxDeletes: 10 });
-    expect(CONFIG_KEYS).toEqual(['jobs', 'state', 'region', 'endpoint', 'concurrency', 'qps', 'deploy', 'prune', 'maxDeletes']);
+    expect(defaultConfig).toEqual({ jobs: 'jobs', state: '.dwsync/state.json', region: 'cn-hangzhou', endpoint: null, concurrency: 4, qps: 5, deploy: false, prune: false, maxDeletes: 10, workspaces: {} });
+    expect(CONFIG_KEYS).toEqual(['jobs', 'state', 'region', 'endpoint', 'concurrency', 'qps', 'deploy', 'prune', 'maxDeletes', 'workspaces']);
   });
 
   it('accepts the edges: qps 0 (no ceiling), concurrency 1, a fractional qps, endpoint null', () => {

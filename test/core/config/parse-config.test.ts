@@ -21,7 +21,7 @@ describe('parseConfig', () => {
   it('reads every key', () => {
     const text = 'jobs: pipelines\nstate: s/state.json\nregion: cn-shanghai\nendpoint: http://127.0.0.1:1\nconcurrency: 8\nqps: 0.5\ndeploy: true\nprune: true\nmaxDeletes: 3\n';
     expect(parseConfig(text, FILE)).toEqual({
-      config: { jobs: 'pipelines', state: 's/state.json', region: 'cn-shanghai', endpoint: 'http://127.0.0.1:1', concurrency: 8, qps: 0.5, deploy: true, prune: true, maxDeletes: 3 },
+      config: { jobs: 'pipelines', state: 's/state.json', region: 'cn-shanghai', endpoint: 'http://127.0.0.1:1', concurrency: 8, qps: 0.5, deploy: true, prune: true, maxDeletes: 3, workspaces: {} },
       problems: [],
     });
   });
@@ -31,7 +31,7 @@ describe('parseConfig', () => {
   });
 
   it('refuses a document that is not a mapping, listing the settings', () => {
-    expect(problemsOf('\n- jobs\n')).toEqual([`dwsync.yaml:2:1: error: dwsync.yaml must be a mapping of settings (jobs, state, region, endpoint, concurrency, qps, deploy, prune, maxDeletes)`]);
+    expect(problemsOf('\n- jobs\n')).toEqual([`dwsync.yaml:2:1: error: dwsync.yaml must be a mapping of settings (jobs, state, region, endpoint, concurrency, qps, deploy, prune, maxDeletes, workspaces)`]);
     expect(problemsOf('jobs\n')[0]).toMatch(/^dwsync\.yaml:1:1: error: dwsync\.yaml must be a mapping of settings/);
   });
 

@@ -5,7 +5,7 @@ import { compareKeys, planTasks, toPlanReport } from '../../../src/core/plan/pla
 import type { PlanInputRecord } from '../../../src/core/plan/plan-tasks.js';
 import { renderPlanText } from '../../../src/views/render-plan-text.js';
 import type { Task } from '../../../src/core/task/task.js';
-import { buildNamedTask, buildTask } from '../../support/build-task.js';
+import { buildNamedTask, buildNodeTask, buildTask } from '../../support/build-task.js';
 
 const salt = 'test-salt';
 
@@ -138,5 +138,39 @@ describe('masking in new tasks', () => {
     const steps = report.changes[0]!.taskContentPatch.find((op) => op.path === '/steps') as { value: Array<{ parameter: { password: string } }> };
     expect(steps.value[0]!.parameter.password).toBe('(sensitive)');
     expect(JSON.stringify(report)).not.toMatch(/hunter2|hmac/);
+  });
+});
+
+describe('planTasks on a 2024-05-18 workspace', () => {
+  const apiOf = (projectId: number) => (projectId === 20000 ? ('2024-05-18' as const) : ('2020-05-18' as const));
+
+  it('says which API each task goes through and keeps a node id as text', () => {
+    const node = buildNodeTask();
+    const planned = planTasks({ tasks: [buildTask(), node], records: {}, salt, apiOf });
+    expect(planned.map((p) => [p.key, p.api, p.fileId, p.nodeId])).toEqual([
+      ['10000/1000001', '2020-05-18', 1000001, null],
+      ['20000/7000123456789012345', '2024-05-18', null, '7000123456789012345'],
+    ]);
+    expect(toPlanReport(planned).changes.map((c) => c.api)).toEqual(['2020-05-18', '2024-05-18']);
+  });
+
+  it('plans a named task whose node the state learned as an update of that node', () => {
+    const named = buildNamedTask({ projectId: 20000 });
+    const records = { [named.key]: { ...appliedRecord(named), nodeId: '42' } };
+    const [entry] = planTasks({ tasks: [named], records, salt, apiOf });
+    expect(entry).toMatchObject({ action: 'unchanged', nodeId: '42', fileId: null });
+  });
+
+  it('deletes an orphaned node with --prune, its id from the key', () => {
+    const node = buildNodeTask();
+    const [entry] = planTasks({ tasks: [], records: { [node.key]: appliedRecord(node) }, salt, prune: true, apiOf });
+    expect(entry).toMatchObject({ action: 'delete', api: '2024-05-18', nodeId: '7000123456789012345', fileId: null });
+  });
+});
+
+describe('compareKeys with node ids', () => {
+  it('orders ids by their digits, exactly, past what a number holds', () => {
+    const keys = ['1/7000123456789012346', '1/7000123456789012345', '1/99', '1/a/b'];
+    expect([...keys].sort(compareKeys)).toEqual(['1/99', '1/7000123456789012345', '1/7000123456789012346', '1/a/b']);
   });
 });

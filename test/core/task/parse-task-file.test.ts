@@ -60,7 +60,7 @@ describe('parseTaskFile', () => {
       'jobs/t.yaml:4:3: error: taskParam.ResourceGroup is missing: expected a non-empty string',
     ]);
     expect(lines(withLine(validTaskYaml, 'fileId:', 'fileID:'))).toEqual([
-      'jobs/t.yaml:1:1: error: fileId is missing: expected a positive integer, or name and folder for a task dwsync creates',
+      'jobs/t.yaml:1:1: error: fileId is missing: expected a positive integer (or nodeId on a 2024-05-18 workspace), or name and folder for a task dwsync creates',
       'jobs/t.yaml:2:1: error: unknown key "fileID" (did you mean "fileId"?)',
     ]);
   });

@@ -124,7 +124,7 @@ describe('TaskParam', () => {
 
 describe('the key lists', () => {
   it('name the top-level keys and the closed taskParam keys', () => {
-    expect(TASK_FILE_KEYS).toEqual(['projectId', 'fileId', 'name', 'folder', 'taskType', 'description', 'deploy', 'taskParam', 'taskContent']);
+    expect(TASK_FILE_KEYS).toEqual(['projectId', 'fileId', 'nodeId', 'name', 'folder', 'taskType', 'description', 'deploy', 'taskParam', 'taskContent']);
     expect(CLOSED_KEYS).toEqual({ '': TASK_FILE_KEYS, taskParam: ['ResourceGroup', 'Cu'] });
   });
 });

@@ -10,7 +10,7 @@ describe('taskKey and namedTaskKey', () => {
 
 describe('parseTaskKey', () => {
   it('reads a fileId key', () => {
-    expect(parseTaskKey('10000/1000001')).toEqual({ projectId: 10000, fileId: 1000001 });
+    expect(parseTaskKey('10000/1000001')).toEqual({ projectId: 10000, id: '1000001' });
   });
 
   it('reads a named key: the last segment is the name, the rest the folder', () => {
@@ -23,7 +23,8 @@ describe('parseTaskKey', () => {
   });
 
   it('reads back what the key makers write', () => {
-    expect(parseTaskKey(taskKey(7, 8))).toEqual({ projectId: 7, fileId: 8 });
+    expect(parseTaskKey(taskKey(7, 8))).toEqual({ projectId: 7, id: '8' });
+    expect(parseTaskKey(taskKey(7, '7000123456789012345'))).toEqual({ projectId: 7, id: '7000123456789012345' });
     expect(parseTaskKey(namedTaskKey(7, 'a/b', 'c'))).toEqual({ projectId: 7, folder: 'a/b', name: 'c' });
   });
 });

@@ -13,6 +13,16 @@ describe('validateTaskIdentity', () => {
     expect(validateTaskIdentity({ name: 'ods_users', folder: 'Business Flow/ods' })).toEqual([]);
   });
 
+  it('accepts nodeId alone, refuses it beside fileId, and name and folder beside it', () => {
+    expect(validateTaskIdentity({ nodeId: '7' })).toEqual([]);
+    expect(validateTaskIdentity({ fileId: 1, nodeId: '7' })).toEqual([
+      { path: ['nodeId'], at: 'key', message: 'nodeId cannot be given with fileId: a task is either a file (2020-05-18 workspaces) or a node (2024-05-18 workspaces)' },
+    ]);
+    expect(validateTaskIdentity({ nodeId: '7', name: 'n' }).map((issue) => issue.message)).toEqual([
+      'name cannot be given with nodeId: expected either nodeId (an existing task) or name and folder (a task dwsync creates)',
+    ]);
+  });
+
   it('refuses name and folder beside fileId, at each key', () => {
     expect(validateTaskIdentity({ fileId: 1, name: 'n' })).toEqual([both('name')]);
     expect(validateTaskIdentity({ fileId: 1, name: 'n', folder: 'f' })).toEqual([both('name'), both('folder')]);
@@ -29,7 +39,7 @@ describe('validateTaskIdentity', () => {
 
   it('asks for fileId when neither form is given', () => {
     expect(validateTaskIdentity({ projectId: 1 })).toEqual([
-      { path: ['fileId'], message: 'fileId is missing: expected a positive integer, or name and folder for a task dwsync creates' },
+      { path: ['fileId'], message: 'fileId is missing: expected a positive integer (or nodeId on a 2024-05-18 workspace), or name and folder for a task dwsync creates' },
     ]);
   });
 
