@@ -42,7 +42,7 @@ export const COMMANDS: CliCommand[] = [
   {
     name: 'import',
     summary: 'write task files for tasks that already exist in DataWorks',
-    flags: [...REPO_FLAGS, FLAGS.projectId, FLAGS.fileId, FLAGS.folder, FLAGS.out, FLAGS.overwrite],
+    flags: [...REPO_FLAGS, FLAGS.projectId, FLAGS.fileId, FLAGS.nodeId, FLAGS.folder, FLAGS.out, FLAGS.overwrite],
     run: async (values, io) =>
       (await import('./run-import.js')).runImport(await optionsFromArgs(values, io), values, commandDeps(io), io, json(values)),
   },

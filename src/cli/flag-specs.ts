@@ -59,6 +59,7 @@ export const FLAGS = {
   remote: { flags: '--remote', description: "also check every datasource and resource group against the task's workspace (needs credentials)" },
   projectId: { flags: '--project-id <id>', description: 'the DataWorks workspace id to import from (required)' },
   fileId: { flags: '--file-id <ids>', description: 'only these file ids, comma-separated (repeatable)', parse: repeatable },
+  nodeId: { flags: '--node-id <ids>', description: 'only these node ids (2024-05-18 workspaces), comma-separated (repeatable)', parse: repeatable },
   folder: { flags: '--folder <path>', description: 'only tasks under this DataWorks folder' },
   out: { flags: '--out <dir>', description: 'write the task files here (default the jobs folder)' },
   overwrite: { flags: '--overwrite', description: 'replace task files that already exist' },

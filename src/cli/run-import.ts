@@ -31,9 +31,15 @@ export function readImportFlags(options: CommandOptions, values: FlagValues): Im
   const fileIds = (Array.isArray(raw) ? raw : []).flatMap((v) => v.split(',')).map((v) => readIdFlag(v.trim(), '--file-id')!);
   const result: ImportOptions = { ...options, projectId };
   if (fileIds.length > 0) result.fileIds = fileIds;
+  const nodeIds = (Array.isArray(values.nodeId) ? values.nodeId : []).flatMap((v) => v.split(',')).map((v) => v.trim());
+  for (const id of nodeIds) if (!/^[1-9]\d*$/.test(id)) throw new UserInputError(`--node-id must be node ids (digits), got ${JSON.stringify(id)}`);
+  if (nodeIds.length > 0) result.nodeIds = nodeIds;
+  if (result.fileIds && result.nodeIds) throw new UserInputError('--file-id names files of a 2020-05-18 workspace and --node-id nodes of a 2024-05-18 one: give one or the other');
   if (typeof values.folder === 'string') result.folder = values.folder;
   if (typeof values.out === 'string') result.out = values.out;
   if (values.overwrite) result.overwrite = true;
-  if (result.fileIds && result.folder !== undefined) throw new UserInputError('--folder filters the listing, and --file-id skips it: give one or the other');
+  if ((result.fileIds || result.nodeIds) && result.folder !== undefined) {
+    throw new UserInputError(`--folder filters the listing, and ${result.fileIds ? '--file-id' : '--node-id'} skips it: give one or the other`);
+  }
   return result;
 }

@@ -7,7 +7,9 @@ import { resolveOutFolder } from '../core/import/resolve-out-folder.js';
 import { toImportReport } from '../core/import/to-import-report.js';
 import type { Settings } from '../core/config/settings.js';
 import { findFilesToImport } from '../remote/find-files-to-import.js';
-import { importLiveTasks } from '../remote/import-live-tasks.js';
+import { fileImportReader, importLiveTasks, nodeImportReader } from '../remote/import-live-tasks.js';
+import { findNodesToImport } from '../remote/find-nodes-to-import.js';
+import { apiOf, DATA_STUDIO_API } from '../core/config/api-version.js';
 import { rememberProjects } from '../remote/remember-projects.js';
 import { withLockedStore } from '../state/with-locked-store.js';
 import type { CommandDeps, CommandOptions } from './command-options.js';
@@ -18,7 +20,8 @@ import { resolveSettings } from './resolve-settings.js';
 
 export type ImportOptions = CommandOptions & {
   projectId: number;
-  fileIds?: number[]; // read just these; no listing
+  fileIds?: number[]; // read just these; no listing (2020-05-18)
+  nodeIds?: string[]; // likewise, nodes of a 2024-05-18 workspace
   folder?: string; // only tasks in this DataWorks folder (and below)
   out?: string; // one flat folder for every file, relative to the root, inside the jobs folder
   overwrite?: boolean;
@@ -34,11 +37,19 @@ export async function importTasks(options: ImportOptions, deps: CommandDeps): Pr
   const session = await connect(settings, deps);
   const projects = rememberProjects(session);
   const { projectId } = options;
+  const onNodes = apiOf(settings.workspaces, projectId) === DATA_STUDIO_API;
+  const wrongIds = onNodes ? (options.fileIds?.length ? '--file-id' : null) : options.nodeIds?.length ? '--node-id' : null;
+  if (wrongIds) {
+    const api = onNodes ? '2024-05-18 (give --node-id)' : `2020-05-18 (give --file-id, or set workspaces."${projectId}".api to "2024-05-18" in dwsync.yaml)`;
+    throw new UserInputError(`${wrongIds} does not fit workspace ${projectId}, which speaks ${api}`);
+  }
 
   const results = await withLockedStore(settings.statePath, { command: 'dwsync import', now: () => deps.clock.now() }, (warning) => deps.logger.warn(warning), async (store): Promise<ImportResult[]> => {
-    const found = await findFilesToImport(session, { projectId, fileIds: options.fileIds, folder: options.folder });
-    if (found.listed) deps.logger.info(`found ${found.files.length} batch sync task(s) in project ${projectId}${options.folder !== undefined ? ` under ${options.folder}` : ''}`);
-    const declared = indexDeclared(tasks, (key) => store.state.tasks[key]?.fileId);
+    const found = onNodes
+      ? await findNodesToImport(session, { projectId, nodeIds: options.nodeIds, folder: options.folder })
+      : await findFilesToImport(session, { projectId, fileIds: options.fileIds, folder: options.folder });
+    if (found.listed) deps.logger.info(`found ${found.files.length} batch sync ${onNodes ? 'node' : 'task'}(s) in project ${projectId}${options.folder !== undefined ? ` under ${options.folder}` : ''}`);
+    const declared = indexDeclared(tasks, (key) => store.state.tasks[key]?.[onNodes ? 'nodeId' : 'fileId']);
     const input = { projectId, files: found.files, root: settings.root, jobs: settings.jobs, overwrite: options.overwrite ?? false, declared, ...(out !== undefined ? { out } : {}) };
     deps.progress?.start(input.files.length);
     const imported = await importLiveTasks(input, {
@@ -46,7 +57,7 @@ export async function importTasks(options: ImportOptions, deps: CommandDeps): Pr
       clock: deps.clock,
       concurrency: settings.concurrency,
       salt: store.state.salt,
-      workspaceDefaultGroup: async () => (await projects(projectId)).defaultDiResourceGroup,
+      read: onNodes ? nodeImportReader(session) : fileImportReader(session, async () => (await projects(projectId)).defaultDiResourceGroup),
       record: (key, record) => store.record(key, record),
       onResult: (result) => deps.progress?.finish(result.outcome),
     });

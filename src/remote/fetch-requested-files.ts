@@ -24,7 +24,7 @@ export async function fetchRequestedFiles({ dataWorks, call }: DataWorksSession,
       const found = new Map(value.files.map((f) => [f.fileId, f]));
       for (const fileId of batch) {
         const file = found.get(fileId);
-        if (file) out.files.push({ fileId, fileName: file.fileName, folderPath: file.folderPath });
+        if (file) out.files.push({ id: fileId, fileName: file.fileName, folderPath: file.folderPath });
         else out.failures.push(notFound(taskKey(projectId, fileId), attempts, value.requestId));
       }
     } catch (error) {

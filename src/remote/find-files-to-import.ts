@@ -21,5 +21,5 @@ export async function findFilesToImport(
   }
   const listed = await listLiveFiles(session, request.projectId);
   const files = listed.filter((f) => request.folder === undefined || isInFolder(f.folderPath, request.folder));
-  return { files: files.map((f) => ({ fileId: f.fileId, fileName: f.fileName, folderPath: f.folderPath })), failures: [], listed: true };
+  return { files: files.map((f) => ({ id: f.fileId, fileName: f.fileName, folderPath: f.folderPath })), failures: [], listed: true };
 }

@@ -21,8 +21,8 @@ describe('fetchRequestedFiles', () => {
     const { files, failures } = await fetchRequestedFiles(session, 10000, wanted);
 
     expect(failures).toEqual([]);
-    expect(files.map((f) => f.fileId)).toEqual(seed.map((s) => s.fileId));
-    expect(files[6]).toEqual({ fileId: 7, fileName: 't7', folderPath: 'Business Flow/a' });
+    expect(files.map((f) => f.id)).toEqual(seed.map((s) => s.fileId));
+    expect(files[6]).toEqual({ id: 7, fileName: 't7', folderPath: 'Business Flow/a' });
     const sent = callsOf(emulator, 'ListFiles');
     expect(sent.map((p) => p.FileIdIn!.split(',').length)).toEqual([50, 50, 20]);
     expect(sent[2]).toEqual({ ProjectId: '10000', FileIdIn: seed.slice(100).map((s) => s.fileId).join(','), PageNumber: '1', PageSize: '50', NeedAbsoluteFolderPath: 'true' });
@@ -31,7 +31,7 @@ describe('fetchRequestedFiles', () => {
   it('an id the listing does not return is a FileNotFound failure with the request id', async () => {
     const { emulator, session } = await start({ seed: [{ projectId: 10000, fileId: 1 }] });
     const { files, failures } = await fetchRequestedFiles(session, 10000, [1, 2]);
-    expect(files.map((f) => f.fileId)).toEqual([1]);
+    expect(files.map((f) => f.id)).toEqual([1]);
     const requestId = emulator.state.calls[0]!.requestId;
     expect(failures).toEqual([
       { key: '10000/2', file: null, outcome: 'failed', attempts: 1, requestId, error: { code: 'FileNotFound', message: 'file 2 does not exist in project 10000' } },
@@ -45,7 +45,7 @@ describe('fetchRequestedFiles', () => {
 
     const { files, failures } = await fetchRequestedFiles(session, 10000, seed.map((s) => s.fileId));
 
-    expect(files.map((f) => f.fileId)).toEqual(seed.slice(50).map((s) => s.fileId));
+    expect(files.map((f) => f.id)).toEqual(seed.slice(50).map((s) => s.fileId));
     expect(failures.map((f) => f.key)).toEqual(seed.slice(0, 50).map((s) => `10000/${s.fileId}`));
     const requestId = emulator.state.calls[0]!.requestId!;
     expect(failures[0]).toEqual({ key: '10000/1', file: null, outcome: 'failed', attempts: 1, error: { code: 'Forbidden.Access', message: 'not allowed', requestId, status: 403 } });

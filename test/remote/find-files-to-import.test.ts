@@ -21,8 +21,8 @@ describe('findFilesToImport', () => {
     const found = await findFilesToImport(session, { projectId: 10000, folder: 'Business Flow/ods' });
     expect(found).toEqual({
       files: [
-        { fileId: 2_000_000, fileName: 'di_task_0', folderPath: 'Business Flow/ods/Data Integration' },
-        { fileId: 2_000_003, fileName: 'di_task_3', folderPath: 'Business Flow/ods/Data Integration' },
+        { id: 2_000_000, fileName: 'di_task_0', folderPath: 'Business Flow/ods/Data Integration' },
+        { id: 2_000_003, fileName: 'di_task_3', folderPath: 'Business Flow/ods/Data Integration' },
       ],
       failures: [],
       listed: true,
@@ -35,7 +35,7 @@ describe('findFilesToImport', () => {
     const session = await sessionWith(3);
     const found = await findFilesToImport(session, { projectId: 10000, fileIds: [2_000_001, 2_999_999] });
     expect(found.listed).toBe(false);
-    expect(found.files.map((f) => f.fileId)).toEqual([2_000_001]);
+    expect(found.files.map((f) => f.id)).toEqual([2_000_001]);
     expect(found.failures).toMatchObject([{ key: '10000/2999999', outcome: 'failed', error: { code: 'FileNotFound' } }]);
     const sent = fixture!.emulator.state.calls.filter((call) => call.action === 'ListFiles');
     expect(sent.map((call) => call.parameters.FileIdIn)).toEqual(['2000001,2999999']);

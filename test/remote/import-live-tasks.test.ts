@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImportResult } from '../../src/core/import/import-report.js';
 import type { TaskRecord } from '../../src/core/state/state-schema.js';
 import type { TaskSeed } from '../../src/emulator/start-emulator.js';
-import { importLiveTasks, type ImportInput } from '../../src/remote/import-live-tasks.js';
+import { fileImportReader, importLiveTasks, type ImportInput } from '../../src/remote/import-live-tasks.js';
 import { createFakeClock } from '../support/fake-clock.js';
 import { liveSeed } from '../support/live-task-builders.js';
 import { useTempDir } from '../support/temp-dir.js';
@@ -13,7 +13,7 @@ import { callsOf, useEmulatorSession } from './emulator-session.js';
 const start = useEmulatorSession();
 const tempDir = useTempDir('dwsync-import-live-');
 
-const placed = (seed: TaskSeed) => ({ fileId: seed.fileId, fileName: seed.fileName!, folderPath: seed.fileFolderPath! });
+const placed = (seed: TaskSeed) => ({ id: seed.fileId, fileName: seed.fileName!, folderPath: seed.fileFolderPath! });
 
 async function setUp(seeds: TaskSeed[], input: Partial<ImportInput> = {}) {
   const { emulator, session } = await start({ seed: seeds });
@@ -30,7 +30,7 @@ async function setUp(seeds: TaskSeed[], input: Partial<ImportInput> = {}) {
         clock: createFakeClock(Date.parse('2026-03-04T05:06:07.000Z')),
         concurrency: 2,
         salt: 'salt',
-        workspaceDefaultGroup: async () => (defaultAsked++, 'S_default'),
+        read: fileImportReader(session, async () => (defaultAsked++, 'S_default')),
         record: async (key, record) => void records.set(key, record),
         onResult: (result) => void reported.push(result),
       },
@@ -110,7 +110,7 @@ describe('importLiveTasks', () => {
 
   it('a task that is gone is FileNotFound with the request id, and writes nothing', async () => {
     const seed = liveSeed(0);
-    const { emulator, records, run } = await setUp([seed], { files: [placed(seed), { fileId: 42, fileName: 'gone', folderPath: 'Business Flow/ods/Data Integration' }] });
+    const { emulator, records, run } = await setUp([seed], { files: [placed(seed), { id: 42, fileName: 'gone', folderPath: 'Business Flow/ods/Data Integration' }] });
     const results = await run();
     const missing = emulator.state.calls.find((c) => c.parameters.FileId === '42')!;
     expect(results[1]).toEqual({

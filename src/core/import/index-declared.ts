@@ -8,14 +8,14 @@ export type Declared = ReadonlyMap<string, { file: string; tasksInFile: number; 
 // holds: import must not write a second file for one, nor overwrite a file that holds others too.
 // A task given by name and folder is also listed under `projectId/fileId` once the state knows its
 // file (`fileIdOf`): a second file declaring that DataWorks file by its id would fight over it.
-export function indexDeclared(tasks: readonly Task[], fileIdOf: (key: string) => number | undefined = () => undefined): Declared {
+export function indexDeclared(tasks: readonly Task[], fileIdOf: (key: string) => number | string | undefined = () => undefined): Declared {
   const perFile = new Map<string, number>();
   for (const task of tasks) perFile.set(task.file, (perFile.get(task.file) ?? 0) + 1);
   const declared = new Map<string, { file: string; tasksInFile: number; namedAs?: string }>();
   for (const task of tasks) {
     const entry = { file: task.file, tasksInFile: perFile.get(task.file) ?? 1 };
     declared.set(task.key, entry);
-    const learned = task.fileId === null ? fileIdOf(task.key) : undefined;
+    const learned = task.fileId === null && task.nodeId === undefined ? fileIdOf(task.key) : undefined;
     if (learned !== undefined) declared.set(taskKey(task.projectId, learned), { ...entry, namedAs: task.key });
   }
   return declared;

@@ -8,7 +8,8 @@ import type { LiveFile } from '../../ports.js';
 // The task document import writes, in the order a task file shows it.
 export type ImportedDocument = {
   projectId: number;
-  fileId: number;
+  fileId?: number; // a file of a 2020-05-18 workspace,
+  nodeId?: string; // or a node of a 2024-05-18 one
   taskParam: JsonObject;
   taskContent: JsonObject; // DataWorks' key order, as JSON.parse keeps it; service-managed keys left out
 };

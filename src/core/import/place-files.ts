@@ -2,7 +2,8 @@ import path from 'node:path';
 
 // Where each imported task's file goes. Pure: paths are computed, nothing is touched.
 
-export type FileToPlace = { fileId: number; fileName: string; folderPath: string };
+// A task to place: its file id (2020-05-18) or node id (2024-05-18), its name and its DataWorks folder.
+export type FileToPlace = { id: number | string; fileName: string; folderPath: string };
 
 export type PlaceOptions = {
   jobs: string; // the jobs folder, relative to the repository root ("jobs")
@@ -13,25 +14,25 @@ export type PlaceOptions = {
 const FLOW_ROOTS = new Set(['business flow', 'business flows', 'workflow', '业务流程']);
 const DI_FOLDERS = new Set(['data integration', '数据集成']);
 
-// fileId → repository-relative path with forward slashes. `Business Flow/<flow>/Data Integration/<name>`
+// id → repository-relative path with forward slashes. `Business Flow/<flow>/Data Integration/<name>`
 // becomes `<jobs>/<flow>/<name>.yaml`; with `out`, `<out>/<name>.yaml`. Two tasks that would land on the
-// same path (compared without case: macOS and Windows folders ignore it) both get their fileId appended.
-export function placeFiles(files: FileToPlace[], options: PlaceOptions): Map<number, string> {
+// same path (compared without case: macOS and Windows folders ignore it) both get their id appended.
+export function placeFiles<T extends FileToPlace>(files: T[], options: PlaceOptions): Map<T['id'], string> {
   const base = toPosix(path.posix.normalize(toPosix(options.out ?? options.jobs)));
   const wanted = files.map((file) => {
     const folders = options.out === undefined ? folderSegments(file.folderPath) : [];
-    const name = sanitizeSegment(file.fileName.replace(/\.ya?ml$/i, '')) || `task_${file.fileId}`;
-    return { fileId: file.fileId, dir: joinPosix(base, ...folders), name };
+    const name = sanitizeSegment(file.fileName.replace(/\.ya?ml$/i, '')) || `task_${file.id}`;
+    return { id: file.id, dir: joinPosix(base, ...folders), name };
   });
   const counts = new Map<string, number>();
   for (const w of wanted) {
     const key = `${w.dir}/${w.name}`.toLowerCase();
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  const placed = new Map<number, string>();
+  const placed = new Map<T['id'], string>();
   for (const w of wanted) {
     const clash = (counts.get(`${w.dir}/${w.name}`.toLowerCase()) ?? 0) > 1;
-    placed.set(w.fileId, joinPosix(w.dir, `${w.name}${clash ? `-${w.fileId}` : ''}.yaml`));
+    placed.set(w.id, joinPosix(w.dir, `${w.name}${clash ? `-${w.id}` : ''}.yaml`));
   }
   return placed;
 }

@@ -4,7 +4,8 @@ import type { ImportedDocument } from './parse-live-file.js';
 
 export type ImportSource = {
   projectId: number;
-  fileId: number;
+  fileId?: number; // the file imported, or
+  nodeId?: string; // the node
   fileName: string;
   folderPath: string; // DataWorks folder path, e.g. "Business Flow/ods/Data Integration"
   importedAt: string; // ISO 8601
@@ -23,7 +24,12 @@ const FLOW_MAX_CHARS = 72;
 // Pure; the caller checks that the text loads back to the same values.
 export function renderTaskYaml(document: ImportedDocument, options: RenderOptions): string {
   const doc = new Document(
-    { projectId: document.projectId, fileId: document.fileId, taskParam: document.taskParam, taskContent: document.taskContent },
+    {
+      projectId: document.projectId,
+      ...(document.nodeId !== undefined ? { nodeId: document.nodeId } : { fileId: document.fileId }),
+      taskParam: document.taskParam,
+      taskContent: document.taskContent,
+    },
     { version: '1.2' },
   );
   visit(doc, {
@@ -40,7 +46,7 @@ export function renderTaskYaml(document: ImportedDocument, options: RenderOption
 function describeSource(source: ImportSource): string[] {
   const where = source.folderPath === '' ? source.fileName : `${source.folderPath}/${source.fileName}`;
   return [
-    `Imported by dwsync from DataWorks project ${source.projectId}, file ${source.fileId}: ${oneLine(where)}`,
+    `Imported by dwsync from DataWorks project ${source.projectId}, ${source.nodeId !== undefined ? `node ${source.nodeId}` : `file ${source.fileId}`}: ${oneLine(where)}`,
     `at ${source.importedAt}. From now on this file is the source of truth: edit it here, not in the console.`,
   ];
 }

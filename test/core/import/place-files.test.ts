@@ -6,10 +6,10 @@ describe('placeFiles', () => {
   it('maps Business Flow/<flow>/Data Integration/<name> to jobs/<flow>/<name>.yaml', () => {
     const paths = placeFiles(
       [
-        { fileId: 1, fileName: 'u_pk', folderPath: 'Business Flow/ods/Data Integration' },
-        { fileId: 2, fileName: 'sales', folderPath: '/Business Flow/dws/Data Integration/daily' },
-        { fileId: 3, fileName: '订单', folderPath: '业务流程/交易/数据集成' },
-        { fileId: 4, fileName: 'loose', folderPath: '' },
+        { id: 1, fileName: 'u_pk', folderPath: 'Business Flow/ods/Data Integration' },
+        { id: 2, fileName: 'sales', folderPath: '/Business Flow/dws/Data Integration/daily' },
+        { id: 3, fileName: '订单', folderPath: '业务流程/交易/数据集成' },
+        { id: 4, fileName: 'loose', folderPath: '' },
       ],
       { jobs: 'jobs' },
     );
@@ -24,9 +24,9 @@ describe('placeFiles', () => {
   it('never leaves the jobs folder: no "..", no absolute paths, no hidden files', () => {
     const paths = placeFiles(
       [
-        { fileId: 1, fileName: '../../etc/passwd', folderPath: '../../..' },
-        { fileId: 2, fileName: '.hidden', folderPath: '/abs/./x' },
-        { fileId: 3, fileName: '..', folderPath: 'C:\\Windows' },
+        { id: 1, fileName: '../../etc/passwd', folderPath: '../../..' },
+        { id: 2, fileName: '.hidden', folderPath: '/abs/./x' },
+        { id: 3, fileName: '..', folderPath: 'C:\\Windows' },
       ],
       { jobs: './jobs/' },
     );
@@ -37,9 +37,9 @@ describe('placeFiles', () => {
   it('disambiguates collisions by fileId, ignoring case, and only those', () => {
     const paths = placeFiles(
       [
-        { fileId: 10, fileName: 'Orders', folderPath: 'Business Flow/ods/Data Integration' },
-        { fileId: 11, fileName: 'orders', folderPath: 'Business Flow/ods/Data Integration' },
-        { fileId: 12, fileName: 'orders', folderPath: 'Business Flow/dws/Data Integration' },
+        { id: 10, fileName: 'Orders', folderPath: 'Business Flow/ods/Data Integration' },
+        { id: 11, fileName: 'orders', folderPath: 'Business Flow/ods/Data Integration' },
+        { id: 12, fileName: 'orders', folderPath: 'Business Flow/dws/Data Integration' },
       ],
       { jobs: 'jobs' },
     );
@@ -49,8 +49,8 @@ describe('placeFiles', () => {
   it('puts every file flat in --out', () => {
     const paths = placeFiles(
       [
-        { fileId: 1, fileName: 'a', folderPath: 'Business Flow/ods/Data Integration' },
-        { fileId: 2, fileName: 'a', folderPath: 'Business Flow/dws/Data Integration' },
+        { id: 1, fileName: 'a', folderPath: 'Business Flow/ods/Data Integration' },
+        { id: 2, fileName: 'a', folderPath: 'Business Flow/dws/Data Integration' },
       ],
       { jobs: 'jobs', out: 'jobs/imported' },
     );
