@@ -3,6 +3,7 @@ import type { CommandDeps, CommandOptions } from './command-options.js';
 import { InternalError } from '../errors.js';
 import { connect } from './connect.js';
 import { loadTasks } from './load-tasks.js';
+import { apiResolver } from '../core/config/api-version.js';
 import { resolveSettings } from './resolve-settings.js';
 import { inWorkspace } from './workspaces.js';
 
@@ -25,7 +26,7 @@ export async function validate(options: ValidateOptions, deps: CommandDeps | Pic
     if (!('clock' in deps)) throw new InternalError('validate --remote needs the clock and logger of a run');
     const { checkRemoteReferences } = await import('../remote/check-remote-references.js');
     // A missing datasource is an error; a resource group DataWorks does not list only a warning.
-    for (const found of await checkRemoteReferences(settings.root, tasks, await connect(settings, deps))) {
+    for (const found of await checkRemoteReferences(settings.root, tasks, await connect(settings, deps), apiResolver(settings.workspaces))) {
       (found.severity === 'warning' ? warnings : problems).push(found);
     }
   }

@@ -1,4 +1,5 @@
 import type { DataWorksSession } from '../ports.js';
+import type { ApiOf } from '../core/config/api-version.js';
 import { checkReferences } from '../core/references/check-references.js';
 import type { Problem } from '../core/problem.js';
 import type { Task } from '../core/task/task.js';
@@ -11,8 +12,9 @@ export async function checkRemoteReferences(
   root: string,
   tasks: readonly Task[],
   session: DataWorksSession,
+  apiOf?: ApiOf,
 ): Promise<Problem[]> {
   if (tasks.length === 0) return [];
-  const workspaces = await fetchWorkspaces(tasks.map((task) => task.projectId), session);
+  const workspaces = await fetchWorkspaces(tasks.map((task) => task.projectId), session, apiOf);
   return locateReferenceIssues(root, checkReferences(tasks, workspaces));
 }

@@ -4,6 +4,7 @@ import type { PlannedTask } from '../core/plan/plan-tasks.js';
 import type { Problem } from '../core/problem.js';
 import type { Settings } from '../core/config/settings.js';
 import { UserInputError } from '../errors.js';
+import { apiResolver } from '../core/config/api-version.js';
 import { fetchLive } from './fetch-live.js';
 import { callsFor } from './calls-for.js';
 import { targetOf } from './task-calls.js';
@@ -15,11 +16,11 @@ import { checkRemoteReferences } from './check-remote-references.js';
 export async function refreshPlan(
   planned: PlannedTask[],
   salt: string,
-  options: Pick<Settings, 'root' | 'concurrency'>,
+  options: Pick<Settings, 'root' | 'concurrency' | 'workspaces'>,
   session: DataWorksSession,
 ): Promise<{ planned: PlannedTask[]; warnings: Problem[] }> {
   const tasks = planned.flatMap((entry) => (entry.task ? [entry.task] : []));
-  const problems = await checkRemoteReferences(options.root, tasks, session);
+  const problems = await checkRemoteReferences(options.root, tasks, session, apiResolver(options.workspaces));
   const errors = problems.filter((p) => p.severity !== 'warning');
   if (errors.length > 0) {
     throw new UserInputError(`${errors.length} reference(s) to datasources that do not exist in their workspace; nothing was changed`, { problems });
