@@ -1,4 +1,5 @@
 import { RemoteError } from '../errors.js';
+import { createDataStudioMethods } from './create-data-studio-methods.js';
 import { createSdkCaller, type CreateDataWorksOptions } from './create-sdk-caller.js';
 import type { DataWorks } from '../ports.js';
 import { operations as op } from './operations/operations.js';
@@ -8,11 +9,13 @@ import { toDeployment, toFileSummary, toLiveFile, toProjectMode } from './to-por
 export type { CreateDataWorksOptions } from './create-sdk-caller.js';
 
 // The DataWorks port over the Alibaba SDK: each method is one operation (operations/), its request
-// built and its answer read through that operation's definition.
+// built and its answer read through that operation's definition. The 2024-05-18 methods are in
+// create-data-studio-methods.ts.
 export function createDataWorks(options: CreateDataWorksOptions): DataWorks {
   const { call, credential } = createSdkCaller(options);
 
   return {
+    ...createDataStudioMethods(call),
     async verifyCredentials() {
       await credential.getCredential();
     },

@@ -39,7 +39,7 @@ export function createOperationCaller(client: OpenApiClient, protocol: 'http' | 
       const response = await client.callApi(
         new Params({
           action: operation.name,
-          version: '2020-05-18',
+          version: operation.version,
           protocol,
           pathname: '/',
           method: operation.method,

@@ -6,6 +6,7 @@ import { defineOperation, envelope, field } from './define-operation.js';
 // idempotent.
 export const CreateDISyncTask = defineOperation({
   name: 'CreateDISyncTask',
+  version: '2020-05-18',
   method: 'POST',
   params: {
     ClientToken: { in: 'query', type: 'string', required: false },

@@ -1,18 +1,26 @@
 import { z } from 'zod';
 
-// One DataWorks OpenAPI (2020-05-18) operation as the official SDK models it: the HTTP method, every
-// request parameter with where the SDK puts it (query string or form body), and the answer as a zod
-// schema. The client builds requests and reads answers only through these; the emulator builds its
+// One DataWorks OpenAPI operation as the official SDK models it: its API version, the HTTP method,
+// every request parameter with where the SDK puts it (query string or form body), and the answer as a
+// zod schema. The client builds requests and reads answers only through these; the emulator builds its
 // answers through the same schemas. The facts come from alibabacloud-go/dataworks-public-20200518 at
-// 1585abb1b2acbe3a019ff8634778d2d425e5d5d3 (client/*_model.go, client/client.go); a test holds every
+// 1585abb1b2acbe3a019ff8634778d2d425e5d5d3 and alibabacloud-go/dataworks-public-20240518 at
+// 846decbe567fe4512a5acbd657ced93885fbbbd3 (client/*_model.go, client/client.go); a test holds every
 // definition against a copy of them.
 
 export type ParamType = 'integer' | 'string' | 'boolean' | 'array';
-export type ParamSpec = { readonly in: 'query' | 'body'; readonly type: ParamType; readonly required: boolean };
+// style 'json': a list the SDK sends as one JSON text (ArrayToStringWithSpecifiedStyle(..., "json")).
+// A list without a style is never sent by dwsync.
+export type ParamSpec = { readonly in: 'query' | 'body'; readonly type: ParamType; readonly style?: 'json'; readonly required: boolean };
 export type ParamSpecs = Readonly<Record<string, ParamSpec>>;
 
+// The two generations of the API. An operation of the same name may exist in both with different
+// models (GetProject, ListDataSources, ListResourceGroups): each has its own definition.
+export type OperationVersion = '2020-05-18' | '2024-05-18';
+
 export type OperationDefinition<Name extends string = string, P extends ParamSpecs = ParamSpecs, R extends z.ZodType = z.ZodType> = {
-  readonly name: Name;
+  readonly name: Name; // the action on the wire
+  readonly version: OperationVersion;
   readonly method: 'GET' | 'POST';
   readonly params: P;
   readonly response: R;
@@ -24,13 +32,23 @@ export function defineOperation<const Name extends string, const P extends Param
   return definition;
 }
 
-type ValueOf<T extends ParamType> = T extends 'integer' ? number : T extends 'boolean' ? boolean : T extends 'array' ? never : string;
+// Distributes over a union of types (a loosely typed definition accepts any of their values).
+type ValueOfType<T extends ParamType, Style> = T extends 'integer'
+  ? number
+  : T extends 'boolean'
+    ? boolean
+    : T extends 'array'
+      ? Style extends 'json'
+        ? readonly string[]
+        : never
+      : string;
+type ValueOf<S extends ParamSpec> = ValueOfType<S['type'], S['style']>;
 
 // What a caller passes: required parameters must be there, optional ones may be left out.
 export type OperationInput<P extends ParamSpecs> = {
-  [K in keyof P as P[K]['required'] extends true ? K : never]: ValueOf<P[K]['type']>;
+  [K in keyof P as P[K]['required'] extends true ? K : never]: ValueOf<P[K]>;
 } & {
-  [K in keyof P as P[K]['required'] extends true ? never : K]?: ValueOf<P[K]['type']> | undefined;
+  [K in keyof P as P[K]['required'] extends true ? never : K]?: ValueOf<P[K]> | undefined;
 };
 
 export type OperationAnswer<D extends OperationDefinition> = z.infer<D['response']>;

@@ -5,6 +5,7 @@ import { defineOperation, envelope, errorFields, field } from './define-operatio
 // not under Data) is then the deployment to poll with GetDeployment; empty means it is already gone.
 export const DeleteFile = defineOperation({
   name: 'DeleteFile',
+  version: '2020-05-18',
   method: 'POST',
   params: {
     FileId: { in: 'body', type: 'integer', required: true },

@@ -4,6 +4,7 @@ import { defineOperation, envelope, errorFields, field } from './define-operatio
 // Deploys a committed file to production (standard mode); Data is the deployment id.
 export const DeployFile = defineOperation({
   name: 'DeployFile',
+  version: '2020-05-18',
   method: 'POST',
   params: {
     Comment: { in: 'body', type: 'string', required: false },

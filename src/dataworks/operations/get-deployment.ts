@@ -6,6 +6,7 @@ import { defineOperation, envelope, errorFields, field } from './define-operatio
 // 0 unpublished, 1 published, 2 error, 3 cloned, 4 deploy error, 5 cloning, 6 rejected.
 export const GetDeployment = defineOperation({
   name: 'GetDeployment',
+  version: '2020-05-18',
   method: 'POST',
   params: {
     DeploymentId: { in: 'body', type: 'integer', required: true },

@@ -6,6 +6,7 @@ import { fileFields } from './file-fields.js';
 // scheduling resource group, not the Data Integration one (that lives in Content.extend.resourceGroup).
 export const GetFile = defineOperation({
   name: 'GetFile',
+  version: '2020-05-18',
   method: 'POST',
   params: {
     FileId: { in: 'body', type: 'integer', required: false },

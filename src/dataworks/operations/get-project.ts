@@ -9,6 +9,7 @@ export const PROJECT_MODE_CODE = { basic: 2, standard: 3 } as const satisfies Re
 // default Data Integration resource group. Both parameters go in the query string.
 export const GetProject = defineOperation({
   name: 'GetProject',
+  version: '2020-05-18',
   method: 'POST',
   params: {
     ProjectId: { in: 'query', type: 'integer', required: false },

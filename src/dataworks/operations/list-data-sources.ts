@@ -7,6 +7,7 @@ export const LIST_DATA_SOURCES_MAX_PAGE_SIZE = 100;
 
 export const ListDataSources = defineOperation({
   name: 'ListDataSources',
+  version: '2020-05-18',
   method: 'GET',
   params: {
     DataSourceType: { in: 'query', type: 'string', required: false },

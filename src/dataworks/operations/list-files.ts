@@ -8,6 +8,7 @@ export const LIST_FILES_MAX_FILE_IDS = 50;
 
 export const ListFiles = defineOperation({
   name: 'ListFiles',
+  version: '2020-05-18',
   method: 'POST',
   params: {
     ExactFileName: { in: 'body', type: 'string', required: false },

@@ -7,6 +7,7 @@ export const DI_RESOURCE_GROUP_TYPE = 4;
 
 export const ListResourceGroups = defineOperation({
   name: 'ListResourceGroups',
+  version: '2020-05-18',
   method: 'POST',
   params: {
     BizExtKey: { in: 'query', type: 'string', required: false },

@@ -4,6 +4,7 @@ import { defineOperation, envelope, errorFields, field } from './define-operatio
 // Commits a file; Data is the deployment id to poll with GetDeployment.
 export const SubmitFile = defineOperation({
   name: 'SubmitFile',
+  version: '2020-05-18',
   method: 'POST',
   params: {
     Comment: { in: 'body', type: 'string', required: false },

@@ -6,6 +6,7 @@ import { defineOperation, envelope, field } from './define-operation.js';
 // of the task, leave this parameter empty".
 export const UpdateDISyncTask = defineOperation({
   name: 'UpdateDISyncTask',
+  version: '2020-05-18',
   method: 'POST',
   params: {
     FileId: { in: 'query', type: 'integer', required: true },

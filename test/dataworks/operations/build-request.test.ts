@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildRequest } from '../../../src/dataworks/operations/build-request.js';
 import { CreateDISyncTask } from '../../../src/dataworks/operations/create-di-sync-task.js';
+import { CreatePipelineRun } from '../../../src/dataworks/operations/create-pipeline-run.js';
 import { defineOperation, type OperationDefinition } from '../../../src/dataworks/operations/define-operation.js';
 import { ListFiles } from '../../../src/dataworks/operations/list-files.js';
 import { ListResourceGroups } from '../../../src/dataworks/operations/list-resource-groups.js';
@@ -9,6 +10,7 @@ import { z } from 'zod';
 
 const Mixed = defineOperation({
   name: 'Mixed',
+  version: '2020-05-18',
   method: 'POST',
   params: {
     Id: { in: 'query', type: 'integer', required: true },
@@ -52,5 +54,14 @@ describe('buildRequest', () => {
     expect(() => buildRequest(groups, { Tags: 'k=v' })).toThrow(new InternalError('ListResourceGroups.Tags: list parameters are not sent by dwsync'));
     // A list left out is fine.
     expect(buildRequest(ListResourceGroups, { ResourceGroupType: 4 })).toEqual({ query: { ResourceGroupType: '4' }, body: {} });
+  });
+});
+
+describe('buildRequest, lists', () => {
+  it('sends a list of style "json" as its JSON text, where the SDK puts it (CreatePipelineRun.ObjectIds in the body)', () => {
+    expect(buildRequest(CreatePipelineRun, { ProjectId: 1, Type: 'Online', ObjectIds: ['700000000000000001'] })).toEqual({
+      query: {},
+      body: { ProjectId: '1', Type: 'Online', ObjectIds: '["700000000000000001"]' },
+    });
   });
 });

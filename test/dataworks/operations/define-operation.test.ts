@@ -4,6 +4,7 @@ import { defineOperation, envelope, errorFields, field, type OperationInput } fr
 
 const Example = defineOperation({
   name: 'Example',
+  version: '2020-05-18',
   method: 'GET',
   params: {
     Id: { in: 'query', type: 'integer', required: true },
