@@ -14,7 +14,8 @@ import { createFakeClock } from '../support/fake-clock.js';
 function fakeDataWorks(files: FileSummary[] = []) {
   const calls: Array<{ action: string; input: unknown }> = [];
   let next = 5_000_001;
-  const dataWorks: DataWorks = {
+  // Only the 2020-05-18 calls: a task of this fake's workspace never makes a 2024-05-18 one.
+  const legacy: Partial<DataWorks> = {
     updateDISyncTask: async (input) => (calls.push({ action: 'update', input }), { requestId: 'u' }),
     getFile: async () => ({ requestId: 'g', file: null }),
     listFiles: async (input) => {
@@ -35,7 +36,7 @@ function fakeDataWorks(files: FileSummary[] = []) {
     listDataSources: async () => ({ requestId: 'ds', totalCount: 0, dataSources: [] }),
     listResourceGroups: async () => ({ requestId: 'rg', groups: [] }),
   };
-  return { dataWorks, calls };
+  return { dataWorks: legacy as DataWorks, calls };
 }
 
 async function run(items: WorkItem[], dataWorks: DataWorks, records: Record<string, TaskRecord> = {}) {
