@@ -8,6 +8,7 @@ import type { PlannedTask } from '../core/plan/plan-tasks.js';
 import type { PlanAction, UpdateReason } from '../core/plan/report.js';
 import { SENSITIVE, isSecretPointer, maskSecrets } from '../core/task/secret-keys.js';
 import type { Task } from '../core/task/task.js';
+import { DATA_STUDIO_API, type ApiVersion } from '../core/config/api-version.js';
 
 // The plan as every renderer shows it (terminal, job summary, pull-request comment): the counts,
 // and for each task that needs attention the fields that change with their old and new values.
@@ -33,6 +34,8 @@ export type PlanViewEntry = {
   undeployed: boolean;
   newTask: string | null; // for a task with no applied record: what it connects, in one line
   fileId: number | null; // the DataWorks file, when known (a deletion names it)
+  nodeId: string | null; // or the node, on a 2024-05-18 workspace
+  api: ApiVersion; // which API generation apply goes through
   sections: FieldSection[]; // only those with fields
 };
 
@@ -70,6 +73,8 @@ function toEntry(entry: PlannedTask): PlanViewEntry {
     undeployed: entry.undeployed === true,
     newTask: entry.task && !entry.lastApplied ? describeTask(entry.task, entry.action) : null,
     fileId: entry.fileId,
+    nodeId: entry.nodeId,
+    api: entry.api,
     sections: sections.filter((s) => s.fields.length > 0),
   };
 }
@@ -121,4 +126,15 @@ function describeTask(task: Task, action: PlannedTask['action']): string {
   const cu = Cu === undefined ? '' : `, ${String(Cu)} CU`;
   const verb = action === 'create' ? 'new task' : 'replaces its config in DataWorks with';
   return `${verb}: ${side('reader')} → ${side('writer')}, resource group ${String(ResourceGroup)}${cu}`;
+}
+
+// The note a view adds to a task of the new Data Studio: which API apply goes through. A legacy task
+// has none, so a repository of legacy workspaces reads as it always has.
+export function describeApi(entry: Pick<PlanViewEntry, 'api'>): string | null {
+  return entry.api === DATA_STUDIO_API ? 'node, 2024-05-18 API' : null;
+}
+
+// What a deletion removes: the file, or the node.
+export function describeTarget(entry: Pick<PlanViewEntry, 'fileId' | 'nodeId'>): string {
+  return entry.nodeId !== null ? `node ${entry.nodeId}` : `file ${entry.fileId ?? '?'}`;
 }

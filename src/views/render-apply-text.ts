@@ -26,8 +26,9 @@ export function renderApplyText(report: ApplyReport, options: { color: boolean }
 function describe(result: ApplyResult): string {
   const attempts = `${result.attempts} attempt${result.attempts === 1 ? '' : 's'}`;
   const request = result.requestId ? `, request ${result.requestId}` : '';
-  if (result.outcome === 'created' || result.outcome === 'deleted') return `(file ${result.fileId ?? '?'}, ${attempts}${request})`;
-  if (result.outcome === 'applied') return `(${result.fileId ? `file ${result.fileId}, ` : ''}${attempts}${request})`;
+  const target = result.nodeId !== undefined ? `node ${result.nodeId}` : result.fileId ? `file ${result.fileId}` : null;
+  if (result.outcome === 'created' || result.outcome === 'deleted') return `(${target ?? 'file ?'}, ${attempts}${request})`;
+  if (result.outcome === 'applied') return `(${target ? `${target}, ` : ''}${attempts}${request})`;
   if (result.outcome === 'skipped') return `(${result.reason ?? 'not attempted'})`;
   return `${result.error?.code ?? 'Error'}: ${result.error?.message ?? ''} (${attempts}${request})`;
 }

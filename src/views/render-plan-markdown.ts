@@ -1,5 +1,6 @@
 import { describeReason } from './describe-reason.js';
 import type { PlanView, PlanViewEntry } from './plan-view.js';
+import { describeApi } from './plan-view.js';
 import { renderFieldDiff } from './render-field-diff.js';
 import { escapeHtml, fenceCode, inlineCode, plural } from './markdown-text.js';
 import { COMMENT_LIMIT, SUMMARY_LIMIT_BYTES, fitMarkdown } from './fit-markdown.js';
@@ -50,7 +51,7 @@ export function renderPlanMarkdown(view: PlanView, options: PlanMarkdownOptions)
 
 function renderEntry(entry: PlanViewEntry, maxDiffLines: number): string {
   const what = entry.action === 'update' ? `update (${describeReason(entry.reason ?? undefined)})` : entry.action;
-  const flags = [entry.drift ? '⚠️ drift' : '', entry.missing ? '⚠️ missing in DataWorks' : '', entry.undeployed ? 'not deployed' : ''].filter(
+  const flags = [entry.drift ? '⚠️ drift' : '', entry.missing ? '⚠️ missing in DataWorks' : '', entry.undeployed ? 'not deployed' : '', describeApi(entry) ?? ''].filter(
     (f) => f !== '',
   );
   const summary = [inlineCode(entry.file), inlineCode(entry.key), escapeHtml(what), ...flags].join(' · ');

@@ -1,5 +1,5 @@
 import type { PlannedTask } from '../core/plan/plan-tasks.js';
-import { buildPlanView } from './plan-view.js';
+import { buildPlanView, describeApi, describeTarget } from './plan-view.js';
 import type { FieldSection, PlanViewEntry } from './plan-view.js';
 import { renderFieldLines } from './render-field-diff.js';
 import { describeReason } from './describe-reason.js';
@@ -26,14 +26,16 @@ function renderEntry(entry: PlanViewEntry, p: Painter): string {
   if (entry.drift) notes.push('drift: changed in DataWorks outside git');
   if (entry.missing) notes.push('missing in DataWorks');
   if (entry.undeployed) notes.push('not deployed');
+  const api = describeApi(entry);
+  if (api) notes.push(api);
   const marks: Partial<Record<PlanViewEntry['action'], string>> = { orphaned: p.red('!'), delete: p.red('-'), create: p.green('+') };
   const mark = marks[entry.action] ?? p.yellow('~');
   const lines = [`${mark} ${p.bold(entry.key)}  ${entry.file}  (${notes.join(', ')})`];
   if (entry.action === 'orphaned') {
     lines.push('    in the state but no task file declares it; left as it is in DataWorks (apply --prune deletes what dwsync created or applied)');
   }
-  if (entry.action === 'delete') return [...lines, p.red(`    no task file declares it: apply --prune deletes file ${entry.fileId ?? '?'} in DataWorks`)].join('\n');
-  if (entry.action === 'create') lines.push(p.green('    apply finds the file of this name in this folder, or creates it'));
+  if (entry.action === 'delete') return [...lines, p.red(`    no task file declares it: apply --prune deletes ${describeTarget(entry)} in DataWorks`)].join('\n');
+  if (entry.action === 'create') lines.push(p.green(`    apply finds the ${entry.api === '2024-05-18' ? 'node' : 'file'} of this name in this folder, or creates it`));
   // A whole new config as a patch is a wall of text; what a reviewer wants is what it connects.
   if (entry.newTask !== null) lines.push(p.green(`    ${entry.newTask}`));
   for (const section of entry.sections) {
