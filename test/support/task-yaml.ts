@@ -12,3 +12,13 @@ export function taskYaml(task: Task = buildTask()): string {
 export function namedTaskYaml(task: Task): string {
   return stringify({ projectId: task.projectId, name: task.name, folder: task.folder, taskParam: task.taskParam, taskContent: task.taskContent });
 }
+
+// A task of a 2024-05-18 workspace, given by its node id.
+export function nodeTaskYaml(task: Task): string {
+  return stringify({ projectId: task.projectId, nodeId: task.nodeId, taskParam: task.taskParam, taskContent: task.taskContent });
+}
+
+// A dwsync.yaml that puts these workspaces on the new Data Studio (2024-05-18).
+export function dataStudioConfig(projectIds: number[], extra: Record<string, unknown> = {}): string {
+  return stringify({ ...extra, workspaces: Object.fromEntries(projectIds.map((id) => [String(id), { api: '2024-05-18' }])) });
+}
