@@ -96,7 +96,7 @@ export const listNodes: OperationHandler<'ListNodes'> = (params, ctx) => {
     .sort((a, b) => (a.id < b.id ? -1 : 1));
   const page = all.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
   return answer('ListNodes', {
-    PagingInfo: { PageNumber: String(pageNumber), PageSize: String(pageSize), TotalCount: String(all.length), Nodes: page.map(formatListedNode) },
+    PagingInfo: { PageNumber: String(pageNumber), PageSize: String(pageSize), TotalCount: String(all.length), Nodes: page.map((n) => withoutAbsent(formatListedNode(n))) },
   });
 };
 
@@ -142,4 +142,10 @@ function formatListedNode(n: EmulatorNode) {
     },
     RuntimeResource: { ResourceGroup: str(resource['resourceGroup']), ResourceGroupId: str(resource['resourceGroupId']) },
   };
+}
+
+// Fields the stored FlowSpec does not have are left out of the answer, as the service omits empty ones.
+function withoutAbsent<T>(value: T): T {
+  if (!isJsonObject(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [k, withoutAbsent(v)])) as T;
 }
