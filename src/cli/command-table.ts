@@ -68,7 +68,7 @@ export const COMMANDS: CliCommand[] = [
   {
     name: 'emulator',
     summary: 'run a local DataWorks-compatible endpoint',
-    flags: [FLAGS.port, FLAGS.seed, FLAGS.latencyMs, FLAGS.emulatorQps, FLAGS.failRate, FLAGS.quotaAfter, FLAGS.mode],
+    flags: [FLAGS.port, FLAGS.seed, FLAGS.newStudio, FLAGS.latencyMs, FLAGS.emulatorQps, FLAGS.failRate, FLAGS.quotaAfter, FLAGS.mode],
     run: async (values, io) => (await import('./run-emulator.js')).runEmulator(values, io),
   },
 ];

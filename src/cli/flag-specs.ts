@@ -68,6 +68,7 @@ export const FLAGS = {
   writeProbe: { flags: '--write-probe', description: "send the task's content back unchanged and show what DataWorks changed in it" },
   port: { flags: '--port <n>', description: 'port to listen on, 0 = any free port (default 8787)', parse: numberFlag('port', { integer: true, min: 0, max: 65_535 }) },
   seed: { flags: '--seed <dir>', description: 'create an empty task for every task file in this folder' },
+  newStudio: { flags: '--new-studio <id>', description: 'serve this workspace as a new Data Studio one (API 2024-05-18; repeatable)', parse: repeatable },
   latencyMs: { flags: '--latency-ms <ms>', description: 'delay every answer (default 0)', parse: numberFlag('latency-ms', { min: 0, max: 600_000 }) },
   emulatorQps: { flags: '--qps <q>', description: 'answer calls beyond this rate with a throttling error, 0 = no limit', parse: numberFlag('qps', { min: 0, max: 100_000 }) },
   failRate: { flags: '--fail-rate <r>', description: 'share of calls answered with a retryable 5xx, 0 to 1', parse: numberFlag('fail-rate', { min: 0, max: 1 }) },

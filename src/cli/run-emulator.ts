@@ -7,12 +7,19 @@ import type { CliIo } from './cli-io.js';
 import { UserInputError } from '../errors.js';
 import type { FlagValues } from './command-table.js';
 import { readStartDirectory } from './options-from-args.js';
+import { readIdFlag } from './flag-specs.js';
+import { readNewStudioWorkspaces, seedNodesFromTasks } from '../emulator/seed-new-studio.js';
 
 // Serves until SIGINT/SIGTERM (io.signal), then closes and exits 0.
 export async function runEmulator(values: FlagValues, io: CliIo): Promise<number> {
   const root = await readStartDirectory(values, io.cwd);
   const seeded = typeof values.seed === 'string' ? await readSeed(root, values.seed) : [];
-  const seed = seedFromTasks(seeded);
+  const fromYaml = typeof values.seed === 'string' ? await readNewStudioWorkspaces(root) : [];
+  const fromFlags = (Array.isArray(values.newStudio) ? values.newStudio : []).map((raw) => readIdFlag(raw, '--new-studio')!);
+  const newStudio = [...new Set([...fromYaml, ...fromFlags])];
+  // Tasks of a new-Data-Studio workspace are nodes, not files.
+  const seed = seedFromTasks(seeded.filter((t) => !newStudio.includes(t.projectId)));
+  const nodes = seedNodesFromTasks(seeded, newStudio);
   const mode = values.mode;
   if (mode !== undefined && mode !== 'basic' && mode !== 'standard') {
     throw new UserInputError(`--mode must be "basic" or "standard", got "${String(mode)}"`);
@@ -20,6 +27,8 @@ export async function runEmulator(values: FlagValues, io: CliIo): Promise<number
   const emulator = await startEmulator({
     port: numberOr(values.port, 8787),
     seed,
+    newStudio,
+    nodes,
     latencyMs: numberOr(values.latencyMs, 0),
     qps: numberOr(values.qps, 0),
     failRate: numberOr(values.failRate, 0),
@@ -27,7 +36,7 @@ export async function runEmulator(values: FlagValues, io: CliIo): Promise<number
     ...(mode ? { projectMode: mode } : {}),
   });
   seedNamedTaskReferences(emulator.state, seeded);
-  const text = renderEmulatorText({ url: emulator.url, seeded: seed.length });
+  const text = renderEmulatorText({ url: emulator.url, seeded: seed.length + nodes.length });
   io.stdout.write(text.stdout);
   io.stderr.write(text.stderr);
   await new Promise<void>((resolve) => {

@@ -1,4 +1,5 @@
 import type { Fault } from './faults.js';
+import { createStudioState, type StudioState } from './studio-state.js';
 
 // Everything the emulator remembers. Handlers mutate it; tests may read it through `emulator.state`.
 
@@ -37,6 +38,7 @@ export type EmulatorDataSource = { name: string; type: string };
 
 export type CallRecord = {
   action: string;
+  version?: string; // the API version the call named (x-acs-version or Version)
   method: string; // the HTTP method
   parameters: Record<string, string>; // query and body together
   query: Record<string, string>; // where each parameter arrived
@@ -65,6 +67,7 @@ export type EmulatorState = {
   resourceGroupsSet: boolean; // set explicitly: then a group not listed is refused as invalid
   dataSources: Map<number, EmulatorDataSource[]>; // by projectId
   projects: Set<number>; // workspaces that exist even with no task left in them
+  studio: StudioState; // the new-Data-Studio (2024-05-18) workspaces, nodes and pipeline runs
 };
 
 export type TaskSeed = {
@@ -97,6 +100,7 @@ export function createEmulatorState(): EmulatorState {
     resourceGroupsSet: false,
     dataSources: new Map(),
     projects: new Set(),
+    studio: createStudioState(),
   };
 }
 

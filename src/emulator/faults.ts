@@ -17,6 +17,8 @@ export const Fault = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('status-fail'), message: z.string().optional() }),
   // The next SubmitFile's pre-publish check fails (GetDeployment CheckingStatus 7), with this message.
   z.object({ kind: z.literal('check-failure'), message: z.string().optional() }),
+  // The next CreatePipelineRun's process fails at this stage (default PROD_CHECK), with this Message.
+  z.object({ kind: z.literal('stage-failure'), stage: z.string().min(1).optional(), message: z.string().optional() }),
   // The next answer carries a field its model does not document (at a dot path such as "Data.File.Foo").
   z.object({ kind: z.literal('undocumented-field'), path: z.string().min(1), value: z.unknown().optional() }),
 ]);
@@ -50,7 +52,7 @@ export type FaultAnswer = { status: number | null; code?: string };
 // Writes what the fault claims to be. "hang" is not answered here: the caller waits, then goes on.
 export function writeFaultAnswer(
   res: ServerResponse,
-  fault: Exclude<Fault, { kind: 'hang' | 'check-failure' | 'undocumented-field' }>,
+  fault: Exclude<Fault, { kind: 'hang' | 'check-failure' | 'stage-failure' | 'undocumented-field' }>,
   ids: { requestId: string; hostId: string },
   action: string,
 ): FaultAnswer {

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkAnswer, describeProblem } from '../dataworks/operations/check-answer.js';
-import { operations, type OperationName } from '../dataworks/operations/operations.js';
+import { findOperation, operations, type OperationName } from '../dataworks/operations/operations.js';
 import type { ProjectMode } from '../dataworks/operations/get-project.js';
-import { operationNotFound, dispatchOperation, isKnownOperation } from './dispatch-operation.js';
+import { operationNotFound, dispatchOperation } from './dispatch-operation.js';
 import type { CallRecord, EmulatorState } from './emulator-state.js';
 import { takeFault, writeFaultAnswer } from './faults.js';
 import { BodyTooLargeError, parseFormBody, parseTarget, readBody } from './read-request.js';
@@ -18,9 +18,10 @@ import { admitCall, type TrafficSettings } from './traffic-control.js';
 import { verifySignature } from './verify-signature.js';
 
 // One RPC call through the emulated gateway and service, in the service's order: scripted fault,
-// API lookup, authentication, flow control, the action. Every answer is recorded.
+// API lookup (by action and version), authentication, flow control, the action. Every answer is recorded.
 
 export const API_VERSION = '2020-05-18';
+export const API_VERSIONS: readonly string[] = ['2020-05-18', '2024-05-18'];
 
 export type ApiCallContext = {
   state: EmulatorState;
@@ -58,15 +59,19 @@ export async function handleApiCall(req: IncomingMessage, res: ServerResponse, c
   const params = { ...record.query, ...record.body };
   record.parameters = params;
   record.action = headerOf(req, 'x-acs-action') ?? params.Action ?? '';
+  record.version = headerOf(req, 'x-acs-version') ?? params.Version ?? '';
   if (ctx.latencyMs > 0 && !(await ctx.sleep(ctx.latencyMs))) return;
 
   const fault = takeFault(ctx.state, record.action);
   let checkFailure: string | null = null;
+  let stageFailure: { code: string; message: string } | null = null;
   let extraField: { path: string; value: unknown } | null = null;
   if (fault?.kind === 'hang') {
     if (!(await ctx.sleep(fault.ms))) return;
   } else if (fault?.kind === 'check-failure') {
     checkFailure = fault.message ?? 'The file failed the pre-publish check.';
+  } else if (fault?.kind === 'stage-failure') {
+    stageFailure = { code: fault.stage ?? 'PROD_CHECK', message: fault.message ?? 'The production check failed.' };
   } else if (fault?.kind === 'undocumented-field') {
     extraField = { path: fault.path, value: fault.value ?? 'injected' };
   } else if (fault) {
@@ -74,9 +79,9 @@ export async function handleApiCall(req: IncomingMessage, res: ServerResponse, c
     return finish(record, ctx, written.status, written.code);
   }
 
-  const gate = checkGateway(req, target, body, record.action, params, ctx);
-  if (gate) return answer(gate.status, formatGatewayError(requestId, hostId, gate), gate.code);
-  const action = record.action as OperationName; // checkGateway refused any other name
+  const gate = checkGateway(req, target, body, record.action, record.version, params, ctx);
+  if ('code' in gate) return answer(gate.status, formatGatewayError(requestId, hostId, gate), gate.code);
+  const action = gate.operation;
 
   const outcome = dispatchOperation(action, params, {
     state: ctx.state,
@@ -84,6 +89,7 @@ export async function handleApiCall(req: IncomingMessage, res: ServerResponse, c
     projectMode: ctx.projectMode,
     deploymentPolls: ctx.deploymentPolls,
     checkFailure,
+    stageFailure,
   });
   if (!outcome.ok) return answer(outcome.status, formatServiceError(requestId, hostId, outcome, operations[action]), outcome.code);
   // Every answer goes through the operation's response schema: a field the model lacks is a bug here.
@@ -114,18 +120,19 @@ function checkGateway(
   target: ReturnType<typeof parseTarget>,
   body: Buffer,
   action: string,
+  version: string,
   params: Record<string, string>,
   ctx: ApiCallContext,
-): ApiFailure | null {
-  const version = headerOf(req, 'x-acs-version') ?? params.Version ?? '';
-  if (version !== API_VERSION) return failure(400, 'InvalidVersion', 'Specified parameter Version is not valid.');
-  if (!isKnownOperation(action)) return operationNotFound();
+): ApiFailure | { operation: OperationName } {
+  if (!API_VERSIONS.includes(version)) return failure(400, 'InvalidVersion', 'Specified parameter Version is not valid.');
+  const operation = findOperation(action, version);
+  if (!operation) return operationNotFound();
   const auth = verifySignature(
     { method: req.method ?? 'GET', path: target.path, query: target.query, headers: req.headers, body },
     { credentials: ctx.credentials, nonces: ctx.state.nonces, now: ctx.now() },
   );
   if ('code' in auth) return auth;
-  return admitCall(ctx.state, ctx.traffic, ctx.now());
+  return admitCall(ctx.state, ctx.traffic, ctx.now()) ?? { operation };
 }
 
 function finish(record: CallRecord, ctx: ApiCallContext, status: number | null, code: string | undefined): void {

@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { editTask, listTasks, seedTask, setResourceGroups, type EmulatorState, type EmulatorTask } from './emulator-state.js';
 import { enqueueFault, FaultRequests } from './faults.js';
+import { parseFlowSpec } from './flow-spec.js';
+import { findNode, listNodes, seedNode, type EmulatorNode } from './studio-state.js';
 import { readBody } from './read-request.js';
 import { sendJson } from './responses.js';
 
@@ -13,6 +15,8 @@ export const INSPECTION_PREFIX = '/__emulator/';
 
 const TaskEdit = z.object({ taskContent: z.string().optional(), taskParam: z.string().optional() });
 const ResourceGroupsBody = z.array(z.string().min(1));
+const NodeEdit = z.object({ spec: z.string().min(1) });
+const NodeSeedBody = z.object({ projectId: z.number().int().positive(), nodeId: z.string().regex(/^\d+$/), name: z.string().min(1).optional() });
 const DataSourcesBody = z.array(z.object({ name: z.string().min(1), type: z.string().min(1) }));
 const TaskSeedBody = z.object({
   projectId: z.number().int().positive(),
@@ -43,6 +47,26 @@ export async function serveInspection(req: IncomingMessage, res: ServerResponse,
     if (!body.ok) return sendJson(res, 400, { error: body.error });
     const ref = { projectId: Number(taskPath[1]), fileId: Number(taskPath[2]) };
     return sendJson(res, 200, formatTask(editTask(state, ref, body.value, now)));
+  }
+  if (route === 'GET /nodes') return sendJson(res, 200, listNodes(state).map(formatNode));
+  if (route === 'POST /nodes') {
+    const body = await readJson(req, NodeSeedBody);
+    if (!body.ok) return sendJson(res, 400, { error: body.error });
+    return sendJson(res, 201, formatNode(seedNode(state, body.value, now)));
+  }
+  const nodePath = /^\/nodes\/(\d+)\/(\d+)$/.exec(path.slice(INSPECTION_PREFIX.length - 1));
+  if (nodePath && req.method === 'PUT') {
+    // A console edit: the node's FlowSpec replaced as a whole.
+    const body = await readJson(req, NodeEdit);
+    if (!body.ok) return sendJson(res, 400, { error: body.error });
+    const parsed = parseFlowSpec(body.value.spec);
+    if (typeof parsed === 'string') return sendJson(res, 400, { error: parsed });
+    const node = findNode(state, Number(nodePath[1]), nodePath[2]!);
+    if (!node) return sendJson(res, 404, { error: `no node ${nodePath[1]}/${nodePath[2]}` });
+    node.spec = parsed.doc;
+    node.modifyTime = now;
+    node.deployed = false;
+    return sendJson(res, 200, formatNode(node));
   }
   if (route === 'GET /resource-groups') return sendJson(res, 200, state.resourceGroups);
   if (route === 'PUT /resource-groups') {
@@ -100,4 +124,16 @@ async function readJson<T>(req: IncomingMessage, schema: z.ZodType<T>): Promise<
   }
   const result = schema.safeParse(parsed);
   return result.success ? { ok: true, value: result.data } : { ok: false, error: z.prettifyError(result.error) };
+}
+
+export function formatNode(node: EmulatorNode) {
+  return {
+    projectId: node.projectId,
+    id: node.id,
+    scene: node.scene,
+    spec: JSON.stringify(node.spec),
+    updates: node.updates,
+    deployed: node.deployed,
+    taskId: node.taskId,
+  };
 }

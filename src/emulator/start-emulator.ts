@@ -16,17 +16,22 @@ import type { ProjectMode } from '../dataworks/operations/get-project.js';
 import { handleApiCall, type ApiCallContext } from './handle-api-call.js';
 import { INSPECTION_PREFIX, serveInspection } from './inspection-routes.js';
 import { sendJson } from './responses.js';
+import { markNewStudio, seedNode, type EmulatorNode, type NodeSeed } from './studio-state.js';
 
-// A local, in-memory DataWorks 2020-05-18 RPC endpoint on 127.0.0.1 (docs/emulator.md).
+// A local, in-memory DataWorks RPC endpoint on 127.0.0.1 (docs/emulator.md): legacy workspaces speak
+// 2020-05-18, new-Data-Studio ones 2024-05-18.
 
 export type { EmulatorDataSource, EmulatorResourceGroup, EmulatorState, EmulatorTask, TaskSeed } from './emulator-state.js';
 export { seedFromTasks, seedNamedTaskReferences } from './seed-from-tasks.js';
 export type { Fault, FaultTarget } from './faults.js';
+export type { EmulatorNode, EmulatorPipelineRun, NodeSeed } from './studio-state.js';
 export { FAIL_DEPLOY_MARKER } from './handlers/deployments.js';
 
 export type EmulatorOptions = {
   port?: number; // 0 = any free port (default 0)
   seed?: TaskSeed[];
+  newStudio?: number[]; // workspaces on the new Data Studio (2024-05-18); every other one is legacy
+  nodes?: NodeSeed[]; // nodes of new-Data-Studio workspaces (their workspaces become new ones)
   resourceGroups?: string[]; // the tenant's DI resource groups; when given, any other group is invalid
   latencyMs?: number; // delay every answer
   qps?: number; // 0 = no limit; excess calls answered Throttling.User (HTTP 400) like the service
@@ -47,6 +52,7 @@ export type Emulator = {
   failNext(fault: Fault, target?: FaultTarget): void; // target.action: only that action; target.times: default 1
   seedTask(seed: TaskSeed): EmulatorTask;
   editTask(ref: { projectId: number; fileId: number }, change: { taskContent?: string; taskParam?: string }): EmulatorTask;
+  seedNode(seed: NodeSeed): EmulatorNode;
 };
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
@@ -54,6 +60,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const now = options.now ?? Date.now;
   const state = createEmulatorState();
   for (const seed of options.seed ?? []) seedTask(state, seed, now());
+  for (const projectId of options.newStudio ?? []) markNewStudio(state, projectId);
+  for (const seed of options.nodes ?? []) seedNode(state, seed, now());
   if (options.resourceGroups) setResourceGroups(state, options.resourceGroups);
 
   const closing = new AbortController();
@@ -106,6 +114,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     failNext: (fault, target) => enqueueFault(state, fault, target),
     seedTask: (seed) => seedTask(state, seed, now()),
     editTask: (ref, change) => editTask(state, ref, change, now()),
+    seedNode: (seed) => seedNode(state, seed, now()),
   };
 }
 

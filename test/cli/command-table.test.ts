@@ -20,7 +20,7 @@ describe('the command table', () => {
       doctor: ['--json', '--state', '--endpoint', '--region', '--project-id', '--file-id', '--write-probe'],
       workspaces: REPO,
       unlock: REPO,
-      emulator: ['--port', '--seed', '--latency-ms', '--qps', '--fail-rate', '--quota-after', '--mode'],
+      emulator: ['--port', '--seed', '--new-studio', '--latency-ms', '--qps', '--fail-rate', '--quota-after', '--mode'],
     });
   });
 

@@ -5,7 +5,7 @@ import type { CliIo } from '../../src/cli/cli-io.js';
 import { buildTask } from '../support/build-task.js';
 import { namedTaskYaml, taskYaml } from '../support/task-yaml.js';
 import { useTempDir } from '../support/temp-dir.js';
-import { callWithSdk } from '../emulator/call-with-sdk.js';
+import { callWithSdk, callWithSdkFailing } from '../emulator/call-with-sdk.js';
 import { writeFiles } from '../support/temp-origin.js';
 
 // `dwsync emulator` in-process: it seeds from the task files, says where it listens, serves until
@@ -80,6 +80,23 @@ describe('dwsync emulator (CLI)', () => {
     const cli = await startCli(['--seed', 'jobs', '--mode', 'basic'], dir);
     const project = await callWithSdk(cli.url, 'GetProject', { ProjectId: 10000 });
     expect((project.body.Data as { ProjectMode: number }).ProjectMode).toBe(2);
+    expect(await cli.stop()).toBe(0);
+  });
+
+  it('serves each --new-studio workspace and each workspace dwsync.yaml gives api 2024-05-18 as a new Data Studio one', async () => {
+    const dir = await tempDir();
+    await writeFiles(dir, {
+      'dwsync.yaml': 'workspaces:\n  "20000": { api: "2024-05-18" }\n',
+      'jobs/a.yaml': taskYaml(buildTask({ fileId: 1000001 })),
+      'jobs/c.yaml': namedTaskYaml({ ...buildTask({ projectId: 20000 }), fileId: null, name: 'ods_new', folder: 'ods' }),
+    });
+    const cli = await startCli(['--seed', 'jobs', '--new-studio', '40000'], dir);
+    for (const projectId of [20000, 40000]) {
+      const refused = await callWithSdkFailing(cli.url, 'ListFiles', { ProjectId: projectId });
+      expect(refused).toMatchObject({ code: 'Invalid.DataStudio.LegacyApi', statusCode: 400 });
+    }
+    expect((await callWithSdk(cli.url, 'ListFiles', { ProjectId: 10000 })).body).toMatchObject({ Success: true });
+    expect(await (await fetch(`${cli.url}/__emulator/nodes`)).json()).toEqual([]); // a named task is created by apply
     expect(await cli.stop()).toBe(0);
   });
 

@@ -15,6 +15,7 @@ export type HandlerContext = {
   projectMode: ProjectMode;
   deploymentPolls: number;
   checkFailure: string | null; // a queued check failure: the next submit's pre-publish check fails with this
+  stageFailure?: { code: string; message: string } | null; // a queued stage failure: the next pipeline run fails there
 };
 
 export type AnswerBody<N extends OperationName> = Omit<z.input<Operations[N]['response']>, 'RequestId'>;

@@ -12,10 +12,20 @@ import type { CallRecord } from '../../../src/emulator/emulator-state.js';
 // uses the operation definitions under test: a definition or the emulator that drifts from the SDK fails.
 
 type Tree = string | Tree[] | { [key: string]: Tree };
-type Fact = { method: string; request: Record<string, { in: 'query' | 'body'; type: string; required: boolean }>; response: Record<string, Tree> };
-const facts = JSON.parse(readFileSync(new URL('../../fixtures/dataworks-api/2020-05-18.facts.json', import.meta.url), 'utf8')) as {
-  operations: Record<string, Fact>;
-};
+type Fact = { method: string; request: Record<string, { in: 'query' | 'body'; type: string; style?: string; required: boolean }>; response: Record<string, Tree> };
+
+function isJsonList(value: string): boolean {
+  try {
+    return Array.isArray(JSON.parse(value));
+  } catch {
+    return false;
+  }
+}
+type Facts = { operations: Record<string, Fact> };
+const readFacts = (version: string) => JSON.parse(readFileSync(new URL(`../../fixtures/dataworks-api/${version}.facts.json`, import.meta.url), 'utf8')) as Facts;
+const factsByVersion: Record<string, Facts> = { '2020-05-18': readFacts('2020-05-18'), '2024-05-18': readFacts('2024-05-18') };
+const factOf = (call: CallRecord): Fact => factsByVersion[call.version ?? '']!.operations[call.action]!;
+const everyFact = Object.entries(factsByVersion).flatMap(([version, f]) => Object.keys(f.operations).map((action) => `${action}@${version}`));
 
 // The gateway's common error fields (Alibaba Cloud OpenAPI error responses), allowed beside a model's own.
 const COMMON_ERROR_FIELDS = new Set(['RequestId', 'HostId', 'Code', 'Message', 'Recommend']);
@@ -29,6 +39,7 @@ function checkRequest(call: CallRecord, fact: Fact): string[] {
       else if (spec.in !== position) problems.push(`${call.action}: ${name} sent in the ${position}, the SDK puts it in the ${spec.in}`);
       else if (spec.type === 'integer' && !/^-?\d+$/.test(value)) problems.push(`${call.action}: ${name}=${value} is not an integer`);
       else if (spec.type === 'boolean' && value !== 'true' && value !== 'false') problems.push(`${call.action}: ${name}=${value} is not a boolean`);
+      else if (spec.type === 'array' && !isJsonList(value)) problems.push(`${call.action}: ${name}=${value} is not a JSON list`);
     }
   }
   for (const [name, spec] of Object.entries(fact.request)) {
@@ -70,6 +81,7 @@ beforeAll(async () => {
       { projectId: 10000, fileId: 1000000, fileName: 'u_pk', resourceGroup: 'S_res_group_1', dataSources: [{ name: 'mysql_pub', type: 'mysql' }] },
       { projectId: 10000, fileId: 1000001 },
     ],
+    newStudio: [20000],
     deploymentPolls: 0,
   });
   dataWorks = createDataWorks({ endpoint: emulator.url, region: 'cn-hangzhou', credential: createAccessKeyCredential('emulator', 'emulator') });
@@ -99,6 +111,22 @@ async function exerciseEveryOperation(): Promise<void> {
   await dataWorks.deleteFile({ projectId: 10000, fileId });
   await dataWorks.listResourceGroups({ resourceGroupType: 4 });
   await dataWorks.listDataSources({ projectId: 10000, pageNumber: 1, pageSize: 100 });
+  // 2024-05-18, on a new-Data-Studio workspace.
+  const spec = JSON.stringify({ version: '2.0.0', kind: 'Node', spec: { nodes: [{ name: 'ods_n', script: { path: 'ods/ods_n', runtime: { command: 'DI' }, content } }] } });
+  const { nodeId } = await dataWorks.createNode({ projectId: 20000, scene: 'DATAWORKS_PROJECT', spec });
+  await dataWorks.updateNode({ projectId: 20000, nodeId, spec });
+  await dataWorks.getNode({ projectId: 20000, nodeId });
+  await dataWorks.getNode({ projectId: 20000, nodeId: '42' }); // an error answer
+  await dataWorks.listNodes({ projectId: 20000, pageNumber: 1, pageSize: 100 });
+  await dataWorks.listNodes({ projectId: 20000, pageNumber: 1, pageSize: 10, name: 'ods', scene: 'DATAWORKS_PROJECT' });
+  const { pipelineRunId } = await dataWorks.createPipelineRun({ projectId: 20000, objectId: nodeId, type: 'Online', description: 'dwsync' });
+  await dataWorks.getPipelineRun({ projectId: 20000, pipelineRunId });
+  await dataWorks.execPipelineRunStage({ projectId: 20000, pipelineRunId, code: 'PROD_CHECK' });
+  await dataWorks.getPipelineRun({ projectId: 20000, pipelineRunId });
+  await dataWorks.deleteNode({ projectId: 20000, nodeId });
+  await dataWorks.getWorkspace({ projectId: 20000 });
+  await dataWorks.listDataSourcesOfStudio({ projectId: 10000, pageNumber: 1, pageSize: 100, name: 'mysql' });
+  await dataWorks.listResourceGroupsOfStudio({ projectId: 20000, pageNumber: 1, pageSize: 100 });
 }
 
 describe('conformance: requests and answers on the wire match the SDK models', () => {
@@ -109,20 +137,28 @@ describe('conformance: requests and answers on the wire match the SDK models', (
   });
 
   it('exercises every operation the facts describe', () => {
-    expect([...new Set(calls.map((c) => c.action))].sort()).toEqual(Object.keys(facts.operations).sort());
+    expect([...new Set(calls.map((c) => `${c.action}@${c.version}`))].sort()).toEqual(everyFact.sort());
   });
 
   it('sends each parameter where the SDK puts it, every required one, no unknown one', () => {
-    expect(calls.flatMap((call) => checkRequest(call, facts.operations[call.action]!))).toEqual([]);
+    expect(calls.flatMap((call) => checkRequest(call, factOf(call)))).toEqual([]);
   });
 
   it('answers only documented fields of documented types, errors included', () => {
     expect(calls.some((c) => c.status !== 200)).toBe(true);
-    expect(calls.flatMap((call) => checkAnswer(call, facts.operations[call.action]!))).toEqual([]);
+    expect(calls.flatMap((call) => checkAnswer(call, factOf(call)))).toEqual([]);
   });
 
   it('calls each operation with the SDK method', () => {
-    const wrong = calls.filter((call) => call.method !== facts.operations[call.action]!.method).map((c) => `${c.action} ${c.method}`);
+    const wrong = calls.filter((call) => call.method !== factOf(call).method).map((c) => `${c.action} ${c.method}`);
     expect(wrong).toEqual([]);
+  });
+
+  it('sends each 2024-05-18 operation with x-acs-version 2024-05-18, and a list as the SDK does (ObjectIds as JSON text)', () => {
+    const studio = calls.filter((c) => c.parameters.ProjectId === '20000' || c.parameters.Id === '20000');
+    expect(studio.length).toBeGreaterThan(0);
+    expect(studio.every((c) => c.version === '2024-05-18')).toBe(true);
+    const created = calls.find((c) => c.action === 'CreatePipelineRun')!;
+    expect(JSON.parse(created.body.ObjectIds!)).toEqual([expect.stringMatching(/^\d{19}$/)]);
   });
 });
