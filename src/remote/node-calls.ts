@@ -42,7 +42,7 @@ async function findOrCreateNode(task: Parameters<TaskCalls['findOrCreate']>[0], 
   const path = `${folder}/${name}`;
   const matches: string[] = [];
   let attempts = 0;
-  let requestId = '';
+  let requestId: string | undefined;
   // ListNodes matches the name fuzzily: every page of the answer is read and the path compared here.
   for (let page = 1; ; page++) {
     const listed = await deps.call(() => deps.dataWorks.listNodes({ projectId, name, scene: 'DATAWORKS_PROJECT', pageNumber: page, pageSize: PAGE_SIZE }));
@@ -57,7 +57,7 @@ async function findOrCreateNode(task: Parameters<TaskCalls['findOrCreate']>[0], 
       message: `${matches.length} batch sync nodes have the path ${JSON.stringify(path)}: ${matches.join(', ')}; give the task's nodeId instead of name and folder`,
       status: null,
       code: 'AmbiguousTaskName',
-      requestId,
+      requestId: requestId ?? null,
       retryable: false,
     });
   }
