@@ -15,4 +15,10 @@ describe('validateSchedule', () => {
       { path: ['schedule', 'endDate'], message: 'schedule.endDate must not be before schedule.startDate (2026-02-01), got "2026-01-31"' },
     ]);
   });
+
+  test('parameters are name=value pairs', () => {
+    expect(validateSchedule({ parameters: 'bizdate=$yyyymmdd $bizdate' })).toEqual([
+      { path: ['schedule', 'parameters'], message: 'schedule.parameters must be space-separated name=value pairs such as "bizdate=$yyyymmdd", got "$bizdate"' },
+    ]);
+  });
 });

@@ -1,0 +1,19 @@
+import type { Operation } from 'fast-json-patch';
+
+import { diffConfig } from '../plan/diff-config.js';
+import type { JsonObject } from '../text/json.js';
+
+type WithSchedule = { schedule?: JsonObject | undefined; scheduleHash?: string | undefined };
+
+// A task file's schedule differs from the last applied one. A task without a schedule leaves the
+// service's schedule alone, so it never differs.
+export function scheduleChanged(applied: WithSchedule, desired: WithSchedule): boolean {
+  return desired.scheduleHash !== undefined && desired.scheduleHash !== applied.scheduleHash;
+}
+
+// The plan's schedulePatch: present only for a task file with a schedule, from the last applied
+// schedule (none: {}) to the desired one; empty when apply changes nothing.
+export function planSchedulePatch(previous: WithSchedule | null, desired: WithSchedule, changes: boolean): { schedulePatch?: Operation[] } {
+  if (desired.schedule === undefined) return {};
+  return { schedulePatch: changes ? diffConfig(previous?.schedule ?? {}, desired.schedule) : [] };
+}
