@@ -1,6 +1,7 @@
 import pLimit from 'p-limit';
 
 import { appliedRecord, failedRecord, skippedRecord } from '../core/plan/build-record.js';
+import { keepAppliedSchedule } from '../core/schedule/plan-schedule.js';
 import type { Clock, DataWorksSession, ProjectMode } from '../ports.js';
 import type { PlannedTask } from '../core/plan/plan-tasks.js';
 import type { WorkItem } from '../core/plan/plan-work.js';
@@ -81,7 +82,10 @@ export async function pushUpdates(items: WorkItem[], options: PushOptions, deps:
   async function applied(entry: PlannedTask, fileId: number, answer: { requestId: string; attempts: number }, outcome: 'applied' | 'created'): Promise<ApplyResult> {
     const task = entry.task!;
     const { requestId, attempts } = answer;
-    const record = appliedRecord({ file: task.file, record: deps.recordOf(task.key), at: at(), attempts, desired: entry.desired!, commit: options.commit, requestId });
+    const previous = deps.recordOf(task.key);
+    // The schedule is not sent on this path yet (UpdateFile): it stays recorded as last applied.
+    const desired = keepAppliedSchedule(entry.desired!, previous?.applied);
+    const record = appliedRecord({ file: task.file, record: previous, at: at(), attempts, desired, commit: options.commit, requestId });
     if (task.fileId === null) record.fileId = fileId;
     record.deploy = entry.deploy ? { stage: 'submitting', at: at() } : null;
     const recorded = recordLater(task.key, record);

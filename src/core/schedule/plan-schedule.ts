@@ -17,3 +17,13 @@ export function planSchedulePatch(previous: WithSchedule | null, desired: WithSc
   if (desired.schedule === undefined) return {};
   return { schedulePatch: changes ? diffConfig(previous?.schedule ?? {}, desired.schedule) : [] };
 }
+
+// The desired config with the schedule left as last applied: what a record may say once the content is
+// in DataWorks but the schedule has not been sent (or was refused). The schedule is recorded only
+// after UpdateFile accepts it.
+export function keepAppliedSchedule<T extends WithSchedule>(desired: T, applied: WithSchedule | null | undefined): T {
+  const { schedule: _schedule, scheduleHash: _hash, ...rest } = desired;
+  return applied?.schedule !== undefined && applied.scheduleHash !== undefined
+    ? ({ ...rest, schedule: applied.schedule, scheduleHash: applied.scheduleHash } as T)
+    : (rest as T);
+}

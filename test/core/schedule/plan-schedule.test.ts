@@ -49,3 +49,13 @@ describe('the schedule in a plan', () => {
     expect(desiredConfig(a, salt).scheduleHash).toBe(desiredConfig(b, salt).scheduleHash);
   });
 });
+
+describe('keepAppliedSchedule', () => {
+  test('the content is the desired one, the schedule the last applied one (or none)', async () => {
+    const { keepAppliedSchedule } = await import('../../../src/core/schedule/plan-schedule.js');
+    const desired = desiredConfig(buildTask({ schedule: { paused: true } }), salt);
+    const applied = desiredConfig(buildTask({ schedule: { paused: false } }), salt);
+    expect(keepAppliedSchedule(desired, applied)).toEqual({ ...desired, schedule: applied.schedule, scheduleHash: applied.scheduleHash });
+    expect('schedule' in keepAppliedSchedule(desired, null)).toBe(false);
+  });
+});
