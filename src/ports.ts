@@ -1,3 +1,4 @@
+import type { UpdateFileFields } from './core/schedule/node-configuration.js';
 import type { ImportOutcome } from './core/import/import-report.js';
 import type { ApplyOutcome } from './core/plan/report.js';
 import type { ProjectMode } from './dataworks/operations/get-project.js';
@@ -125,6 +126,8 @@ export interface DataWorks {
   getFile(ref: TaskRef): Promise<{ requestId: string; file: LiveFile | null }>;
   listFiles(input: ListFilesInput): Promise<{ requestId: string; totalCount: number; files: FileSummary[] }>;
   submitFile(ref: TaskRef & { comment?: string }): Promise<{ requestId: string; deploymentId: number }>;
+  // The schedule's changed fields (UpdateFile; core/schedule/node-configuration.ts says which are sent).
+  updateFile(ref: TaskRef & { fields: UpdateFileFields }): Promise<{ requestId: string }>;
   deployFile(ref: TaskRef & { comment?: string }): Promise<{ requestId: string; deploymentId: number }>;
   getDeployment(input: { projectId: number; deploymentId: number }): Promise<Deployment>;
   // deploymentId null: the file is gone at once, nothing to poll.

@@ -7,6 +7,7 @@ import { getFile, listFiles } from './handlers/files.js';
 import { getProject } from './handlers/project.js';
 import { listDataSources, listResourceGroups } from './handlers/references.js';
 import { updateDISyncTask } from './handlers/update-di-sync-task.js';
+import { updateFile } from './handlers/update-file.js';
 
 // One handler per operation dwsync speaks. Typed over the operation names: an operation added to
 // dataworks/operations/operations.ts without a handler here does not compile.
@@ -22,6 +23,7 @@ export const operationHandlers: { readonly [N in OperationName]: OperationHandle
   ListResourceGroups: listResourceGroups,
   SubmitFile: submitFile,
   UpdateDISyncTask: updateDISyncTask,
+  UpdateFile: updateFile,
 };
 
 export function isKnownOperation(action: string): action is OperationName {

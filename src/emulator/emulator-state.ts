@@ -14,7 +14,10 @@ export type EmulatorTask = {
   committed: boolean; // submitted (standard mode: in DEV) since the last change
   deployed: boolean; // the current content reached production
   lastModified: number; // ms since the epoch
+  nodeConfiguration?: EmulatorNodeConfiguration; // the schedule UpdateFile set (GetFile answers it over the defaults)
 };
+
+export type EmulatorNodeConfiguration = Record<string, string | number | boolean | { Input: string; ParseType: string }[]>;
 
 export type DeploymentKind = 'submit' | 'deploy' | 'delete';
 

@@ -9,6 +9,7 @@ import { ListFiles } from './list-files.js';
 import { ListResourceGroups } from './list-resource-groups.js';
 import { SubmitFile } from './submit-file.js';
 import { UpdateDISyncTask } from './update-di-sync-task.js';
+import { UpdateFile } from './update-file.js';
 
 // Every operation dwsync speaks, by its OpenAPI name. Adding one: a definition file, an entry here, and
 // the emulator's handler (its registry is typed over OperationName, so the compiler asks for it).
@@ -24,6 +25,7 @@ export const operations = {
   ListResourceGroups,
   SubmitFile,
   UpdateDISyncTask,
+  UpdateFile,
 } as const;
 
 export type Operations = typeof operations;

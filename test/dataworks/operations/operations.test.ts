@@ -15,6 +15,7 @@ describe('operations', () => {
       'ListResourceGroups',
       'SubmitFile',
       'UpdateDISyncTask',
+      'UpdateFile',
     ]);
     for (const name of OPERATION_NAMES) expect(operations[name].name).toBe(name);
   });
