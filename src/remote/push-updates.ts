@@ -1,7 +1,8 @@
 import pLimit from 'p-limit';
 
 import { appliedRecord, failedRecord, skippedRecord } from '../core/plan/build-record.js';
-import { keepAppliedSchedule } from '../core/schedule/plan-schedule.js';
+import { keepAppliedSchedule, onlyScheduleChanged } from '../core/schedule/plan-schedule.js';
+import { pushSchedule } from './push-schedule.js';
 import type { Clock, DataWorksSession, ProjectMode } from '../ports.js';
 import type { PlannedTask } from '../core/plan/plan-tasks.js';
 import type { WorkItem } from '../core/plan/plan-work.js';
@@ -83,12 +84,20 @@ export async function pushUpdates(items: WorkItem[], options: PushOptions, deps:
     const task = entry.task!;
     const { requestId, attempts } = answer;
     const previous = deps.recordOf(task.key);
-    // The schedule is not sent on this path yet (UpdateFile): it stays recorded as last applied.
+    // The content first, with the schedule as last applied: the schedule is recorded once UpdateFile accepts it.
     const desired = keepAppliedSchedule(entry.desired!, previous?.applied);
     const record = appliedRecord({ file: task.file, record: previous, at: at(), attempts, desired, commit: options.commit, requestId });
     if (task.fileId === null) record.fileId = fileId;
     record.deploy = entry.deploy ? { stage: 'submitting', at: at() } : null;
-    const recorded = recordLater(task.key, record);
+    let recorded = recordLater(task.key, record);
+    try {
+      const scheduled = await pushSchedule(entry, fileId, record, deps);
+      if (scheduled) recorded = recordLater(task.key, scheduled);
+    } catch (error) {
+      // The content applied, the schedule did not: recorded as exactly that (fail keeps `applied`).
+      await recorded;
+      return fail(entry, error, false);
+    }
     const named = task.fileId === null ? { fileId } : {};
     const result: ApplyResult = { key: task.key, file: task.file, outcome, requestId, attempts, ...named };
     if (!entry.deploy) return result;
@@ -134,6 +143,8 @@ export async function pushUpdates(items: WorkItem[], options: PushOptions, deps:
 
   async function update(entry: PlannedTask, fileId: number): Promise<ApplyResult> {
     const task = entry.task!;
+    // Only the schedule changed (or only it failed last time): no UpdateDISyncTask, straight to UpdateFile.
+    if (onlyScheduleChanged(entry)) return applied(entry, fileId, { requestId: deps.recordOf(task.key)?.applied?.requestId ?? '', attempts: 0 }, 'applied');
     const request = { projectId: task.projectId, fileId, ...buildUpdateRequest(entry) };
     const long = request.taskContent === undefined ? null : describeLongContent(task.file, request.taskContent);
     if (long) deps.onWarning?.(long);

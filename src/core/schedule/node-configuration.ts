@@ -103,7 +103,9 @@ export function toUpdateFileFields(desired: JsonObject, base: JsonObject): Updat
   if (typeof cron === 'string') {
     fields.CronExpress = cron;
     const cycle = cycleOf(cron);
-    if (cycle && cycle !== (typeof base.cron === 'string' ? cycleOf(base.cron) : null)) fields.CycleType = cycle;
+    // Sent only when the cycle is known to change: with no known base cron the current CycleType is
+    // unknown, and sending the value it already has would be refused.
+    if (cycle && typeof base.cron === 'string' && cycle !== cycleOf(base.cron)) fields.CycleType = cycle;
   }
   const mode = changed('rerun', 'mode');
   if (typeof mode === 'string') fields.RerunMode = RERUN_TO_WIRE[mode as RerunMode];

@@ -27,3 +27,15 @@ export function keepAppliedSchedule<T extends WithSchedule>(desired: T, applied:
     ? ({ ...rest, schedule: applied.schedule, scheduleHash: applied.scheduleHash } as T)
     : (rest as T);
 }
+
+// An update whose content and TaskParam are the last applied ones and not drifted: only the schedule
+// is sent (a schedule that failed after its content applied is retried alone).
+export function onlyScheduleChanged(entry: {
+  drift?: boolean;
+  desired: (WithSchedule & { taskContentHash: string; taskParamHash: string }) | null;
+  lastApplied: (WithSchedule & { taskContentHash: string; taskParamHash: string }) | null;
+}): boolean {
+  const { desired, lastApplied } = entry;
+  if (!desired || !lastApplied || entry.drift) return false;
+  return desired.taskContentHash === lastApplied.taskContentHash && desired.taskParamHash === lastApplied.taskParamHash && scheduleChanged(lastApplied, desired);
+}

@@ -13,7 +13,7 @@ describe('the 2020-05-18 UpdateFile / NodeConfiguration mapping', () => {
         {},
       ),
     ).toEqual({
-      CronExpress: '00 */30 * * * ?', CycleType: 'NOT_DAY', RerunMode: 'FAILURE_ALLOWED', AutoRerunTimes: 3, AutoRerunIntervalMillis: 180000,
+      CronExpress: '00 */30 * * * ?', RerunMode: 'FAILURE_ALLOWED', AutoRerunTimes: 3, AutoRerunIntervalMillis: 180000,
       ParaValue: 'bizdate=$yyyymmdd', InputList: 'p_root,p.a', ResourceGroupIdentifier: 'S_res', Stop: false, SchedulerType: 'SKIP', Timeout: 4,
       StartEffectDate: Date.UTC(2026, 0, 1), EndEffectDate: Date.UTC(2026, 11, 31),
     });
@@ -24,6 +24,7 @@ describe('the 2020-05-18 UpdateFile / NodeConfiguration mapping', () => {
     expect(toUpdateFileFields({ ...base, cron: '00 30 02 * * ?' }, base)).toEqual({ CronExpress: '00 30 02 * * ?' });
     expect(toUpdateFileFields({ ...base, rerun: { mode: 'all-allowed', times: 5 } }, base)).toEqual({ AutoRerunTimes: 5 });
     expect(toUpdateFileFields(base, base)).toEqual({});
+    expect(toUpdateFileFields({ ...base, cron: '00 */30 * * * ?' }, base)).toEqual({ CronExpress: '00 */30 * * * ?', CycleType: 'NOT_DAY' });
   });
 
   test('NodeConfiguration reads back what UpdateFile sent', () => {
