@@ -1,4 +1,5 @@
 import type { UpdateFileFields } from './core/schedule/node-configuration.js';
+import type { JsonObject } from './core/text/json.js';
 import type { ImportOutcome } from './core/import/import-report.js';
 import type { ApplyOutcome } from './core/plan/report.js';
 import type { ProjectMode } from './dataworks/operations/get-project.js';
@@ -46,6 +47,7 @@ export type LiveFile = {
   fileName: string;
   fileType: number; // 23 = DI batch sync
   content: string; // the job JSON (Data.File.Content)
+  schedule?: JsonObject; // Data.NodeConfiguration as a task file's schedule (core/schedule/node-configuration.ts)
 };
 
 export type FileSummary = { fileId: number; fileName: string; folderPath: string; fileType: number };

@@ -169,12 +169,13 @@ export function readTaskParamGroup(taskParam: string): string | null {
 export function editTask(
   state: EmulatorState,
   ref: { projectId: number; fileId: number },
-  change: { taskContent?: string; taskParam?: string },
+  change: { taskContent?: string; taskParam?: string; nodeConfiguration?: EmulatorNodeConfiguration },
   now: number,
 ): EmulatorTask {
   const task = findTask(state, ref.projectId, ref.fileId) ?? seedTask(state, ref, now);
   if (change.taskContent !== undefined) task.taskContent = change.taskContent;
   if (change.taskParam !== undefined) task.taskParam = change.taskParam;
+  if (change.nodeConfiguration !== undefined) task.nodeConfiguration = { ...task.nodeConfiguration, ...change.nodeConfiguration };
   markChanged(task, now);
   return task;
 }

@@ -21,7 +21,8 @@ export async function fetchLive(
         if (!value.file) return void live.set(ref.key, { missing: true });
         // GetFile has no DI resource group field: the service keeps it in Content.extend.resourceGroup.
         const taskContent = parseContent(value.file.content);
-        live.set(ref.key, { missing: false, taskContent, resourceGroup: parseContentTaskParam(taskContent).resourceGroup });
+        const schedule = value.file.schedule ? { schedule: value.file.schedule } : {};
+        live.set(ref.key, { missing: false, taskContent, resourceGroup: parseContentTaskParam(taskContent).resourceGroup, ...schedule });
       }),
     ),
   );

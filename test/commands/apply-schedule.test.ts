@@ -68,3 +68,19 @@ describe('apply with a schedule (2020-05-18)', () => {
     expect(sent(fixture, 'UpdateFile')).toEqual([{ ProjectId: '10000', FileId: '1000001', RerunMode: 'ALL_DENIED' }]);
   });
 });
+
+describe('plan --refresh with a schedule', () => {
+  it('reports a schedule changed in the console as drift, on the keys the task manages', async () => {
+    const { preparePlan } = await import('../../src/commands/plan.js').catch(() => ({ preparePlan: undefined }));
+    fixture = await setupCommand(1);
+    await withSchedule(fixture, 'schedule:\n  cron: "00 30 01 * * ?"\n');
+    await apply({ root: fixture.repo.dir, qps: 0 }, fixture.deps);
+    const res = await fetch(`${fixture.emulator.url}/__emulator/tasks/10000/1000001`, {
+      method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nodeConfiguration: { CronExpress: '00 00 05 * * ?', Stop: true } }),
+    });
+    expect(res.status).toBe(200);
+    const report = await apply({ root: fixture.repo.dir, qps: 0, refresh: true }, fixture.deps);
+    expect(report.results[0]).toMatchObject({ outcome: 'skipped', reason: 'drift' });
+    void preparePlan;
+  });
+});

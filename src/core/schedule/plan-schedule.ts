@@ -2,6 +2,7 @@ import type { Operation } from 'fast-json-patch';
 
 import { diffConfig } from '../plan/diff-config.js';
 import type { JsonObject } from '../text/json.js';
+import { projectSchedule } from './schedule-config.js';
 
 type WithSchedule = { schedule?: JsonObject | undefined; scheduleHash?: string | undefined };
 
@@ -38,4 +39,13 @@ export function onlyScheduleChanged(entry: {
   const { desired, lastApplied } = entry;
   if (!desired || !lastApplied || entry.drift) return false;
   return desired.taskContentHash === lastApplied.taskContentHash && desired.taskParamHash === lastApplied.taskParamHash && scheduleChanged(lastApplied, desired);
+}
+
+// With --refresh: the live schedule seen through the keys the last applied schedule manages, as a
+// patch from the last applied one (empty: no drift). resourceGroup is never compared: GetFile does
+// not show the identifier. A task without an applied schedule has nothing to have drifted from.
+export function diffLiveSchedule(applied: JsonObject | undefined, live: JsonObject | undefined): Operation[] {
+  if (applied === undefined || live === undefined) return [];
+  const { resourceGroup: _group, ...managed } = applied;
+  return diffConfig(managed, projectSchedule(live, managed));
 }

@@ -59,3 +59,15 @@ describe('keepAppliedSchedule', () => {
     expect('schedule' in keepAppliedSchedule(desired, null)).toBe(false);
   });
 });
+
+describe('diffLiveSchedule', () => {
+  test('compares only the keys the applied schedule manages, never the resource group', async () => {
+    const { diffLiveSchedule } = await import('../../../src/core/schedule/plan-schedule.js');
+    const live = { cron: '00 00 05 * * ?', rerun: { mode: 'all-allowed', times: 3 }, paused: true, dependsOn: ['b', 'a'] };
+    expect(diffLiveSchedule({ cron: '00 30 01 * * ?', resourceGroup: 'S', dependsOn: ['a', 'b'] }, live)).toEqual([
+      { op: 'replace', path: '/cron', value: '00 00 05 * * ?' },
+    ]);
+    expect(diffLiveSchedule({ rerun: { times: 3 } }, live)).toEqual([]);
+    expect(diffLiveSchedule(undefined, live)).toEqual([]);
+  });
+});
