@@ -84,3 +84,23 @@ describe('plan --refresh with a schedule', () => {
     void preparePlan;
   });
 });
+
+describe('import with a schedule', () => {
+  it('writes the schedule GetFile shows, so a plan right after import is unchanged', async () => {
+    const { importTasks } = await import('../../src/commands/import.js');
+    const { plan } = await import('../../src/commands/plan.js');
+    const { readFile, rm } = await import('node:fs/promises');
+    fixture = await setupCommand(1);
+    await withSchedule(fixture, 'schedule:\n  cron: "00 */30 * * * ?"\n  rerun: {mode: all-denied}\n  dependsOn: [proj_root]\n');
+    await apply({ root: fixture.repo.dir, qps: 0 }, fixture.deps);
+    await rm(path.join(fixture.repo.dir, 'jobs'), { recursive: true });
+    await rm(path.join(fixture.repo.dir, '.dwsync'), { recursive: true });
+    await importTasks({ root: fixture.repo.dir, qps: 0, concurrency: 2, projectId: 10000 }, { ...fixture.deps, random: () => 0 });
+    const written = (await import('node:fs/promises')).readdir(path.join(fixture.repo.dir, 'jobs'), { recursive: true });
+    const file = (await written).find((f) => String(f).endsWith('.yaml'))!;
+    const text = await readFile(path.join(fixture.repo.dir, 'jobs', String(file)), 'utf8');
+    expect(text).toContain('cron: 00 */30 * * * ?');
+    expect(text).toContain('dependsOn: [proj_root]');
+    expect((await plan({ root: fixture.repo.dir, refresh: true, qps: 0 }, fixture.deps)).summary).toMatchObject({ update: 0, unchanged: 1 });
+  });
+});

@@ -23,7 +23,13 @@ const FLOW_MAX_CHARS = 72;
 // Pure; the caller checks that the text loads back to the same values.
 export function renderTaskYaml(document: ImportedDocument, options: RenderOptions): string {
   const doc = new Document(
-    { projectId: document.projectId, fileId: document.fileId, taskParam: document.taskParam, taskContent: document.taskContent },
+    {
+      projectId: document.projectId,
+      fileId: document.fileId,
+      taskParam: document.taskParam,
+      taskContent: document.taskContent,
+      ...(document.schedule ? { schedule: document.schedule } : {}),
+    },
     { version: '1.2' },
   );
   visit(doc, {
