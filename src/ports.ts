@@ -1,3 +1,5 @@
+import type { UpdateFileFields } from './core/schedule/node-configuration.js';
+import type { JsonObject } from './core/text/json.js';
 import type { ImportOutcome } from './core/import/import-report.js';
 import type { ApplyOutcome } from './core/plan/report.js';
 import type { ProjectMode } from './dataworks/operations/get-project.js';
@@ -45,6 +47,7 @@ export type LiveFile = {
   fileName: string;
   fileType: number; // 23 = DI batch sync
   content: string; // the job JSON (Data.File.Content)
+  schedule?: JsonObject; // Data.NodeConfiguration as a task file's schedule (core/schedule/node-configuration.ts)
 };
 
 export type FileSummary = { fileId: number; fileName: string; folderPath: string; fileType: number };
@@ -120,6 +123,8 @@ export interface DataWorks {
   getFile(ref: TaskRef): Promise<{ requestId: string; file: LiveFile | null }>;
   listFiles(input: ListFilesInput): Promise<{ requestId: string; totalCount: number; files: FileSummary[] }>;
   submitFile(ref: TaskRef & { comment?: string }): Promise<{ requestId: string; deploymentId: number }>;
+  // The schedule's changed fields (UpdateFile; core/schedule/node-configuration.ts says which are sent).
+  updateFile(ref: TaskRef & { fields: UpdateFileFields }): Promise<{ requestId: string }>;
   deployFile(ref: TaskRef & { comment?: string }): Promise<{ requestId: string; deploymentId: number }>;
   getDeployment(input: { projectId: number; deploymentId: number }): Promise<Deployment>;
   // deploymentId null: the file is gone at once, nothing to poll.

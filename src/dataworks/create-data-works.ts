@@ -77,6 +77,10 @@ export function createDataWorks(options: CreateDataWorksOptions): DataWorks {
       const { answer, status } = await call(op.SubmitFile, { ProjectId: ref.projectId, FileId: ref.fileId, Comment: ref.comment });
       return { requestId: requestIdOf(answer), deploymentId: requireId(answer.Data, status, requestIdOf(answer)) };
     },
+    async updateFile(ref) {
+      const { answer } = await call(op.UpdateFile, { ProjectId: ref.projectId, FileId: ref.fileId, ...ref.fields });
+      return { requestId: requestIdOf(answer) };
+    },
     async deployFile(ref) {
       const { answer, status } = await call(op.DeployFile, { ProjectId: ref.projectId, FileId: ref.fileId, Comment: ref.comment });
       return { requestId: requestIdOf(answer), deploymentId: requireId(answer.Data, status, requestIdOf(answer)) };

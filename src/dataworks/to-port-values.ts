@@ -1,3 +1,4 @@
+import { scheduleFromNodeConfiguration, type NodeConfiguration } from '../core/schedule/node-configuration.js';
 import type { z } from 'zod';
 import type { Deployment, FileSummary, LiveFile, ProjectMode } from '../ports.js';
 import type { GetDeployment } from './operations/get-deployment.js';
@@ -14,7 +15,9 @@ type ListedFile = NonNullable<NonNullable<NonNullable<z.infer<typeof ListFiles.r
 export function toLiveFile(answer: z.infer<typeof GetFile.response>, status: number): LiveFile {
   const file = answer.Data?.File;
   if (!file || typeof file.FileId !== 'number') throw invalidAnswer(status, requestIdOf(answer), 'GetFile answered without Data.File');
-  return { fileId: file.FileId, fileName: file.FileName ?? '', fileType: file.FileType ?? 0, content: file.Content ?? '' };
+  const node = answer.Data?.NodeConfiguration;
+  const schedule = node ? { schedule: scheduleFromNodeConfiguration(node as NodeConfiguration) } : {};
+  return { fileId: file.FileId, fileName: file.FileName ?? '', fileType: file.FileType ?? 0, content: file.Content ?? '', ...schedule };
 }
 
 export function toFileSummary(file: ListedFile): FileSummary {

@@ -11,6 +11,7 @@ import { createNode, deleteNode, getNode, listNodes, updateNode } from './handle
 import { createPipelineRun, execPipelineRunStage, getPipelineRun } from './handlers/pipeline-runs.js';
 import { getProject2024, listDataSources2024, listResourceGroups2024 } from './handlers/studio-references.js';
 import { isNewStudio } from './studio-state.js';
+import { updateFile } from './handlers/update-file.js';
 
 // One handler per operation dwsync speaks. Typed over the operation names: an operation added to
 // dataworks/operations/operations.ts without a handler here does not compile.
@@ -26,6 +27,7 @@ export const operationHandlers: { readonly [N in OperationName]: OperationHandle
   ListResourceGroups: listResourceGroups,
   SubmitFile: submitFile,
   UpdateDISyncTask: updateDISyncTask,
+  UpdateFile: updateFile,
   CreateNode: createNode,
   CreatePipelineRun: createPipelineRun,
   DeleteNode: deleteNode,

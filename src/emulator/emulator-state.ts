@@ -15,7 +15,10 @@ export type EmulatorTask = {
   committed: boolean; // submitted (standard mode: in DEV) since the last change
   deployed: boolean; // the current content reached production
   lastModified: number; // ms since the epoch
+  nodeConfiguration?: EmulatorNodeConfiguration; // the schedule UpdateFile set (GetFile answers it over the defaults)
 };
+
+export type EmulatorNodeConfiguration = Record<string, string | number | boolean | { Input: string; ParseType: string }[]>;
 
 export type DeploymentKind = 'submit' | 'deploy' | 'delete';
 
@@ -170,12 +173,13 @@ export function readTaskParamGroup(taskParam: string): string | null {
 export function editTask(
   state: EmulatorState,
   ref: { projectId: number; fileId: number },
-  change: { taskContent?: string; taskParam?: string },
+  change: { taskContent?: string; taskParam?: string; nodeConfiguration?: EmulatorNodeConfiguration },
   now: number,
 ): EmulatorTask {
   const task = findTask(state, ref.projectId, ref.fileId) ?? seedTask(state, ref, now);
   if (change.taskContent !== undefined) task.taskContent = change.taskContent;
   if (change.taskParam !== undefined) task.taskParam = change.taskParam;
+  if (change.nodeConfiguration !== undefined) task.nodeConfiguration = { ...task.nodeConfiguration, ...change.nodeConfiguration };
   markChanged(task, now);
   return task;
 }

@@ -13,7 +13,12 @@ import { sendJson } from './responses.js';
 
 export const INSPECTION_PREFIX = '/__emulator/';
 
-const TaskEdit = z.object({ taskContent: z.string().optional(), taskParam: z.string().optional() });
+// A console edit: the content, TaskParam, or schedule fields as GetFile's NodeConfiguration names them.
+const TaskEdit = z.object({
+  taskContent: z.string().optional(),
+  taskParam: z.string().optional(),
+  nodeConfiguration: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.object({ Input: z.string(), ParseType: z.string() }))])).optional(),
+});
 const ResourceGroupsBody = z.array(z.string().min(1));
 const NodeEdit = z.object({ spec: z.string().min(1) });
 const NodeSeedBody = z.object({ projectId: z.number().int().positive(), nodeId: z.string().regex(/^\d+$/), name: z.string().min(1).optional() });

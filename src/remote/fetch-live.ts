@@ -25,7 +25,8 @@ export async function readLiveFile(ref: { projectId: number; fileId: number }, d
   const { value } = await deps.call(() => deps.dataWorks.getFile(ref));
   if (!value.file) return { missing: true };
   const taskContent = parseContent(value.file.content);
-  return { missing: false, taskContent, resourceGroup: parseContentTaskParam(taskContent).resourceGroup };
+  const schedule = value.file.schedule ? { schedule: value.file.schedule } : {};
+  return { missing: false, taskContent, resourceGroup: parseContentTaskParam(taskContent).resourceGroup, ...schedule };
 }
 
 // Content that is not JSON (an empty, never configured task) is compared as the text it is.

@@ -4,6 +4,7 @@ import { deleteTask } from './delete-task.js';
 import { deployTask } from './deploy-task.js';
 import { readLiveFile } from './fetch-live.js';
 import { findOrCreateTask } from './find-or-create-task.js';
+import { pushFileSchedule } from './push-schedule.js';
 import type { TaskCalls, TaskTarget } from './task-calls.js';
 
 // 2020-05-18 (legacy Data Studio): a task is a batch sync file.
@@ -24,6 +25,8 @@ export const fileCalls: TaskCalls = {
   deploy: (projectId, target, comment, deps) => deployTask({ projectId, fileId: fileIdOf(target) }, comment, deps),
   remove: (projectId, target, deps) => deleteTask({ projectId, fileId: fileIdOf(target) }, deps),
   readLive: (projectId, target, deps) => readLiveFile({ projectId, fileId: fileIdOf(target) }, deps),
+  // The schedule is the file's NodeConfiguration: UpdateFile, after the content.
+  pushSchedule: (entry, target, record, deps) => pushFileSchedule(entry, fileIdOf(target), record, deps),
 };
 
 function fileIdOf(target: TaskTarget): number {

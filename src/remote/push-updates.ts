@@ -9,6 +9,7 @@ import { InternalError, RemoteError } from '../errors.js';
 import type { TaskRecord } from '../core/state/state-schema.js';
 import type { Task } from '../core/task/task.js';
 import { toResultError } from '../dataworks/to-result-error.js';
+import { keepAppliedSchedule, onlyScheduleChanged } from '../core/schedule/plan-schedule.js';
 import { callsFor } from './calls-for.js';
 import { targetOf, type Found, type TaskTarget } from './task-calls.js';
 
@@ -79,11 +80,27 @@ export async function pushUpdates(items: WorkItem[], options: PushOptions, deps:
   async function applied(entry: PlannedTask, target: TaskTarget, answer: { requestId: string; attempts: number }, outcome: 'applied' | 'created'): Promise<ApplyResult> {
     const task = entry.task!;
     const { requestId, attempts } = answer;
-    const record = appliedRecord({ file: task.file, record: deps.recordOf(task.key), at: at(), attempts, desired: entry.desired!, commit: options.commit, requestId });
+    const { pushSchedule } = callsFor(entry.api);
+    const previous = deps.recordOf(task.key);
+    // Where the schedule takes a call of its own (UpdateFile), the content is recorded first with the
+    // schedule as last applied, and the schedule once that call is accepted. A node's schedule went
+    // with its content, in the same FlowSpec.
+    const desired = pushSchedule ? keepAppliedSchedule(entry.desired!, previous?.applied) : entry.desired!;
+    const record = appliedRecord({ file: task.file, record: previous, at: at(), attempts, desired, commit: options.commit, requestId });
     const named = isNamed(task) ? learned(target) : {};
     Object.assign(record, named);
     record.deploy = entry.deploy ? { stage: 'submitting', at: at() } : null;
-    const recorded = recordLater(task.key, record);
+    let recorded = recordLater(task.key, record);
+    if (pushSchedule) {
+      try {
+        const scheduled = await pushSchedule(entry, target, record, deps);
+        if (scheduled) recorded = recordLater(task.key, scheduled);
+      } catch (error) {
+        // The content applied, the schedule did not: recorded as exactly that (fail keeps `applied`).
+        await recorded;
+        return fail(entry, error, false);
+      }
+    }
     const result: ApplyResult = { key: task.key, file: task.file, outcome, requestId, attempts, ...named };
     if (!entry.deploy) return result;
     await recorded;
@@ -127,6 +144,10 @@ export async function pushUpdates(items: WorkItem[], options: PushOptions, deps:
   }
 
   async function update(entry: PlannedTask, target: TaskTarget): Promise<ApplyResult> {
+    // Only a schedule sent on its own changed (or only it failed last time): straight to that call.
+    if (callsFor(entry.api).pushSchedule && onlyScheduleChanged(entry)) {
+      return applied(entry, target, { requestId: deps.recordOf(entry.key)?.applied?.requestId ?? '', attempts: 0 }, 'applied');
+    }
     try {
       const answer = await callsFor(entry.api).update(entry, target, deps);
       return await applied(entry, target, answer, 'applied');

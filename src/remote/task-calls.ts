@@ -1,6 +1,6 @@
 import type { LiveConfig } from '../core/plan/detect-drift.js';
 import type { PlannedTask } from '../core/plan/plan-tasks.js';
-import type { DeployRecord } from '../core/state/state-schema.js';
+import type { DeployRecord, TaskRecord } from '../core/state/state-schema.js';
 import type { Task } from '../core/task/task.js';
 import type { ApiVersion, Clock, DataWorksSession, ProjectMode } from '../ports.js';
 
@@ -27,6 +27,10 @@ export type TaskCalls = {
   deploy(projectId: number, target: TaskTarget, comment: string, deps: DeployDeps): Promise<void>;
   remove(projectId: number, target: TaskTarget, deps: DataWorksSession & { clock: Clock }): Promise<{ requestId: string; attempts: number; alreadyGone: boolean }>;
   readLive(projectId: number, target: TaskTarget, deps: DataWorksSession): Promise<LiveConfig>;
+  // Where the schedule takes a call of its own after the content's: sends the schedule's changes and
+  // returns the record with the schedule applied (null: nothing to send). Absent where the schedule
+  // travels with the content, in the same request.
+  pushSchedule?(entry: PlannedTask, target: TaskTarget, record: TaskRecord, deps: DataWorksSession): Promise<TaskRecord | null>;
 };
 
 // The target a planned task has, once known: its own id, or the one the state learned.

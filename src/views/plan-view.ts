@@ -22,7 +22,10 @@ export type FieldChange = {
   from?: string; // for "move" and "copy"
 };
 
-export type FieldSection = { title: 'taskContent' | 'taskParam' | 'live taskContent' | 'live taskParam'; fields: FieldChange[] };
+export type FieldSection = {
+  title: 'taskContent' | 'taskParam' | 'schedule' | 'live taskContent' | 'live taskParam' | 'live schedule';
+  fields: FieldChange[];
+};
 
 export type PlanViewEntry = {
   key: string;
@@ -56,12 +59,14 @@ export function buildPlanView(planned: readonly PlannedTask[]): PlanView {
 }
 
 function toEntry(entry: PlannedTask): PlanViewEntry {
-  const before = { content: entry.lastApplied?.taskContent ?? {}, param: entry.lastApplied?.taskParam ?? {} };
+  const before = { content: entry.lastApplied?.taskContent ?? {}, param: entry.lastApplied?.taskParam ?? {}, schedule: entry.lastApplied?.schedule ?? {} };
   const sections: FieldSection[] = [
     { title: 'taskContent', fields: toFields(entry.taskContentPatch, before.content) },
     { title: 'taskParam', fields: toFields(entry.taskParamPatch, before.param) },
+    { title: 'schedule', fields: toFields(entry.schedulePatch ?? [], before.schedule) },
     { title: 'live taskContent', fields: toFields(entry.liveContentPatch ?? [], before.content) },
     { title: 'live taskParam', fields: toFields(entry.liveParamPatch ?? [], before.param) },
+    { title: 'live schedule', fields: toFields(entry.liveSchedulePatch ?? [], before.schedule) },
   ];
   return {
     key: entry.key,

@@ -39,7 +39,8 @@ function renderEntry(entry: PlanViewEntry, p: Painter): string {
   // A whole new config as a patch is a wall of text; what a reviewer wants is what it connects.
   if (entry.newTask !== null) lines.push(p.green(`    ${entry.newTask}`));
   for (const section of entry.sections) {
-    if (entry.newTask !== null && !section.title.startsWith('live')) continue;
+    // The new task's one line stands for its config; its schedule is still shown field by field.
+    if (entry.newTask !== null && !section.title.startsWith('live') && section.title !== 'schedule') continue;
     lines.push(...renderSection(section, p));
   }
   return lines.join('\n');

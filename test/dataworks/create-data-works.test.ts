@@ -70,7 +70,8 @@ describe('createDataWorks: successful calls', () => {
     });
     expect(await dataWorks.getFile({ projectId: 10000, fileId: 1 })).toEqual({
       requestId: 'req-f',
-      file: { fileId: 1, fileName: 'u_pk', fileType: 23, content: '{"type":"job"}' },
+      // NodeConfiguration with no schedule field (only the numeric group): an empty schedule.
+      file: { fileId: 1, fileName: 'u_pk', fileType: 23, content: '{"type":"job"}', schedule: {} },
     });
     expect(await dataWorks.getFile({ projectId: 10000, fileId: 2 })).toEqual({ requestId: 'req-missing', file: null });
   });

@@ -11,7 +11,7 @@ const start = useSeededEmulator();
 describe('dispatchOperation', () => {
   it('has a handler for exactly the operations defined', () => {
     expect(Object.keys(operationHandlers).sort()).toEqual([...OPERATION_NAMES].sort());
-    expect(OPERATION_NAMES).toHaveLength(22);
+    expect(OPERATION_NAMES).toHaveLength(23);
   });
 
   it('knows an operation only by its exact name, never by an object property', () => {
@@ -44,6 +44,7 @@ describe('dispatchOperation', () => {
       ListFiles: 'MissingProjectId',
       SubmitFile: 'MissingProjectId',
       UpdateDISyncTask: 'MissingProjectId',
+      UpdateFile: 'MissingProjectId',
     });
   });
 

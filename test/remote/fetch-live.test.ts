@@ -23,7 +23,7 @@ describe('fetchLive', () => {
     ];
     const live = await fetchLive(refs, { ...session, concurrency: 2 });
 
-    expect(Object.fromEntries(live)).toEqual({
+    expect(Object.fromEntries(live)).toMatchObject({
       '10000/1': { missing: false, taskContent: { type: 'job', steps: [], extend: { resourceGroup: 'S_g1' } }, resourceGroup: 'S_g1' },
       '10000/2': { missing: false, taskContent: { type: 'job' }, resourceGroup: null },
       '10000/3': { missing: true },
@@ -34,7 +34,9 @@ describe('fetchLive', () => {
   it('keeps content that is not JSON (a never configured task) as its text', async () => {
     const { session } = await start({ seed: [{ projectId: 10000, fileId: 1, taskContent: '' }] });
     const live = await fetchLive([file('k', 10000, 1)], { ...session, concurrency: 1 });
-    expect(live.get('k')).toEqual({ missing: false, taskContent: '', resourceGroup: null });
+    expect(live.get('k')).toMatchObject({ missing: false, taskContent: '', resourceGroup: null });
+    // GetFile's NodeConfiguration, as a task file's schedule (the emulator's never-scheduled default).
+    expect(live.get('k')).toMatchObject({ schedule: { cron: '00 00 00 * * ?', rerun: { mode: 'all-allowed', times: 3, intervalSeconds: 120 }, paused: false } });
   });
 
   it('fails the whole refresh on a read that fails for another reason than a missing file', async () => {

@@ -4,10 +4,11 @@ import type { TaskRecord } from '../state/state-schema.js';
 // The state record of an imported task: the config just read counts as applied, from no commit.
 // No last attempt: dwsync has not pushed it, so a plan has nothing to retry. Pure.
 export function importedRecord(input: { file: string; desired: DesiredConfig; at: string; requestId: string }): TaskRecord {
-  const { taskContent, taskParam, taskContentHash, taskParamHash } = input.desired;
+  const { taskContent, taskParam, taskContentHash, taskParamHash, schedule, scheduleHash } = input.desired;
+  const imported = schedule !== undefined && scheduleHash !== undefined ? { schedule, scheduleHash } : {};
   return {
     file: input.file,
-    applied: { taskContent, taskParam, taskContentHash, taskParamHash, appliedAt: input.at, commit: null, requestId: input.requestId },
+    applied: { taskContent, taskParam, taskContentHash, taskParamHash, ...imported, appliedAt: input.at, commit: null, requestId: input.requestId },
     lastAttempt: null,
   };
 }

@@ -12,6 +12,7 @@ export type ImportedDocument = {
   nodeId?: string; // or a node of a 2024-05-18 one
   taskParam: JsonObject;
   taskContent: JsonObject; // DataWorks' key order, as JSON.parse keeps it; service-managed keys left out
+  schedule?: JsonObject; // GetFile's NodeConfiguration as it is (never the scheduling resource group: GetFile has no identifier)
 };
 
 // Where the task's Data Integration resource group came from.
@@ -54,7 +55,7 @@ export function parseLiveFile(projectId: number, live: LiveFile, workspaceDefaul
   const author = splitContent(content).author as JsonObject;
   return {
     ok: true,
-    document: { projectId, fileId: live.fileId, taskParam, taskContent: author },
+    document: { projectId, fileId: live.fileId, taskParam, taskContent: author, ...(live.schedule && Object.keys(live.schedule).length > 0 ? { schedule: live.schedule } : {}) },
     groupSource: kept.resourceGroup !== null ? 'content' : 'workspace-default',
   };
 }

@@ -29,6 +29,7 @@ export function renderTaskYaml(document: ImportedDocument, options: RenderOption
       ...(document.nodeId !== undefined ? { nodeId: document.nodeId } : { fileId: document.fileId }),
       taskParam: document.taskParam,
       taskContent: document.taskContent,
+      ...(document.schedule ? { schedule: document.schedule } : {}),
     },
     { version: '1.2' },
   );

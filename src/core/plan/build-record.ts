@@ -8,11 +8,12 @@ type Base = { file: string; record: TaskRecord | null; at: string; attempts: num
 export function appliedRecord(
   base: Base & { desired: DesiredConfig; commit: string | null; requestId: string },
 ): TaskRecord {
-  const { taskContent, taskParam, taskContentHash, taskParamHash } = base.desired;
+  const { taskContent, taskParam, taskContentHash, taskParamHash, schedule, scheduleHash } = base.desired;
+  const appliedSchedule = schedule !== undefined && scheduleHash !== undefined ? { schedule, scheduleHash } : {};
   return {
     ...base.record,
     file: base.file,
-    applied: { taskContent, taskParam, taskContentHash, taskParamHash, appliedAt: base.at, commit: base.commit, requestId: base.requestId },
+    applied: { taskContent, taskParam, taskContentHash, taskParamHash, ...appliedSchedule, appliedAt: base.at, commit: base.commit, requestId: base.requestId },
     lastAttempt: { at: base.at, outcome: 'applied', attempts: base.attempts, requestId: base.requestId },
   };
 }

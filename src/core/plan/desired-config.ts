@@ -2,6 +2,8 @@ import { hashCanonical } from '../text/canonical-json.js';
 import type { JsonValue } from '../text/json.js';
 import { hashSecrets } from '../task/secret-keys.js';
 import type { Task } from '../task/task.js';
+import { toScheduleConfig } from '../schedule/schedule-config.js';
+import type { JsonObject } from '../text/json.js';
 
 // A task's config in the form the state keeps: secret values replaced by keyed hashes, plus hashes
 // of the canonical form. What is compared, stored and diffed; never what is sent.
@@ -10,6 +12,8 @@ export type DesiredConfig = {
   taskParam: JsonValue;
   taskContentHash: string;
   taskParamHash: string;
+  schedule?: JsonObject; // only when the task file has a schedule: its keys, nothing else
+  scheduleHash?: string;
 };
 
 export function desiredConfig(task: Task, salt: string): DesiredConfig {
@@ -20,6 +24,7 @@ export function desiredConfig(task: Task, salt: string): DesiredConfig {
     taskParam,
     taskContentHash: hashCanonical(taskContent),
     taskParamHash: hashCanonical(taskParam),
+    ...(task.schedule ? toScheduleConfig(task.schedule) : {}),
   };
 }
 

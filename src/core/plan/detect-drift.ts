@@ -1,13 +1,14 @@
 import { hashCanonical } from '../text/canonical-json.js';
 import { diffConfig, maskPatch } from './diff-config.js';
 import type { JsonValue } from '../text/json.js';
-import { isJsonObject } from '../text/json.js';
+import { isJsonObject, type JsonObject } from '../text/json.js';
+import { diffLiveSchedule } from '../schedule/plan-schedule.js';
 import type { PlannedTask } from './plan-tasks.js';
 import { hashSecrets } from '../task/secret-keys.js';
 import { splitContent } from '../task/service-managed-content.js';
 
 // What GetFile showed of a task: its job JSON (parsed) and, where Content.extend gives it, the DI resource group.
-export type LiveConfig = { missing: true } | { missing: false; taskContent: JsonValue; resourceGroup: string | null };
+export type LiveConfig = { missing: true } | { missing: false; taskContent: JsonValue; resourceGroup: string | null; schedule?: JsonObject };
 
 // Three versions meet here: the task file (already compared with the last applied record by the plan),
 // the last applied record, and the live task. A live task that differs from the last applied record was
@@ -25,9 +26,11 @@ export function detectDrift(planned: PlannedTask[], live: ReadonlyMap<string, Li
     const contentDrift = hashCanonical(liveContent) !== hashCanonical(appliedContent);
     const appliedGroup = isJsonObject(applied.taskParam) ? applied.taskParam.ResourceGroup : undefined;
     const groupDrift = seen.resourceGroup !== null && appliedGroup !== undefined && seen.resourceGroup !== appliedGroup;
-    if (!contentDrift && !groupDrift) return { ...entry, drift: false };
+    const liveSchedulePatch = diffLiveSchedule(applied.schedule as JsonObject | undefined, seen.schedule);
+    const scheduleDrift = liveSchedulePatch.length > 0 ? { liveSchedulePatch } : {};
+    if (!contentDrift && !groupDrift && !scheduleDrift.liveSchedulePatch) return { ...entry, drift: false };
     const liveContentPatch = contentDrift ? maskPatch(diffConfig(appliedContent, liveContent)) : [];
     const liveParamPatch = groupDrift ? [{ op: 'replace' as const, path: '/ResourceGroup', value: seen.resourceGroup }] : [];
-    return { ...entry, drift: true, liveContentPatch, liveParamPatch };
+    return { ...entry, drift: true, liveContentPatch, liveParamPatch, ...scheduleDrift };
   });
 }

@@ -9,9 +9,10 @@ import { desiredConfig } from './desired-config.js';
 import type { DesiredConfig } from './desired-config.js';
 import { parseTaskKey, type Task } from '../task/task.js';
 import { DATA_STUDIO_API, LEGACY_API, type ApiOf, type ApiVersion } from '../config/api-version.js';
+import { planSchedulePatch, scheduleChanged } from '../schedule/plan-schedule.js';
 
 // The parts of a state record a plan reads: the configs and their hashes, not when or by which request.
-export type AppliedHashes = Pick<AppliedConfig, 'taskContent' | 'taskParam' | 'taskContentHash' | 'taskParamHash'>;
+export type AppliedHashes = Pick<AppliedConfig, 'taskContent' | 'taskParam' | 'taskContentHash' | 'taskParamHash' | 'schedule' | 'scheduleHash'>;
 export type PlanInputRecord = {
   file: string;
   fileId?: number; // a named task's file, once dwsync has found or created it
@@ -94,6 +95,7 @@ function planTask(task: Task, record: PlanInputRecord | null, salt: string, depl
     ...(reason ? { reason } : {}),
     taskContentPatch: maskPatch(contentPatch),
     taskParamPatch: maskPatch(paramPatch),
+    ...planSchedulePatch(previous, desired, changes),
     ...(!changes && deploy && isUndeployed(record) ? { undeployed: true } : {}),
     task,
     fileId,
@@ -116,7 +118,7 @@ function updateReason(record: PlanInputRecord | null, desired: DesiredConfig): U
   const applied = record?.applied;
   if (!applied) return 'new';
   const same = applied.taskContentHash === desired.taskContentHash && applied.taskParamHash === desired.taskParamHash;
-  return same ? null : 'changed';
+  return same && !scheduleChanged(applied, desired) ? null : 'changed';
 }
 
 // A record dwsync answers for: it created or applied (or imported) that config. Only those are pruned.

@@ -16,9 +16,11 @@ export type PlanChange = {
   reason?: UpdateReason; // only for action "update"
   taskContentPatch: Operation[]; // from the last applied config to the desired one; values of secret keys redacted
   taskParamPatch: Operation[];
+  schedulePatch?: Operation[]; // only for a task file with a schedule: from the last applied schedule to the desired one
   drift?: boolean; // with --refresh: the live config differs from the last applied one
   liveContentPatch?: Operation[]; // with --refresh and drift: from the last applied config to the live one
   liveParamPatch?: Operation[]; // likewise for what the service shows of TaskParam (the resource group)
+  liveSchedulePatch?: Operation[]; // with --refresh and drift: from the last applied schedule to the live one, on its keys
   live?: 'missing'; // with --refresh: the task no longer exists in DataWorks
   undeployed?: boolean; // deploy: the last update was not (fully) deployed
 };

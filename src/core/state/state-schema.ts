@@ -38,6 +38,10 @@ export const AppliedConfig = z.object({
   taskParam: JsonValue,
   taskContentHash: z.string(),
   taskParamHash: z.string(),
+  // The last schedule DataWorks accepted (UpdateFile), kept apart from the content: a task whose content
+  // was applied but whose schedule failed keeps the new content and the old schedule.
+  schedule: z.record(z.string(), JsonValue).optional(),
+  scheduleHash: z.string().optional(),
   appliedAt: z.string(), // ISO 8601
   commit: z.string().nullable(),
   requestId: z.string(),

@@ -15,6 +15,8 @@ import { validateJsonValue } from './validate-json-value.js';
 import { validateTaskContent } from './validate-task-content.js';
 import { validateTaskIdentity } from './validate-task-identity.js';
 import { findExcessiveFlowDepth, MAX_FLOW_DEPTH } from './validate-flow-depth.js';
+import { validateSchedule } from '../schedule/validate-schedule.js';
+import type { Schedule } from '../schedule/schedule-schema.js';
 
 // Warnings do not stop a run: they are located like problems and printed as warnings.
 export type ParsedTaskFile = { tasks: Task[]; problems: Problem[]; warnings: Problem[] };
@@ -106,7 +108,7 @@ function parseTaskDocument(doc: Document, source: string, file: string, report: 
   const checked = { ...data, taskContent: content };
   issues.push(...validateSchema(TaskDocument, checked, CLOSED_KEYS), ...validateTaskIdentity(checked));
   issues.push(...validateJsonValue(data.taskParam, ['taskParam']), ...validateJsonValue(content, ['taskContent']));
-  issues.push(...validateTaskContent(content));
+  issues.push(...validateTaskContent(content), ...validateSchedule(data.schedule));
   for (const issue of firstPerPath(issues)) report(locateYamlNode(doc, issue.path, issue.at).offset, formatPath(issue.path), issue.message);
   if (issues.length > 0) return null;
   const secrets = [...findClearSecrets(data.taskParam as JsonObject, ['taskParam']), ...findClearSecrets(content as JsonObject, ['taskContent'])];
@@ -126,6 +128,7 @@ function parseTaskDocument(doc: Document, source: string, file: string, report: 
     ...findPosition(source, start),
     ...(data.description !== undefined && { description: ownCopy(data.description as string) }),
     ...(data.deploy !== undefined && { deploy: data.deploy as boolean }),
+    ...(data.schedule !== undefined && { schedule: JSON.parse(JSON.stringify(data.schedule)) as Schedule }),
   } as Task;
   // The configs are kept as their JSON text, parsed again when read (define-lazy.ts): a valid JSON
   // value round-trips exactly, key order included.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RERUN_KEYS, SCHEDULE_KEYS, Schedule } from '../schedule/schedule-schema.js';
 
 // The task file format (docs/task-file.md). This schema is the single source of the
 // TypeScript type and of the editor JSON Schema. Each `error` text is the expectation that
@@ -92,6 +93,7 @@ const taskFileShape = {
   taskContent: z.union([TaskContent, z.string().meta({ description: 'The job JSON as the code editor shows it' })], {
     error: 'a mapping or a string holding the job JSON',
   }),
+  schedule: Schedule.optional(),
 };
 
 // One YAML document of a task file, as written. Unknown top-level keys are an error: a typo
@@ -108,4 +110,6 @@ export const TASK_FILE_KEYS = Object.keys(taskFileShape);
 export const CLOSED_KEYS: Readonly<Record<string, readonly string[]>> = {
   '': TASK_FILE_KEYS,
   taskParam: Object.keys(TaskParam.shape),
+  schedule: SCHEDULE_KEYS,
+  'schedule.rerun': RERUN_KEYS,
 };

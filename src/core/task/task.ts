@@ -1,3 +1,4 @@
+import type { Schedule } from '../schedule/schedule-schema.js';
 import type { JsonObject } from '../text/json.js';
 
 // One declared task, as loaded from a valid task document. A task names an existing DataWorks file by
@@ -16,6 +17,7 @@ export type Task = {
   deploy?: boolean;
   taskParam: JsonObject; // e.g. { ResourceGroup: "S_res_group_x", Cu: 2 }
   taskContent: JsonObject; // the code-editor job JSON, in the author's key order
+  schedule?: Schedule; // absent: the service's schedule is left as it is
 };
 
 // A file's or a node's key: both are the workspace and the id. Which one a key names is the workspace's

@@ -21,6 +21,7 @@ import { ListResourceGroups2024 } from './list-resource-groups-2024.js';
 import { SubmitFile } from './submit-file.js';
 import { UpdateDISyncTask } from './update-di-sync-task.js';
 import { UpdateNode } from './update-node.js';
+import { UpdateFile } from './update-file.js';
 
 // Every operation dwsync speaks, by its OpenAPI name; an operation of the 2024-05-18 API whose name the
 // 2020-05-18 API also has is keyed with a "2024" suffix (its definition's `name` is the action on the
@@ -38,6 +39,7 @@ export const operations = {
   ListResourceGroups,
   SubmitFile,
   UpdateDISyncTask,
+  UpdateFile,
   // 2024-05-18 (new Data Studio)
   CreateNode,
   CreatePipelineRun,

@@ -1,8 +1,9 @@
 import { DI_FILE_TYPE } from '../../dataworks/operations/file-fields.js';
 import { findTask, hasProject, listTasks, type EmulatorTask } from '../emulator-state.js';
-import { answer, fail, type HandlerContext, type OperationHandler, type Failed } from './operation-handler.js';
+import { answer, fail, type AnswerBody, type HandlerContext, type OperationHandler, type Failed } from './operation-handler.js';
 import { formatContent } from './di-task-checks.js';
 import { readPage, readRequiredLong } from './read-params.js';
+import { DEFAULT_NODE_CONFIGURATION } from './update-file.js';
 
 // GetFile and ListFiles: how DataStudio shows its files. Every emulated file is a batch sync (23).
 // Neither has a DI resource group field; GetFile has no folder path (ListFiles has AbsoluteFolderPath).
@@ -18,17 +19,9 @@ export const getFile: OperationHandler<'GetFile'> = (params, ctx) => {
     HttpStatusCode: 200,
     Data: {
       File: { ...formatFileSummary(task), Content: formatContent(task.taskContent, task.taskParam), DeletedStatus: 'NORMAL' },
-      NodeConfiguration: {
-        ResourceGroupId: 30_000_001, // the numeric scheduling group: not the DI group
-        RerunMode: 'ALL_ALLOWED',
-        CycleType: 'DAY',
-        CronExpress: '00 00 00 * * ?',
-        StartEffectDate: 0,
-        EndEffectDate: 4155787800000,
-        Stop: false,
-        AutoRerunTimes: 3,
-        AutoRerunIntervalMillis: 120000,
-      },
+      // What UpdateFile set, over a never-scheduled file's defaults. ResourceGroupIdentifier is not
+      // part of the model's answer (only the numeric ResourceGroupId).
+      NodeConfiguration: nodeConfigurationOf(task),
     },
   });
 };
@@ -111,4 +104,9 @@ function formatFileSummary(task: EmulatorTask) {
     ConnectionName: '',
     FileDescription: '',
   };
+}
+
+function nodeConfigurationOf(task: EmulatorTask) {
+  const { ResourceGroupIdentifier: _identifier, ...shown } = { ...DEFAULT_NODE_CONFIGURATION, ...task.nodeConfiguration };
+  return shown as NonNullable<AnswerBody<'GetFile'>['Data']>['NodeConfiguration'];
 }

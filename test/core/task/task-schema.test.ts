@@ -124,7 +124,12 @@ describe('TaskParam', () => {
 
 describe('the key lists', () => {
   it('name the top-level keys and the closed taskParam keys', () => {
-    expect(TASK_FILE_KEYS).toEqual(['projectId', 'fileId', 'nodeId', 'name', 'folder', 'taskType', 'description', 'deploy', 'taskParam', 'taskContent']);
-    expect(CLOSED_KEYS).toEqual({ '': TASK_FILE_KEYS, taskParam: ['ResourceGroup', 'Cu'] });
+    expect(TASK_FILE_KEYS).toEqual(['projectId', 'fileId', 'nodeId', 'name', 'folder', 'taskType', 'description', 'deploy', 'taskParam', 'taskContent', 'schedule']);
+    expect(CLOSED_KEYS).toEqual({
+      '': TASK_FILE_KEYS,
+      taskParam: ['ResourceGroup', 'Cu'],
+      schedule: ['cron', 'rerun', 'parameters', 'dependsOn', 'resourceGroup', 'paused', 'skipped', 'timeoutHours', 'startDate', 'endDate'],
+      'schedule.rerun': ['mode', 'times', 'intervalSeconds'],
+    });
   });
 });

@@ -15,6 +15,7 @@ describe('operations', () => {
       'ListResourceGroups',
       'SubmitFile',
       'UpdateDISyncTask',
+      'UpdateFile',
       'CreateNode',
       'CreatePipelineRun',
       'DeleteNode',

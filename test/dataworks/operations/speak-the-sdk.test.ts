@@ -103,6 +103,14 @@ async function exerciseEveryOperation(): Promise<void> {
   await dataWorks.listFiles({ projectId: 10000, pageNumber: 1, pageSize: 100, fileTypes: '23' });
   await dataWorks.listFiles({ projectId: 10000, pageNumber: 1, pageSize: 50, fileIds: [1000000, 1000001], exactFileName: 'u_pk', folderPath: 'Business Flow' });
   const { fileId } = await dataWorks.createDISyncTask({ projectId: 10000, taskName: 'ods_new', folderPath: 'Business Flow/ods/Data Integration', taskContent: content, taskParam: param, clientToken: 'c-1' });
+  await dataWorks.updateFile({
+    ...ref,
+    fields: {
+      CronExpress: '00 */30 * * * ?', CycleType: 'NOT_DAY', RerunMode: 'FAILURE_ALLOWED', AutoRerunTimes: 1, AutoRerunIntervalMillis: 60000, ParaValue: 'a=b',
+      InputList: 'p_root', ResourceGroupIdentifier: 'S_res', Stop: true, SchedulerType: 'SKIP', Timeout: 2, StartEffectDate: 1, EndEffectDate: 2,
+    },
+  });
+  await dataWorks.updateFile({ ...ref, fields: { Stop: true } }).catch(() => undefined); // refused: unchanged
   const submitted = await dataWorks.submitFile({ ...ref, comment: 'dwsync' });
   await dataWorks.getDeployment({ projectId: 10000, deploymentId: submitted.deploymentId });
   await dataWorks.getDeployment({ projectId: 10000, deploymentId: submitted.deploymentId });

@@ -1,0 +1,51 @@
+import type { Operation } from 'fast-json-patch';
+
+import { diffConfig } from '../plan/diff-config.js';
+import type { JsonObject } from '../text/json.js';
+import { projectSchedule } from './schedule-config.js';
+
+type WithSchedule = { schedule?: JsonObject | undefined; scheduleHash?: string | undefined };
+
+// A task file's schedule differs from the last applied one. A task without a schedule leaves the
+// service's schedule alone, so it never differs.
+export function scheduleChanged(applied: WithSchedule, desired: WithSchedule): boolean {
+  return desired.scheduleHash !== undefined && desired.scheduleHash !== applied.scheduleHash;
+}
+
+// The plan's schedulePatch: present only for a task file with a schedule, from the last applied
+// schedule (none: {}) to the desired one; empty when apply changes nothing.
+export function planSchedulePatch(previous: WithSchedule | null, desired: WithSchedule, changes: boolean): { schedulePatch?: Operation[] } {
+  if (desired.schedule === undefined) return {};
+  return { schedulePatch: changes ? diffConfig(previous?.schedule ?? {}, desired.schedule) : [] };
+}
+
+// The desired config with the schedule left as last applied: what a record may say once the content is
+// in DataWorks but the schedule has not been sent (or was refused). The schedule is recorded only
+// after UpdateFile accepts it.
+export function keepAppliedSchedule<T extends WithSchedule>(desired: T, applied: WithSchedule | null | undefined): T {
+  const { schedule: _schedule, scheduleHash: _hash, ...rest } = desired;
+  return applied?.schedule !== undefined && applied.scheduleHash !== undefined
+    ? ({ ...rest, schedule: applied.schedule, scheduleHash: applied.scheduleHash } as T)
+    : (rest as T);
+}
+
+// An update whose content and TaskParam are the last applied ones and not drifted: only the schedule
+// is sent (a schedule that failed after its content applied is retried alone).
+export function onlyScheduleChanged(entry: {
+  drift?: boolean;
+  desired: (WithSchedule & { taskContentHash: string; taskParamHash: string }) | null;
+  lastApplied: (WithSchedule & { taskContentHash: string; taskParamHash: string }) | null;
+}): boolean {
+  const { desired, lastApplied } = entry;
+  if (!desired || !lastApplied || entry.drift) return false;
+  return desired.taskContentHash === lastApplied.taskContentHash && desired.taskParamHash === lastApplied.taskParamHash && scheduleChanged(lastApplied, desired);
+}
+
+// With --refresh: the live schedule seen through the keys the last applied schedule manages, as a
+// patch from the last applied one (empty: no drift). resourceGroup is never compared: GetFile does
+// not show the identifier. A task without an applied schedule has nothing to have drifted from.
+export function diffLiveSchedule(applied: JsonObject | undefined, live: JsonObject | undefined): Operation[] {
+  if (applied === undefined || live === undefined) return [];
+  const { resourceGroup: _group, ...managed } = applied;
+  return diffConfig(managed, projectSchedule(live, managed));
+}
