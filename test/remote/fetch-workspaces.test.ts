@@ -29,7 +29,7 @@ describe('fetchWorkspaces', () => {
         [10000, sources('b', 60).map((s) => s.name)],
         [20000, ['odps_first']],
       ]),
-      resourceGroups: ['S_g2', 'S_g1'],
+      resourceGroups: ['S_g1', 'S_g2'], // sorted: several workspaces' groups make one list
     });
     expect(callsOf(emulator, 'ListDataSources')).toEqual([
       { ProjectId: '10000', PageNumber: '1', PageSize: String(DATA_SOURCES_PAGE_SIZE) },
