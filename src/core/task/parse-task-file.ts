@@ -99,7 +99,7 @@ function parseTaskDocument(doc: Document, source: string, file: string, report: 
       const syntax = findJsonSyntaxError(json) ?? { offset: 0, message: (error as Error).message };
       const scalar = locateYamlNode(doc, ['taskContent']).scalar;
       const offset = scalar ? locateInScalar(source, scalar, syntax.offset) : start;
-      report(offset, 'taskContent', `taskContent is not valid JSON: ${syntax.message}`);
+      report(offset, 'taskContent', `taskContent is not valid JSON: ${describeSyntaxError(syntax)}`);
       return null;
     }
   }
@@ -130,6 +130,12 @@ function parseTaskDocument(doc: Document, source: string, file: string, report: 
   defineLazyJson(task, 'taskParam', JSON.stringify(data.taskParam));
   defineLazyJson(task, 'taskContent', JSON.stringify(content));
   return task;
+}
+
+// Scripts copied from DataWorks' reader and writer pages carry comments, which the service refuses.
+function describeSyntaxError(syntax: { message: string; comment?: string }): string {
+  if (syntax.comment === undefined) return syntax.message;
+  return `found a comment (${syntax.comment}): DataWorks does not accept comments in the job JSON; remove it, and any other comment in taskContent`;
 }
 
 // One problem per place: a value that is both not JSON and of the wrong type is one mistake.

@@ -6,9 +6,13 @@ import { findPosition } from './source-lines.js';
 // inside (an unclosed string is shown at its opening quote). Whether the text ended before the value did
 // (endedEarly): a file cut short by a crash ends early, a damaged one goes wrong before its end.
 // Iterative, with its own stack: a deeply nested document cannot overflow the call stack.
-export type JsonSyntaxError = { offset: number; line: number; column: number; message: string; endedEarly: boolean };
+// A comment (`//`, `/*`, `#`) where JSON expects something else is named as such (comment), since
+// scripts copied from documentation often carry them and "found \"/\"" would not say why.
+export type JsonSyntaxError = { offset: number; line: number; column: number; message: string; endedEarly: boolean; comment?: JsonComment };
+export type JsonComment = '//' | '/*' | '#';
 
 type Found = Omit<JsonSyntaxError, 'line' | 'column'>;
+const COMMENT_STARTS: readonly JsonComment[] = ['//', '/*', '#'];
 type Mode = 'value' | 'valueOrEnd' | 'keyOrEnd' | 'key' | 'colon' | 'after';
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
@@ -27,6 +31,8 @@ function scanDocument(text: string): Found | null {
   let mode: Mode = 'value';
   const fail = (expected: string): Found => {
     const endedEarly = i >= text.length;
+    const comment = COMMENT_STARTS.find((start) => text.startsWith(start, i));
+    if (comment !== undefined) return { offset: i, message: `expected ${expected}, found a comment (${comment}): JSON has no comments`, endedEarly, comment };
     return { offset: i, message: `expected ${expected}, found ${endedEarly ? 'the end of the text' : JSON.stringify(text[i])}`, endedEarly };
   };
 
