@@ -33,7 +33,7 @@ function scanDocument(text: string): Found | null {
     const endedEarly = i >= text.length;
     const comment = COMMENT_STARTS.find((start) => text.startsWith(start, i));
     if (comment !== undefined) return { offset: i, message: `expected ${expected}, found a comment (${comment}): JSON has no comments`, endedEarly, comment };
-    return { offset: i, message: `expected ${expected}, found ${endedEarly ? 'the end of the text' : JSON.stringify(text[i])}`, endedEarly };
+    return { offset: i, message: `expected ${expected}, found ${endedEarly ? 'the end of the text' : describeCharacter(text[i]!)}`, endedEarly };
   };
 
   for (;;) {
@@ -121,4 +121,12 @@ function scanString(text: string, start: number): number | Found {
 
 function cutShort(offset: number, message: string): Found {
   return { offset, message, endedEarly: true };
+}
+
+// A space JSON does not count as one (a no-break space pasted from a web page) looks like a space in
+// the message too: name its code point.
+function describeCharacter(c: string): string {
+  if (!/\s/u.test(c)) return JSON.stringify(c);
+  const code = `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  return `a space character JSON does not allow (${code}; write an ordinary space)`;
 }

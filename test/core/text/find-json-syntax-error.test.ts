@@ -16,6 +16,7 @@ describe('findJsonSyntaxError', () => {
     ['[1,]', 3, 'expected a value, found "]"'],
     ['{a:1}', 1, `expected a property name in double quotes or '}', found "a"`],
     ['{"a": 1.x}', 7, `expected ',' or '}', found "."`],
+    ['{\u00a0"a": 1}', 1, `expected a property name in double quotes or '}', found a space character JSON does not allow (U+00A0; write an ordinary space)`],
   ])('%j goes wrong at %i, before its end', (text, offset, message) => {
     expect(() => JSON.parse(text)).toThrow();
     expect(findJsonSyntaxError(text)).toMatchObject({ offset, message, endedEarly: false });
