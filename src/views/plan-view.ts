@@ -9,6 +9,7 @@ import type { PlanAction, UpdateReason } from '../core/plan/report.js';
 import { SENSITIVE, isSecretPointer, maskSecrets } from '../core/task/secret-keys.js';
 import type { Task } from '../core/task/task.js';
 import { DATA_STUDIO_API, type ApiVersion } from '../core/config/api-version.js';
+import { stepDatasources } from './step-datasources.js';
 
 // The plan as every renderer shows it (terminal, job summary, pull-request comment): the counts,
 // and for each task that needs attention the fields that change with their old and new values.
@@ -123,8 +124,8 @@ function describeTask(task: Task, action: PlannedTask['action']): string {
       .filter((step) => isJsonObject(step) && step.category === category)
       .map((step) => {
         const { stepType, parameter } = step as { stepType?: unknown; parameter?: unknown };
-        const source = isJsonObject(parameter) && typeof parameter.datasource === 'string' ? ` (${parameter.datasource})` : '';
-        return `${String(stepType)}${source}`;
+        const sources = stepDatasources(parameter);
+        return sources.length > 0 ? `${String(stepType)} (${sources.join(', ')})` : String(stepType);
       })
       .join(' + ') || '?';
   const { ResourceGroup, Cu } = task.taskParam;

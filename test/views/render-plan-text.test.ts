@@ -56,6 +56,24 @@ describe('renderPlanText for a task never applied by dwsync', () => {
   });
 });
 
+describe('renderPlanText summary of a task never applied', () => {
+  it('names the data sources given only in connection[].datasource and leaves out an empty one', () => {
+    const task = buildTask({
+      taskContent: {
+        type: 'job',
+        version: '2.0',
+        steps: [
+          { stepType: 'mysql', category: 'reader', name: 'Reader', parameter: { connection: [{ datasource: 'src_a', table: ['t'] }, { datasource: 'src_b', table: ['t'] }] } },
+          { stepType: 'stream', category: 'writer', name: 'Writer', parameter: { datasource: '' } },
+        ],
+        order: { hops: [{ from: 'Reader', to: 'Writer' }] },
+      },
+    });
+    const text = renderPlanText(planTasks({ tasks: [task], records: {}, salt }), { color: false });
+    expect(text.split('\n')[1]).toBe('    replaces its config in DataWorks with: mysql (src_a, src_b) → stream, resource group S_res_group_1_1, 2 CU');
+  });
+});
+
 describe('renderPlanText field lines', () => {
   const lastApplied = { taskContent: { a: { b: 1 }, old: 'x' }, taskParam: { Cu: 1 }, taskContentHash: 'h1', taskParamHash: 'h2' };
   const planned: PlannedTask = {

@@ -1,11 +1,13 @@
 import { isMap, isScalar, parseAllDocuments, type Document } from 'yaml';
 import { compareProblems, type Problem } from '../problem.js';
 import { namedTaskKey, taskKey, type Task } from './task.js';
-import type { JsonObject } from '../text/json.js';
+import type { JsonValue } from '../text/json.js';
+import { locateJsonPath } from '../text/locate-json-path.js';
+import { findManagedContentWarnings } from './find-managed-content-warnings.js';
 import { findClearSecrets } from './find-clear-secrets.js';
 import { defineLazyJson } from '../text/define-lazy.js';
 import { findJsonSyntaxError } from '../text/find-json-syntax-error.js';
-import { formatPath } from '../text/format-path.js';
+import { formatPath, type PathSegment } from '../text/format-path.js';
 import { createPositionFinder, findPosition } from '../text/source-lines.js';
 import { locateInScalar, locateYamlNode } from '../text/locate-yaml-node.js';
 import { describeYamlError, findAliasOffset, MAX_ALIAS_COUNT } from '../text/describe-yaml-error.js';
@@ -93,26 +95,34 @@ function parseTaskDocument(doc: Document, source: string, file: string, report: 
 
   const issues: Issue[] = [];
   let content = data.taskContent;
+  let json: string | null = null; // taskContent as written, when it is a JSON string
   if (typeof content === 'string') {
-    const json = content;
+    json = content;
     try {
       content = JSON.parse(json);
     } catch (error) {
       const syntax = findJsonSyntaxError(json) ?? { offset: 0, message: (error as Error).message };
       const scalar = locateYamlNode(doc, ['taskContent']).scalar;
       const offset = scalar ? locateInScalar(source, scalar, syntax.offset) : start;
-      report(offset, 'taskContent', `taskContent is not valid JSON: ${syntax.message}`);
+      report(offset, 'taskContent', `taskContent is not valid JSON: ${describeSyntaxError(syntax)}`);
       return null;
     }
   }
+  const locate = (path: PathSegment[], at?: 'key' | 'value') => locateInDocument(doc, source, json, path, at);
   const checked = { ...data, taskContent: content };
   issues.push(...validateSchema(TaskDocument, checked, CLOSED_KEYS), ...validateTaskIdentity(checked));
   issues.push(...validateJsonValue(data.taskParam, ['taskParam']), ...validateJsonValue(content, ['taskContent']));
   issues.push(...validateTaskContent(content), ...validateSchedule(data.schedule));
-  for (const issue of firstPerPath(issues)) report(locateYamlNode(doc, issue.path, issue.at).offset, formatPath(issue.path), issue.message);
+  for (const issue of firstPerPath(issues)) report(locate(issue.path, issue.at), formatPath(issue.path), issue.message);
+  // Warnings are given whether or not the document has problems: a secret written in a file that
+  // fails for another reason is still worth knowing about before the file is fixed and applied.
+  const warnings: { path: PathSegment[]; message: string; at?: 'key' | 'value' }[] = [
+    ...findClearSecrets(data.taskParam as JsonValue, ['taskParam']),
+    ...findClearSecrets(content as JsonValue, ['taskContent']),
+    ...findManagedContentWarnings(content, data.taskParam),
+  ];
+  for (const warning of warnings) warn(locate(warning.path, warning.at), formatPath(warning.path), warning.message);
   if (issues.length > 0) return null;
-  const secrets = [...findClearSecrets(data.taskParam as JsonObject, ['taskParam']), ...findClearSecrets(content as JsonObject, ['taskContent'])];
-  for (const secret of secrets) warn(locateYamlNode(doc, secret.path).offset, formatPath(secret.path), secret.message);
 
   const projectId = data.projectId as number;
   const fileId = (data.fileId as number | undefined) ?? null;
@@ -135,6 +145,20 @@ function parseTaskDocument(doc: Document, source: string, file: string, report: 
   defineLazyJson(task, 'taskParam', JSON.stringify(data.taskParam));
   defineLazyJson(task, 'taskContent', JSON.stringify(content));
   return task;
+}
+
+// Where to point for a path in the document. A path into a JSON-string taskContent is followed inside
+// the JSON text and then inside the YAML scalar, so the problem shows at its own line and column.
+function locateInDocument(doc: Document, source: string, json: string | null, path: PathSegment[], at?: 'key' | 'value'): number {
+  const located = locateYamlNode(doc, path, at);
+  if (json === null || located.scalar === null || path[0] !== 'taskContent') return located.offset;
+  return locateInScalar(source, located.scalar, locateJsonPath(json, path.slice(1), at));
+}
+
+// Scripts copied from DataWorks' reader and writer pages carry comments, which the service refuses.
+function describeSyntaxError(syntax: { message: string; comment?: string }): string {
+  if (syntax.comment === undefined) return syntax.message;
+  return `found a comment (${syntax.comment}): DataWorks does not accept comments in the job JSON; remove it, and any other comment in taskContent`;
 }
 
 // One problem per place: a value that is both not JSON and of the wrong type is one mistake.

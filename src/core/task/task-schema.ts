@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RERUN_KEYS, SCHEDULE_KEYS, Schedule } from '../schedule/schedule-schema.js';
+import { STEP_CATEGORIES } from './step-categories.js';
 
 // The task file format (docs/task-file.md). This schema is the single source of the
 // TypeScript type and of the editor JSON Schema. Each `error` text is the expectation that
@@ -12,16 +13,23 @@ const positiveInteger = (what = 'a positive integer') =>
 
 const nonEmptyString = (what = 'a non-empty string') => z.string({ error: what }).min(1, { error: what });
 
+// "a", "b" or "c": the expectation for a closed set of words.
+const describeChoices = (words: readonly string[]) =>
+  `${words.slice(0, -1).map((w) => JSON.stringify(w)).join(', ')} or ${JSON.stringify(words.at(-1))}`;
+
 const mapping = <T extends z.core.$ZodLooseShape>(shape: T, what = 'a mapping') => z.looseObject(shape, { error: what });
 
 export const Step = mapping(
   {
-    stepType: nonEmptyString().meta({ description: 'Plugin: mysql, postgresql, oss, odps, ...' }),
-    category: z.enum(['reader', 'writer'], { error: '"reader" or "writer"' }).meta({
-      description: 'reader or writer',
-      examples: ['reader', 'writer'],
+    stepType: nonEmptyString().meta({ description: 'Plugin: mysql, postgresql, oss, odps, embedding-transformer, ...' }),
+    category: z.enum(STEP_CATEGORIES, { error: describeChoices(STEP_CATEGORIES) }).meta({
+      description: 'reader or writer; map, flatmap or processor for a step between them',
+      examples: [...STEP_CATEGORIES],
     }),
-    name: nonEmptyString().meta({ description: 'Step name, unique in the job; hops refer to it' }),
+    // A step is named by name, or by displayName when it has none (transformer steps);
+    // validateTaskContent requires one of the two, so hops can refer to the step.
+    name: nonEmptyString().optional().meta({ description: 'Step name, unique in the job; hops refer to it' }),
+    displayName: nonEmptyString().optional().meta({ description: 'Shown name; names the step for hops when it has no name' }),
     parameter: mapping({}).meta({ description: 'Plugin parameters (datasource, table, column, ...)' }),
   },
   'a mapping (stepType, category, name, parameter)',

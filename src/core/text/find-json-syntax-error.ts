@@ -6,9 +6,13 @@ import { findPosition } from './source-lines.js';
 // inside (an unclosed string is shown at its opening quote). Whether the text ended before the value did
 // (endedEarly): a file cut short by a crash ends early, a damaged one goes wrong before its end.
 // Iterative, with its own stack: a deeply nested document cannot overflow the call stack.
-export type JsonSyntaxError = { offset: number; line: number; column: number; message: string; endedEarly: boolean };
+// A comment (`//`, `/*`, `#`) where JSON expects something else is named as such (comment), since
+// scripts copied from documentation often carry them and "found \"/\"" would not say why.
+export type JsonSyntaxError = { offset: number; line: number; column: number; message: string; endedEarly: boolean; comment?: JsonComment };
+export type JsonComment = '//' | '/*' | '#';
 
 type Found = Omit<JsonSyntaxError, 'line' | 'column'>;
+const COMMENT_STARTS: readonly JsonComment[] = ['//', '/*', '#'];
 type Mode = 'value' | 'valueOrEnd' | 'keyOrEnd' | 'key' | 'colon' | 'after';
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
@@ -27,7 +31,9 @@ function scanDocument(text: string): Found | null {
   let mode: Mode = 'value';
   const fail = (expected: string): Found => {
     const endedEarly = i >= text.length;
-    return { offset: i, message: `expected ${expected}, found ${endedEarly ? 'the end of the text' : JSON.stringify(text[i])}`, endedEarly };
+    const comment = COMMENT_STARTS.find((start) => text.startsWith(start, i));
+    if (comment !== undefined) return { offset: i, message: `expected ${expected}, found a comment (${comment}): JSON has no comments`, endedEarly, comment };
+    return { offset: i, message: `expected ${expected}, found ${endedEarly ? 'the end of the text' : describeCharacter(text[i]!)}`, endedEarly };
   };
 
   for (;;) {
@@ -115,4 +121,12 @@ function scanString(text: string, start: number): number | Found {
 
 function cutShort(offset: number, message: string): Found {
   return { offset, message, endedEarly: true };
+}
+
+// A space JSON does not count as one (a no-break space pasted from a web page) looks like a space in
+// the message too: name its code point.
+function describeCharacter(c: string): string {
+  if (!/\s/u.test(c)) return JSON.stringify(c);
+  const code = `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  return `a space character JSON does not allow (${code}; write an ordinary space)`;
 }

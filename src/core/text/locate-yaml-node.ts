@@ -1,4 +1,5 @@
-import { isAlias, isMap, isScalar, isSeq, Scalar, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Scalar } from 'yaml';
+import { mapScalarOffsets } from './map-scalar-offsets.js';
 import type { PathSegment } from './format-path.js';
 
 export type Located = {
@@ -45,52 +46,10 @@ function startOf(node: unknown): number | undefined {
   return range ? range[0] : undefined;
 }
 
-// Where a character of a string scalar's value sits in the source. Exact for block literals and
-// for plain or quoted scalars on one line; otherwise the scalar's start (best effort).
+// Where a character of a string scalar's value sits in the source (map-scalar-offsets.ts); the
+// scalar's start when that cannot be worked out.
 export function locateInScalar(text: string, scalar: Scalar, valueOffset: number): number {
-  const [start, end] = scalar.range ?? [0, 0];
-  const value = String(scalar.value);
-  if (scalar.type === Scalar.BLOCK_LITERAL) return locateInBlockLiteral(text, start, end, value, valueOffset);
-  const source = text.slice(start, end);
-  if (source.includes('\n')) return start;
-  if (scalar.type === Scalar.PLAIN) return start + valueOffset;
-  let s = 1; // after the opening quote
-  for (let v = 0; v < valueOffset && s < source.length; v++) {
-    if (scalar.type === Scalar.QUOTE_SINGLE) s += source.startsWith("''", s) ? 2 : 1;
-    else if (source[s] !== '\\') s += 1;
-    else {
-      const escape = source[s + 1];
-      s += escape === 'x' ? 4 : escape === 'u' ? 6 : escape === 'U' ? 10 : 2;
-      if (escape === 'U') v += 1; // a code point beyond U+FFFF is two UTF-16 units
-    }
-  }
-  return start + s;
-}
-
-function locateInBlockLiteral(text: string, start: number, end: number, value: string, valueOffset: number): number {
-  const before = value.slice(0, valueOffset);
-  const lineIndex = before.split('\n').length - 1;
-  const columnInLine = valueOffset - (before.lastIndexOf('\n') + 1);
-  // The content starts on the line after the header (`|`, `|-`, `|2`...).
-  let lineStart = text.indexOf('\n', start) + 1;
-  if (lineStart === 0) return start;
-  for (let i = 0; i < lineIndex; i++) {
-    const next = text.indexOf('\n', lineStart);
-    if (next === -1 || next >= end) return start;
-    lineStart = next + 1;
-  }
-  const valueLines = value.split('\n');
-  const firstContent = valueLines.findIndex((l) => l.trim() !== '');
-  const indent = firstContent === -1 ? 0 : blockIndent(text, start, firstContent, valueLines[firstContent]!);
-  return lineStart + indent + columnInLine;
-}
-
-// The block's indentation: leading spaces of its first non-blank source line, less the spaces
-// that belong to the value itself.
-function blockIndent(text: string, start: number, lineIndex: number, valueLine: string): number {
-  let lineStart = text.indexOf('\n', start) + 1;
-  for (let i = 0; i < lineIndex; i++) lineStart = text.indexOf('\n', lineStart) + 1;
-  let spaces = 0;
-  while (text[lineStart + spaces] === ' ') spaces++;
-  return spaces - (valueLine.length - valueLine.trimStart().length);
+  const offsets = mapScalarOffsets(text, scalar);
+  if (offsets === null) return scalar.range?.[0] ?? 0;
+  return offsets[Math.max(0, Math.min(valueOffset, offsets.length - 1))]!;
 }

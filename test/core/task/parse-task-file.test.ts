@@ -129,3 +129,52 @@ describe('secrets written in a task file', () => {
     }
   });
 });
+
+describe('warnings on documents that also have problems', () => {
+  it('still warns about a secret when the document fails for another reason', () => {
+    let text = withLine(validTaskYaml, 'parameter: {datasource: mysql_pub,', 'parameter: {accessKey: LTAI5tXXXX, datasource: mysql_pub,');
+    text = withLine(text, 'category: writer', 'category: wirter');
+    const { tasks, problems, warnings } = parseTaskFile(text, 'jobs/t.yaml');
+    expect(tasks).toEqual([]);
+    expect(problems).toHaveLength(1);
+    expect(warnings.map(formatWarning)).toEqual([
+      'jobs/t.yaml:13:30: warning: accessKey is written in the task file: DataWorks stores it in clear in the task\'s code; keep credentials in a DataWorks data source and name it with "datasource"',
+    ]);
+  });
+
+  it('locates a secret inside a JSON-string taskContent at its own line', () => {
+    const text = [
+      'projectId: 10000',
+      'fileId: 1000001',
+      'taskParam: {ResourceGroup: S_res_group_XXX_XXXX}',
+      'taskContent: |',
+      '  {"type": "job", "version": "2.0", "steps": [',
+      '    {"stepType": "oss", "category": "reader", "name": "Reader", "parameter": {"apiKey": "sk-123"}},',
+      '    {"stepType": "stream", "category": "writer", "name": "Writer", "parameter": {}}]}',
+      '',
+    ].join('\n');
+    const { problems, warnings } = parseTaskFile(text, 'jobs/t.yaml');
+    expect(problems).toEqual([]);
+    expect(warnings.map((w) => `${w.line}:${w.column} ${w.path}`)).toEqual(['6:89 taskContent.steps[0].parameter.apiKey']);
+  });
+});
+
+describe('service-managed keys written in taskContent', () => {
+  const withExtend = (extend: string) =>
+    withLine(validTaskYaml, 'taskContent:\n  type: job', `taskContent:\n  extend: ${extend}\n  type: job`);
+
+  it('says at its key that import will drop extend, and at the group that it disagrees with taskParam', () => {
+    const { tasks, problems, warnings } = parseTaskFile(withExtend('{mode: code, resourceGroup: S_res_group_other, cu: 2}'), 'jobs/t.yaml');
+    expect(problems).toEqual([]);
+    expect(tasks).toHaveLength(1);
+    expect(warnings.map(formatWarning)).toEqual([
+      'jobs/t.yaml:7:3: warning: taskContent.extend is kept by DataWorks, not by the task file: dwsync sends it as written, but plans do not compare it and import leaves it out',
+      'jobs/t.yaml:7:39: warning: taskContent.extend.resourceGroup is "S_res_group_other" but taskParam.ResourceGroup is "S_res_group_XXX_XXXX": dwsync sends taskParam.ResourceGroup as the task\'s setting; remove taskContent.extend.resourceGroup or make the two agree',
+    ]);
+  });
+
+  it('does not warn about a group that agrees', () => {
+    const { warnings } = parseTaskFile(withExtend('{resourceGroup: S_res_group_XXX_XXXX, cu: 2}'), 'jobs/t.yaml');
+    expect(warnings.map((w) => w.path)).toEqual(['taskContent.extend']);
+  });
+});

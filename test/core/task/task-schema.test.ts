@@ -92,8 +92,7 @@ describe('Step', () => {
   it('refuses each missing or malformed field with its expectation', () => {
     expect(refusals(Step, { stepType: '', category: 'raeder', parameter: [] })).toEqual([
       ['stepType', 'a non-empty string'],
-      ['category', '"reader" or "writer"'],
-      ['name', 'a non-empty string'],
+      ['category', '"reader", "writer", "map", "flatmap" or "processor"'],
       ['parameter', 'a mapping'],
     ]);
     expect(refusals(Step, 'reader')).toEqual([['', 'a mapping (stepType, category, name, parameter)']]);

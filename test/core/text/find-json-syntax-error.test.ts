@@ -16,9 +16,26 @@ describe('findJsonSyntaxError', () => {
     ['[1,]', 3, 'expected a value, found "]"'],
     ['{a:1}', 1, `expected a property name in double quotes or '}', found "a"`],
     ['{"a": 1.x}', 7, `expected ',' or '}', found "."`],
+    ['{\u00a0"a": 1}', 1, `expected a property name in double quotes or '}', found a space character JSON does not allow (U+00A0; write an ordinary space)`],
   ])('%j goes wrong at %i, before its end', (text, offset, message) => {
     expect(() => JSON.parse(text)).toThrow();
     expect(findJsonSyntaxError(text)).toMatchObject({ offset, message, endedEarly: false });
+  });
+
+  // Scripts copied from DataWorks' documentation carry // comments (a few #): each is named as a comment.
+  test.each([
+    ['{\n  "type": "job", // the job\n  "version": "2.0"\n}', 19, '//', `expected a property name in double quotes, found a comment (//): JSON has no comments`],
+    ['{"steps": [ // readers first\n]}', 12, '//', 'expected a value, found a comment (//): JSON has no comments'],
+    ['{"a": 1 /* one */}', 8, '/*', `expected ',' or '}', found a comment (/*): JSON has no comments`],
+    ['# job\n{}', 0, '#', 'expected a value, found a comment (#): JSON has no comments'],
+  ])('%j has a comment at %i', (text, offset, comment, message) => {
+    expect(() => JSON.parse(text)).toThrow();
+    expect(findJsonSyntaxError(text)).toMatchObject({ offset, message, comment });
+  });
+
+  test('a // inside a string is text, not a comment', () => {
+    expect(findJsonSyntaxError('{"url": "http://x", }')).toMatchObject({ offset: 20, message: `expected a property name in double quotes, found "}"` });
+    expect(findJsonSyntaxError('{"url": "http://x", }')?.comment).toBeUndefined();
   });
 
   // The offset is where the unfinished token starts; endedEarly says the text stopped inside it.

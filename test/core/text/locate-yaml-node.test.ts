@@ -122,9 +122,16 @@ describe('locateInScalar', () => {
     expect(locateInScalar(source, scalar, String(scalar.value).indexOf('y'))).toBe(source.indexOf('y'));
   });
 
-  it('falls back to the scalar start for a folded multi-line scalar', () => {
+  it('follows a double-quoted scalar over its folded lines', () => {
     const source = 'c: "a\n  b"\n';
     const scalar = scalarAt(source, 'c');
-    expect(locateInScalar(source, scalar, 2)).toBe(source.indexOf('"'));
+    expect(scalar.value).toBe('a b');
+    expect(locateInScalar(source, scalar, 2)).toBe(source.indexOf('b'));
+  });
+
+  it('falls back to the scalar start for a folded block (>), whose lines it does not follow', () => {
+    const source = 'c: >\n  {"a":\n  1}\n';
+    const scalar = scalarAt(source, 'c');
+    expect(locateInScalar(source, scalar, 6)).toBe(source.indexOf('>'));
   });
 });
