@@ -1,17 +1,19 @@
-import { isMap, isScalar, parseDocument } from 'yaml';
+import { isMap, isScalar, parseAllDocuments } from 'yaml';
 
-// Task file text → the same text with its top-level `fileId: N` replaced by `nodeId: "<id>"`, touching
-// nothing else (comments, order, formatting). Undefined when the text has no top-level fileId.
-export function replaceFileId(text: string, nodeId: string): string | undefined {
-  const doc = parseDocument(text, { keepSourceTokens: true });
-  if (!isMap(doc.contents)) return undefined;
-  const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'fileId');
-  if (pair === undefined || !isScalar(pair.key) || !isScalar(pair.value)) return undefined;
-  const keyRange = pair.key.range;
-  const valueRange = pair.value.range;
-  if (keyRange == null || valueRange == null) return undefined;
-  const [keyStart, keyEnd] = keyRange;
-  const [, valueEnd] = valueRange;
-  const between = text.slice(keyEnd, valueRange[0]); // ": " as the user wrote it
-  return `${text.slice(0, keyStart)}nodeId${between}"${nodeId}"${text.slice(valueEnd)}`;
+// Task file text → the same text with the `fileId: <fileId>` of its task (a top-level key of one of
+// its documents) replaced by `nodeId: "<nodeId>"`, touching nothing else: comments, key order, the
+// spacing after the colon and whatever follows on the line stay as they were. Undefined when no
+// document of the text has that fileId. Pure.
+export function replaceFileId(text: string, fileId: number, nodeId: string): string | undefined {
+  for (const doc of parseAllDocuments(text)) {
+    if (!('contents' in doc) || !isMap(doc.contents)) continue;
+    const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'fileId');
+    if (pair === undefined || !isScalar(pair.key) || !isScalar(pair.value) || Number(pair.value.value) !== fileId) continue;
+    const keyRange = pair.key.range;
+    const valueRange = pair.value.range;
+    if (!keyRange || !valueRange) continue;
+    const between = text.slice(keyRange[1], valueRange[0]); // ":" and the spacing, as written
+    return `${text.slice(0, keyRange[0])}nodeId${between}"${nodeId}"${text.slice(valueRange[1])}`;
+  }
+  return undefined;
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { matchNodes } from '../../../src/core/rekey/match-nodes.js';
-import { replaceFileId } from '../../../src/core/rekey/replace-file-id.js';
 
 const nodes = [
   { id: '7000000000000000001', name: 'ods_orders', path: 'dws/ods_orders' },
@@ -15,30 +14,19 @@ describe('matchNodes', () => {
   });
   it('narrows a shared name by the legacy folder, else reports it ambiguous', () => {
     const r = matchNodes([{ fileId: 12, name: 'ods_users', folder: 'ods' }, { fileId: 13, name: 'ods_users' }], nodes, new Map());
-    expect(r.matched).toEqual([{ fileId: 12, nodeId: '7000000000000000003', by: 'name-and-path' }]);
+    expect(r.matched).toEqual([{ fileId: 12, nodeId: '7000000000000000003', by: 'name-and-folder' }]);
     expect(r.ambiguous).toEqual([{ fileId: 13, nodeIds: ['7000000000000000002', '7000000000000000003'] }]);
   });
-  it('reports unknown names and unmatched names, and lets --map decide', () => {
+  it('reports unknown and unmatched names, and lets --map decide', () => {
     const map = new Map([[14, '7000000000000000002'], [15, '9']]);
     const r = matchNodes([{ fileId: 14 }, { fileId: 15 }, { fileId: 16 }, { fileId: 17, name: 'gone' }], nodes, map);
     expect(r.matched).toEqual([{ fileId: 14, nodeId: '7000000000000000002', by: 'map' }]);
     expect(r.unmatched.map((u) => u.fileId)).toEqual([15, 16, 17]);
+    expect(r.unmatched[1]!.reason).toMatch(/--map/);
   });
   it('gives a node to one task only', () => {
     const r = matchNodes([{ fileId: 18, name: 'ods_orders' }, { fileId: 19, name: 'ods_orders' }], nodes, new Map());
     expect(r.matched).toEqual([]);
     expect(r.ambiguous.map((a) => a.fileId)).toEqual([18, 19]);
-  });
-});
-
-describe('replaceFileId', () => {
-  it('replaces only the key and value, keeping comments and formatting', () => {
-    const text = '# imported from ods_orders (folder dws)\nprojectId: 1\nfileId:   42 # legacy\nname: x\n';
-    expect(replaceFileId(text, '7000000000000000001')).toBe(
-      '# imported from ods_orders (folder dws)\nprojectId: 1\nnodeId:   "7000000000000000001" # legacy\nname: x\n',
-    );
-  });
-  it('leaves a nested fileId alone and says when there is none', () => {
-    expect(replaceFileId('projectId: 1\nreader:\n  fileId: 3\n', '7')).toBeUndefined();
   });
 });
