@@ -1,7 +1,7 @@
 // Pairs each legacy task (a file id) of an upgraded workspace with the node it became.
 // Rule: an explicit pair (--map) wins; otherwise the node whose Name equals the task's legacy file
 // name, narrowed by the legacy folder when several nodes share the name (the node's script path must
-// then be "<folder>/<name>"). No candidate → unmatched; several → ambiguous. A node goes to one task
+// then be "<folder>/<name>"; when none is, all stay candidates). No candidate → unmatched; several → ambiguous. A node goes to one task
 // only: two tasks that claim the same node are both ambiguous. Pure.
 export type LegacyTask = { fileId: number; name?: string | undefined; folder?: string | undefined };
 export type DiNode = { id: string; name: string; path: string | null };
@@ -29,10 +29,12 @@ export function matchNodes(tasks: readonly LegacyTask[], nodes: readonly DiNode[
     }
     let candidates = nodes.filter((n) => n.name === task.name);
     const byFolder = task.folder !== undefined && candidates.length > 1;
-    if (byFolder) candidates = candidates.filter((n) => _trim(n.path ?? '') === _trim(`${task.folder}/${task.name}`));
-    if (candidates.length === 0) result.unmatched.push({ fileId: task.fileId, reason: `no DI node is named "${task.name}"${byFolder ? ` under "${task.folder}"` : ''}` });
+    // A folder that no longer fits any of them (the upgrade may move folders) leaves them all: ambiguous.
+    const inFolder = byFolder ? candidates.filter((n) => _trim(n.path ?? '') === _trim(`${task.folder}/${task.name}`)) : [];
+    if (inFolder.length > 0) candidates = inFolder;
+    if (candidates.length === 0) result.unmatched.push({ fileId: task.fileId, reason: `no DI node is named "${task.name}"` });
     else if (candidates.length > 1) result.ambiguous.push({ fileId: task.fileId, nodeIds: candidates.map((n) => n.id) });
-    else result.matched.push({ fileId: task.fileId, nodeId: candidates[0]!.id, by: byFolder ? 'name-and-folder' : 'name' });
+    else result.matched.push({ fileId: task.fileId, nodeId: candidates[0]!.id, by: inFolder.length === 1 ? 'name-and-folder' : 'name' });
   }
   const claims = new Map<string, number>();
   for (const m of result.matched) claims.set(m.nodeId, (claims.get(m.nodeId) ?? 0) + 1);
