@@ -61,7 +61,7 @@ describe('rekey', () => {
     expect(after.tasks[`${P}/7000000000000000001`]).toEqual(record);
     // users.yaml still names a file, which a 2024-05-18 workspace refuses: plan only orders.yaml.
     const { planned } = await preparePlan({ root: repo.dir, only: ['jobs/orders.yaml'] }, deps);
-    expect(planned.map((t) => [t.task.key, t.action])).toEqual([[`${P}/7000000000000000001`, 'unchanged']]);
+    expect(planned.map((t) => [t.task?.key, t.action])).toEqual([[`${P}/7000000000000000001`, 'unchanged']]);
   });
 
   it('with --map, pairs a task whose legacy name is unknown', async () => {
