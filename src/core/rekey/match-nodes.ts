@@ -30,7 +30,7 @@ export function matchNodes(tasks: readonly LegacyTask[], nodes: readonly DiNode[
     let candidates = nodes.filter((n) => n.name === task.name);
     const byFolder = task.folder !== undefined && candidates.length > 1;
     // A folder that no longer fits any of them (the upgrade may move folders) leaves them all: ambiguous.
-    const inFolder = byFolder ? candidates.filter((n) => _trim(n.path ?? '') === _trim(`${task.folder}/${task.name}`)) : [];
+    const inFolder = byFolder ? candidates.filter((n) => trimSlashes(n.path ?? '') === trimSlashes(`${task.folder}/${task.name}`)) : [];
     if (inFolder.length > 0) candidates = inFolder;
     if (candidates.length === 0) result.unmatched.push({ fileId: task.fileId, reason: `no DI node is named "${task.name}"` });
     else if (candidates.length > 1) result.ambiguous.push({ fileId: task.fileId, nodeIds: candidates.map((n) => n.id) });
@@ -43,6 +43,6 @@ export function matchNodes(tasks: readonly LegacyTask[], nodes: readonly DiNode[
   return result;
 }
 
-function _trim(path: string): string {
+function trimSlashes(path: string): string {
   return path.replace(/^\/+|\/+$/g, '');
 }
