@@ -54,6 +54,12 @@ export const COMMANDS: CliCommand[] = [
       (await import('./run-doctor.js')).runDoctor(await optionsFromArgs(values, io), values, commandDeps(io), io, json(values)),
   },
   {
+    name: 'rekey',
+    summary: 'name the tasks of a workspace moved to the new Data Studio by their nodes (task files and state)',
+    flags: [FLAGS.json, FLAGS.state, FLAGS.endpoint, FLAGS.region, FLAGS.qps, FLAGS.rekeyProjectId, FLAGS.dryRun, FLAGS.rekeyMap],
+    run: async (values, io) => (await import('./run-rekey.js')).runRekey(await optionsFromArgs(values, io), values, commandDeps(io), io, json(values)),
+  },
+  {
     name: 'workspaces',
     summary: 'list the DataWorks workspaces the task files use (for a CI matrix)',
     flags: REPO_FLAGS,

@@ -5,6 +5,7 @@ import type { CreateDataWorksOptions } from '../dataworks/create-sdk-caller.js';
 import { inspectWorkspace } from '../remote/inspect-workspace.js';
 import type { CommandDeps, CommandOptions } from './command-options.js';
 import { resolveSettings } from './resolve-settings.js';
+import { apiOf } from '../core/config/api-version.js';
 
 export type DoctorOptions = CommandOptions & { projectId: number; fileId?: number; writeProbe?: boolean };
 
@@ -21,7 +22,7 @@ export async function doctor(options: DoctorOptions, deps: DoctorDeps): Promise<
   const create = deps.createCaller ?? (await defaultCaller());
   const { call, url, verify } = create({ endpoint: settings.endpoint, region: settings.region });
   await verify();
-  const inspection = await inspectWorkspace(call, { projectId: options.projectId, fileId: options.fileId, writeProbe: options.writeProbe ?? false });
+  const inspection = await inspectWorkspace(call, { projectId: options.projectId, fileId: options.fileId, writeProbe: options.writeProbe ?? false, api: apiOf(settings.workspaces, options.projectId) });
   return toDoctorReport(url, options.projectId, inspection);
 }
 

@@ -9,9 +9,11 @@ import { DI_RESOURCE_GROUP_TYPE } from '../dataworks/operations/list-resource-gr
 import { operations as op } from '../dataworks/operations/operations.js';
 import { classifyError } from '../dataworks/classify-error.js';
 import { UserInputError } from '../errors.js';
+import type { ApiVersion } from '../core/config/api-version.js';
+import { suggestApi, type ListingEvidence } from '../core/doctor/suggest-api.js';
 
-export type InspectRequest = { projectId: number; fileId?: number | undefined; writeProbe: boolean };
-export type Inspection = Pick<DoctorReport, 'checks' | 'content' | 'writeProbe'>;
+export type InspectRequest = { projectId: number; fileId?: number | undefined; writeProbe: boolean; api: ApiVersion };
+export type Inspection = Pick<DoctorReport, 'checks' | 'content' | 'writeProbe' | 'api'>;
 
 // What `dwsync doctor` asks the service: GetProject, ListDataSources (one page), ListResourceGroups (the
 // DI groups), ListFiles and GetFile of one workspace, each whole answer held against its operation's
@@ -51,6 +53,8 @@ export async function inspectWorkspace(call: CallOperation, request: InspectRequ
     NeedAbsoluteFolderPath: true,
     FileIdIn: request.fileId === undefined ? undefined : String(request.fileId),
   });
+  const filesEvidence: ListingEvidence = listed ? { answered: true, diTasks: listed.Data?.Files?.length ?? 0 } : { answered: false, code: checks.at(-1)?.error?.code ?? 'Unknown' };
+  const api = suggestApi(request.api, filesEvidence, await listNodesEvidence(projectId));
   const listedFile = listed?.Data?.Files?.find((f) => request.fileId === undefined || f.FileId === request.fileId);
   const fileId = request.fileId ?? listedFile?.FileId ?? null;
   let content: Inspection['content'] = null;
@@ -63,7 +67,18 @@ export async function inspectWorkspace(call: CallOperation, request: InspectRequ
       if (request.writeProbe) writeProbe = await probe(projectId, fileId, text);
     }
   }
-  return { checks, content, writeProbe };
+  return { checks, content, writeProbe, api };
+
+  // One page of the 2024-05-18 ListNodes, for the api evidence only (not a check: a legacy workspace may refuse it).
+  async function listNodesEvidence(projectId: number): Promise<ListingEvidence> {
+    try {
+      const { answer } = await call(op.ListNodes, { ProjectId: projectId, Scene: 'DATAWORKS_PROJECT', PageNumber: 1, PageSize: 100 });
+      return { answered: true, diTasks: (answer.PagingInfo?.Nodes ?? []).filter((n) => n.Script?.Runtime?.Command === 'DI').length };
+    } catch (error) {
+      if (error instanceof UserInputError) throw error;
+      return { answered: false, code: classifyError(error).code };
+    }
+  }
 
   // Sends the content back as it is (no TaskParam) and shows what the service changed in it.
   async function probe(projectId: number, fileId: number, before: string): Promise<WriteProbe> {

@@ -12,6 +12,10 @@ export function renderDoctorText(report: DoctorReport): string {
     for (const problem of check.problems) lines.push(`    ${describeProblem(problem)}`);
     if (check.absent.length > 0) lines.push(`    ${check.absent.length} documented field(s) not sent, which is fine when they are empty (listed in --json)`);
   }
+  const { api } = report;
+  const mismatch = api.suggested !== null && api.suggested !== api.configured;
+  lines.push('', `${mismatch ? '✗' : '✓'} API: ${api.configured} configured, ${api.suggested ?? 'not settled'} suggested (${api.evidence})`);
+  if (mismatch) lines.push(`    set workspaces."${report.projectId}".api in dwsync.yaml to "${api.suggested}"`);
   const content = report.content;
   lines.push('');
   if (!content) lines.push('Content: no batch sync task to look at in this workspace');

@@ -8,7 +8,7 @@ const flagNames = (name: string) => COMMANDS.find((c) => c.name === name)!.flags
 
 describe('the command table', () => {
   it('lists the commands in the order the help shows them', () => {
-    expect(COMMANDS.map((c) => c.name)).toEqual(['validate', 'plan', 'apply', 'import', 'doctor', 'workspaces', 'unlock', 'emulator']);
+    expect(COMMANDS.map((c) => c.name)).toEqual(['validate', 'plan', 'apply', 'import', 'doctor', 'rekey', 'workspaces', 'unlock', 'emulator']);
   });
 
   it('gives each command exactly its flags', () => {
@@ -18,6 +18,7 @@ describe('the command table', () => {
       apply: [...REPO, '--refresh', '--force', '--deploy', '--no-deploy', '--prune', '--no-prune', '--max-deletes'],
       import: [...REPO, '--project-id', '--file-id', '--folder', '--out', '--overwrite'],
       doctor: ['--json', '--state', '--endpoint', '--region', '--project-id', '--file-id', '--write-probe'],
+      rekey: ['--json', '--state', '--endpoint', '--region', '--qps', '--project-id', '--dry-run', '--map'],
       workspaces: REPO,
       unlock: REPO,
       emulator: ['--port', '--seed', '--new-studio', '--latency-ms', '--qps', '--fail-rate', '--quota-after', '--mode'],

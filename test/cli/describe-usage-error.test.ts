@@ -34,7 +34,7 @@ describe('describeUsageError, through main', () => {
       'dwsync: plan: --force is a flag of apply, not of plan; run "dwsync plan --help" for its flags\n',
     );
     expect((await stderrOf(['doctor', '--qps', '1'])).stderr).toBe(
-      'dwsync: doctor: --qps is a flag of validate, plan, apply, import, workspaces, unlock or emulator, not of doctor; run "dwsync doctor --help" for its flags\n',
+      'dwsync: doctor: --qps is a flag of validate, plan, apply, import, rekey, workspaces, unlock or emulator, not of doctor; run "dwsync doctor --help" for its flags\n',
     );
   });
 

@@ -80,7 +80,7 @@ describe('doctor', () => {
   it('never writes without --write-probe', async () => {
     const { emulator, repo, deps } = await setup();
     await doctor({ root: repo.dir, projectId: 10000, fileId: 1000000 }, deps);
-    expect(emulator.state.calls.map((c) => c.action)).toEqual(['GetProject', 'ListDataSources', 'ListResourceGroups', 'ListFiles', 'GetFile']);
+    expect(emulator.state.calls.map((c) => c.action)).toEqual(['GetProject', 'ListDataSources', 'ListResourceGroups', 'ListFiles', 'ListNodes', 'GetFile']);
   });
 
   it('a call the credentials may not make (here ListResourceGroups) is a failed check that names its code, and the rest still go out', async () => {
@@ -89,6 +89,6 @@ describe('doctor', () => {
     const report = await doctor({ root: repo.dir, projectId: 10000 }, deps);
     expect(report.ok).toBe(false);
     expect(report.checks.find((c) => c.operation === 'ListResourceGroups')).toMatchObject({ outcome: 'failed', error: { code: 'Forbidden.RAM' } });
-    expect(emulator.state.calls.map((c) => c.action)).toEqual(['GetProject', 'ListDataSources', 'ListResourceGroups', 'ListFiles', 'GetFile']);
+    expect(emulator.state.calls.map((c) => c.action)).toEqual(['GetProject', 'ListDataSources', 'ListResourceGroups', 'ListFiles', 'ListNodes', 'GetFile']);
   });
 });

@@ -7,6 +7,7 @@ describe('renderDoctorJson', () => {
     const report: DoctorReport = {
       formatVersion: 1,
       endpoint: 'http://127.0.0.1:1',
+      api: { configured: '2020-05-18', suggested: null, evidence: '' },
       projectId: 10000,
       ok: false,
       checks: [{ operation: 'GetProject', requestId: null, outcome: 'failed', problems: [], absent: [], error: { code: 'E', message: 'm' } }],

@@ -7,6 +7,7 @@ describe('renderDoctorText', () => {
     const report: DoctorReport = {
       formatVersion: 1,
       endpoint: 'http://127.0.0.1:1',
+      api: { configured: '2020-05-18', suggested: '2024-05-18', evidence: 'ListFiles failed (X); ListNodes answered with 1 DI node(s) on its first page' },
       projectId: 10000,
       ok: false,
       checks: [
@@ -31,6 +32,9 @@ describe('renderDoctorText', () => {
         '✓ GetProject: as documented (request r-1)',
         '    1 documented field(s) not sent, which is fine when they are empty (listed in --json)',
         '✗ ListFiles: failed: Forbidden: denied',
+        '',
+        '✗ API: 2020-05-18 configured, 2024-05-18 suggested (ListFiles failed (X); ListNodes answered with 1 DI node(s) on its first page)',
+        '    set workspaces."10000".api in dwsync.yaml to "2024-05-18"',
         '',
         'Content of file 5 (u_pk, Business Flow/ods):',
         '  author keys:          steps, type',

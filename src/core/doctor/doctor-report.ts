@@ -1,4 +1,5 @@
 import type { Operation } from 'fast-json-patch';
+import type { ApiReport } from './suggest-api.js';
 import type { AnswerProblem } from '../../dataworks/operations/check-answer.js';
 
 // What `dwsync doctor --json` prints. It holds no secret: no credential, no content values (only key
@@ -34,7 +35,8 @@ export type DoctorReport = {
   formatVersion: 1;
   endpoint: string;
   projectId: number;
-  ok: boolean; // every answer as documented, nothing failed
+  ok: boolean; // every answer as documented, nothing failed, and the configured api is the suggested one
+  api: ApiReport;
   checks: AnswerCheck[];
   content: ContentReport | null; // null when the workspace has no batch sync task to look at
   writeProbe: WriteProbe | null; // null unless --write-probe

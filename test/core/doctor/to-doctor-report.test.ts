@@ -6,9 +6,11 @@ import type { AnswerCheck, WriteProbe } from '../../../src/core/doctor/doctor-re
 const check = (outcome: AnswerCheck['outcome']): AnswerCheck => ({ operation: 'GetFile', requestId: null, outcome, problems: [], absent: [] });
 const probe = (outcome: WriteProbe['outcome']): WriteProbe => ({ sent: 'TaskContent unchanged, no TaskParam', outcome, changes: [] });
 
+const LEGACY = { configured: '2020-05-18' as const, suggested: null, evidence: '' };
+
 describe('toDoctorReport', () => {
   it('is ok only when every answer was as documented and the write probe did not fail', () => {
-    const ok = (checks: AnswerCheck[], writeProbe: WriteProbe | null) => toDoctorReport('http://x', 1, { checks, content: null, writeProbe }).ok;
+    const ok = (checks: AnswerCheck[], writeProbe: WriteProbe | null) => toDoctorReport('http://x', 1, { checks, content: null, writeProbe, api: LEGACY }).ok;
     expect(ok([check('as-documented')], null)).toBe(true);
     expect(ok([check('as-documented')], probe('changed'))).toBe(true);
     expect(ok([check('as-documented'), check('differs')], null)).toBe(false);
@@ -16,7 +18,12 @@ describe('toDoctorReport', () => {
     expect(ok([check('as-documented')], probe('failed'))).toBe(false);
   });
 
+  it('is not ok when the answers suggest another api than dwsync.yaml says', () => {
+    const api = { configured: '2020-05-18' as const, suggested: '2024-05-18' as const, evidence: 'e' };
+    expect(toDoctorReport('http://x', 1, { checks: [], content: null, writeProbe: null, api }).ok).toBe(false);
+  });
+
   it('keeps the key order of the printed document', () => {
-    expect(Object.keys(toDoctorReport('http://x', 1, { checks: [], content: null, writeProbe: null }))).toEqual(['formatVersion', 'endpoint', 'projectId', 'ok', 'checks', 'content', 'writeProbe']);
+    expect(Object.keys(toDoctorReport('http://x', 1, { checks: [], content: null, writeProbe: null, api: LEGACY }))).toEqual(['formatVersion', 'endpoint', 'projectId', 'ok', 'api', 'checks', 'content', 'writeProbe']);
   });
 });
