@@ -45,4 +45,9 @@ describe('mergeStates', () => {
     expect(mergeStates(aState({ '10000/1': older }), aState({ '10000/1': newer })).tasks['10000/1']).toBe(newer);
     expect(mergeStates(aState({ '10000/1': newer }), aState({ '10000/1': older })).tasks['10000/1']).toBe(newer);
   });
+
+  it('refuses states of one lineage with different salts, naming what it merges', () => {
+    const other = { ...aState(), salt: 'another-salt' };
+    expect(() => mergeStates(aState(), other)).toThrow(/cannot merge the two states: .*created anew instead of being carried over/);
+  });
 });
