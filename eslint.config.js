@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['build/', 'dist/', 'node_modules/', 'coverage/', '**/*.d.ts'] },
+  { ignores: ['build/', 'dist/', 'node_modules/', 'coverage/', 'reports/', '.stryker-tmp*/', '**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -15,19 +15,13 @@ export function mergeStates(ours: State, theirs: State, what = 'the two states')
   const tasks: Record<string, TaskRecord> = { ...theirs.tasks };
   for (const [key, record] of Object.entries(ours.tasks)) {
     const other = tasks[key];
-    if (other === undefined || compareRecency(record, other) >= 0) tasks[key] = record;
+    // ISO 8601 timestamps in UTC compare as text. A tie keeps ours (the caller's own run).
+    if (other === undefined || recordedAt(record) >= recordedAt(other)) tasks[key] = record;
   }
   return { ...theirs, ...ours, serial: Math.max(ours.serial, theirs.serial), tasks };
 }
 
 // The time of a record's newest recorded event: its last attempt, else its last successful apply.
-// ISO 8601 timestamps in UTC compare as text. A tie keeps ours (the caller's own run).
-function compareRecency(a: TaskRecord, b: TaskRecord): number {
-  const at = recordedAt(a);
-  const bt = recordedAt(b);
-  return at === bt ? 0 : at > bt ? 1 : -1;
-}
-
 function recordedAt(record: TaskRecord): string {
   const times = [record.lastAttempt?.at, record.applied?.appliedAt, record.deploy?.at].filter((t): t is string => typeof t === 'string');
   return times.sort().at(-1) ?? '';

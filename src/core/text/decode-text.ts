@@ -42,7 +42,8 @@ function formatByteCount(count: number): string {
 function describeInvalidUtf8(bytes: Uint8Array): DecodedText {
   const at = findInvalidUtf8(bytes);
   const before = new TextDecoder().decode(bytes.subarray(0, at));
-  const hex = (bytes[at] ?? 0).toString(16).padStart(2, '0');
+  // The bad byte is never ASCII (0x80 and up): two hex digits without padding.
+  const hex = (bytes[at] ?? 0).toString(16);
   return { problem: `invalid UTF-8: expected UTF-8 text, found byte 0x${hex}`, ...findPosition(before, before.length) };
 }
 

@@ -65,4 +65,12 @@ describe('parseConfig', () => {
   it('counts columns after a byte-order mark from the first real character', () => {
     expect(problemsOf('\ufeffqps: x\n')).toEqual(['dwsync.yaml:1:6: error: qps must be a number >= 0 (0 = no ceiling), got "x"']);
   });
+
+  it('gives a problem of the whole document (bad YAML, not a mapping) no setting path', () => {
+    for (const text of ['jobs: [\n', '- jobs\n', 'jobs: a\njobs: b\n']) {
+      const { problems } = parseConfig(text, FILE);
+      expect(problems.length).toBeGreaterThan(0);
+      for (const problem of problems) expect(problem.path).toBe('');
+    }
+  });
 });

@@ -28,4 +28,40 @@ describe('detectDrift', () => {
     expect(entry).toMatchObject({ drift: true, liveParamPatch: [{ op: 'replace', path: '/ResourceGroup', value: 'S_other' }] });
     expect(entry!.liveContentPatch).toContainEqual({ op: 'replace', path: '/setting/speed/concurrent', value: 9 });
   });
+
+  it('sees drift on the resource group alone, with no content patch', () => {
+    const { task, planned } = plannedApplied();
+    const [entry] = detectDrift(planned, new Map([[task.key, { missing: false, taskContent: task.taskContent, resourceGroup: 'S_other' }]]), salt);
+    expect(entry).toMatchObject({ drift: true, liveContentPatch: [], liveParamPatch: [{ op: 'replace', path: '/ResourceGroup', value: 'S_other' }] });
+  });
+
+  it('sees drift on the content alone, with no resource group patch', () => {
+    const { task, planned } = plannedApplied();
+    const live = { ...task.taskContent, setting: { speed: { concurrent: 9 } } };
+    const [entry] = detectDrift(planned, new Map([[task.key, { missing: false, taskContent: live, resourceGroup: String(task.taskParam.ResourceGroup) }]]), salt);
+    expect(entry).toMatchObject({ drift: true, liveParamPatch: [] });
+  });
+
+  it('sees no drift when GetFile did not say the resource group', () => {
+    const { task, planned } = plannedApplied();
+    const [entry] = detectDrift(planned, new Map([[task.key, { missing: false, taskContent: task.taskContent, resourceGroup: null }]]), salt);
+    expect(entry).toMatchObject({ drift: false });
+  });
+
+  it('marks a task deleted in the console as missing', () => {
+    const { task, planned } = plannedApplied();
+    const [entry] = detectDrift(planned, new Map([[task.key, { missing: true }]]), salt);
+    expect(entry).toEqual({ ...planned[0], live: 'missing' });
+  });
+
+  it('leaves alone a task that was not read, one never applied, and an orphan', () => {
+    const { task, planned } = plannedApplied();
+    const changed = { missing: false as const, taskContent: {}, resourceGroup: 'S_other' };
+    expect(detectDrift(planned, new Map(), salt)).toEqual(planned);
+    const neverApplied = planTasks({ tasks: [task], records: {}, salt });
+    expect(detectDrift(neverApplied, new Map([[task.key, changed]]), salt)).toEqual(neverApplied);
+    const orphaned = planTasks({ tasks: [], records: { [task.key]: { file: task.file, applied: desiredConfig(task, salt), lastAttempt: { outcome: 'applied' } } }, salt });
+    expect(orphaned[0]?.action).toBe('orphaned');
+    expect(detectDrift(orphaned, new Map([[task.key, changed]]), salt)).toEqual(orphaned);
+  });
 });

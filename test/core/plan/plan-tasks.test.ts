@@ -139,6 +139,32 @@ describe('masking in new tasks', () => {
     expect(steps.value[0]!.parameter.password).toBe('(sensitive)');
     expect(JSON.stringify(report)).not.toMatch(/hunter2|hmac/);
   });
+
+  it('marks an unchanged task to deploy whose last applied config never reached production as undeployed', () => {
+    const task = buildTask();
+    const record = (stage: string): PlanInputRecord => ({ ...appliedRecord(task), deploy: { stage } });
+    const plan = (deploy: boolean, stage: string | null) =>
+      planTasks({ tasks: [task], records: { [task.key]: stage === null ? appliedRecord(task) : record(stage) }, salt, deploy })[0]!;
+    expect(plan(true, 'submitted')).toMatchObject({ action: 'unchanged', undeployed: true });
+    expect(plan(true, null)).toMatchObject({ undeployed: true });
+    expect(plan(true, 'deployed')).not.toHaveProperty('undeployed');
+    expect(plan(true, 'not-needed')).not.toHaveProperty('undeployed');
+    expect(plan(false, 'submitted')).not.toHaveProperty('undeployed');
+  });
+
+  it('takes deploy from the task file first, then from the repository default', () => {
+    const task = buildTask();
+    expect(planTasks({ tasks: [{ ...task, deploy: false }], records: {}, salt, deploy: true })[0]!.deploy).toBe(false);
+    expect(planTasks({ tasks: [{ ...task, deploy: true }], records: {}, salt, deploy: false })[0]!.deploy).toBe(true);
+    expect(planTasks({ tasks: [task], records: {}, salt, deploy: true })[0]!.deploy).toBe(true);
+    expect(planTasks({ tasks: [task], records: {}, salt })[0]!.deploy).toBe(false);
+  });
+
+  it('keeps as orphaned, even with prune, an owned named task whose file was never learned', () => {
+    const task = buildNamedTask();
+    const [entry] = planTasks({ tasks: [], records: { [task.key]: appliedRecord(task) }, salt, prune: true });
+    expect(entry).toMatchObject({ key: task.key, action: 'orphaned', fileId: null });
+  });
 });
 
 describe('planTasks on a 2024-05-18 workspace', () => {

@@ -20,6 +20,41 @@ describe('planWork', () => {
   });
 });
 
+describe('planWork, one decision each', () => {
+  const [fresh] = planTasks({ tasks: [buildTask({ fileId: 1 })], records: {}, salt });
+  const unchanged: PlannedTask = { ...fresh!, action: 'unchanged' };
+  const kindsOf = (entry: PlannedTask, force = false) => planWork([entry], { force }).map((item) => ('reason' in item ? `${item.kind}:${item.reason}` : item.kind));
+
+  it('deletes a task planned for deletion and creates a named task not yet known', () => {
+    expect(kindsOf({ ...unchanged, action: 'delete', task: null })).toEqual(['delete']);
+    expect(kindsOf({ ...unchanged, action: 'create', fileId: null })).toEqual(['create']);
+  });
+
+  it('skips a task missing in DataWorks, even a changed one, even when forced', () => {
+    expect(kindsOf({ ...fresh!, live: 'missing' }, true)).toEqual(['skip:missing']);
+  });
+
+  it('skips a changed task that drifted, for drift, and updates it when forced', () => {
+    expect(kindsOf({ ...fresh!, drift: true })).toEqual(['skip:drift']);
+    expect(kindsOf({ ...fresh!, drift: true }, true)).toEqual(['update']);
+  });
+
+  it('deploys an unchanged task whose config never reached production, and does nothing with a settled one', () => {
+    expect(kindsOf({ ...unchanged, undeployed: true })).toEqual(['deploy']);
+    expect(kindsOf(unchanged)).toEqual([]);
+    expect(kindsOf({ ...unchanged, drift: false })).toEqual([]);
+  });
+});
+
+describe('needsCalls, each action', () => {
+  it('is true for a create or a delete alone, false for an orphan alone', () => {
+    const [fresh] = planTasks({ tasks: [buildTask({ fileId: 1 })], records: {}, salt });
+    expect(needsCalls([{ ...fresh!, action: 'create' }], { refresh: false })).toBe(true);
+    expect(needsCalls([{ ...fresh!, action: 'delete' }], { refresh: false })).toBe(true);
+    expect(needsCalls([{ ...fresh!, action: 'orphaned' }], { refresh: false })).toBe(false);
+  });
+});
+
 describe('needsCalls', () => {
   it('is true for a plan with something to send, or with --refresh; false for an unchanged plan', () => {
     const [fresh] = planTasks({ tasks: [buildTask({ fileId: 1 })], records: {}, salt });

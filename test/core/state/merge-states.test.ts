@@ -31,4 +31,23 @@ describe('mergeStates', () => {
     const other = { ...aState(), lineage: 'another-lineage' };
     expect(() => mergeStates(aState(), other)).toThrow(/different state files \(lineage/);
   });
+
+  it('keeps ours when both records were attempted at the same time', () => {
+    const at = '2026-11-29T10:00:00.000Z';
+    const ours = attemptedAt(aFailedRecord('jobs/a.yaml'), at);
+    const theirs = attemptedAt(anAppliedRecord('jobs/a.yaml', 'req-theirs'), at);
+    expect(mergeStates(aState({ '10000/1': ours }), aState({ '10000/1': theirs })).tasks['10000/1']).toBe(ours);
+  });
+
+  it('takes theirs when their attempt is newer, and ours when ours is', () => {
+    const older = attemptedAt(anAppliedRecord('jobs/a.yaml', 'req-old'), '2026-11-29T09:00:00.000Z');
+    const newer = attemptedAt(anAppliedRecord('jobs/a.yaml', 'req-new'), '2026-11-29T10:00:00.000Z');
+    expect(mergeStates(aState({ '10000/1': older }), aState({ '10000/1': newer })).tasks['10000/1']).toBe(newer);
+    expect(mergeStates(aState({ '10000/1': newer }), aState({ '10000/1': older })).tasks['10000/1']).toBe(newer);
+  });
+
+  it('refuses states of one lineage with different salts, naming what it merges', () => {
+    const other = { ...aState(), salt: 'another-salt' };
+    expect(() => mergeStates(aState(), other)).toThrow(/cannot merge the two states: .*created anew instead of being carried over/);
+  });
 });

@@ -75,3 +75,36 @@ describe('parseState tells a file cut short from a damaged one', () => {
     expect(refusalOf(text)).toMatch(/^state file state\.json does not match the state format: tasks\.not-a-key: expected a key "projectId\/fileId" or "projectId\/folder\/name"/);
   });
 });
+
+describe('parseState refuses a format 2 line that is not one task record, naming its line', () => {
+  const state = aState({ '10000/1': anAppliedRecord('jobs/a.yaml') });
+  const [header, line] = formatState(state).trimEnd().split('\n') as [string, string];
+
+  it('reads the lines back as they were written', () => {
+    expect(parseState(`${header}\n${line}\n`, 'state.json').tasks['10000/1']).toMatchObject({ file: 'jobs/a.yaml' });
+  });
+
+  it('refuses a line that is not a JSON object', () => {
+    expect(refusalOf(`${header}\n[1]\n`)).toMatch(/^state file state\.json does not match the state format at line 2: expected one task record, a JSON object with its "key"; repair it by hand/);
+  });
+
+  it('refuses a line whose key is not a task key', () => {
+    expect(refusalOf(`${header}\n${line.replace('"10000/1"', '"not a key"')}\n`)).toMatch(/at line 2: key: \S/);
+  });
+
+  it('refuses a second line for one task', () => {
+    expect(refusalOf(`${header}\n${line}\n${line}\n`)).toMatch(/at line 3: key: 10000\/1 has another line before this one/);
+  });
+
+  it('refuses a record that does not match the format', () => {
+    expect(refusalOf(`${header}\n${line.replace('"jobs/a.yaml"', '7')}\n`)).toMatch(/at line 2: file: /);
+  });
+
+  it('refuses a header of a newer format, saying to upgrade dwsync', () => {
+    expect(refusalOf(`${header.replace('"formatVersion":2', '"formatVersion":9')}\n`)).toMatch(/has formatVersion 9: it was written by a newer dwsync .*upgrade dwsync/);
+  });
+
+  it('refuses an empty file as truncated', () => {
+    expect(refusalOf('  \n')).toBe(`state file state.json is empty (truncated); ${ADVICE}`);
+  });
+});

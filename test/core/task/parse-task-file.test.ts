@@ -178,3 +178,44 @@ describe('service-managed keys written in taskContent', () => {
     expect(warnings.map((w) => w.path)).toEqual(['taskContent.extend']);
   });
 });
+
+describe('parseTaskFile, problems of a whole document', () => {
+  const problemsOf = (text: string) => parseTaskFile(text, 'jobs/t.yaml').problems;
+
+  test('a byte order mark at the start is not part of the task', () => {
+    const { tasks, problems } = parseTaskFile(`\uFEFF${validTaskYaml}`, 'jobs/t.yaml');
+    expect(problems).toEqual([]);
+    expect(tasks[0]).toMatchObject({ key: '10000/1000001', line: 1, column: 1 });
+  });
+
+  test('a file of empty documents has no task, and says so at its start', () => {
+    expect(lines('---\n---\n~\n')).toEqual([
+      'jobs/t.yaml:1:1: error: no task in file: expected a YAML mapping with projectId, fileId (or name and folder), taskParam and taskContent',
+    ]);
+  });
+
+  test('an empty document beside a task is skipped', () => {
+    expect(parseTaskFile(`---\n${validTaskYaml}---\n`, 'jobs/t.yaml').tasks).toHaveLength(1);
+  });
+
+  test('a document that is a single value or a list is not a task, and says what it got', () => {
+    expect(lines('hello\n')).toEqual(['jobs/t.yaml:1:1: error: a task document must be a mapping of projectId, fileId, taskParam and taskContent, got a single value ("hello")']);
+    expect(lines('- a\n')[0]).toMatch(/got a list$/);
+  });
+
+  test('an unknown alias is named, with the anchor it expects', () => {
+    expect(lines(`${validTaskYaml}extra: *nowhere\n`).join('\n')).toMatch(/unknown alias \*nowhere: expected an anchor &nowhere defined before it/);
+  });
+
+  test('a problem of the file or of its YAML has no task path', () => {
+    for (const text of ['hello\n', '---\n', 'a: [\n', 'a: 1\na: 2\n']) {
+      const problems = problemsOf(text);
+      expect(problems.length).toBeGreaterThan(0);
+      for (const problem of problems) expect(problem.path).toBe('');
+    }
+  });
+
+  test('a file with YAML errors gives no task', () => {
+    expect(parseTaskFile(`${validTaskYaml}bad: [\n`, 'jobs/t.yaml').tasks).toEqual([]);
+  });
+});

@@ -36,4 +36,20 @@ describe('decodeText', () => {
     expect(decodeText(bytes('\n', [0xed, 0xa0, 0x80]), limit)).toMatchObject({ problem: expect.stringContaining('0xed'), line: 2, column: 1 });
     expect(decodeText(bytes('ab', [0xe2, 0x82]), limit)).toMatchObject({ problem: expect.stringContaining('0xe2'), column: 3 });
   });
+
+  it('reads valid two, three and four byte characters up to a bad byte, and places it after them', () => {
+    expect(decodeText(bytes('é€😀x', [0xff]), limit)).toEqual({ problem: 'invalid UTF-8: expected UTF-8 text, found byte 0xff', line: 1, column: 6 });
+    expect(decodeText(bytes('\u07ff\uffff', [0x80]), limit)).toMatchObject({ problem: 'invalid UTF-8: expected UTF-8 text, found byte 0x80', column: 3 });
+  });
+
+  it('refuses each byte that cannot start a character: a lone continuation, an overlong lead, a lead past U+10FFFF', () => {
+    for (const bad of [0x80, 0xbf, 0xc0, 0xc1, 0xf5, 0xff]) {
+      expect(decodeText(bytes('a', [bad], 'bc'), limit)).toEqual({ problem: `invalid UTF-8: expected UTF-8 text, found byte 0x${bad.toString(16)}`, line: 1, column: 2 });
+    }
+  });
+
+  it('refuses a character cut short at the end, at its first byte', () => {
+    expect(decodeText(bytes('ab', [0xe2, 0x82]), limit)).toMatchObject({ problem: 'invalid UTF-8: expected UTF-8 text, found byte 0xe2', column: 3 });
+    expect(decodeText(bytes('ab', [0xf0, 0x9f, 0x98]), limit)).toMatchObject({ problem: 'invalid UTF-8: expected UTF-8 text, found byte 0xf0', column: 3 });
+  });
 });
