@@ -42,6 +42,7 @@ async function applyInProcess(root, { url, concurrency, run, build }) {
   const dataWorks = createDataWorks({ endpoint: url, region: 'cn-hangzhou' });
   let recordMs = 0;
   let recordMaxMs = 0;
+  const recordTimes = [];
   let durableMs = 0;
   const started = performance.now();
   const results = await pushUpdates(
@@ -59,6 +60,7 @@ async function applyInProcess(root, { url, concurrency, run, build }) {
         const spent = performance.now() - t0;
         recordMs += spent;
         recordMaxMs = Math.max(recordMaxMs, spent);
+        recordTimes.push(spent);
         return durable.then(() => {
           durableMs += performance.now() - t0;
         });
@@ -79,6 +81,9 @@ async function applyInProcess(root, { url, concurrency, run, build }) {
     closeMs,
     recordMs,
     recordMaxMs,
+    // A few long record() calls (a write stalled behind the disk) weigh more than many short ones.
+    recordP50Us: quantile(recordTimes, 0.5) * 1000,
+    recordP99Us: quantile(recordTimes, 0.99) * 1000,
     // Main-thread time inside record() as a share of the push phase, and the final fold's share of the run.
     recordShare: recordMs / pushMs,
     durableWaitMs: durableMs / applied,
@@ -114,7 +119,7 @@ async function measureAt(root, { count, runs, latencyMs, concurrency, builds, lo
       try {
         const sample = await applyInProcess(root, { url: emulator.url, concurrency, run, build });
         if (sample.applied !== count) throw new Error(`state cost (${side}): ${sample.applied} of ${count} tasks applied`);
-        log(`state cost ${count} at ${concurrency} (${side}): record ${(sample.recordShare * 100).toFixed(2)} % (durable after ${sample.durableWaitMs.toFixed(1)} ms), close ${sample.closeMs.toFixed(0)} ms, ${sample.bytesPerTask.toFixed(0)} B/task`);
+        log(`state cost ${count} at ${concurrency} (${side}): record ${(sample.recordShare * 100).toFixed(2)} % (p50 ${sample.recordP50Us.toFixed(0)} µs, p99 ${sample.recordP99Us.toFixed(0)} µs, max ${sample.recordMaxMs.toFixed(1)} ms; durable after ${sample.durableWaitMs.toFixed(1)} ms), close ${sample.closeMs.toFixed(0)} ms, ${sample.bytesPerTask.toFixed(0)} B/task`);
         samples[side].push(sample);
       } finally {
         await emulator.close();
@@ -123,6 +128,11 @@ async function measureAt(root, { count, runs, latencyMs, concurrency, builds, lo
   }
   const row = summarise(samples.after, { count, concurrency, latencyMs });
   return samples.before.length > 0 ? { ...row, before: summarise(samples.before, { count, concurrency, latencyMs }) } : row;
+}
+
+function quantile(values, q) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 }
 
 function summarise(samples, { count, concurrency, latencyMs }) {
