@@ -2,7 +2,7 @@ import { writeSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { InternalError } from '../errors.js';
-import { orderTaskRecord } from '../core/state/format-state.js';
+import { formatJournalLine } from '../core/state/format-state.js';
 import { JOURNAL_FORMAT_VERSION, type JournalHeader } from '../core/state/parse-journal.js';
 import { TaskKey, type TaskRecord } from '../core/state/state-schema.js';
 import { syncDirectory } from './sync-directory.js';
@@ -73,7 +73,7 @@ function groupCommitJournal(path: string, handle: FileHandle): Journal {
     record(key, record) {
       if (closed) return Promise.reject(new InternalError(`journal ${path}: record(${key}) after close`));
       if (!TaskKey.safeParse(key).success) return Promise.reject(new InternalError(`journal ${path}: bad task key ${JSON.stringify(key)}`));
-      const line = `${JSON.stringify({ key, record: record === null ? null : orderTaskRecord(record) })}\n`;
+      const line = `${formatJournalLine(key, record)}\n`;
       if (failure !== null) return Promise.reject(failure);
       try {
         writeAllSync(handle.fd, line);
@@ -97,12 +97,10 @@ function groupCommitJournal(path: string, handle: FileHandle): Journal {
 }
 
 // A write may write less than asked; loop until the whole line is out (one call in the usual case).
+// Encoded once: writeSync of a string would encode it, and its length would have to be counted again.
 function writeAllSync(fd: number, text: string): void {
-  const written = writeSync(fd, text, null, 'utf8');
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (written === bytes) return;
-  const rest = Buffer.from(text, 'utf8');
-  for (let offset = written; offset < rest.length; ) offset += writeSync(fd, rest, offset, rest.length - offset, null);
+  const bytes = Buffer.from(text, 'utf8');
+  for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset, null);
 }
 
 // FileHandle.write may write less than asked; loop until the whole text is out.

@@ -12,7 +12,9 @@ import { median } from './stats.js';
 
 const FLOOR = path.resolve(import.meta.dirname, 'read-parse-floor.js');
 
-export async function measurePlan({ count, seed, runs, changedShare = 0.01, withChanged = true, withNew = true, log = () => {} }) {
+// With `before` (an older checkout's root, holding its bin/ and build/), each run also plans with that
+// checkout's CLI, right after this one's, for a before/after comparison under the same load.
+export async function measurePlan({ count, seed, runs, changedShare = 0.01, withChanged = true, withNew = true, before, log = () => {} }) {
   const root = await mkdtemp(path.join(os.tmpdir(), `dwsync-bench-plan-${count}-`));
   try {
     const files = await generateJobs(root, { count, seed });
@@ -20,9 +22,9 @@ export async function measurePlan({ count, seed, runs, changedShare = 0.01, with
     const seeded = await seedAppliedState(root, statePath);
     // The state's size budget: 1.2 × the compact canonical JSON of the configs it records, + 300 bytes a task.
     const stateSize = { bytes: seeded.stateBytes, bytesPerTask: seeded.stateBytes / seeded.count, budgetBytes: 1.2 * seeded.configBytes + 300 * seeded.count };
-    const samples = { floor: [], new: [], noop: [], changed: [] };
-    const plan = async (kind, state) => {
-      const run = await runMeasured(BIN, ['plan', '--json', '--state', state], { cwd: root });
+    const samples = { floor: [], new: [], noop: [], changed: [], newBefore: [], noopBefore: [] };
+    const plan = async (kind, state, bin = BIN) => {
+      const run = await runMeasured(bin, ['plan', '--json', '--state', state], { cwd: root });
       if (run.code !== 0) throw new Error(`plan (${kind}) exited ${run.code}: ${run.stderr.slice(0, 500)}`);
       const summary = JSON.parse(run.stdout).summary;
       samples[kind].push({ wallMs: run.wallMs, rssBytes: run.rssBytes, summary });
@@ -38,6 +40,8 @@ export async function measurePlan({ count, seed, runs, changedShare = 0.01, with
       await floor();
       if (withNew) await plan('new', path.join(root, 'no-state', 'state.json'));
       await plan('noop', statePath);
+      if (before && withNew) await plan('newBefore', path.join(root, 'no-state', 'state.json'), path.join(before, 'bin/dwsync.js'));
+      if (before) await plan('noopBefore', statePath, path.join(before, 'bin/dwsync.js'));
     }
     const changed = withChanged ? await editJobs(root, files, { share: changedShare, seed }) : 0;
     for (let r = 0; withChanged && r < runs; r++) await plan('changed', statePath);
@@ -48,7 +52,8 @@ export async function measurePlan({ count, seed, runs, changedShare = 0.01, with
       ...(samples[kind][0]?.summary ? { summary: samples[kind][0].summary } : {}),
     });
     const result = { count, changed, stateSize, floor: pick('floor'), new: pick('new'), noop: pick('noop'), changedPlan: pick('changed'), samples };
-    for (const kind of ['new', 'noop', 'changedPlan']) result[kind].ratio = result[kind].wallMs / result.floor.wallMs;
+    if (before) Object.assign(result, { newBefore: pick('newBefore'), noopBefore: pick('noopBefore') });
+    for (const kind of ['new', 'noop', 'changedPlan', 'newBefore', 'noopBefore']) if (result[kind]) result[kind].ratio = result[kind].wallMs / result.floor.wallMs;
     return result;
   } finally {
     await rm(root, { recursive: true, force: true });

@@ -10,19 +10,30 @@ import { performance } from 'node:perf_hooks';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createCallRunner } from '../../build/dataworks/call-runner.js';
-import { createLimiter } from '../../build/dataworks/create-limiter.js';
-import { pushUpdates } from '../../build/remote/push-updates.js';
-import { planTasks } from '../../build/core/plan/plan-tasks.js';
-import { createDataWorks } from '../../build/dataworks/create-data-works.js';
-import { systemClock } from '../../build/system-clock.js';
-import { openStateStore } from '../../build/state/state-store.js';
-import { readTaskFiles } from '../../build/tasks/read-task-files.js';
+import { pathToFileURL } from 'node:url';
 import { EMULATOR_ENV, startEmulatorProcess } from './emulator-process.js';
 import { generateJobs } from './generate-jobs.js';
 import { median } from './stats.js';
 
-async function applyInProcess(root, { url, concurrency, run }) {
+const OWN_BUILD = path.resolve(import.meta.dirname, '../../build');
+
+// The product's modules from a build folder: this checkout's, or an older one's to compare with.
+async function loadBuild(build) {
+  const load = (file) => import(pathToFileURL(path.join(build, file)).href);
+  return {
+    ...(await load('dataworks/call-runner.js')),
+    ...(await load('dataworks/create-limiter.js')),
+    ...(await load('remote/push-updates.js')),
+    ...(await load('core/plan/plan-tasks.js')),
+    ...(await load('dataworks/create-data-works.js')),
+    ...(await load('system-clock.js')),
+    ...(await load('state/state-store.js')),
+    ...(await load('tasks/read-task-files.js')),
+  };
+}
+
+async function applyInProcess(root, { url, concurrency, run, build }) {
+  const { createCallRunner, createLimiter, pushUpdates, planTasks, createDataWorks, systemClock, openStateStore, readTaskFiles } = build;
   const statePath = path.join(root, `state-${run}`, 'state.json');
   const { tasks } = await readTaskFiles({ root, jobs: 'jobs' });
   const store = await openStateStore(statePath);
@@ -31,6 +42,7 @@ async function applyInProcess(root, { url, concurrency, run }) {
   const dataWorks = createDataWorks({ endpoint: url, region: 'cn-hangzhou' });
   let recordMs = 0;
   let recordMaxMs = 0;
+  const recordTimes = [];
   let durableMs = 0;
   const started = performance.now();
   const results = await pushUpdates(
@@ -41,13 +53,14 @@ async function applyInProcess(root, { url, concurrency, run }) {
       call: createCallRunner({ clock: systemClock, random: Math.random, limiter: createLimiter(0, systemClock) }),
       clock: systemClock,
       projectMode: async () => 'basic',
-      previous: (key) => store.state.tasks[key] ?? null,
+      recordOf: (key) => store.state.tasks[key] ?? null,
       record: (key, record) => {
         const t0 = performance.now();
         const durable = store.record(key, record);
         const spent = performance.now() - t0;
         recordMs += spent;
         recordMaxMs = Math.max(recordMaxMs, spent);
+        recordTimes.push(spent);
         return durable.then(() => {
           durableMs += performance.now() - t0;
         });
@@ -68,6 +81,9 @@ async function applyInProcess(root, { url, concurrency, run }) {
     closeMs,
     recordMs,
     recordMaxMs,
+    // A few long record() calls (a write stalled behind the disk) weigh more than many short ones.
+    recordP50Us: quantile(recordTimes, 0.5) * 1000,
+    recordP99Us: quantile(recordTimes, 0.99) * 1000,
     // Main-thread time inside record() as a share of the push phase, and the final fold's share of the run.
     recordShare: recordMs / pushMs,
     durableWaitMs: durableMs / applied,
@@ -78,39 +94,62 @@ async function applyInProcess(root, { url, concurrency, run }) {
   };
 }
 
-export async function measureStateCost({ count, seed, runs, latencyMs, concurrency, log = () => {} }) {
+// One row per concurrency: the share recording takes depends on how many calls overlap. With
+// `before` (the build/ folder of an older checkout), each sample of this build is paired with one of
+// that build, run right after it, so both sides see the same load.
+export async function measureStateCost({ count, seed, runs, latencyMs, concurrencies, before, log = () => {} }) {
   const root = await mkdtemp(path.join(os.tmpdir(), 'dwsync-bench-state-'));
   Object.assign(process.env, EMULATOR_ENV);
   try {
     await generateJobs(root, { count, seed });
-    const samples = [];
-    for (let run = 0; run < runs; run++) {
+    const rows = [];
+    const builds = { after: await loadBuild(OWN_BUILD), ...(before ? { before: await loadBuild(before) } : {}) };
+    for (const concurrency of concurrencies) rows.push(await measureAt(root, { count, runs, latencyMs, concurrency, builds, log }));
+    return { count, latencyMs, rows };
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+async function measureAt(root, { count, runs, latencyMs, concurrency, builds, log }) {
+  const samples = { after: [], before: [] };
+  for (let run = 0; run < runs; run++) {
+    for (const [side, build] of Object.entries(builds)) {
       const emulator = await startEmulatorProcess({ root, latencyMs });
       try {
-        const sample = await applyInProcess(root, { url: emulator.url, concurrency, run });
-        log(`state cost ${count}: record ${(sample.recordShare * 100).toFixed(2)} % (durable after ${sample.durableWaitMs.toFixed(1)} ms), close ${sample.closeMs.toFixed(0)} ms, ${sample.bytesPerTask.toFixed(0)} B/task`);
-        samples.push(sample);
+        const sample = await applyInProcess(root, { url: emulator.url, concurrency, run, build });
+        if (sample.applied !== count) throw new Error(`state cost (${side}): ${sample.applied} of ${count} tasks applied`);
+        log(`state cost ${count} at ${concurrency} (${side}): record ${(sample.recordShare * 100).toFixed(2)} % (p50 ${sample.recordP50Us.toFixed(0)} µs, p99 ${sample.recordP99Us.toFixed(0)} µs, max ${sample.recordMaxMs.toFixed(1)} ms; durable after ${sample.durableWaitMs.toFixed(1)} ms), close ${sample.closeMs.toFixed(0)} ms, ${sample.bytesPerTask.toFixed(0)} B/task`);
+        samples[side].push(sample);
       } finally {
         await emulator.close();
       }
     }
-    const m = (field) => median(samples.map((s) => s[field]));
-    return {
-      count,
-      concurrency,
-      latencyMs,
-      applied: m('applied'),
-      pushMs: m('pushMs'),
-      closeMs: m('closeMs'),
-      recordShare: m('recordShare'),
-      closeShare: m('closeShare'),
-      totalShare: m('recordShare') + m('closeShare'),
-      journalWrites: m('journalWrites'),
-      durableWaitMs: m('durableWaitMs'),
-      bytesPerTask: m('bytesPerTask'),
-      samples,
-    };
-  } finally {
-    await rm(root, { recursive: true, force: true });
   }
+  const row = summarise(samples.after, { count, concurrency, latencyMs });
+  return samples.before.length > 0 ? { ...row, before: summarise(samples.before, { count, concurrency, latencyMs }) } : row;
+}
+
+function quantile(values, q) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+}
+
+function summarise(samples, { count, concurrency, latencyMs }) {
+  const m = (field) => median(samples.map((s) => s[field]));
+  return {
+    count,
+    concurrency,
+    latencyMs,
+    applied: m('applied'),
+    pushMs: m('pushMs'),
+    closeMs: m('closeMs'),
+    recordShare: m('recordShare'),
+    closeShare: m('closeShare'),
+    totalShare: m('recordShare') + m('closeShare'),
+    journalWrites: m('journalWrites'),
+    durableWaitMs: m('durableWaitMs'),
+    bytesPerTask: m('bytesPerTask'),
+    samples,
+  };
 }

@@ -25,9 +25,10 @@ import {
 const LONG = process.env.DWSYNC_LONG_CRASH === '1';
 const TRIALS = LONG ? 200 : 20;
 const TASKS = LONG ? 300 : 100;
-const CONCURRENCY = 8;
+// Every other trial runs at 16: losses stay bounded by the slots, however many there are.
+const CONCURRENCIES = [8, 16] as const;
 const SEED = 0x5eed_0006;
-const APPLY = ['apply', '--json', '--qps', '0', '--concurrency', String(CONCURRENCY)];
+const apply = (concurrency: number) => ['apply', '--json', '--qps', '0', '--concurrency', String(concurrency)];
 
 type KillPlan = { mode: 'calls'; calls: number } | { mode: 'time'; ms: number } | { mode: 'end'; ms: number };
 
@@ -40,7 +41,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await template?.remove();
-  console.log(`[crash-kill] ${JSON.stringify({ seed: SEED, tasks: TASKS, concurrency: CONCURRENCY, ...tally })}`);
+  console.log(`[crash-kill] ${JSON.stringify({ seed: SEED, tasks: TASKS, concurrency: CONCURRENCIES, ...tally })}`);
 });
 
 // Mostly after a random number of accepted calls (measured at the emulator, not by time); some
@@ -57,7 +58,7 @@ type Started = { repo: Awaited<ReturnType<typeof copyRepo>>; emulator: Emulator;
 
 // A fresh repository and emulator, apply started and SIGKILLed as planned. `killed` is false when the
 // run finished before the kill landed (possible when killing after the last call).
-async function startAndKill(kill: KillPlan, latencyMs: number): Promise<Started> {
+async function startAndKill(kill: KillPlan, latencyMs: number, concurrency: number): Promise<Started> {
   const repo = await copyRepo(template);
   const emulator = await startEmulator({ port: 0, latencyMs, seed: template.tasks.map(({ projectId, fileId }) => ({ projectId, fileId })) });
   const remove = async () => {
@@ -65,7 +66,7 @@ async function startAndKill(kill: KillPlan, latencyMs: number): Promise<Started>
     await repo.remove();
   };
   try {
-    const run = spawnCli(APPLY, { cwd: repo.dir, emulator });
+    const run = spawnCli(apply(concurrency), { cwd: repo.dir, emulator });
     const accepted = () => emulator.state.calls.length;
     if (kill.mode === 'calls') await waitUntil(() => accepted() >= kill.calls, run.done);
     if (kill.mode === 'end') await waitUntil(() => accepted() >= TASKS, run.done);
@@ -89,15 +90,16 @@ describe(`apply killed with SIGKILL (${TRIALS} trials, seed ${SEED})`, () => {
     // Used when the planned kill came too late: every trial ends with a kill.
     fallback: { mode: 'calls', calls: randomInt(random, 1, TASKS - 10) } as KillPlan,
     latencyMs: randomInt(random, 20, 40),
+    concurrency: CONCURRENCIES[i % CONCURRENCIES.length]!,
   }));
 
-  it.each(trials)('trial $trial: kill $kill.mode, latency $latencyMs ms', { timeout: 120_000 }, async ({ kill, fallback, latencyMs }) => {
+  it.each(trials)('trial $trial: kill $kill.mode, latency $latencyMs ms, concurrency $concurrency', { timeout: 120_000 }, async ({ kill, fallback, latencyMs, concurrency }) => {
     tally.trials += 1;
-    let started = await startAndKill(kill, latencyMs);
+    let started = await startAndKill(kill, latencyMs, concurrency);
     if (!started.killed) {
       tally.finishedFirst += 1;
       await started.remove();
-      started = await startAndKill(fallback, latencyMs);
+      started = await startAndKill(fallback, latencyMs, concurrency);
     }
     const { repo, emulator } = started;
     try {
@@ -120,7 +122,7 @@ describe(`apply killed with SIGKILL (${TRIALS} trials, seed ${SEED})`, () => {
       // 2. The next run takes over the dead run's lock, sends every task not recorded as applied once,
       //    and nothing recorded as applied again.
       const mark = emulator.state.calls.length;
-      const second = await runCliAgainst(APPLY, repo.dir, emulator);
+      const second = await runCliAgainst(apply(concurrency), repo.dir, emulator);
       const sent = acceptedUpdates(emulator, mark);
       const resentRecorded = [...sent.keys()].filter((key) => before.applied.has(key));
       const resent = [...sent.keys()].filter((key) => accepted.has(key));
@@ -131,7 +133,7 @@ describe(`apply killed with SIGKILL (${TRIALS} trials, seed ${SEED})`, () => {
       const notConverged = template.tasks.map((t) => t.key).filter((key) => !after.applied.has(key));
 
       // Counted before any assertion can stop the trial.
-      const lost = Math.max(0, unrecorded.length - CONCURRENCY) + resentRecorded.length;
+      const lost = Math.max(0, unrecorded.length - concurrency) + resentRecorded.length;
       tally.outcomesLost += lost;
       tally.acceptedUnrecorded += unrecorded.length;
       tally.callsResent += resent.length;
@@ -139,9 +141,9 @@ describe(`apply killed with SIGKILL (${TRIALS} trials, seed ${SEED})`, () => {
 
       expect({ invented, heldWrong, wrongId }).toEqual({ invented: [], heldWrong: [], wrongId: [] });
       expect(lost, `accepted but unrecorded: ${unrecorded.join(' ')}; resent although recorded: ${resentRecorded.join(' ')}`).toBe(0);
-      expect(unrecorded.length).toBeLessThanOrEqual(CONCURRENCY);
+      expect(unrecorded.length).toBeLessThanOrEqual(concurrency);
       expect(second.code, second.stderr).toBe(0);
-      expect(resent.length).toBeLessThanOrEqual(CONCURRENCY);
+      expect(resent.length).toBeLessThanOrEqual(concurrency);
       expect(sentTwice).toEqual([]);
       expect(sent.size).toBe(TASKS - before.applied.size);
       expect(notConverged).toEqual([]);

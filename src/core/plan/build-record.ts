@@ -1,6 +1,7 @@
 import type { DesiredConfig } from './desired-config.js';
 import type { ResultError } from './report.js';
-import type { TaskRecord } from '../state/state-schema.js';
+import type { AppliedConfig, TaskRecord } from '../state/state-schema.js';
+import { copyJsonField } from '../text/define-lazy.js';
 
 // State records for each outcome of an update. Pure: time and commit are given.
 type Base = { file: string; record: TaskRecord | null; at: string; attempts: number };
@@ -8,12 +9,17 @@ type Base = { file: string; record: TaskRecord | null; at: string; attempts: num
 export function appliedRecord(
   base: Base & { desired: DesiredConfig; commit: string | null; requestId: string },
 ): TaskRecord {
-  const { taskContent, taskParam, taskContentHash, taskParamHash, schedule, scheduleHash } = base.desired;
+  const { taskContentHash, taskParamHash, schedule, scheduleHash } = base.desired;
   const appliedSchedule = schedule !== undefined && scheduleHash !== undefined ? { schedule, scheduleHash } : {};
+  // The configs stay JSON text when they are (desired-config.ts), for the journal to write as it is.
+  const applied = {} as AppliedConfig;
+  copyJsonField(base.desired, applied, 'taskContent');
+  copyJsonField(base.desired, applied, 'taskParam');
+  Object.assign(applied, { taskContentHash, taskParamHash, ...appliedSchedule, appliedAt: base.at, commit: base.commit, requestId: base.requestId });
   return {
     ...base.record,
     file: base.file,
-    applied: { taskContent, taskParam, taskContentHash, taskParamHash, ...appliedSchedule, appliedAt: base.at, commit: base.commit, requestId: base.requestId },
+    applied,
     lastAttempt: { at: base.at, outcome: 'applied', attempts: base.attempts, requestId: base.requestId },
   };
 }

@@ -1,12 +1,15 @@
-import { hashCanonical } from '../text/canonical-json.js';
-import type { JsonValue } from '../text/json.js';
+import { canonicalJson, hashCanonicalText } from '../text/canonical-json.js';
+import { defineLazyJson } from '../text/define-lazy.js';
+import type { JsonObject, JsonValue } from '../text/json.js';
 import { hashSecrets } from '../task/secret-keys.js';
 import type { Task } from '../task/task.js';
 import { toScheduleConfig } from '../schedule/schedule-config.js';
-import type { JsonObject } from '../text/json.js';
 
 // A task's config in the form the state keeps: secret values replaced by keyed hashes, plus hashes
 // of the canonical form. What is compared, stored and diffed; never what is sent.
+// The configs are kept as their canonical JSON text (keys sorted at every depth), which hashing has to
+// compute anyway, and parsed when read (define-lazy.ts): a plan of many new tasks then holds text, not
+// parsed configs, and recording an applied config writes that text as it is (format-state.ts).
 export type DesiredConfig = {
   taskContent: JsonValue;
   taskParam: JsonValue;
@@ -17,15 +20,16 @@ export type DesiredConfig = {
 };
 
 export function desiredConfig(task: Task, salt: string): DesiredConfig {
-  const taskContent = hashSecrets(task.taskContent, salt);
-  const taskParam = hashSecrets(task.taskParam, salt);
-  return {
-    taskContent,
-    taskParam,
-    taskContentHash: hashCanonical(taskContent),
-    taskParamHash: hashCanonical(taskParam),
+  const contentText = canonicalJson(hashSecrets(task.taskContent, salt));
+  const paramText = canonicalJson(hashSecrets(task.taskParam, salt));
+  const desired = {
+    taskContentHash: hashCanonicalText(contentText),
+    taskParamHash: hashCanonicalText(paramText),
     ...(task.schedule ? toScheduleConfig(task.schedule) : {}),
-  };
+  } as DesiredConfig;
+  defineLazyJson(desired, 'taskContent', contentText);
+  defineLazyJson(desired, 'taskParam', paramText);
+  return desired;
 }
 
 // What is sent: the author's key order, secrets included, scheduling parameters untouched.

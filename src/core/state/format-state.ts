@@ -1,4 +1,5 @@
 import { compareText } from '../text/compare-text.js';
+import { copyJsonField, lazyJsonText } from '../text/define-lazy.js';
 import { isJsonObject } from '../text/json.js';
 import { AppliedConfig, AttemptError, DeployRecord, LastAttempt, STATE_FORMAT_VERSION, State, TaskRecord } from './state-schema.js';
 import type { z } from 'zod';
@@ -43,7 +44,36 @@ export function formatTaskLine(key: string, record: TaskRecord): string {
     const { at: _at, requestId: _requestId, ...rest } = line.lastAttempt as LastAttempt;
     line.lastAttempt = rest;
   }
-  return JSON.stringify(line);
+  return stringifyRecord(line);
+}
+
+// A journal line: `{"key":…,"record":…}`, the record in the file's order (null: the record removed).
+export function formatJournalLine(key: string, record: TaskRecord | null): string {
+  return `{"key":${JSON.stringify(key)},"record":${record === null ? 'null' : stringifyRecord(orderTaskRecord(record) as unknown as Record<string, unknown>)}}`;
+}
+
+const APPLIED_HEAD = '{"taskContent":0,"taskParam":0';
+const APPLIED_FIELD = '"applied":0';
+
+// JSON.stringify of an ordered record (or a state line), except that applied configs kept as JSON text
+// (define-lazy.ts: read from the state, or a plan's desired configs) are written as that text rather
+// than parsed and serialised again: most of a line's bytes, and most of the time spent recording.
+// Stand-ins (0) mark where the texts go. A JSON string cannot hold `"applied":0` (its quotes would be
+// escaped), so the first match is the record's own field; `applied` is ordered with the two configs first.
+function stringifyRecord(record: Record<string, unknown>): string {
+  const applied = record.applied;
+  if (!isJsonObject(applied)) return JSON.stringify(record);
+  const content = lazyJsonText(applied, 'taskContent');
+  const param = lazyJsonText(applied, 'taskParam');
+  if (content === undefined && param === undefined) return JSON.stringify(record);
+  const standIn: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const field of Object.keys(applied)) standIn[field] = field === 'taskContent' || field === 'taskParam' ? 0 : applied[field];
+  const appliedSkeleton = JSON.stringify(standIn);
+  const skeleton = JSON.stringify({ ...record, applied: 0 });
+  const at = skeleton.indexOf(APPLIED_FIELD);
+  if (!appliedSkeleton.startsWith(APPLIED_HEAD) || at < 0) return JSON.stringify(record);
+  const appliedText = `{"taskContent":${content ?? JSON.stringify(applied.taskContent)},"taskParam":${param ?? JSON.stringify(applied.taskParam)}${appliedSkeleton.slice(APPLIED_HEAD.length)}`;
+  return `${skeleton.slice(0, at)}"applied":${appliedText}${skeleton.slice(at + APPLIED_FIELD.length)}`;
 }
 
 // One record with its fields in the file's order: also what a journal line carries.
@@ -63,9 +93,10 @@ function orderNested(value: Record<string, unknown>, order: readonly string[], n
 function orderFields(value: Record<string, unknown>, order: readonly string[]): Record<string, unknown> {
   // No prototype: a field named "__proto__" in a hand-edited file stays a plain field.
   const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const key of order) if (key in value) out[key] = value[key];
+  // copyJsonField: a config kept as JSON text stays text, for stringifyRecord to write as it is.
+  for (const key of order) if (key in value) copyJsonField(value, out, key);
   const extra = Object.keys(value).filter((key) => !order.includes(key)).sort(compareText);
-  for (const key of extra) out[key] = value[key];
+  for (const key of extra) copyJsonField(value, out, key);
   return out;
 }
 

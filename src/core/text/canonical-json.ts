@@ -10,7 +10,12 @@ export function canonicalJson(value: JsonValue): string {
 }
 
 export function hashCanonical(value: JsonValue): string {
-  return `sha256:${createHash('sha256').update(canonicalJson(value)).digest('hex')}`;
+  return hashCanonicalText(canonicalJson(value));
+}
+
+// The same hash from a canonical text already at hand.
+export function hashCanonicalText(text: string): string {
+  return `sha256:${createHash('sha256').update(text).digest('hex')}`;
 }
 
 function sortKeys(value: JsonValue): JsonValue {

@@ -42,3 +42,21 @@ function accessorFor(field: string, pick: Pick): Accessor {
   }
   return accessor;
 }
+
+// The JSON text behind a field defined with defineLazyJson (and the default `pick`), or undefined when
+// the field holds a plain value (never lazy, or assigned since). Lets a writer put the text as it is
+// into its output instead of parsing it only to serialise it again.
+export function lazyJsonText(target: object, field: string): string | undefined {
+  const accessor = accessors.get(identity)?.get(field);
+  if (accessor === undefined) return undefined;
+  const own = Object.getOwnPropertyDescriptor(target, field);
+  if (own?.get !== accessor.descriptor.get) return undefined;
+  return (target as Record<symbol, string>)[accessor.source];
+}
+
+// `to[field] = from[field]`, keeping the field lazy (and unparsed) when it is lazy in `from`.
+export function copyJsonField(from: object, to: object, field: string): void {
+  const text = lazyJsonText(from, field);
+  if (text === undefined) (to as Record<string, unknown>)[field] = (from as Record<string, unknown>)[field];
+  else defineLazyJson(to, field, text);
+}

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatState, formatTaskLine, orderTaskRecord } from '../../../src/core/state/format-state.js';
+import { formatJournalLine, formatState, formatTaskLine, orderTaskRecord } from '../../../src/core/state/format-state.js';
+import { appliedRecord } from '../../../src/core/plan/build-record.js';
+import { desiredConfig } from '../../../src/core/plan/desired-config.js';
+import { lazyJsonText } from '../../../src/core/text/define-lazy.js';
+import { buildTask } from '../../support/build-task.js';
+import { SALT } from '../../support/state-builders.js';
 import { parseState } from '../../../src/core/state/parse-state.js';
 import type { TaskRecord } from '../../../src/core/state/state-schema.js';
 import { aFailedRecord, anAppliedRecord, aState } from '../../support/state-builders.js';
@@ -49,3 +54,21 @@ describe('orderTaskRecord', () => {
     expect(JSON.stringify(ordered)).toContain('"__proto__":{"x":1}');
   });
 });
+
+describe('configs kept as JSON text', () => {
+  const lazy = appliedRecord({ file: 'jobs/a.yaml', record: null, at: '2026-12-01T00:00:00.000Z', attempts: 1, desired: desiredConfig(buildTask(), SALT), commit: null, requestId: 'req-1' });
+  const plain = JSON.parse(JSON.stringify(lazy)) as TaskRecord;
+
+  it('are written as their text, the same bytes as the parsed configs give, and never parsed', () => {
+    expect(lazyJsonText(lazy.applied!, 'taskContent')).toBeDefined();
+    expect(formatTaskLine('1/1', lazy)).toBe(formatTaskLine('1/1', plain));
+    expect(formatJournalLine('1/1', lazy)).toBe(JSON.stringify({ key: '1/1', record: orderTaskRecord(plain) }));
+    expect(lazyJsonText(orderTaskRecord(lazy).applied!, 'taskParam')).toBeDefined(); // ordering kept it text
+  });
+
+  it('a file name that looks like the stand-in does not move the config', () => {
+    const tricky = { ...lazy, file: 'jobs/"applied":0.yaml' } as TaskRecord;
+    expect(JSON.parse(formatTaskLine('1/1', tricky))).toEqual(JSON.parse(formatTaskLine('1/1', { ...plain, file: tricky.file })));
+  });
+});
+
