@@ -1,4 +1,4 @@
-import { nodeCreateSpec, nodeUpdateSpec } from '../core/flowspec/node-requests.js';
+import { nodeCreateSpec, nodeDependencies, nodeUpdateSpec } from '../core/flowspec/node-requests.js';
 import { DI_COMMAND, readNodeSpec } from '../core/flowspec/node-spec.js';
 import { InternalError, RemoteError } from '../errors.js';
 import type { DataWorksSession } from '../ports.js';
@@ -27,7 +27,7 @@ export const nodeCalls: TaskCalls = {
     const { value } = await deps.call(() => deps.dataWorks.getNode({ projectId, nodeId: nodeIdOf(target) }));
     if (!value.node) return { missing: true };
     const read = readNodeSpec(value.node.spec);
-    return { missing: false, taskContent: parseContent(read.content ?? ''), resourceGroup: read.resourceGroup };
+    return { missing: false, taskContent: parseContent(read.content ?? ''), resourceGroup: read.resourceGroup, schedule: read.schedule };
   },
 };
 
@@ -63,7 +63,12 @@ async function findOrCreateNode(task: Parameters<TaskCalls['findOrCreate']>[0], 
   }
   const spec = nodeCreateSpec(task);
   const created = await deps.call(() => deps.dataWorks.createNode({ projectId, scene: 'DATAWORKS_PROJECT', spec }));
-  return { kind: 'created', target: { nodeId: created.value.nodeId }, requestId: created.value.requestId, attempts: created.attempts };
+  const nodeId = created.value.nodeId;
+  // The schedule's dependencies name the node by the id just given. Should this call fail, the node
+  // exists without them: the task fails, and the next run adopts the node (by its path) and sends them.
+  const dependencies = nodeDependencies(task, nodeId);
+  if (dependencies !== null) await deps.call(() => deps.dataWorks.updateNode({ projectId, nodeId, spec: dependencies }));
+  return { kind: 'created', target: { nodeId }, requestId: created.value.requestId, attempts: created.attempts };
 }
 
 function nodeIdOf(target: TaskTarget): string {

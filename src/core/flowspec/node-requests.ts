@@ -1,24 +1,53 @@
 import { changedParts } from '../plan/build-update-request.js';
 import { requestStrings } from '../plan/desired-config.js';
 import type { PlannedTask } from '../plan/plan-tasks.js';
+import { scheduleToFlowSpecNode, type FlowSpecDependency } from '../schedule/flow-spec.js';
+import { scheduleChanged } from '../schedule/plan-schedule.js';
 import type { Task } from '../task/task.js';
 import { buildCreateSpec, buildUpdateSpec, type NodeParts } from './node-spec.js';
 
 // The FlowSpec documents apply sends for a task on a 2024-05-18 workspace: the task file's taskContent
-// becomes script.content, taskParam.ResourceGroup runtimeResource.resourceGroup (and Cu its cu). Pure.
+// becomes script.content, taskParam.ResourceGroup runtimeResource.resourceGroup (and Cu its cu), its
+// schedule the node's scheduling fields and the spec's dependencies. Pure.
 
+// CreateNode: everything but the dependencies, which need the id CreateNode answers (nodeDependencies).
 export function nodeCreateSpec(task: Task & { name: string; folder: string }): string {
-  return buildCreateSpec({ name: task.name, folder: task.folder, ...allParts(task) } as Parameters<typeof buildCreateSpec>[0]);
+  const schedule = task.schedule ? { schedule: scheduleToFlowSpecNode(task.schedule, '').node } : {};
+  return buildCreateSpec({ name: task.name, folder: task.folder, ...allParts(task), ...schedule } as Parameters<typeof buildCreateSpec>[0]);
 }
 
-// Only what changed since the last apply, as for UpdateDISyncTask (changedParts).
+// The dependencies a just-created node still needs (an UpdateNode of its id and them), or null.
+export function nodeDependencies(task: Task, nodeId: string): string | null {
+  if (task.schedule?.dependsOn === undefined) return null;
+  return buildUpdateSpec(nodeId, { dependencies: scheduleToFlowSpecNode(task.schedule, nodeId).dependencies });
+}
+
+// Only what changed since the last apply, as for UpdateDISyncTask (changedParts); the schedule when it
+// differs from the last applied one, or when the content is sent whole (a first apply, a drift
+// overwritten): one UpdateNode carries both.
 export function nodeUpdateSpec(entry: PlannedTask, nodeId: string): string {
-  const parts = allParts(entry.task!);
+  const task = entry.task!;
+  const parts = allParts(task);
   const changed = changedParts(entry);
+  const withSchedule = task.schedule !== undefined && (entry.lastApplied === null || entry.drift === true || scheduleChanged(entry.lastApplied, entry.desired!));
+  const schedule: { schedule?: NodeParts['schedule']; dependencies?: FlowSpecDependency[] } = {};
+  if (withSchedule) {
+    const spec = scheduleToFlowSpecNode(task.schedule!, nodeId);
+    schedule.schedule = spec.node;
+    if (task.schedule!.dependsOn !== undefined) schedule.dependencies = spec.dependencies;
+  }
+  const onlySchedule = withSchedule && entry.lastApplied !== null && entry.drift !== true && !contentOrParamChanged(entry);
   return buildUpdateSpec(nodeId, {
-    ...(changed.content ? { content: parts.content } : {}),
-    ...(changed.param ? { resourceGroup: parts.resourceGroup, ...(parts.cu !== undefined ? { cu: parts.cu } : {}) } : {}),
+    ...(changed.content && !onlySchedule ? { content: parts.content } : {}),
+    ...(changed.param && !onlySchedule ? { resourceGroup: parts.resourceGroup, ...(parts.cu !== undefined ? { cu: parts.cu } : {}) } : {}),
+    ...schedule,
   });
+}
+
+function contentOrParamChanged(entry: PlannedTask): boolean {
+  const previous = entry.lastApplied!;
+  const desired = entry.desired!;
+  return desired.taskContentHash !== previous.taskContentHash || desired.taskParamHash !== previous.taskParamHash;
 }
 
 function allParts(task: Task): NodeParts {

@@ -34,7 +34,13 @@ export function parseLiveNode(projectId: number, live: LiveNode): ParsedLiveFile
   const taskParam: JsonObject = { ResourceGroup: group, ...(cu !== null ? { Cu: cu } : {}) };
   return {
     ok: true,
-    document: { projectId, nodeId: live.nodeId, taskParam, taskContent: splitContent(content).author as JsonObject },
+    document: {
+      projectId,
+      nodeId: live.nodeId,
+      taskParam,
+      taskContent: splitContent(content).author as JsonObject,
+      ...(Object.keys(read.schedule).length > 0 ? { schedule: read.schedule as JsonObject } : {}),
+    },
     groupSource: 'content',
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { desiredConfig } from '../../../src/core/plan/desired-config.js';
-import { nodeCreateSpec, nodeUpdateSpec } from '../../../src/core/flowspec/node-requests.js';
+import { nodeCreateSpec, nodeDependencies, nodeUpdateSpec } from '../../../src/core/flowspec/node-requests.js';
 import type { PlannedTask } from '../../../src/core/plan/plan-tasks.js';
 import type { Task } from '../../../src/core/task/task.js';
 import { buildNamedTask, buildNodeTask } from '../../support/build-task.js';
@@ -35,6 +35,24 @@ describe('nodeCreateSpec', () => {
     expect(node.script.path).toBe('Workflow/ods/ods_users');
     expect(node.runtimeResource).toEqual({ resourceGroup: 'S_res_group_1_1', cu: '2' });
   });
+
+  it('puts the schedule in the node (parameters beside the content), its dependencies in a later UpdateNode of the new id', () => {
+    const schedule = { cron: '00 30 02 * * ?', rerun: { mode: 'failure-allowed' as const, times: 2, intervalSeconds: 180 }, parameters: 'bizdate=$bizdate', dependsOn: ['proj_root'], paused: true };
+    const task = buildNamedTask({ projectId: 20000, name: 'ods_users', folder: 'Workflow/ods', schedule }) as Task & { name: string; folder: string };
+    const spec = JSON.parse(nodeCreateSpec(task));
+    const node = spec.spec.nodes[0];
+    expect(node).toMatchObject({
+      trigger: { type: 'Scheduler', cron: '00 30 02 * * ?' },
+      rerunMode: 'FailureAllowed',
+      rerunTimes: 2,
+      rerunInterval: 180000,
+      recurrence: 'Pause',
+      script: { path: 'Workflow/ods/ods_users', content: JSON.stringify(task.taskContent), parameters: [{ name: 'bizdate', scope: 'NodeParameter', type: 'System', value: '$bizdate' }] },
+    });
+    expect(spec.spec.dependencies).toBeUndefined();
+    expect(JSON.parse(nodeDependencies(task, '88')!).spec).toEqual({ nodes: [{ id: '88' }], dependencies: [{ nodeId: '88', depends: [{ type: 'Normal', output: 'proj_root' }] }] });
+    expect(nodeDependencies(buildNamedTask({ schedule: { cron: '00 00 01 * * ?' } }), '88')).toBeNull();
+  });
 });
 
 describe('nodeUpdateSpec', () => {
@@ -54,5 +72,18 @@ describe('nodeUpdateSpec', () => {
     for (const entry of [planned(before, null), planned(before, before), planned(before, before, true)]) {
       expect(Object.keys(nodeOf(nodeUpdateSpec(entry, '7'))).sort()).toEqual(['id', 'runtimeResource', 'script']);
     }
+  });
+
+  it('sends only the schedule when only the schedule changed, and the schedule with the content on a first apply', () => {
+    const scheduled = buildNodeTask({ schedule: { cron: '00 00 03 * * ?', dependsOn: ['proj_root'] } });
+    const withOld = buildNodeTask({ schedule: { cron: '00 00 01 * * ?', dependsOn: ['proj_root'] } });
+    const only = JSON.parse(nodeUpdateSpec(planned(scheduled, withOld), '7'));
+    expect(only.spec.nodes[0]).toEqual({ id: '7', trigger: { type: 'Scheduler', cron: '00 00 03 * * ?' } });
+    expect(only.spec.dependencies).toEqual([{ nodeId: '7', depends: [{ type: 'Normal', output: 'proj_root' }] }]);
+    const first = nodeOf(nodeUpdateSpec(planned(scheduled, null), '7'));
+    expect(Object.keys(first).sort()).toEqual(['id', 'runtimeResource', 'script', 'trigger']);
+    // The schedule unchanged: not sent with a content change.
+    const content = buildNodeTask({ ...withOld, taskContent: { ...withOld.taskContent, setting: {} } });
+    expect(Object.keys(nodeOf(nodeUpdateSpec(planned(content, withOld), '7')))).toEqual(['id', 'script']);
   });
 });

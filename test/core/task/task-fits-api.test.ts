@@ -29,4 +29,15 @@ describe('taskFitsApi', () => {
     expect(problem?.path).toBe('nodeId');
     expect(problem?.message).toContain('workspace 10000 speaks 2020-05-18: set workspaces."10000".api in dwsync.yaml to "2024-05-18"');
   });
+
+  it('on a 2024-05-18 workspace, refuses a schedule.resourceGroup other than taskParam.ResourceGroup (a node has one)', () => {
+    const group = String(buildNodeTask().taskParam['ResourceGroup']);
+    const same = buildNodeTask({ schedule: { cron: '00 00 01 * * ?', resourceGroup: group } });
+    const other = buildNodeTask({ schedule: { resourceGroup: 'S_res_group_sched' } });
+    const legacy = buildTask({ schedule: { resourceGroup: 'S_res_group_sched' } });
+    expect(rule([same, legacy])).toEqual([]);
+    const [problem] = rule([other]);
+    expect(problem?.path).toBe('schedule.resourceGroup');
+    expect(problem?.message).toMatch(/^schedule.resourceGroup is "S_res_group_sched", but a node on workspace 20000 .* has one resource group, taskParam.ResourceGroup/);
+  });
 });
