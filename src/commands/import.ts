@@ -9,7 +9,8 @@ import type { Settings } from '../core/config/settings.js';
 import { findFilesToImport } from '../remote/find-files-to-import.js';
 import { fileImportReader, importLiveTasks, nodeImportReader } from '../remote/import-live-tasks.js';
 import { findNodesToImport } from '../remote/find-nodes-to-import.js';
-import { apiOf, DATA_STUDIO_API } from '../core/config/api-version.js';
+import { apiOf, DATA_STUDIO_API, LEGACY_API } from '../core/config/api-version.js';
+import { explainWrongApi, isWrongApi } from '../remote/wrong-api.js';
 import { rememberProjects } from '../remote/remember-projects.js';
 import { withLockedStore } from '../state/with-locked-store.js';
 import type { CommandDeps, CommandOptions } from './command-options.js';
@@ -45,9 +46,16 @@ export async function importTasks(options: ImportOptions, deps: CommandDeps): Pr
   }
 
   const results = await withLockedStore(settings.statePath, { command: 'dwsync import', now: () => deps.clock.now() }, (warning) => deps.logger.warn(warning), async (store): Promise<ImportResult[]> => {
-    const found = onNodes
-      ? await findNodesToImport(session, { projectId, nodeIds: options.nodeIds, folder: options.folder })
-      : await findFilesToImport(session, { projectId, fileIds: options.fileIds, folder: options.folder });
+    const api = onNodes ? DATA_STUDIO_API : LEGACY_API;
+    let found: Awaited<ReturnType<typeof findFilesToImport>>;
+    try {
+      found = onNodes
+        ? await findNodesToImport(session, { projectId, nodeIds: options.nodeIds, folder: options.folder })
+        : await findFilesToImport(session, { projectId, fileIds: options.fileIds, folder: options.folder });
+    } catch (error) {
+      // The listing is the first call: a workspace of the other generation says so here.
+      throw isWrongApi(error, api) ? explainWrongApi(error, projectId, api) : error;
+    }
     if (found.listed) deps.logger.info(`found ${found.files.length} batch sync ${onNodes ? 'node' : 'task'}(s) in project ${projectId}${options.folder !== undefined ? ` under ${options.folder}` : ''}`);
     const declared = indexDeclared(tasks, (key) => store.state.tasks[key]?.[onNodes ? 'nodeId' : 'fileId']);
     const input = { projectId, files: found.files, root: settings.root, jobs: settings.jobs, overwrite: options.overwrite ?? false, declared, ...(out !== undefined ? { out } : {}) };

@@ -11,6 +11,7 @@ import type { Task } from '../core/task/task.js';
 import { toResultError } from '../dataworks/to-result-error.js';
 import { keepAppliedSchedule, onlyScheduleChanged } from '../core/schedule/plan-schedule.js';
 import { callsFor } from './calls-for.js';
+import { isWrongApi } from './wrong-api.js';
 import { targetOf, type Found, type TaskTarget } from './task-calls.js';
 
 export type PushDeps = DataWorksSession & {
@@ -38,6 +39,8 @@ export type PushOptions = { concurrency: number; commit: string | null };
 export async function pushUpdates(items: WorkItem[], options: PushOptions, deps: PushDeps): Promise<ApplyResult[]> {
   const limit = pLimit(options.concurrency);
   let stopReason: string | null = null;
+  // A workspace that answered in the other API generation: its remaining tasks are not tried.
+  const wrongApi = new Map<number, string>();
   const at = () => new Date(deps.clock.now()).toISOString();
   // The last record of each task, awaited after its slot is freed. Records of one key become durable
   // in order (one journal), so the last one being durable means all of them are.
@@ -58,6 +61,7 @@ export async function pushUpdates(items: WorkItem[], options: PushOptions, deps:
   async function fail(entry: PlannedTask, error: unknown, deployStage: boolean): Promise<ApplyResult> {
     const { resultError, attempts, quota } = toResultError(error);
     if (quota) stopReason ??= resultError.code;
+    if (isWrongApi(error, entry.api)) wrongApi.set(projectIdOf(entry), resultError.code);
     const previous = deps.recordOf(entry.key);
     const record = failedRecord({ file: entry.file, record: previous, at: at(), attempts, error: resultError });
     // A failed submit or deploy keeps the applied config (the update itself went through).
@@ -132,7 +136,7 @@ export async function pushUpdates(items: WorkItem[], options: PushOptions, deps:
 
   async function remove(entry: PlannedTask): Promise<ApplyResult> {
     const target = knownTarget(entry);
-    const projectId = Number(entry.key.split('/')[0]);
+    const projectId = projectIdOf(entry);
     try {
       const { requestId, attempts } = await callsFor(entry.api).remove(projectId, target, deps);
       await recordLater(entry.key, null);
@@ -161,6 +165,8 @@ export async function pushUpdates(items: WorkItem[], options: PushOptions, deps:
     if (item.kind === 'skip') return skip(item.entry, item.reason);
     if (deps.signal?.aborted) stopReason ??= 'interrupted';
     if (stopReason) return skip(item.entry, stopReason);
+    const wrong = wrongApi.get(projectIdOf(item.entry));
+    if (wrong) return skip(item.entry, wrong);
     if (item.kind === 'update') return update(item.entry, knownTarget(item.entry));
     if (item.kind === 'create') return create(item.entry);
     if (item.kind === 'delete') return remove(item.entry);
@@ -180,6 +186,10 @@ export async function pushUpdates(items: WorkItem[], options: PushOptions, deps:
       return result;
     }),
   );
+}
+
+function projectIdOf(entry: PlannedTask): number {
+  return Number(entry.key.split('/')[0]);
 }
 
 function knownTarget(entry: PlannedTask): TaskTarget {

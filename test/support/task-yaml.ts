@@ -10,12 +10,12 @@ export function taskYaml(task: Task = buildTask()): string {
 
 // A task given by name and folder instead of fileId.
 export function namedTaskYaml(task: Task): string {
-  return stringify({ projectId: task.projectId, name: task.name, folder: task.folder, taskParam: task.taskParam, taskContent: task.taskContent });
+  return stringify({ projectId: task.projectId, name: task.name, folder: task.folder, taskParam: task.taskParam, taskContent: task.taskContent, ...(task.schedule ? { schedule: task.schedule } : {}) });
 }
 
 // A task of a 2024-05-18 workspace, given by its node id.
 export function nodeTaskYaml(task: Task): string {
-  return stringify({ projectId: task.projectId, nodeId: task.nodeId, taskParam: task.taskParam, taskContent: task.taskContent });
+  return stringify({ projectId: task.projectId, nodeId: task.nodeId, taskParam: task.taskParam, taskContent: task.taskContent, ...(task.schedule ? { schedule: task.schedule } : {}) });
 }
 
 // A dwsync.yaml that puts these workspaces on the new Data Studio (2024-05-18).
