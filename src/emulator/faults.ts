@@ -34,8 +34,12 @@ export const FaultRequests = z.union([FaultRequest, z.array(FaultRequest)]);
 
 export type FaultTarget = { action?: string; times?: number };
 
+// A fault that only one operation can act on waits for that operation unless told otherwise: queued
+// for any action, the first call to come (an UpdateNode before the pipeline run) would take it unused.
+const ACTED_ON_BY: Partial<Record<Fault['kind'], string>> = { 'check-failure': 'SubmitFile', 'stage-failure': 'CreatePipelineRun' };
+
 export function enqueueFault(state: EmulatorState, fault: Fault, target: FaultTarget = {}): void {
-  state.faults.push({ fault: stripTarget(fault), action: target.action ?? null, remaining: target.times ?? 1 });
+  state.faults.push({ fault: stripTarget(fault), action: target.action ?? ACTED_ON_BY[fault.kind] ?? null, remaining: target.times ?? 1 });
 }
 
 export function takeFault(state: EmulatorState, action: string): Fault | null {

@@ -60,10 +60,13 @@ export function findNode(state: EmulatorState, projectId: number | null, id: str
   return [...state.studio.nodes.values()].find((n) => n.id === id);
 }
 
+// Node ids are unique across workspaces: a new one skips any id a seeded node already has.
 export function newNodeId(state: EmulatorState): string {
-  const id = state.studio.nextNodeId;
+  const taken = new Set([...state.studio.nodes.values()].map((node) => node.id));
+  let id = String(state.studio.nextNodeId);
+  while (taken.has(id)) id = String(++state.studio.nextNodeId);
   state.studio.nextNodeId += 1n;
-  return String(id);
+  return id;
 }
 
 // A node seeded from a task file (nodeId given) or through /__emulator/: an empty DI node.
