@@ -1,11 +1,13 @@
 // npm run demo: the whole loop on the local emulator, no cloud account needed.
-// Starts the emulator seeded from jobs/, then runs validate → plan → apply → plan as separate
+// Starts the emulator seeded from jobs/ (a workspace that dwsync.yaml puts on the new Data Studio
+// holds nodes, every other one files), then runs validate → plan → apply → plan as separate
 // processes with a throwaway state file, printing each command exactly as it runs it.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
+import { readNewStudioWorkspaces, seedNodesFromTasks } from '../build/emulator/seed-new-studio.js';
 import { startEmulator } from '../build/emulator/start-emulator.js';
 import { readTaskFiles } from '../build/tasks/read-task-files.js';
 
@@ -21,7 +23,10 @@ const env = {
 const bold = process.stdout.isTTY && !process.env.NO_COLOR ? (text) => `\u001b[1m${text}\u001b[22m` : (text) => text;
 
 const { tasks } = await readTaskFiles({ root, jobs: 'jobs' });
-const emulator = await startEmulator({ port: 0, seed: tasks.map(({ projectId, fileId }) => ({ projectId, fileId })), latencyMs: 20 });
+const newStudio = await readNewStudioWorkspaces(root);
+const files = tasks.filter((task) => !newStudio.includes(task.projectId)).map(({ projectId, fileId }) => ({ projectId, fileId }));
+const nodes = seedNodesFromTasks(tasks, newStudio);
+const emulator = await startEmulator({ port: 0, seed: files, newStudio, nodes, latencyMs: 20 });
 const scratch = await mkdtemp(path.join(os.tmpdir(), 'dwsync-demo-'));
 const common = ['--state', path.join(scratch, 'state.json'), '--endpoint', emulator.url];
 
@@ -40,7 +45,7 @@ async function step(title, args) {
 
 let failed = false;
 try {
-  process.stdout.write(`emulator on ${emulator.url}, seeded with ${tasks.length} task(s) from jobs/\n`);
+  process.stdout.write(`emulator on ${emulator.url}, seeded from jobs/ with ${files.length} file(s) (2020-05-18) and ${nodes.length} node(s) (2024-05-18)\n`);
   process.stdout.write('every command runs with ALIBABA_CLOUD_ACCESS_KEY_ID=emulator ALIBABA_CLOUD_ACCESS_KEY_SECRET=emulator\n');
   failed ||= (await step('check every task file', ['validate'])).code !== 0;
   failed ||= (await step('what would change (dwsync has applied nothing yet)', ['plan', ...common])).code !== 0;
