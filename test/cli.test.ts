@@ -52,11 +52,11 @@ describe('main', () => {
   it.each([
     [['deploy'], 'dwsync: unknown command "deploy"; did you mean apply?'],
     [['valdate'], 'dwsync: unknown command "valdate"; did you mean validate?'],
-    [['frobnicate'], 'dwsync: unknown command "frobnicate"; expected one of: validate, plan, apply, import, doctor, workspaces, unlock, emulator'],
+    [['frobnicate'], 'dwsync: unknown command "frobnicate"; expected one of: validate, plan, apply, import, doctor, rekey, workspaces, unlock, emulator'],
     [['plan', '--jsn'], 'dwsync: plan: unknown flag --jsn; did you mean --json?'],
     [['plan', '--bogus'], 'dwsync: plan: unknown flag --bogus; run "dwsync plan --help" for its flags'],
     [['plan', '--force'], 'dwsync: plan: --force is a flag of apply, not of plan; run "dwsync plan --help" for its flags'],
-    [['validate', '--project-id', '1'], 'dwsync: validate: --project-id is a flag of import or doctor, not of validate; run "dwsync validate --help" for its flags'],
+    [['validate', '--project-id', '1'], 'dwsync: validate: --project-id is a flag of import, doctor or rekey, not of validate; run "dwsync validate --help" for its flags'],
     [['plan', '--concurrency', '0'], 'dwsync: --concurrency must be an integer from 1 to 256, got "0"'],
     [['plan', '--qps', 'fast'], 'dwsync: --qps must be a number from 0 to 10000, got "fast"'],
     [['plan', '--qps', '-1'], 'dwsync: --qps must be a number from 0 to 10000, got "-1"'],

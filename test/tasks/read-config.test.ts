@@ -6,7 +6,7 @@ import { parseConfig } from '../../src/core/config/parse-config.js';
 import { formatProblem } from '../../src/core/problem.js';
 import { useTempDir } from '../support/temp-dir.js';
 
-const defaults = { jobs: 'jobs', state: '.dwsync/state.json', region: 'cn-hangzhou', endpoint: null, concurrency: 4, qps: 5, deploy: false, prune: false, maxDeletes: 10 };
+const defaults = { jobs: 'jobs', state: '.dwsync/state.json', region: 'cn-hangzhou', endpoint: null, concurrency: 4, qps: 5, deploy: false, prune: false, maxDeletes: 10, workspaces: {} };
 const tempDir = useTempDir('dwsync-config-');
 let root = '';
 
