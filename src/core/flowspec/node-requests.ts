@@ -2,7 +2,9 @@ import { changedParts } from '../plan/build-update-request.js';
 import { requestStrings } from '../plan/desired-config.js';
 import type { PlannedTask } from '../plan/plan-tasks.js';
 import { scheduleToFlowSpecNode, type FlowSpecDependency } from '../schedule/flow-spec.js';
-import { scheduleChanged } from '../schedule/plan-schedule.js';
+import { changedSchedule, scheduleChanged } from '../schedule/plan-schedule.js';
+import type { Schedule } from '../schedule/schedule-schema.js';
+import type { JsonObject } from '../text/json.js';
 import type { Task } from '../task/task.js';
 import { buildCreateSpec, buildUpdateSpec, type NodeParts } from './node-spec.js';
 
@@ -22,9 +24,9 @@ export function nodeDependencies(task: Task, nodeId: string): string | null {
   return buildUpdateSpec(nodeId, { dependencies: scheduleToFlowSpecNode(task.schedule, nodeId).dependencies });
 }
 
-// Only what changed since the last apply, as for UpdateDISyncTask (changedParts); the schedule when it
-// differs from the last applied one, or when the content is sent whole (a first apply, a drift
-// overwritten): one UpdateNode carries both.
+// Only what changed since the last apply, as for UpdateDISyncTask (changedParts); of the schedule, the
+// fields that differ from the last applied one (changedSchedule, as UpdateFile's on 2020-05-18), or all
+// of it on a first apply or a drift overwritten. One UpdateNode carries both.
 export function nodeUpdateSpec(entry: PlannedTask, nodeId: string): string {
   const task = entry.task!;
   const parts = allParts(task);
@@ -32,9 +34,11 @@ export function nodeUpdateSpec(entry: PlannedTask, nodeId: string): string {
   const withSchedule = task.schedule !== undefined && (entry.lastApplied === null || entry.drift === true || scheduleChanged(entry.lastApplied, entry.desired!));
   const schedule: { schedule?: NodeParts['schedule']; dependencies?: FlowSpecDependency[] } = {};
   if (withSchedule) {
-    const spec = scheduleToFlowSpecNode(task.schedule!, nodeId);
+    const whole = entry.lastApplied === null || entry.drift === true;
+    const sent = whole ? task.schedule! : scheduleToSend(task.schedule!, entry.lastApplied!.schedule ?? {});
+    const spec = scheduleToFlowSpecNode(sent, nodeId);
     schedule.schedule = spec.node;
-    if (task.schedule!.dependsOn !== undefined) schedule.dependencies = spec.dependencies;
+    if (sent.dependsOn !== undefined) schedule.dependencies = spec.dependencies;
   }
   const onlySchedule = withSchedule && entry.lastApplied !== null && entry.drift !== true && !contentOrParamChanged(entry);
   return buildUpdateSpec(nodeId, {
@@ -42,6 +46,13 @@ export function nodeUpdateSpec(entry: PlannedTask, nodeId: string): string {
     ...(changed.param && !onlySchedule ? { resourceGroup: parts.resourceGroup, ...(parts.cu !== undefined ? { cu: parts.cu } : {}) } : {}),
     ...schedule,
   });
+}
+
+// The changed fields; paused and skipped are one FlowSpec field (recurrence), so both go when either changed.
+function scheduleToSend(desired: Schedule, applied: JsonObject): Schedule {
+  const changed = changedSchedule(desired as JsonObject, applied) as Schedule;
+  if (changed.paused === undefined && changed.skipped === undefined) return changed;
+  return { ...changed, ...(desired.paused !== undefined ? { paused: desired.paused } : {}), ...(desired.skipped !== undefined ? { skipped: desired.skipped } : {}) };
 }
 
 function contentOrParamChanged(entry: PlannedTask): boolean {

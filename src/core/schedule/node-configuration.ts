@@ -1,9 +1,8 @@
-import { isDeepStrictEqual } from 'node:util';
-
-import type { JsonObject, JsonValue } from '../text/json.js';
+import type { JsonObject } from '../text/json.js';
 import { cycleTypeOf, parseCron } from './parse-cron.js';
 import type { RerunMode } from './schedule-schema.js';
 import { orderSchedule } from './schedule-config.js';
+import { changedSchedule } from './plan-schedule.js';
 
 // The schedule on the 2020-05-18 API: UpdateFile's parameters going out, GetFile's
 // Data.NodeConfiguration coming back (alibabacloud-go/dataworks-public-20200518 models, copied in
@@ -94,41 +93,27 @@ export function scheduleFromNodeConfiguration(node: NodeConfiguration): JsonObje
 // (a task file's schedule, only its own keys): a key equal on both sides is not sent.
 export function toUpdateFileFields(desired: JsonObject, base: JsonObject): UpdateFileFields {
   const fields: UpdateFileFields = {};
-  const changed = (key: string, inner?: string): JsonValue | undefined => {
-    const want = inner ? (desired[key] as JsonObject | undefined)?.[inner] : desired[key];
-    const have = inner ? (base[key] as JsonObject | undefined)?.[inner] : base[key];
-    return want !== undefined && !isDeepStrictEqual(want, have) ? want : undefined;
-  };
-  const cron = changed('cron');
+  const changed = changedSchedule(desired, base);
+  const rerun = (changed['rerun'] ?? {}) as JsonObject;
+  const { cron, parameters, dependsOn, resourceGroup, paused, skipped, timeoutHours, startDate, endDate } = changed;
   if (typeof cron === 'string') {
     fields.CronExpress = cron;
     const cycle = cycleOf(cron);
     // Sent only when the cycle is known to change: with no known base cron the current CycleType is
     // unknown, and sending the value it already has would be refused.
-    if (cycle && typeof base.cron === 'string' && cycle !== cycleOf(base.cron)) fields.CycleType = cycle;
+    if (cycle && typeof base['cron'] === 'string' && cycle !== cycleOf(base['cron'])) fields.CycleType = cycle;
   }
-  const mode = changed('rerun', 'mode');
-  if (typeof mode === 'string') fields.RerunMode = RERUN_TO_WIRE[mode as RerunMode];
-  const times = changed('rerun', 'times');
-  if (typeof times === 'number') fields.AutoRerunTimes = times;
-  const interval = changed('rerun', 'intervalSeconds');
-  if (typeof interval === 'number') fields.AutoRerunIntervalMillis = interval * 1000;
-  const parameters = changed('parameters');
+  if (typeof rerun['mode'] === 'string') fields.RerunMode = RERUN_TO_WIRE[rerun['mode'] as RerunMode];
+  if (typeof rerun['times'] === 'number') fields.AutoRerunTimes = rerun['times'];
+  if (typeof rerun['intervalSeconds'] === 'number') fields.AutoRerunIntervalMillis = rerun['intervalSeconds'] * 1000;
   if (typeof parameters === 'string') fields.ParaValue = parameters;
-  const dependsOn = changed('dependsOn');
   if (Array.isArray(dependsOn)) fields.InputList = dependsOn.join(',');
-  const group = changed('resourceGroup');
-  if (typeof group === 'string') fields.ResourceGroupIdentifier = group;
-  const paused = changed('paused');
+  if (typeof resourceGroup === 'string') fields.ResourceGroupIdentifier = resourceGroup;
   if (typeof paused === 'boolean') fields.Stop = paused;
-  const skipped = changed('skipped');
   if (typeof skipped === 'boolean') fields.SchedulerType = skipped ? 'SKIP' : 'NORMAL';
-  const timeout = changed('timeoutHours');
-  if (typeof timeout === 'number') fields.Timeout = timeout;
-  const start = changed('startDate');
-  if (typeof start === 'string') fields.StartEffectDate = dateToMillis(start);
-  const end = changed('endDate');
-  if (typeof end === 'string') fields.EndEffectDate = dateToMillis(end);
+  if (typeof timeoutHours === 'number') fields.Timeout = timeoutHours;
+  if (typeof startDate === 'string') fields.StartEffectDate = dateToMillis(startDate);
+  if (typeof endDate === 'string') fields.EndEffectDate = dateToMillis(endDate);
   return fields;
 }
 

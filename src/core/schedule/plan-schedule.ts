@@ -1,7 +1,9 @@
 import type { Operation } from 'fast-json-patch';
 
+import { isDeepStrictEqual } from 'node:util';
+
 import { diffConfig } from '../plan/diff-config.js';
-import type { JsonObject } from '../text/json.js';
+import type { JsonObject, JsonValue } from '../text/json.js';
 import { projectSchedule } from './schedule-config.js';
 
 type WithSchedule = { schedule?: JsonObject | undefined; scheduleHash?: string | undefined };
@@ -48,4 +50,24 @@ export function diffLiveSchedule(applied: JsonObject | undefined, live: JsonObje
   if (applied === undefined || live === undefined) return [];
   const { resourceGroup: _group, ...managed } = applied;
   return diffConfig(managed, projectSchedule(live, managed));
+}
+
+// What apply sends of a schedule, on either API generation: the desired keys whose value differs from
+// the base (the last applied schedule, or the live one where that is the better base), rerun's key by
+// key. A key the base lacks is sent. Pure.
+export function changedSchedule(desired: JsonObject, base: JsonObject): JsonObject {
+  const changed: JsonObject = {};
+  for (const [key, want] of Object.entries(desired)) {
+    const have = base[key];
+    if (key === 'rerun' && isObject(want)) {
+      const rerun: JsonObject = {};
+      for (const [inner, value] of Object.entries(want)) if (!isDeepStrictEqual(value, isObject(have) ? have[inner] : undefined)) rerun[inner] = value;
+      if (Object.keys(rerun).length > 0) changed[key] = rerun;
+    } else if (!isDeepStrictEqual(want, have)) changed[key] = want;
+  }
+  return changed;
+}
+
+function isObject(value: JsonValue | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

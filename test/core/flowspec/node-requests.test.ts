@@ -74,14 +74,20 @@ describe('nodeUpdateSpec', () => {
     }
   });
 
-  it('sends only the schedule when only the schedule changed, and the schedule with the content on a first apply', () => {
-    const scheduled = buildNodeTask({ schedule: { cron: '00 00 03 * * ?', dependsOn: ['proj_root'] } });
-    const withOld = buildNodeTask({ schedule: { cron: '00 00 01 * * ?', dependsOn: ['proj_root'] } });
+  it('sends only the schedule fields that changed when only the schedule changed, and the schedule with the content on a first apply', () => {
+    const scheduled = buildNodeTask({ schedule: { cron: '00 00 03 * * ?', dependsOn: ['proj_root'], rerun: { mode: 'all-denied', times: 1 } } });
+    const withOld = buildNodeTask({ schedule: { cron: '00 00 01 * * ?', dependsOn: ['proj_root'], rerun: { mode: 'all-denied', times: 3 } } });
     const only = JSON.parse(nodeUpdateSpec(planned(scheduled, withOld), '7'));
-    expect(only.spec.nodes[0]).toEqual({ id: '7', trigger: { type: 'Scheduler', cron: '00 00 03 * * ?' } });
-    expect(only.spec.dependencies).toEqual([{ nodeId: '7', depends: [{ type: 'Normal', output: 'proj_root' }] }]);
+    expect(only.spec.nodes[0]).toEqual({ id: '7', trigger: { type: 'Scheduler', cron: '00 00 03 * * ?' }, rerunTimes: 1 });
+    expect(only.spec.dependencies).toBeUndefined();
+    const moved = buildNodeTask({ schedule: { ...withOld.schedule, dependsOn: ['proj_other'] } });
+    expect(JSON.parse(nodeUpdateSpec(planned(moved, withOld), '7')).spec.dependencies).toEqual([{ nodeId: '7', depends: [{ type: 'Normal', output: 'proj_other' }] }]);
+    // paused and skipped are one field, recurrence: a change of either sends it from both.
+    const paused = buildNodeTask({ schedule: { paused: true, skipped: false } });
+    const running = buildNodeTask({ schedule: { paused: false, skipped: false } });
+    expect(nodeOf(nodeUpdateSpec(planned(paused, running), '7'))).toEqual({ id: '7', recurrence: 'Pause' });
     const first = nodeOf(nodeUpdateSpec(planned(scheduled, null), '7'));
-    expect(Object.keys(first).sort()).toEqual(['id', 'runtimeResource', 'script', 'trigger']);
+    expect(Object.keys(first).sort()).toEqual(['id', 'rerunMode', 'rerunTimes', 'runtimeResource', 'script', 'trigger']);
     // The schedule unchanged: not sent with a content change.
     const content = buildNodeTask({ ...withOld, taskContent: { ...withOld.taskContent, setting: {} } });
     expect(Object.keys(nodeOf(nodeUpdateSpec(planned(content, withOld), '7')))).toEqual(['id', 'script']);
