@@ -46,10 +46,22 @@ describe('apply with a schedule (2020-05-18)', () => {
     expect((await apply({ root: fixture.repo.dir, qps: 0 }, fixture.deps)).summary).toMatchObject({ unchanged: 1 });
   });
 
+  it('a first schedule sends only what differs from the live one: GetFile is read first', async () => {
+    fixture = await setupCommand(1);
+    // The emulator's never-scheduled file: rerun mode ALL_ALLOWED, cron "00 00 00 * * ?".
+    await withSchedule(fixture, 'schedule:\n  cron: "00 00 00 * * ?"\n  rerun: {mode: all-allowed, times: 1}\n');
+    const report = await apply({ root: fixture.repo.dir, qps: 0 }, fixture.deps);
+    expect(report.summary).toMatchObject({ applied: 1, failed: 0 });
+    const calls = fixture.emulator.state.calls.map((c) => c.action);
+    expect(calls.indexOf('GetFile')).toBeGreaterThan(calls.indexOf('UpdateDISyncTask'));
+    expect(calls.indexOf('GetFile')).toBeLessThan(calls.indexOf('UpdateFile'));
+    expect(sent(fixture, 'UpdateFile')).toEqual([{ ProjectId: '10000', FileId: '1000001', AutoRerunTimes: '1' }]);
+  });
+
   it('a refused schedule is recorded as content applied, schedule not; the next apply sends only the schedule', async () => {
     fixture = await setupCommand(1);
-    // The emulator's default rerun mode is ALL_ALLOWED: a first apply sends it, and it is refused as unchanged.
-    await withSchedule(fixture, 'schedule:\n  rerun: {mode: all-allowed}\n');
+    fixture.emulator.failNext({ kind: 'http', status: 400, code: 'Invalid.Data', message: 'invalid data' }, { action: 'UpdateFile' });
+    await withSchedule(fixture, 'schedule:\n  rerun: {mode: all-denied}\n');
     const report = await apply({ root: fixture.repo.dir, qps: 0 }, fixture.deps);
     expect(report.summary).toMatchObject({ failed: 1 });
     const state = await readStateFile(path.join(fixture.repo.dir, '.dwsync/state.json'));
@@ -59,9 +71,6 @@ describe('apply with a schedule (2020-05-18)', () => {
     expect(record.lastAttempt.outcome).toBe('failed');
     const updates = sent(fixture, 'UpdateDISyncTask').length;
     fixture.emulator.state.calls.length = 0;
-    const file = path.join(fixture.repo.dir, 'jobs/t0.yaml');
-    const { readFile, writeFile } = await import('node:fs/promises');
-    await writeFile(file, (await readFile(file, 'utf8')).replace('all-allowed', 'all-denied'));
     expect((await apply({ root: fixture.repo.dir, qps: 0 }, fixture.deps)).summary).toMatchObject({ applied: 1 });
     expect(updates).toBe(1);
     expect(sent(fixture, 'UpdateDISyncTask')).toEqual([]);
@@ -82,6 +91,17 @@ describe('plan --refresh with a schedule', () => {
     const report = await apply({ root: fixture.repo.dir, qps: 0, refresh: true }, fixture.deps);
     expect(report.results[0]).toMatchObject({ outcome: 'skipped', reason: 'drift' });
     void preparePlan;
+  });
+
+  it('apply --refresh --force puts a drifted schedule back: the live value is the base, so the changed field is sent', async () => {
+    fixture = await setupCommand(1);
+    await withSchedule(fixture, 'schedule:\n  cron: "00 30 01 * * ?"\n');
+    await apply({ root: fixture.repo.dir, qps: 0 }, fixture.deps);
+    await fetch(`${fixture.emulator.url}/__emulator/tasks/10000/1000001`, { method: 'PUT', body: JSON.stringify({ nodeConfiguration: { CronExpress: '00 00 05 * * ?' } }) });
+    const report = await apply({ root: fixture.repo.dir, qps: 0, refresh: true, force: true }, fixture.deps);
+    expect(report.results[0]).toMatchObject({ outcome: 'applied' });
+    expect(sent(fixture, 'UpdateFile').at(-1)).toMatchObject({ CronExpress: '00 30 01 * * ?' });
+    expect(fixture.emulator.state.tasks.get('10000/1000001')?.nodeConfiguration?.['CronExpress']).toBe('00 30 01 * * ?');
   });
 });
 
