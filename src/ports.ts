@@ -78,6 +78,7 @@ export type ProjectInfo = {
   requestId: string;
   mode: ProjectMode;
   defaultDiResourceGroup: string | null; // DefaultDiResourceGroupIdentifier
+  identifier: string | null; // ProjectIdentifier: the workspace's name, as in its root node's output "<identifier>_root"
 };
 
 export type ResourceGroup = { identifier: string; name: string; type: string | null; isDefault: boolean };

@@ -100,6 +100,7 @@ export function createDataWorks(options: CreateDataWorksOptions): DataWorks {
         requestId: requestIdOf(answer),
         mode: toProjectMode(answer.Data),
         defaultDiResourceGroup: answer.Data.DefaultDiResourceGroupIdentifier || null,
+        identifier: answer.Data.ProjectIdentifier || null,
       };
     },
     async listResourceGroups(input) {

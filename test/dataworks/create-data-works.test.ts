@@ -83,7 +83,7 @@ describe('createDataWorks: successful calls', () => {
         SubmitFile: { Data: 777 },
         DeployFile: { Data: 778 },
         GetDeployment: { Data: { Deployment: { Status: 2, ErrorMessage: 'compile failed' } } },
-        GetProject: { Data: { ProjectMode: 3 } },
+        GetProject: { Data: { ProjectMode: 3, ProjectIdentifier: 'sales_dw' } },
       };
       sendJson(res, 200, { RequestId: `req-${req.action}`, Success: true, ...(answers[req.action] as object) });
     });
@@ -105,7 +105,7 @@ describe('createDataWorks: successful calls', () => {
       checking: false,
       errorMessage: 'compile failed',
     });
-    expect(await dataWorks.getProject({ projectId: 1 })).toEqual({ requestId: 'req-GetProject', mode: 'standard', defaultDiResourceGroup: null });
+    expect(await dataWorks.getProject({ projectId: 1 })).toEqual({ requestId: 'req-GetProject', mode: 'standard', defaultDiResourceGroup: null, identifier: 'sales_dw' });
     expect(Object.fromEntries(server.requests[4]?.query ?? [])).toEqual({ ProjectId: '1' });
   });
 });

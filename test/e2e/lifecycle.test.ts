@@ -62,6 +62,8 @@ describe('tasks given by name and folder', () => {
     expect(JSON.parse(held[0]!.taskContent)).toEqual(named.taskContent);
     expect(calls.filter((c) => c.action === 'SubmitFile' && c.parameters.FileId === String(created.fileId))).toHaveLength(1);
     expect((await readStateTasks(env))[named.key]).toMatchObject({ fileId: created.fileId });
+    // The task names no upstream (no schedule.dependsOn): the file depends on its workspace's root node.
+    expect(env.emulator.state.tasks.get(`10000/${created.fileId}`)?.nodeConfiguration?.['InputList']).toEqual([{ Input: 'emulator_10000_root', ParseType: 'MANUAL' }]);
 
     const second = await env.dwsync(['plan', '--detailed-exitcode']);
     expect(second.code, second.stdout + second.stderr).toBe(0);

@@ -26,7 +26,7 @@ function fakeDataWorks(files: FileSummary[] = []) {
     submitFile: async () => ({ requestId: 's', deploymentId: 1 }),
     deployFile: async () => ({ requestId: 'd', deploymentId: 2 }),
     getDeployment: async (input) => (calls.push({ action: 'getDeployment', input }), { requestId: 'gd', status: 'success', checking: false, errorMessage: null }),
-    getProject: async () => ({ requestId: 'p', mode: 'basic', defaultDiResourceGroup: null }),
+    getProject: async () => ({ requestId: 'p', mode: 'basic', defaultDiResourceGroup: null, identifier: null }),
     createDISyncTask: async (input) => (calls.push({ action: 'create', input }), { requestId: 'c', fileId: next++ }),
     deleteFile: async (input) => {
       calls.push({ action: 'delete', input });
