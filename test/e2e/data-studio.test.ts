@@ -12,6 +12,7 @@ import { buildNamedTask, buildNodeTask, buildTask } from '../support/build-task.
 import { readStateFile } from '../support/read-state-file.js';
 import { useE2e, type Call, type E2e } from '../support/e2e-setup.js';
 import { dataStudioConfig, namedTaskYaml, nodeTaskYaml, taskYaml } from '../support/task-yaml.js';
+import { flowSpecDepartures } from '../support/flowspec-departures.js';
 
 // The new Data Studio (2024-05-18) end to end: the built CLI over real HTTP through the real SDK to
 // the emulator, the same task files as on 2020-05-18 plus a dwsync.yaml naming the workspace's API.
@@ -193,11 +194,11 @@ describe('a workspace on the new Data Studio', () => {
     const held = await heldNodes(env);
     const heldById = held.find((n) => n.id === NODE_ID)!;
     expect(nodeOf(heldById)).toMatchObject({ trigger: { type: 'Scheduler', cron: '00 00 01 * * ?' }, rerunMode: 'Denied', timeout: 2 });
-    expect(JSON.parse(heldById.spec).spec.dependencies).toEqual([{ nodeId: NODE_ID, depends: [{ type: 'Normal', output: 'proj_root' }] }]);
+    expect(JSON.parse(heldById.spec).spec.flow).toEqual([{ nodeId: NODE_ID, depends: [{ type: 'Normal', output: 'proj_root' }] }]);
     // The created node: its trigger with the CreateNode, its dependencies by the id CreateNode gave.
     const heldNamed = held.find((n) => n.id === createdId)!;
     expect(nodeOf(heldNamed).trigger).toMatchObject({ cron: '00 15 03 * * ?' });
-    expect(JSON.parse(heldNamed.spec).spec.dependencies).toEqual([{ nodeId: createdId, depends: [{ type: 'Normal', output: 'proj_root' }] }]);
+    expect(JSON.parse(heldNamed.spec).spec.flow).toEqual([{ nodeId: createdId, depends: [{ type: 'Normal', output: 'proj_root' }] }]);
     expect((await env.dwsync(['plan', '--refresh', '--detailed-exitcode'])).code).toBe(0);
 
     await env.repo.write(byId.file, nodeTaskYaml({ ...byId, schedule: { ...byId.schedule, cron: '00 30 04 * * ?' } }));
@@ -214,6 +215,11 @@ describe('a workspace on the new Data Studio', () => {
     await fetch(`${env.emulator.url}/__emulator/nodes/${STUDIO}/${NODE_ID}`, { method: 'PUT', body: JSON.stringify({ spec: JSON.stringify(spec) }) });
     const drift = json<PlanReport>((await env.dwsync(['plan', '--refresh', '--json'])).stdout);
     expect(drift.changes.find((c) => c.key === byId.key)).toMatchObject({ drift: true, liveSchedulePatch: [{ op: 'replace', path: '/cron', value: '00 00 05 * * ?' }] });
+
+    // Every FlowSpec the emulator received holds only fields of the FlowSpec classes.
+    const specs = (await env.calls()).filter((c) => c.action === 'CreateNode' || c.action === 'UpdateNode').map((c) => c.parameters.Spec!);
+    expect(specs.length).toBeGreaterThanOrEqual(4);
+    expect(specs.flatMap(flowSpecDepartures)).toEqual([]);
   });
 
   it('a run whose record of a created node was lost finds the node by its path instead of creating it twice', async () => {

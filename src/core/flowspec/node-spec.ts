@@ -11,7 +11,7 @@ import type { Schedule } from '../schedule/schedule-schema.js';
 //                "content": "<the job JSON, as TaskContent holds it on 2020-05-18>"},
 //     "runtimeResource": {"resourceGroup": "<TaskParam.ResourceGroup>", "cu": "<TaskParam.Cu>"}}]}}
 // and, for a task file with a schedule, the node's trigger, rerun, timeout and recurrence fields,
-// script.parameters, and the spec's "dependencies" (core/schedule/flow-spec.ts).
+// script.parameters, and the spec's "flow" (its dependencies; core/schedule/flow-spec.ts).
 // The API's examples say version 1.1.0; CreateNode creates only the first node of the document.
 // runtimeResource.cu is a string in dataworks-spec's model; dwsync writes TaskParam.Cu there as text
 // and reads it back as a number.
@@ -23,7 +23,7 @@ export type NodeParts = {
   resourceGroup?: string;
   cu?: number;
   schedule?: FlowSpecNodeSchedule; // the node's scheduling fields
-  dependencies?: FlowSpecDependency[]; // the spec's; sent only with the node's id (UpdateNode)
+  dependencies?: FlowSpecDependency[]; // the spec's flow; sent only with the node's id (UpdateNode)
 };
 
 // A whole FlowSpec for CreateNode: the node's name, its path in the project's folder tree, the job and
@@ -74,9 +74,10 @@ export function readNodeSpec(specText: string): ReadNode {
   const runtime = isJsonObject(script?.['runtime']) ? script['runtime'] : null;
   const resource = isJsonObject(node?.['runtimeResource']) ? node['runtimeResource'] : null;
   const cu = Number(resource?.['cu']);
-  // The API's examples put the edges under spec.flow, Alibaba's Data Studio skill under spec.dependencies.
+  // The API's examples and aliyun/dataworks-spec put the edges under spec.flow; Alibaba's Data Studio
+  // agent examples (FlowSpec 2.0.0) under spec.dependencies.
   const inner = isJsonObject(spec?.['spec']) ? spec['spec'] : null;
-  const edges = inner?.['dependencies'] ?? inner?.['flow'];
+  const edges = inner?.['flow'] ?? inner?.['dependencies'];
   const dependencies = Array.isArray(edges) ? (edges.filter(isDependency) as unknown as FlowSpecDependency[]) : [];
   return {
     name: text(node?.['name']),
@@ -103,7 +104,7 @@ function runtimeResource(parts: NodeParts): JsonObject {
 
 function wrap(node: JsonObject, dependencies?: FlowSpecDependency[]): JsonObject {
   const spec: JsonObject = { nodes: [node] };
-  if (dependencies !== undefined) spec['dependencies'] = dependencies as unknown as JsonValue;
+  if (dependencies !== undefined) spec['flow'] = dependencies as unknown as JsonValue;
   return { version: FLOWSPEC_VERSION, kind: 'Node', spec };
 }
 

@@ -12,6 +12,7 @@ import { parseParameters, formatParameters } from './schedule-parameters.js';
 //   live workspace.
 // - recurrence (SpecNode's NodeRecurrenceType): Normal, Pause (paused, descendants blocked) or Skip
 //   (dry run), one field for 2020's Stop and SchedulerType SKIP.
+// - Dependencies go in the spec's "flow" (dataworks-spec's DataWorksWorkflowSpec and the API's examples).
 // - The scheduling resource group has no 2024 field of its own: the node's runtimeResource.resourceGroup
 //   is the task's taskParam.ResourceGroup. schedule.resourceGroup is left out here.
 // - startTime/endTime are "yyyy-MM-dd HH:mm:ss" in the trigger's time zone (the API examples:
@@ -21,7 +22,9 @@ import { parseParameters, formatParameters } from './schedule-parameters.js';
 export type FlowSpecRerunMode = 'Allowed' | 'FailureAllowed' | 'Denied';
 export type FlowSpecRecurrence = 'Normal' | 'Pause' | 'Skip';
 export type FlowSpecTrigger = { type: 'Scheduler'; cron?: string; startTime?: string; endTime?: string; timezone?: string };
-export type FlowSpecParameter = { name: string; scope: 'NodeParameter'; type: 'System'; value: string };
+// A parameter's type: System for one of DataWorks' variables ($bizdate, $[yyyymmdd], ${...}), Constant
+// for a plain value (dataworks-spec's VariableType).
+export type FlowSpecParameter = { name: string; scope: 'NodeParameter'; type: 'System' | 'Constant'; value: string };
 export type FlowSpecNodeSchedule = {
   trigger?: FlowSpecTrigger;
   rerunMode?: FlowSpecRerunMode;
@@ -64,7 +67,7 @@ export function scheduleToFlowSpecNode(schedule: Schedule, nodeId: string): { no
   }
   if (schedule.parameters !== undefined) {
     node.script = {
-      parameters: parseParameters(schedule.parameters).map(({ name, value }) => ({ name, scope: 'NodeParameter', type: 'System', value })),
+      parameters: parseParameters(schedule.parameters).map(({ name, value }) => ({ name, scope: 'NodeParameter', type: value.startsWith('$') ? 'System' : 'Constant', value })),
     };
   }
   const dependencies = schedule.dependsOn === undefined ? [] : [{ nodeId, depends: schedule.dependsOn.map((output) => ({ type: 'Normal' as const, output })) }];

@@ -49,8 +49,8 @@ describe('nodeCreateSpec', () => {
       recurrence: 'Pause',
       script: { path: 'Workflow/ods/ods_users', content: JSON.stringify(task.taskContent), parameters: [{ name: 'bizdate', scope: 'NodeParameter', type: 'System', value: '$bizdate' }] },
     });
-    expect(spec.spec.dependencies).toBeUndefined();
-    expect(JSON.parse(nodeDependencies(task, '88')!).spec).toEqual({ nodes: [{ id: '88' }], dependencies: [{ nodeId: '88', depends: [{ type: 'Normal', output: 'proj_root' }] }] });
+    expect(spec.spec.flow).toBeUndefined();
+    expect(JSON.parse(nodeDependencies(task, '88')!).spec).toEqual({ nodes: [{ id: '88' }], flow: [{ nodeId: '88', depends: [{ type: 'Normal', output: 'proj_root' }] }] });
     expect(nodeDependencies(buildNamedTask({ schedule: { cron: '00 00 01 * * ?' } }), '88')).toBeNull();
   });
 });
@@ -79,9 +79,9 @@ describe('nodeUpdateSpec', () => {
     const withOld = buildNodeTask({ schedule: { cron: '00 00 01 * * ?', dependsOn: ['proj_root'], rerun: { mode: 'all-denied', times: 3 } } });
     const only = JSON.parse(nodeUpdateSpec(planned(scheduled, withOld), '7'));
     expect(only.spec.nodes[0]).toEqual({ id: '7', trigger: { type: 'Scheduler', cron: '00 00 03 * * ?' }, rerunTimes: 1 });
-    expect(only.spec.dependencies).toBeUndefined();
+    expect(only.spec.flow).toBeUndefined();
     const moved = buildNodeTask({ schedule: { ...withOld.schedule, dependsOn: ['proj_other'] } });
-    expect(JSON.parse(nodeUpdateSpec(planned(moved, withOld), '7')).spec.dependencies).toEqual([{ nodeId: '7', depends: [{ type: 'Normal', output: 'proj_other' }] }]);
+    expect(JSON.parse(nodeUpdateSpec(planned(moved, withOld), '7')).spec.flow).toEqual([{ nodeId: '7', depends: [{ type: 'Normal', output: 'proj_other' }] }]);
     // paused and skipped are one field, recurrence: a change of either sends it from both.
     const paused = buildNodeTask({ schedule: { paused: true, skipped: false } });
     const running = buildNodeTask({ schedule: { paused: false, skipped: false } });

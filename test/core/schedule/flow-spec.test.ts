@@ -30,7 +30,7 @@ describe('the 2024-05-18 FlowSpec mapping', () => {
           parameters: [
             { name: 'bizdate', scope: 'NodeParameter', type: 'System', value: '$yyyymmdd' },
             { name: 'other', scope: 'NodeParameter', type: 'System', value: '$[yyyymmdd-1]' },
-            { name: 'eq', scope: 'NodeParameter', type: 'System', value: 'a=b' },
+            { name: 'eq', scope: 'NodeParameter', type: 'Constant', value: 'a=b' },
           ],
         },
       },
