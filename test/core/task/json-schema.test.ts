@@ -15,11 +15,12 @@ test('the committed JSON Schema is current', async () => {
   expect(committed === renderTaskJsonSchema(), 'jobs/dwsync-task.schema.json is stale: run `npm run schema`').toBe(true);
 });
 
-test('every example in jobs/ validates, with distinct keys from 10000/1000001 up', async () => {
+test('every example in jobs/ validates, with distinct keys: files of workspace 10000 from 1000001 up, nodes of 20000', async () => {
   const { tasks, problems, files } = await readTaskFiles({ root: repo, jobs: 'jobs' });
   expect(problems).toEqual([]);
   expect(files.length).toBeGreaterThanOrEqual(6);
-  expect(tasks.every((t) => t.projectId === 10000 && (t.fileId ?? 0) >= 1000001)).toBe(true);
+  expect(tasks.every((t) => (t.projectId === 10000 && (t.fileId ?? 0) >= 1000001) || (t.projectId === 20000 && t.nodeId !== undefined))).toBe(true);
+  expect(tasks.some((t) => t.nodeId !== undefined)).toBe(true);
   expect(new Set(tasks.map((t) => t.key)).size).toBe(tasks.length);
 });
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseTaskFile } from '../../../src/core/task/parse-task-file.js';
-import { seedFromTasks, startEmulator, type Emulator } from '../../../src/emulator/start-emulator.js';
+import { seedFromTasks, seedNamedTaskReferences, startEmulator, type Emulator } from '../../../src/emulator/start-emulator.js';
 import { callWithSdk } from '../call-with-sdk.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -23,6 +23,7 @@ describe('ListDataSources and ListResourceGroups from the seed', () => {
     const tasks = exampleTasks();
     expect(tasks.length).toBeGreaterThan(0);
     emulator = await startEmulator({ seed: seedFromTasks(tasks) });
+    seedNamedTaskReferences(emulator.state, tasks); // the example node's workspace and references
     const groups = await callWithSdk(emulator.url, 'ListResourceGroups', { ResourceGroupType: 4 });
     const identifiers = (groups.body.Data as Array<{ Identifier: string }>).map((g) => g.Identifier);
     for (const task of tasks) {
