@@ -93,7 +93,7 @@ export type NodeRef = { projectId: number; nodeId: string };
 export type LiveNode = { nodeId: string; name: string; spec: string; taskId: number | null };
 
 // One ListNodes entry. path is Script.Path ("folder/name"), command Script.Runtime.Command ("DI").
-export type NodeSummary = { nodeId: string; name: string; path: string | null; command: string | null };
+export type NodeSummary = { nodeId: string; name: string; path: string | null; command: string | null; outputs: string[] }; // outputs: what other nodes can depend on
 
 export type ListNodesInput = {
   projectId: number;

@@ -19,7 +19,8 @@ export function toLiveNode(answer: z.infer<typeof GetNode.response>, status: num
 // A listed node without an Id cannot be addressed: it is left out.
 export function toNodeSummary(node: ListedNode): NodeSummary[] {
   if (!node.Id) return [];
-  return [{ nodeId: node.Id, name: node.Name ?? '', path: node.Script?.Path ?? null, command: node.Script?.Runtime?.Command ?? null }];
+  const outputs = (node.Outputs?.NodeOutputs ?? []).flatMap((output) => (output.Data ? [output.Data] : []));
+  return [{ nodeId: node.Id, name: node.Name ?? '', path: node.Script?.Path ?? null, command: node.Script?.Runtime?.Command ?? null, outputs }];
 }
 
 // ListNodes' model types TotalCount as a string: a number in it, or the count on the page when absent.

@@ -6,8 +6,9 @@ import type { Task } from '../core/task/task.js';
 import { fetchWorkspaces } from './fetch-workspaces.js';
 import { locateReferenceIssues } from './locate-reference-issues.js';
 
-// The tasks' datasources and resource groups against what their workspaces have, as located problems:
-// errors for missing datasources, warnings for unlisted resource groups.
+// The tasks' datasources, resource groups and (on 2024-05-18) dependsOn outputs against what their
+// workspaces have, as located problems: errors for missing datasources and outputs, warnings for
+// unlisted resource groups.
 export async function checkRemoteReferences(
   root: string,
   tasks: readonly Task[],
@@ -15,6 +16,7 @@ export async function checkRemoteReferences(
   apiOf?: ApiOf,
 ): Promise<Problem[]> {
   if (tasks.length === 0) return [];
-  const workspaces = await fetchWorkspaces(tasks.map((task) => task.projectId), session, apiOf);
+  const dependent = tasks.filter((task) => task.schedule?.dependsOn !== undefined).map((task) => task.projectId);
+  const workspaces = await fetchWorkspaces(tasks.map((task) => task.projectId), session, apiOf, dependent);
   return locateReferenceIssues(root, checkReferences(tasks, workspaces));
 }

@@ -28,7 +28,7 @@ function fakeDeps(nodes: NodeSummary[]): CommandDeps {
   const dataWorks = { listNodes: async () => ({ requestId: 'r', totalCount: nodes.length, nodes }) } as unknown as DataWorks;
   return { clock: systemClock, logger: silentLogger, env: { ALIBABA_CLOUD_ACCESS_KEY_ID: 'x', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'y' }, createDataWorks: () => dataWorks };
 }
-const di = (nodeId: string, name: string, folder = 'ods'): NodeSummary => ({ nodeId, name, path: `${folder}/${name}`, command: 'DI' });
+const di = (nodeId: string, name: string, folder = 'ods'): NodeSummary => ({ nodeId, name, path: `${folder}/${name}`, command: 'DI', outputs: [] });
 const header = (fileId: number, where: string) => `# Imported by dwsync from DataWorks project ${P}, file ${fileId}: ${where}\n# at 2026-01-01T00:00:00Z.\n`;
 
 async function setup(config = dataStudioConfig([P])) {

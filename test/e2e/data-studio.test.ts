@@ -252,6 +252,23 @@ describe('a workspace on the new Data Studio', () => {
   });
 });
 
+describe('validate --remote on a workspace on the new Data Studio', () => {
+  it('checks each dependsOn output against the outputs of the workspace\'s nodes and its root, at its line', async () => {
+    const upstream = { id: '7000000000000000900', name: 'ods_orders', script: { path: 'Workflow/ods/ods_orders', language: 'di', runtime: { command: 'DI' }, content: '{}' }, outputs: { nodeOutputs: [{ data: 'emulator_20000.ods_orders_out' }] } };
+    const byId = buildNodeTask({ nodeId: NODE_ID, file: 'jobs/studio/by_id.yaml', schedule: { dependsOn: ['emulator_20000_root', 'emulator_20000.ods_orders_out'] } });
+    const env = await studio([byId], { nodes: [{ projectId: STUDIO, nodeId: NODE_ID }, { projectId: STUDIO, nodeId: upstream.id, name: 'ods_orders', spec: { version: '1.1.0', kind: 'Node', spec: { nodes: [upstream] } } }] });
+    const valid = await env.dwsync(['validate', '--remote']);
+    expect(valid.code, valid.stderr).toBe(0);
+
+    await env.repo.write(byId.file, nodeTaskYaml({ ...byId, schedule: { dependsOn: ['emulator_20000_root', 'emulator_20000.ods_order_out'] } }));
+    const invalid = await env.dwsync(['validate', '--remote']);
+    expect(invalid.code).toBe(1);
+    const line = (await readFile(path.join(env.repo.dir, byId.file), 'utf8')).split('\n').findIndex((l) => l.includes('ods_order_out')) + 1;
+    expect(invalid.stderr).toContain(`jobs/studio/by_id.yaml:${line}:`);
+    expect(invalid.stderr).toContain('error: schedule.dependsOn[1]: no node in workspace 20000 has the output "emulator_20000.ods_order_out" (did you mean "emulator_20000.ods_orders_out"?)');
+  });
+});
+
 describe('the wrong API generation', () => {
   it('validate refuses a fileId on a 2024-05-18 workspace and a nodeId on a 2020-05-18 one, each at its file, before any call', async () => {
     const file = buildTask({ projectId: STUDIO, fileId: 1000001, file: 'jobs/file_on_studio.yaml' });

@@ -3,17 +3,20 @@ import { findReferences } from './find-references.js';
 import { suggestKey } from '../text/suggest-key.js';
 import type { Task } from '../task/task.js';
 
-// What the workspace has: the datasource names of each project (ListDataSources) and the Data
-// Integration resource group identifiers (ListResourceGroups).
+// What the workspace has: the datasource names of each project (ListDataSources), the Data
+// Integration resource group identifiers (ListResourceGroups), and, for the workspaces where they can
+// be listed, the node outputs a schedule may depend on.
 export type Workspaces = {
   datasources: ReadonlyMap<number, readonly string[]>; // by projectId
   resourceGroups: readonly string[];
+  outputs?: ReadonlyMap<number, readonly string[]>; // by projectId; a workspace not in it is not checked
 };
 
 export type ReferenceIssue = { task: Task; path: PathSegment[]; message: string; severity: 'error' | 'warning' };
 
-// Every datasource a task names that its workspace lacks is an error; a ResourceGroup missing from the
-// list is a warning only, as the list may not show every kind of group (serverless ones, for one).
+// Every datasource a task names that its workspace lacks is an error, and so is a dependsOn output no
+// node of a workspace whose outputs are known has; a ResourceGroup missing from the list is a warning
+// only, as the list may not show every kind of group (serverless ones, for one).
 // Pure: the lists are given.
 export function checkReferences(tasks: readonly Task[], workspaces: Workspaces): ReferenceIssue[] {
   const issues: ReferenceIssue[] = [];
@@ -21,6 +24,7 @@ export function checkReferences(tasks: readonly Task[], workspaces: Workspaces):
   for (const task of tasks) {
     const names = workspaces.datasources.get(task.projectId) ?? [];
     const known = new Set(names);
+    const outputs = workspaces.outputs?.get(task.projectId);
     for (const reference of findReferences(task)) {
       const where = formatPath(reference.path);
       if (reference.kind === 'datasource' && !known.has(reference.name)) {
@@ -29,6 +33,13 @@ export function checkReferences(tasks: readonly Task[], workspaces: Workspaces):
           path: reference.path,
           severity: 'error',
           message: `${where}: datasource ${JSON.stringify(reference.name)} does not exist in workspace ${task.projectId}${hint(reference.name, names)}`,
+        });
+      } else if (reference.kind === 'output' && outputs !== undefined && !outputs.includes(reference.name)) {
+        issues.push({
+          task,
+          path: reference.path,
+          severity: 'error',
+          message: `${where}: no node in workspace ${task.projectId} has the output ${JSON.stringify(reference.name)}${hint(reference.name, outputs)}`,
         });
       } else if (reference.kind === 'resourceGroup' && !groups.has(reference.name)) {
         issues.push({

@@ -2,11 +2,12 @@ import { isJsonObject } from '../text/json.js';
 import type { PathSegment } from '../text/format-path.js';
 import type { Task } from '../task/task.js';
 
-// A name in a task that must exist in the workspace: a step's datasource, or the DI resource group.
-export type Reference = { kind: 'datasource' | 'resourceGroup'; name: string; path: PathSegment[] };
+// A name in a task that must exist in the workspace: a step's datasource, the DI resource group, or
+// a node output the schedule depends on.
+export type Reference = { kind: 'datasource' | 'resourceGroup' | 'output'; name: string; path: PathSegment[] };
 
-// Every datasource a step names (parameter.datasource, parameter.connection[].datasource) and the
-// task's ResourceGroup, with the path where each is written. Pure.
+// Every datasource a step names (parameter.datasource, parameter.connection[].datasource), the task's
+// ResourceGroup and its schedule's dependsOn outputs, with the path where each is written. Pure.
 export function findReferences(task: Task): Reference[] {
   const references: Reference[] = [];
   const steps = Array.isArray(task.taskContent.steps) ? task.taskContent.steps : [];
@@ -26,5 +27,6 @@ export function findReferences(task: Task): Reference[] {
   });
   const group = task.taskParam.ResourceGroup;
   if (typeof group === 'string') references.push({ kind: 'resourceGroup', name: group, path: ['taskParam', 'ResourceGroup'] });
+  task.schedule?.dependsOn?.forEach((output, i) => references.push({ kind: 'output', name: output, path: ['schedule', 'dependsOn', i] }));
   return references;
 }

@@ -141,7 +141,14 @@ function formatListedNode(n: EmulatorNode) {
       RerunInterval: int(node['rerunInterval']),
     },
     RuntimeResource: { ResourceGroup: str(resource['resourceGroup']), ResourceGroupId: str(resource['resourceGroupId']) },
+    Outputs: { NodeOutputs: outputsOf(node).map((data) => ({ Data: data })) },
   };
+}
+
+// The node's outputs (FlowSpec outputs.nodeOutputs[].data): the names other nodes depend on.
+function outputsOf(node: Record<string, unknown>): string[] {
+  const outputs = isJsonObject(node['outputs']) ? node['outputs']['nodeOutputs'] : undefined;
+  return Array.isArray(outputs) ? outputs.flatMap((o) => (isJsonObject(o) && typeof o['data'] === 'string' ? [o['data']] : [])) : [];
 }
 
 // Fields the stored FlowSpec does not have are left out of the answer, as the service omits empty ones.

@@ -61,4 +61,25 @@ describe('checkReferences', () => {
     const all = { datasources: new Map([[10000, ['mysql_pub', 'mysql_shard2', 'odps_frist']], [20000, ['mysql_pub', 'odps_first']]]), resourceGroups: ['S_res_group_1_1', 'S_res_group_2_2'] };
     expect(checkReferences(tasks, all)).toEqual([]);
   });
+
+  it('reports a dependsOn output no node of its workspace has, where the outputs are known, at its line; elsewhere it is not checked', () => {
+    const scheduled = `projectId: 20000
+nodeId: "7000000000000000001"
+taskParam: {ResourceGroup: S_res_group_1_1}
+taskContent: {type: job, version: "2.0", steps: [{stepType: mysql, category: reader, name: R, parameter: {}}, {stepType: odps, category: writer, name: W, parameter: {}}]}
+schedule:
+  dependsOn: [emulator_20000_root, ods_userz_out]
+`;
+    const { tasks, problems } = parseTaskFile(scheduled, 'jobs/n.yaml');
+    expect(problems).toEqual([]);
+    const known = { ...workspaces, outputs: new Map([[20000, ['emulator_20000_root', 'ods_users_out']]]) };
+    const located = checkReferences(tasks, known).map((issue) => {
+      const [at] = locateTaskPaths(scheduled, issue.task, [issue.path]);
+      return formatProblem({ file: issue.task.file, ...at!, path: '', message: issue.message });
+    });
+    expect(located).toEqual(['jobs/n.yaml:6:36: error: schedule.dependsOn[1]: no node in workspace 20000 has the output "ods_userz_out" (did you mean "ods_users_out"?)']);
+    // Outputs of another workspace only, or none known: nothing to say.
+    expect(checkReferences(tasks, { ...workspaces, outputs: new Map([[10000, ['ods_userz_out']]]) })).toEqual([]);
+    expect(checkReferences(tasks, workspaces)).toEqual([]);
+  });
 });
