@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { desiredConfig } from '../../../src/core/plan/desired-config.js';
 import { nodeCreateSpec, nodeDependencies, nodeUpdateSpec } from '../../../src/core/flowspec/node-requests.js';
 import type { PlannedTask } from '../../../src/core/plan/plan-tasks.js';
-import type { Schedule } from '../../../src/core/schedule/schedule-schema.js';
+import { fullSchedule } from '../../support/full-schedule.js';
 import type { Task } from '../../../src/core/task/task.js';
 import { buildNamedTask, buildNodeTask } from '../../support/build-task.js';
 import { flowSpecDepartures } from '../../support/flowspec-departures.js';
@@ -10,17 +10,7 @@ import { flowSpecDepartures } from '../../support/flowspec-departures.js';
 // Every FlowSpec document dwsync sends holds only the fields, types and enum values of the FlowSpec
 // classes (aliyun/dataworks-spec, copied with its commit in test/fixtures/flowspec/flowspec.facts.json).
 
-const everyKey: Schedule = {
-  cron: '00 30 01 * * ?',
-  rerun: { mode: 'failure-allowed', times: 3, intervalSeconds: 180 },
-  parameters: 'bizdate=$bizdate region=cn-hangzhou',
-  dependsOn: ['proj_root', 'proj.ods_users'],
-  paused: false,
-  skipped: true,
-  timeoutHours: 4,
-  startDate: '2026-01-01',
-  endDate: '2099-12-31',
-};
+const everyKey = fullSchedule;
 
 function planned(task: Task, previous: Task | null): PlannedTask {
   return {

@@ -2,19 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { scheduleFromFlowSpecNode, scheduleToFlowSpecNode } from '../../../src/core/schedule/flow-spec.js';
 import { projectSchedule } from '../../../src/core/schedule/schedule-config.js';
 import type { Schedule } from '../../../src/core/schedule/schedule-schema.js';
+import { fullSchedule } from '../../support/full-schedule.js';
 import type { JsonObject } from '../../../src/core/text/json.js';
 
-const full: Schedule = {
-  cron: '00 00 01 * * ?',
-  rerun: { mode: 'failure-allowed', times: 3, intervalSeconds: 180 },
-  parameters: 'bizdate=$yyyymmdd other=$[yyyymmdd-1] eq=a=b',
-  dependsOn: ['proj_root', 'proj.ods_users'],
-  paused: false,
-  skipped: true,
-  timeoutHours: 4,
-  startDate: '2026-01-01',
-  endDate: '2099-12-31',
-};
+const full = fullSchedule;
 
 describe('the 2024-05-18 FlowSpec mapping', () => {
   test('a schedule becomes the node fields and spec-level dependencies', () => {
