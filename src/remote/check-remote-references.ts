@@ -4,7 +4,7 @@ import { checkReferences } from '../core/references/check-references.js';
 import type { Problem } from '../core/problem.js';
 import type { Task } from '../core/task/task.js';
 import { fetchWorkspaces } from './fetch-workspaces.js';
-import { locateReferenceIssues } from './locate-reference-issues.js';
+import { locateTaskIssues } from '../tasks/locate-task-issues.js';
 
 // The tasks' datasources, resource groups and (on 2024-05-18) dependsOn outputs against what their
 // workspaces have, as located problems: errors for missing datasources and outputs, warnings for
@@ -18,5 +18,5 @@ export async function checkRemoteReferences(
   if (tasks.length === 0) return [];
   const dependent = tasks.filter((task) => task.schedule?.dependsOn !== undefined).map((task) => task.projectId);
   const workspaces = await fetchWorkspaces(tasks.map((task) => task.projectId), session, apiOf, dependent);
-  return locateReferenceIssues(root, checkReferences(tasks, workspaces));
+  return locateTaskIssues(root, checkReferences(tasks, workspaces));
 }

@@ -10,6 +10,7 @@ import type { ApiOf } from '../core/config/api-version.js';
 import { checkOnlyPattern, compileGlobs } from '../core/text/glob.js';
 import { UserInputError } from '../errors.js';
 import { listTaskFiles } from './list-task-files.js';
+import { locateTaskIssues } from './locate-task-issues.js';
 import { readTaskText } from './read-task-text.js';
 
 export type ReadTaskFilesOptions = {
@@ -59,7 +60,9 @@ export async function readTaskFiles(options: ReadTaskFilesOptions): Promise<Task
   );
   const tasks = parsed.flatMap((p) => p.tasks);
   for (const p of parsed) problems.push(...p.problems);
-  problems.push(...validateTasks(tasks, options.apiOf ? [...taskRules, taskFitsApi(options.apiOf)] : taskRules));
+  problems.push(...validateTasks(tasks, taskRules));
+  // Located at the key, in the file read again: such a problem is rare, the texts are not kept.
+  if (options.apiOf) problems.push(...(await locateTaskIssues(options.root, taskFitsApi(options.apiOf)(tasks))));
   const warnings = parsed.flatMap((p) => p.warnings);
   return { tasks, problems: problems.sort(compareProblems), warnings, files };
 }

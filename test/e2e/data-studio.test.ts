@@ -184,8 +184,8 @@ describe('a workspace on the new Data Studio', () => {
   });
 
   it('the schedule goes into the node with the job; a schedule-only edit sends only it; a console change of the cron is drift', async () => {
-    const byId = buildNodeTask({ nodeId: NODE_ID, file: 'jobs/studio/by_id.yaml', schedule: { cron: '00 00 01 * * ?', rerun: { mode: 'all-denied' }, dependsOn: ['proj_root'], timeoutHours: 2 } });
-    const named = buildNamedTask({ projectId: STUDIO, name: 'ods_orders', folder: 'Workflow/ods', file: 'jobs/studio/ods_orders.yaml', schedule: { cron: '00 15 03 * * ?', dependsOn: ['proj_root'] } });
+    const byId = buildNodeTask({ nodeId: NODE_ID, file: 'jobs/studio/by_id.yaml', schedule: { cron: '00 00 01 * * ?', rerun: { mode: 'all-denied' }, dependsOn: ['emulator_20000_root'], timeoutHours: 2 } });
+    const named = buildNamedTask({ projectId: STUDIO, name: 'ods_orders', folder: 'Workflow/ods', file: 'jobs/studio/ods_orders.yaml', schedule: { cron: '00 15 03 * * ?', dependsOn: ['emulator_20000_root'] } });
     const env = await studio([byId, named]);
     const applied = await env.dwsync(['apply', '--json']);
     expect(applied.code, applied.stderr).toBe(0);
@@ -194,11 +194,11 @@ describe('a workspace on the new Data Studio', () => {
     const held = await heldNodes(env);
     const heldById = held.find((n) => n.id === NODE_ID)!;
     expect(nodeOf(heldById)).toMatchObject({ trigger: { type: 'Scheduler', cron: '00 00 01 * * ?' }, rerunMode: 'Denied', timeout: 2 });
-    expect(JSON.parse(heldById.spec).spec.flow).toEqual([{ nodeId: NODE_ID, depends: [{ type: 'Normal', output: 'proj_root' }] }]);
+    expect(JSON.parse(heldById.spec).spec.flow).toEqual([{ nodeId: NODE_ID, depends: [{ type: 'Normal', output: 'emulator_20000_root' }] }]);
     // The created node: its trigger with the CreateNode, its dependencies by the id CreateNode gave.
     const heldNamed = held.find((n) => n.id === createdId)!;
     expect(nodeOf(heldNamed).trigger).toMatchObject({ cron: '00 15 03 * * ?' });
-    expect(JSON.parse(heldNamed.spec).spec.flow).toEqual([{ nodeId: createdId, depends: [{ type: 'Normal', output: 'proj_root' }] }]);
+    expect(JSON.parse(heldNamed.spec).spec.flow).toEqual([{ nodeId: createdId, depends: [{ type: 'Normal', output: 'emulator_20000_root' }] }]);
     expect((await env.dwsync(['plan', '--refresh', '--detailed-exitcode'])).code).toBe(0);
 
     await env.repo.write(byId.file, nodeTaskYaml({ ...byId, schedule: { ...byId.schedule, cron: '00 30 04 * * ?' } }));
@@ -276,8 +276,9 @@ describe('the wrong API generation', () => {
     const env = await studio([file, node]);
     const result = await env.dwsync(['validate']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/jobs\/file_on_studio\.yaml:1:1: error: fileId names a file of the 2020-05-18 API, but workspace 20000 speaks 2024-05-18 \(workspaces\."20000"\.api in dwsync\.yaml\)/);
-    expect(result.stderr).toMatch(/jobs\/node_on_legacy\.yaml:1:1: error: nodeId names a node of the 2024-05-18 API, but workspace 10000 speaks 2020-05-18/);
+    // At the id that does not fit: the second line of each file.
+    expect(result.stderr).toMatch(/jobs\/file_on_studio\.yaml:2:9: error: fileId names a file of the 2020-05-18 API, but workspace 20000 speaks 2024-05-18 \(workspaces\."20000"\.api in dwsync\.yaml\)/);
+    expect(result.stderr).toMatch(/jobs\/node_on_legacy\.yaml:2:9: error: nodeId names a node of the 2024-05-18 API, but workspace 10000 speaks 2020-05-18/);
     expect(await env.calls()).toEqual([]);
   });
 

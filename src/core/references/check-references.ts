@@ -1,7 +1,8 @@
-import { formatPath, type PathSegment } from '../text/format-path.js';
+import { formatPath } from '../text/format-path.js';
 import { findReferences } from './find-references.js';
 import { suggestKey } from '../text/suggest-key.js';
 import type { Task } from '../task/task.js';
+import type { TaskIssue } from '../task/task-issue.js';
 
 // What the workspace has: the datasource names of each project (ListDataSources), the Data
 // Integration resource group identifiers (ListResourceGroups), and, for the workspaces where they can
@@ -12,7 +13,7 @@ export type Workspaces = {
   outputs?: ReadonlyMap<number, readonly string[]>; // by projectId; a workspace not in it is not checked
 };
 
-export type ReferenceIssue = { task: Task; path: PathSegment[]; message: string; severity: 'error' | 'warning' };
+export type ReferenceIssue = TaskIssue;
 
 // Every datasource a task names that its workspace lacks is an error, and so is a dependsOn output no
 // node of a workspace whose outputs are known has; a ResourceGroup missing from the list is a warning

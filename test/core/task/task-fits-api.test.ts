@@ -14,10 +14,9 @@ describe('taskFitsApi', () => {
     const task = buildTask({ projectId: 20000, line: 4, column: 1 });
     expect(rule([task])).toEqual([
       {
-        file: task.file,
-        line: 4,
-        column: 1,
-        path: 'fileId',
+        task,
+        path: ['fileId'],
+        severity: 'error',
         message:
           'fileId names a file of the 2020-05-18 API, but workspace 20000 speaks 2024-05-18 (workspaces."20000".api in dwsync.yaml): name its node with nodeId: "<id>", or give name and folder',
       },
@@ -26,7 +25,7 @@ describe('taskFitsApi', () => {
 
   it('refuses a nodeId on a workspace that speaks 2020-05-18, saying how to switch it', () => {
     const [problem] = rule([buildNodeTask({ projectId: 10000 })]);
-    expect(problem?.path).toBe('nodeId');
+    expect(problem?.path).toEqual(['nodeId']);
     expect(problem?.message).toContain('workspace 10000 speaks 2020-05-18: set workspaces."10000".api in dwsync.yaml to "2024-05-18"');
   });
 
@@ -37,7 +36,7 @@ describe('taskFitsApi', () => {
     const legacy = buildTask({ schedule: { resourceGroup: 'S_res_group_sched' } });
     expect(rule([same, legacy])).toEqual([]);
     const [problem] = rule([other]);
-    expect(problem?.path).toBe('schedule.resourceGroup');
+    expect(problem?.path).toEqual(['schedule', 'resourceGroup']);
     expect(problem?.message).toMatch(/^schedule.resourceGroup is "S_res_group_sched", but a node on workspace 20000 .* has one resource group, taskParam.ResourceGroup/);
   });
 });

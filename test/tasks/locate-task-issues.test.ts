@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ReferenceIssue } from '../../src/core/references/check-references.js';
-import { locateReferenceIssues } from '../../src/remote/locate-reference-issues.js';
+import type { TaskIssue } from '../../src/core/task/task-issue.js';
+import { locateTaskIssues } from '../../src/tasks/locate-task-issues.js';
 import { buildTask } from '../support/build-task.js';
 import { useTempDir } from '../support/temp-dir.js';
 
@@ -29,7 +29,7 @@ taskParam: {ResourceGroup: S_z}
 taskContent: {type: job, steps: [{stepType: odps, category: reader, name: R, parameter: {datasource: c_src}}]}
 `;
 
-describe('locateReferenceIssues', () => {
+describe('locateTaskIssues', () => {
   it('places each issue at its path in its own file, sorted by file, line and column, warnings marked', async () => {
     const root = await tempDir();
     await mkdir(path.join(root, 'jobs'));
@@ -39,14 +39,14 @@ describe('locateReferenceIssues', () => {
     const t1 = buildTask({ fileId: 1, file: 'jobs/b.yaml', line: 1, column: 1 });
     const t2 = buildTask({ fileId: 2, file: 'jobs/b.yaml', line: 10, column: 1 });
     const t3 = buildTask({ projectId: 20000, fileId: 3, file: 'jobs/a.yaml', line: 2, column: 1 });
-    const issues: ReferenceIssue[] = [
+    const issues: TaskIssue[] = [
       { task: t2, path: ['taskParam', 'ResourceGroup'], message: 'group y', severity: 'warning' },
       { task: t1, path: ['taskContent', 'steps', 1, 'parameter', 'datasource'], message: 'dst', severity: 'error' },
       { task: t3, path: ['taskContent', 'steps', 0, 'parameter', 'datasource'], message: 'src c', severity: 'error' },
       { task: t1, path: ['taskContent', 'steps', 0, 'parameter', 'datasource'], message: 'src a', severity: 'error' },
     ];
 
-    expect(await locateReferenceIssues(root, issues)).toEqual([
+    expect(await locateTaskIssues(root, issues)).toEqual([
       { file: 'jobs/a.yaml', line: 5, column: 102, path: 'taskContent.steps[0].parameter.datasource', message: 'src c' },
       { file: 'jobs/b.yaml', line: 7, column: 76, path: 'taskContent.steps[0].parameter.datasource', message: 'src a' },
       { file: 'jobs/b.yaml', line: 8, column: 75, path: 'taskContent.steps[1].parameter.datasource', message: 'dst' },
@@ -57,8 +57,8 @@ describe('locateReferenceIssues', () => {
   it('a file that can no longer be read places its issues at the task\'s own line and column, and the problem carries nothing else of the task', async () => {
     const root = await tempDir();
     const t2 = buildTask({ fileId: 2, file: 'jobs/gone.yaml', line: 10, column: 1 });
-    const issues: ReferenceIssue[] = [{ task: t2, path: ['taskParam', 'ResourceGroup'], message: 'm', severity: 'error' }];
-    expect(await locateReferenceIssues(root, issues)).toEqual([{ file: 'jobs/gone.yaml', line: 10, column: 1, path: 'taskParam.ResourceGroup', message: 'm' }]);
+    const issues: TaskIssue[] = [{ task: t2, path: ['taskParam', 'ResourceGroup'], message: 'm', severity: 'error' }];
+    expect(await locateTaskIssues(root, issues)).toEqual([{ file: 'jobs/gone.yaml', line: 10, column: 1, path: 'taskParam.ResourceGroup', message: 'm' }]);
   });
 
   it('a file edited since it was read (the document is no longer where the task starts) falls back the same way', async () => {
@@ -66,13 +66,13 @@ describe('locateReferenceIssues', () => {
     await mkdir(path.join(root, 'jobs'));
     await writeFile(path.join(root, 'jobs/b.yaml'), `# moved down\n${first}`);
     const t1 = buildTask({ fileId: 1, file: 'jobs/b.yaml', line: 1, column: 1 });
-    const issues: ReferenceIssue[] = [{ task: t1, path: ['taskParam', 'ResourceGroup'], message: 'm', severity: 'warning' }];
-    expect(await locateReferenceIssues(root, issues)).toEqual([
+    const issues: TaskIssue[] = [{ task: t1, path: ['taskParam', 'ResourceGroup'], message: 'm', severity: 'warning' }];
+    expect(await locateTaskIssues(root, issues)).toEqual([
       { file: 'jobs/b.yaml', line: 1, column: 1, path: 'taskParam.ResourceGroup', message: 'm', severity: 'warning' },
     ]);
   });
 
   it('no issues, no problems', async () => {
-    expect(await locateReferenceIssues(await tempDir(), [])).toEqual([]);
+    expect(await locateTaskIssues(await tempDir(), [])).toEqual([]);
   });
 });

@@ -1,15 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import type { ReferenceIssue } from '../core/references/check-references.js';
+import type { TaskIssue } from '../core/task/task-issue.js';
 import { locateTaskPaths } from '../core/references/locate-task-paths.js';
 import { compareProblems, type Problem } from '../core/problem.js';
 import { formatPath } from '../core/text/format-path.js';
 
-// Reference issues as located problems (file:line:col): each task file with an issue is read again,
-// once, and each path found in its document.
-export async function locateReferenceIssues(root: string, issues: readonly ReferenceIssue[]): Promise<Problem[]> {
-  const byFile = new Map<string, ReferenceIssue[]>();
+// Task issues as located problems (file:line:col): each task file with an issue is read again, once,
+// and each path found in its document.
+export async function locateTaskIssues(root: string, issues: readonly TaskIssue[]): Promise<Problem[]> {
+  const byFile = new Map<string, TaskIssue[]>();
   for (const issue of issues) byFile.set(issue.task.file, [...(byFile.get(issue.task.file) ?? []), issue]);
   const problems: Problem[] = [];
   for (const [file, inFile] of byFile) {
