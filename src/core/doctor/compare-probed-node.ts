@@ -19,7 +19,8 @@ export function compareProbedNode(before: string, after: string, versionSent: st
   };
 }
 
-// The FlowSpec document with each node's script.content parsed, when it is JSON.
+// The FlowSpec document with each node's script.content parsed; a content that is not JSON is shown
+// by its length only, as it may hold a password.
 function openJob(specText: string): JsonValue {
   const spec = parseJson(specText);
   if (spec === null) return specText;
@@ -30,7 +31,7 @@ function openJob(specText: string): JsonValue {
     const script = isJsonObject(node) ? node['script'] : undefined;
     if (!isJsonObject(node) || !isJsonObject(script) || typeof script['content'] !== 'string') return node;
     const job = parseJson(script['content']);
-    return job === null ? node : { ...node, script: { ...script, content: job } };
+    return { ...node, script: { ...script, content: job ?? `(not JSON: ${script['content'].length} characters)` } };
   });
   return { ...(spec as object), spec: { ...inner, nodes: opened } } as JsonValue;
 }
