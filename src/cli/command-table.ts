@@ -49,7 +49,7 @@ export const COMMANDS: CliCommand[] = [
   {
     name: 'doctor',
     summary: 'check what DataWorks answers against the API models (read-only unless --write-probe)',
-    flags: [FLAGS.json, FLAGS.state, FLAGS.endpoint, FLAGS.region, FLAGS.doctorProjectId, FLAGS.doctorFileId, FLAGS.writeProbe],
+    flags: [FLAGS.json, FLAGS.state, FLAGS.endpoint, FLAGS.region, FLAGS.doctorProjectId, FLAGS.doctorFileId, FLAGS.doctorNodeId, FLAGS.writeProbe],
     run: async (values, io) =>
       (await import('./run-doctor.js')).runDoctor(await optionsFromArgs(values, io), values, commandDeps(io), io, json(values)),
   },

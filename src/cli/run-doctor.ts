@@ -13,7 +13,15 @@ export async function runDoctor(options: CommandOptions, values: FlagValues, dep
   const projectId = readIdFlag(values.projectId, '--project-id');
   if (projectId === undefined) throw new UserInputError('doctor needs --project-id P, the DataWorks workspace id (e.g. dwsync doctor --project-id 10000)');
   const fileId = readIdFlag(values.fileId, '--file-id');
-  const report = await doctor({ ...options, projectId, ...(fileId !== undefined ? { fileId } : {}), writeProbe: values.writeProbe === true }, deps);
+  const nodeId = readNodeIdFlag(values.nodeId);
+  const report = await doctor({ ...options, projectId, ...(fileId !== undefined ? { fileId } : {}), ...(nodeId !== undefined ? { nodeId } : {}), writeProbe: values.writeProbe === true }, deps);
   io.stdout.write(json ? renderDoctorJson(report) : renderDoctorText(report));
   return report.ok ? EXIT.ok : EXIT.partial;
+}
+
+// A node id is a string of digits that may pass what a JavaScript number holds exactly: kept as text.
+function readNodeIdFlag(raw: unknown): string | undefined {
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string' || !/^[1-9]\d*$/.test(raw)) throw new UserInputError(`--node-id must be a node id (digits), got "${String(raw)}"`);
+  return raw;
 }

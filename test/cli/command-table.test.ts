@@ -17,7 +17,7 @@ describe('the command table', () => {
       plan: [...REPO, '--detailed-exitcode', '--refresh', '--deploy', '--no-deploy', '--prune', '--no-prune', '--max-deletes'],
       apply: [...REPO, '--refresh', '--force', '--deploy', '--no-deploy', '--prune', '--no-prune', '--max-deletes'],
       import: [...REPO, '--project-id', '--file-id', '--node-id', '--folder', '--out', '--overwrite'],
-      doctor: ['--json', '--state', '--endpoint', '--region', '--project-id', '--file-id', '--write-probe'],
+      doctor: ['--json', '--state', '--endpoint', '--region', '--project-id', '--file-id', '--node-id', '--write-probe'],
       rekey: ['--json', '--state', '--endpoint', '--region', '--qps', '--project-id', '--dry-run', '--map'],
       workspaces: REPO,
       unlock: REPO,

@@ -12,6 +12,8 @@ describe('dwsync doctor (CLI)', () => {
     [['doctor', '--project-id', '0'], 'dwsync: --project-id must be a positive integer id, got "0"'],
     [['doctor', '--project-id', '12a'], 'dwsync: --project-id must be a positive integer id, got "12a"'],
     [['doctor', '--project-id', '10000', '--file-id', '-4'], 'dwsync: --file-id must be a positive integer id, got "-4"'],
+    [['doctor', '--project-id', '20000', '--node-id', '70x'], 'dwsync: --node-id must be a node id (digits), got "70x"'],
+    [['doctor', '--project-id', '10000', '--node-id', '7000000000000000001'], 'dwsync: --node-id names a node of the new Data Studio, and workspace 10000 speaks 2020-05-18 (workspaces."10000".api in dwsync.yaml): give --file-id, or set that to "2024-05-18"'],
   ])('%j: refused with exit 1 before any call', async (args, message) => {
     const s = await session();
     const run = await s.dwsync(args);

@@ -10,8 +10,9 @@ describe('renderDoctorJson', () => {
       api: { configured: '2020-05-18', suggested: null, evidence: '' },
       projectId: 10000,
       ok: false,
-      checks: [{ operation: 'GetProject', requestId: null, outcome: 'failed', problems: [], absent: [], error: { code: 'E', message: 'm' } }],
+      checks: [{ operation: 'GetProject', version: '2020-05-18', requestId: null, outcome: 'failed', problems: [], absent: [], error: { code: 'E', message: 'm' } }],
       content: null,
+      node: null,
       writeProbe: null,
     };
     const text = renderDoctorJson(report);

@@ -11,8 +11,8 @@ describe('renderDoctorText', () => {
       projectId: 10000,
       ok: false,
       checks: [
-        { operation: 'GetProject', requestId: 'r-1', outcome: 'as-documented', problems: [], absent: ['Data.Foo'] },
-        { operation: 'ListFiles', requestId: null, outcome: 'failed', problems: [], absent: [], error: { code: 'Forbidden', message: 'denied' } },
+        { operation: 'GetProject', version: '2020-05-18', requestId: 'r-1', outcome: 'as-documented', problems: [], absent: ['Data.Foo'] },
+        { operation: 'ListFiles', version: '2020-05-18', requestId: null, outcome: 'failed', problems: [], absent: [], error: { code: 'Forbidden', message: 'denied' } },
       ],
       content: {
         fileId: 5,
@@ -23,6 +23,7 @@ describe('renderDoctorText', () => {
         extendKeys: [],
         diResourceGroup: { value: 'S_1', foundIn: 'Content.extend.resourceGroup' },
       },
+      node: null,
       writeProbe: null,
     };
     expect(renderDoctorText(report)).toBe(
