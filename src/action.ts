@@ -21,6 +21,7 @@ import { toCommandOptions } from './action/to-command-options.js';
 import { normalizeDirectory } from './github/sticky-comment.js';
 import { createActionCredential, readOidcRole } from './action/create-action-credential.js';
 import { createDataWorks } from './dataworks/create-data-works.js';
+import { readArtifactService } from './action/upload-state-artifact.js';
 
 const POST_FLAG = 'isPost';
 
@@ -56,6 +57,8 @@ export async function runAction(env: Record<string, string | undefined>, signal?
         ...(credential ? { createDataWorks: (options: CreateDataWorksOptions) => createDataWorks({ ...options, credential }) } : {}),
       },
       io,
+      // The toolkit's artifact client reads the runner's variables from process.env, as env is here.
+      artifacts: readArtifactService(env),
       api: inputs.githubToken === '' ? null : createOctokitGithub(inputs.githubToken, github.apiUrl, { owner: github.owner, repo: github.repo }, inputs.commentAuthor),
     };
     // Warnings of plan --refresh (resource groups DataWorks does not list) are annotations on their lines.
@@ -75,7 +78,7 @@ export async function runAction(env: Record<string, string | undefined>, signal?
 
 async function runPost(env: Record<string, string | undefined>, io: ActionsPort): Promise<void> {
   try {
-    await runPostStep(env, { io, logger: createActionsLogger(io), clock: systemClock, runnerTemp: env.RUNNER_TEMP ?? '' });
+    await runPostStep(env, { io, logger: createActionsLogger(io), clock: systemClock, runnerTemp: env.RUNNER_TEMP ?? '', artifacts: readArtifactService(env) });
   } catch (error) {
     for (const line of describeError(error).lines) io.info(line);
     io.setFailed(error instanceof Error ? error.message : String(error));
