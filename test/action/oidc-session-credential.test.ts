@@ -82,9 +82,9 @@ describe('the Action OIDC role session', () => {
     await readTask(s);
     expect(s.sts.sessions).toHaveLength(1);
 
-    // Due: a new ID token (the first expired long ago) and a new session.
+    // Due: a new ID token (the first expired long ago) and a new session, one for calls made at once.
     await at(s, 60 * MINUTE - RENEW_BEFORE_MS);
-    await readTask(s);
+    await Promise.all([readTask(s), readTask(s), readTask(s), readTask(s)]);
     expect(s.sts.sessions).toHaveLength(2);
     expect(s.github.idTokens).toHaveLength(2);
     expect(s.sts.sessions[1]?.oidcToken).toBe(s.github.idTokens[1]?.value);
@@ -106,7 +106,7 @@ describe('the Action OIDC role session', () => {
     // Every call of ours went through; the one refused was the first session's key, after its end.
     const calls = (await (await fetch(`${s.emulator.url}/__emulator/calls`)).json()) as Array<{ action: string; status: number; code?: string }>;
     expect(calls.filter((c) => c.status !== 200).map((c) => c.code)).toEqual(['InvalidAccessKeyId.NotFound']);
-    expect(calls.filter((c) => c.status === 200)).toHaveLength(4 + 30);
+    expect(calls.filter((c) => c.status === 200)).toHaveLength(7 + 30);
     expect(s.log.filter((l) => l.startsWith('warning'))).toEqual([]);
     expect(s.log[1]).toBe('info: role session for acs:ram::1234567890123456:role/dwsync-apply assumed with a fresh GitHub ID token, valid until 2026-12-01T11:55:00Z');
   });
