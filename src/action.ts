@@ -1,11 +1,13 @@
 import { setMaxListeners } from 'node:events';
 import path from 'node:path';
+import { getIDToken } from '@actions/core';
 import { applyWithSettings } from './commands/apply.js';
 import { preparePlan } from './commands/plan.js';
 import { systemClock } from './system-clock.js';
 import { describeError } from './exit-code.js';
 import { UserInputError } from './errors.js';
 import type { CommandDeps, CommandOptions } from './commands/command-options.js';
+import type { CreateDataWorksOptions } from './dataworks/create-sdk-caller.js';
 import { parseActionInputs } from './action/action-inputs.js';
 import { createActionsLogger, createActionsPort } from './action/actions-port.js';
 import type { ActionsPort } from './ports.js';
@@ -17,6 +19,9 @@ import { runPlanStep } from './action/run-plan-step.js';
 import { runPostStep } from './action/run-post-step.js';
 import { toCommandOptions } from './action/to-command-options.js';
 import { normalizeDirectory } from './github/sticky-comment.js';
+import { createActionCredential, readOidcRole } from './action/create-action-credential.js';
+import { createDataWorks } from './dataworks/create-data-works.js';
+import { readArtifactService } from './action/upload-state-artifact.js';
 
 const POST_FLAG = 'isPost';
 
@@ -36,13 +41,24 @@ export async function runAction(env: Record<string, string | undefined>, signal?
     const root = path.resolve(github.workspace, inputs.workingDirectory);
     directory = normalizeDirectory(path.relative(github.workspace, root) || '.');
     if (directory.startsWith('..')) throw new UserInputError(`working-directory must be inside the workspace, got ${inputs.workingDirectory}`);
+    const role = readOidcRole(env);
+    const credential =
+      role && createActionCredential(role, inputs.roleSessionDuration, { clock: systemClock, fetchIdToken: getIDToken, info: (m) => io.info(m), warn: (m) => io.warning(m) });
     const ctx = {
       inputs,
       github,
       directory,
       options: toCommandOptions(inputs, root),
-      deps: { clock: systemClock, logger: createActionsLogger(io), env, ...(signal ? { signal } : {}) },
+      deps: {
+        clock: systemClock,
+        logger: createActionsLogger(io),
+        env,
+        ...(signal ? { signal } : {}),
+        ...(credential ? { createDataWorks: (options: CreateDataWorksOptions) => createDataWorks({ ...options, credential }) } : {}),
+      },
       io,
+      // The toolkit's artifact client reads the runner's variables from process.env, as env is here.
+      artifacts: readArtifactService(env),
       api: inputs.githubToken === '' ? null : createOctokitGithub(inputs.githubToken, github.apiUrl, { owner: github.owner, repo: github.repo }, inputs.commentAuthor),
     };
     // Warnings of plan --refresh (resource groups DataWorks does not list) are annotations on their lines.
@@ -62,7 +78,7 @@ export async function runAction(env: Record<string, string | undefined>, signal?
 
 async function runPost(env: Record<string, string | undefined>, io: ActionsPort): Promise<void> {
   try {
-    await runPostStep(env, { io, logger: createActionsLogger(io), clock: systemClock, runnerTemp: env.RUNNER_TEMP ?? '' });
+    await runPostStep(env, { io, logger: createActionsLogger(io), clock: systemClock, runnerTemp: env.RUNNER_TEMP ?? '', artifacts: readArtifactService(env) });
   } catch (error) {
     for (const line of describeError(error).lines) io.info(line);
     io.setFailed(error instanceof Error ? error.message : String(error));

@@ -21,6 +21,9 @@ export const ActionInputs = z.object({
   endpoint: z.string().optional(),
   applyBranch: z.string().optional(), // apply runs only on this branch; unset: the default branch
   commentAuthor: z.string().optional(), // the login the token comments as, when GET /user cannot tell (a GitHub App)
+  // Seconds of each OIDC role session: STS AssumeRoleWithOIDC takes 900 at least and at most the role's
+  // MaxSessionDuration, which RAM lets be 3600 to 43200 (12 h); longer runs renew the session.
+  roleSessionDuration: z.number().int().min(900).max(43_200),
 });
 export type ActionInputs = z.infer<typeof ActionInputs>;
 
@@ -64,6 +67,7 @@ export function parseActionInputs(env: Record<string, string | undefined>): Acti
     endpoint: optionalText('endpoint'),
     applyBranch: optionalText('apply-branch'),
     commentAuthor: optionalText('comment-author'),
+    roleSessionDuration: number('role-session-duration') ?? 3600,
   };
   const parsed = ActionInputs.safeParse(raw);
   if (!parsed.success) {

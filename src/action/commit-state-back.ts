@@ -6,6 +6,8 @@ import { formatDirectorySlug } from './step-context.js';
 import type { StepContext } from './step-context.js';
 import { UserInputError } from '../errors.js';
 import { renderApplyCommitMessage } from '../views/render-apply-commit-message.js';
+import { renderKeptStateMarkdown, renderKeptStateText, type KeptState } from '../views/render-kept-state.js';
+import { uploadStateArtifact, type ArtifactRun, type ArtifactUpload } from './upload-state-artifact.js';
 
 export const PUSH_ATTEMPTS = 4;
 export const POST_STATE = 'dwsync-apply';
@@ -26,11 +28,19 @@ export function parsePostState(text: string | undefined): PostState | null {
   }
 }
 
-export type CommitDeps = { io: ActionsPort; logger: Logger; runnerTemp: string };
+export type CommitDeps = {
+  io: ActionsPort;
+  logger: Logger;
+  runnerTemp: string;
+  artifacts: { upload: ArtifactUpload; run: ArtifactRun } | null; // null: no artifact service (not on a runner)
+};
+
+export type PushOrKeep = { sha: string | null; kept: KeptState | null; error: unknown };
 
 // Commits the state and pushes it (merging per task with whatever the branch holds by then). If it
-// cannot, the state is kept under RUNNER_TEMP for an upload-artifact step: DataWorks already changed.
-export async function pushOrKeepState(deps: CommitDeps, post: PostState): Promise<{ sha: string | null; artifact: string | null; error: unknown }> {
+// cannot, DataWorks already changed: the state is copied under RUNNER_TEMP and uploaded as an artifact
+// of the run, so it outlives the runner.
+export async function pushOrKeepState(deps: CommitDeps, post: PostState): Promise<PushOrKeep> {
   try {
     const result = await pushStateCommit({
       root: post.root,
@@ -43,28 +53,49 @@ export async function pushOrKeepState(deps: CommitDeps, post: PostState): Promis
     });
     if (result.status === 'nothing-to-commit') {
       deps.io.info('the state file did not change: nothing to commit');
-      return { sha: null, artifact: null, error: null };
+      return { sha: null, kept: null, error: null };
     }
     deps.io.info(`state committed as ${result.sha} and pushed to ${post.branch} (attempt ${result.attempts})`);
-    return { sha: result.sha, artifact: null, error: null };
+    return { sha: result.sha, kept: null, error: null };
   } catch (error) {
-    const artifact = path.join(deps.runnerTemp, 'dwsync', `state${formatDirectorySlug(post.directory)}.json`);
-    await mkdir(path.dirname(artifact), { recursive: true });
-    await copyFile(post.statePath, artifact);
-    return { sha: null, artifact, error };
+    return { sha: null, kept: await keepState(deps, post), error };
   }
 }
 
+async function keepState(deps: CommitDeps, post: PostState): Promise<KeptState> {
+  const copy = path.join(deps.runnerTemp, 'dwsync', `state${formatDirectorySlug(post.directory)}.json`);
+  await mkdir(path.dirname(copy), { recursive: true });
+  await copyFile(post.statePath, copy);
+  if (deps.artifacts === null) return { path: copy, artifact: null, notUploaded: 'no artifact service: ACTIONS_RESULTS_URL and ACTIONS_RUNTIME_TOKEN are not set' };
+  try {
+    return { path: copy, artifact: await uploadStateArtifact(deps.artifacts, post), notUploaded: null };
+  } catch (error) {
+    return { path: copy, artifact: null, notUploaded: `the upload failed: ${(error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim()}` };
+  }
+}
+
+// Where the state went, in the job summary and the log, and as outputs.
+export async function reportKeptState(io: ActionsPort, kept: KeptState, branch: string, summaryTitle: string): Promise<string> {
+  io.setOutput('state-artifact', kept.path);
+  if (kept.artifact !== null) {
+    io.setOutput('state-artifact-name', kept.artifact.name);
+    if (kept.artifact.url) io.setOutput('state-artifact-url', kept.artifact.url);
+  }
+  await io.appendSummary(`${summaryTitle}${renderKeptStateMarkdown(kept, branch)}`);
+  return renderKeptStateText(kept, branch);
+}
+
 export async function commitStateBack(ctx: StepContext, post: Omit<PostState, 'finished'>): Promise<void> {
-  const result = await pushOrKeepState({ io: ctx.io, logger: ctx.deps.logger, runnerTemp: ctx.github.runnerTemp }, { ...post, finished: false });
+  const deps = { io: ctx.io, logger: ctx.deps.logger, runnerTemp: ctx.github.runnerTemp, artifacts: ctx.artifacts ?? null };
+  const result = await pushOrKeepState(deps, { ...post, finished: false });
   savePostState(ctx.io, { ...post, finished: true });
   if (result.sha) ctx.io.setOutput('state-commit', result.sha);
-  if (result.artifact) {
-    ctx.io.setOutput('state-artifact', result.artifact);
-    const reason = result.error instanceof Error ? result.error.message : String(result.error);
-    throw new UserInputError(
-      `DataWorks was updated but the state file could not be pushed to ${post.branch}; it is kept at ${result.artifact} (upload it as an artifact and commit it by hand): ${reason}`,
-      { cause: result.error },
-    );
+  if (result.kept) {
+    const text = await reportKeptState(ctx.io, result.kept, post.branch, '### dwsync apply: the state file\n\n');
+    throw new UserInputError(`DataWorks was updated but ${text} (push: ${describePushError(result.error)})`, { cause: result.error });
   }
+}
+
+export function describePushError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

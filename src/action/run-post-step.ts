@@ -1,15 +1,17 @@
 import { access } from 'node:fs/promises';
-import type { ActionsPort, Clock, Logger } from '../ports.js';
+import type { Clock } from '../ports.js';
 import { journalPathFor } from '../state/read-state.js';
 import { withLockedStore } from '../state/with-locked-store.js';
 import { renderApplyPostMarkdown } from '../views/render-apply-markdown.js';
-import { POST_STATE, parsePostState, pushOrKeepState } from './commit-state-back.js';
+import { POST_STATE, describePushError, parsePostState, pushOrKeepState, reportKeptState, type CommitDeps } from './commit-state-back.js';
 
-export type PostDeps = { io: ActionsPort; logger: Logger; clock: Clock; runnerTemp: string };
+export type PostDeps = CommitDeps & { clock: Clock };
+
+const POST_TITLE = '### dwsync apply: post step\n\n';
 
 // The Action's post step (runs.post), which the runner runs even after cancelling the main step.
 // If the apply did not get to commit its state, this folds the journal it left (taking over the
-// lock its killed process left), then commits and pushes the state, or keeps it for an artifact.
+// lock its killed process left), then commits and pushes the state, or uploads it as an artifact.
 export async function runPostStep(env: Record<string, string | undefined>, deps: PostDeps): Promise<void> {
   const post = parsePostState(env[`STATE_${POST_STATE}`]);
   if (post === null || post.finished) return;
@@ -23,11 +25,9 @@ export async function runPostStep(env: Record<string, string | undefined>, deps:
     if (store.loaded.journal.found) io.info(`folded ${store.loaded.journal.records} journal records into ${post.statePath}`);
   });
   const result = await pushOrKeepState(deps, post);
-  if (result.artifact !== null) {
-    const reason = result.error instanceof Error ? result.error.message : String(result.error);
-    const message = `the state could not be pushed to ${post.branch}; it is kept at ${result.artifact}: upload it as an artifact and commit it by hand (${reason})`;
-    await io.appendSummary(renderApplyPostMarkdown(result, post.branch));
-    io.setFailed(message);
+  if (result.kept !== null) {
+    const text = await reportKeptState(io, result.kept, post.branch, POST_TITLE);
+    io.setFailed(`${text} (push: ${describePushError(result.error)})`);
     return;
   }
   await io.appendSummary(renderApplyPostMarkdown(result, post.branch));

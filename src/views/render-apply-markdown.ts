@@ -94,9 +94,9 @@ export function renderApplyFailureComment(title: string, status: StepStatus, fai
   return fitMarkdown(renderFailureMarkdown(title, 'Apply failed', status, failure), COMMENT_LIMIT - 200, (n) => `\n… and ${n} more (see the job summary).\n`);
 }
 
-// The post step's job summary: where the state of a cancelled apply went.
-export function renderApplyPostMarkdown(result: { sha: string | null; artifact: string | null }, branch: string): string {
+// The post step's job summary when it pushed the state of a cancelled apply (render-kept-state.ts
+// says where a state that could not be pushed went).
+export function renderApplyPostMarkdown(result: { sha: string | null }, branch: string): string {
   const title = '### dwsync apply: post step\n\n';
-  if (result.artifact !== null) return `${title}❌ **State not pushed.** Kept at \`${result.artifact}\` for an upload-artifact step.\n`;
   return `${title}${result.sha ? `State committed as \`${result.sha}\` and pushed to ${branch}.` : 'The state was already on the branch.'}\n`;
 }

@@ -45,6 +45,15 @@ describe('parseActionInputs', () => {
     expect(message).toContain('input concurrency');
   });
 
+  it('takes a role session of 900 to 43200 seconds, one hour unless given', () => {
+    expect(parseActionInputs({}).roleSessionDuration).toBe(3600);
+    expect(parseActionInputs({ 'INPUT_ROLE-SESSION-DURATION': '900' }).roleSessionDuration).toBe(900);
+    expect(parseActionInputs({ 'INPUT_ROLE-SESSION-DURATION': '43200' }).roleSessionDuration).toBe(43_200);
+    expect(() => parseActionInputs({ 'INPUT_ROLE-SESSION-DURATION': '899' })).toThrow('input role-session-duration: Too small: expected number to be >=900');
+    expect(() => parseActionInputs({ 'INPUT_ROLE-SESSION-DURATION': '43201' })).toThrow('input role-session-duration: Too big: expected number to be <=43200');
+    expect(() => parseActionInputs({ 'INPUT_ROLE-SESSION-DURATION': '3600.5' })).toThrow('input role-session-duration');
+  });
+
   it('turns inputs into the options the CLI also builds, leaving unset ones to dwsync.yaml', () => {
     const options = toCommandOptions(parseActionInputs({ INPUT_QPS: '0' }), '/w');
     expect(options).toEqual({ root: '/w', qps: 0, refresh: false, force: false });

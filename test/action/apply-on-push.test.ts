@@ -17,6 +17,8 @@ import { findTokenLeaks } from './run-action.js';
 import type { RunOptions } from './run-action.js';
 import { useBundledAction } from './use-bundled-action.js';
 import { parseStateText } from '../support/read-state-file.js';
+import { startFakeArtifactService } from '../support/fake-artifact-service.js';
+import { readZip } from '../support/read-zip.js';
 
 const TOKEN = 'ghs_aPpLyToKeN0123456789abcdefABCDEF';
 const STATE = '.dwsync/state.json';
@@ -221,18 +223,32 @@ describe('the Action, apply on a push to the default branch', () => {
     expect(Object.keys((await pushedState(s.repo)).tasks)).toEqual(s.keys);
   });
 
-  it('fails loudly and keeps the state for an artifact when origin refuses every push', async () => {
+  it('fails loudly and uploads the state as an artifact of the run when origin refuses every push', async () => {
     const s = await setup();
+    const artifacts = await startFakeArtifactService();
+    cleanups.push(() => artifacts.close());
     const hook = path.join(s.repo.origin, 'hooks', 'pre-receive');
     await writeFile(hook, '#!/bin/sh\necho "main is protected" >&2\nexit 1\n');
     await chmod(hook, 0o755);
-    const run = await apply(s);
+    const run = await action.run({
+      ...applyOptions(s),
+      env: { DWSYNC_ENDPOINT: s.emulator.url, ...CREDS, ACTIONS_RESULTS_URL: `${artifacts.url}/`, ACTIONS_RUNTIME_TOKEN: artifacts.runtimeToken, GITHUB_SERVER_URL: 'https://github.com' },
+    });
     expect(run.code).toBe(1);
     expect(run.outputs.applied).toBe('2');
-    const artifact = run.outputs['state-artifact'];
-    expect(artifact?.startsWith(run.runnerTemp)).toBe(true);
-    expect(Object.keys(parseStateText(await readFile(artifact!, 'utf8')).tasks)).toEqual(s.keys);
-    expect(run.stdout).toMatch(/^::error::DataWorks was updated but the state file could not be pushed to main; it is kept at .*after 4 attempts/m);
+    const url = 'https://github.com/acme/dataworks-jobs/actions/runs/4242/artifacts/1001';
+    expect([run.outputs['state-artifact-name'], run.outputs['state-artifact-url']]).toEqual(['dwsync-state-attempt-1', url]);
+    expect(artifacts.artifacts.map((a) => [a.name, a.mimeType])).toEqual([['dwsync-state-attempt-1', 'application/zip']]);
+    const zipped = readZip(artifacts.artifacts[0]!.content);
+    expect(Object.keys(zipped)).toEqual([STATE]);
+    expect(Object.keys(parseStateText(zipped[STATE]!.toString('utf8')).tasks)).toEqual(s.keys);
+    // The copy on the runner stays, for a step of the workflow's own.
+    expect(run.outputs['state-artifact']?.startsWith(run.runnerTemp)).toBe(true);
+    expect(zipped[STATE]!.toString('utf8')).toBe(await readFile(run.outputs['state-artifact']!, 'utf8'));
+    expect(run.stdout).toMatch(
+      /^::error::DataWorks was updated but the state file could not be pushed to main; it is uploaded as the artifact dwsync-state-attempt-1 of this run: .*\(push: .*after 4 attempts/m,
+    );
+    expect(run.summary).toContain(`### dwsync apply: the state file\n\n❌ **State not pushed to main.** It is uploaded as the artifact [<code>dwsync-state-attempt-1</code>](${url}) of this run.`);
     expect((await gitIn(s.repo.origin).log(['main'])).all).toHaveLength(1);
   });
 

@@ -1,4 +1,4 @@
-import { access, chmod, readFile, writeFile } from 'node:fs/promises';
+import { access, chmod, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startEmulator } from '../../src/emulator/start-emulator.js';
@@ -15,6 +15,8 @@ import type { TempOrigin } from '../support/temp-origin.js';
 import type { ActionRun, StartedAction } from './run-action.js';
 import { useBundledAction } from './use-bundled-action.js';
 import { parseStateText } from '../support/read-state-file.js';
+import { startFakeArtifactService } from '../support/fake-artifact-service.js';
+import { readZip } from '../support/read-zip.js';
 
 // The runner cancels a job by sending SIGINT, then SIGTERM 7.5 s later, then killing what is left;
 // afterwards it runs the post step. These tests do the same to the bundled Action mid-apply.
@@ -43,7 +45,7 @@ async function setup(count: number, latencyMs: number): Promise<Setup> {
   return { repo, emulator, github, sha };
 }
 
-function start(s: Setup, concurrency: number): Promise<StartedAction> {
+function start(s: Setup, concurrency: number, env: Record<string, string> = {}): Promise<StartedAction> {
   return action.start({
     workspace: s.repo.clone,
     event: 'push',
@@ -51,7 +53,7 @@ function start(s: Setup, concurrency: number): Promise<StartedAction> {
     token: TOKEN,
     apiUrl: s.github.url,
     inputs: { command: 'apply', concurrency: String(concurrency), qps: '0' },
-    env: { DWSYNC_ENDPOINT: s.emulator.url, ALIBABA_CLOUD_ACCESS_KEY_ID: 'emulator', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'emulator' },
+    env: { DWSYNC_ENDPOINT: s.emulator.url, ALIBABA_CLOUD_ACCESS_KEY_ID: 'emulator', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'emulator', ...env },
   });
 }
 
@@ -127,11 +129,14 @@ describe('the Action, cancelled mid-apply', () => {
     expect(comment).toContain('| 2 | 0 | 4 | 0 |');
   }, 60_000);
 
-  it('the post step keeps the state for an artifact when it cannot push', async () => {
+  it('the post step uploads the state as an artifact of the run when it cannot push', async () => {
     const s = await setup(4, 3_000);
+    const artifacts = await startFakeArtifactService();
+    cleanups.push(() => artifacts.close());
     await writeFile(path.join(s.repo.origin, 'hooks', 'pre-receive'), '#!/bin/sh\necho "main is protected" >&2\nexit 1\n');
     await chmod(path.join(s.repo.origin, 'hooks', 'pre-receive'), 0o755);
-    const started = await start(s, 2);
+    // What the runner gives every JavaScript action: the artifact service and the job's token.
+    const started = await start(s, 2, { ACTIONS_RESULTS_URL: `${artifacts.url}/`, ACTIONS_RUNTIME_TOKEN: artifacts.runtimeToken, GITHUB_SERVER_URL: 'https://github.com' });
     await waitFor(() => exists(lockPathFor(path.join(s.repo.clone, STATE))));
     await new Promise((r) => setTimeout(r, 1_000));
     const { run: main } = await cancelLikeTheRunner(started);
@@ -140,14 +145,15 @@ describe('the Action, cancelled mid-apply', () => {
 
     const post = await action.post(main);
     expect(post.code).toBe(1);
-    const match = /^::error::the state could not be pushed to main; it is kept at (\S+): upload it as an artifact/m.exec(post.stdout);
-    expect(match, post.stdout).not.toBeNull();
-    const artifact = match![1]!;
-    expect(artifact.startsWith(main.runnerTemp)).toBe(true);
-    const kept = parseStateText(await readFile(artifact, 'utf8')) as unknown as PushedState;
+    expect(artifacts.artifacts.map((a) => a.name)).toEqual(['dwsync-state-attempt-1']);
+    const kept = parseStateText(readZip(artifacts.artifacts[0]!.content)[STATE]!.toString('utf8')) as unknown as PushedState;
     expect(appliedKeys(kept)).toEqual(updatedKeys(calls));
     expect(calls.length).toBeGreaterThan(0);
-    expect(post.summary).toContain('❌ **State not pushed.**');
+    const command = 'gh run download 4242 --repo acme/dataworks-jobs --name dwsync-state-attempt-1';
+    expect(post.stdout).toMatch(
+      new RegExp(`^::error::the state file could not be pushed to main; it is uploaded as the artifact dwsync-state-attempt-1 of this run: at the repository root, \`${command}\` writes \\.dwsync/state\\.json \\(or download it from https://github\\.com/acme/dataworks-jobs/actions/runs/4242/artifacts/1001\\); commit that file`, 'm'),
+    );
+    expect(post.summary).toContain('❌ **State not pushed to main.** It is uploaded as the artifact [<code>dwsync-state-attempt-1</code>](https://github.com/acme/dataworks-jobs/actions/runs/4242/artifacts/1001)');
     expect((await gitIn(s.repo.origin).log(['main'])).all).toHaveLength(1);
   }, 60_000);
 

@@ -15,7 +15,8 @@ import { makeTempDir } from '../support/temp-dir.js';
 import { createTempOrigin, gitIn, writeFiles, type TempOrigin } from '../support/temp-origin.js';
 
 // Bringing the state back to the branch after an apply: a commit on origin, or, when origin refuses,
-// a copy under RUNNER_TEMP for an upload-artifact step; and the note the post step reads.
+// a copy under RUNNER_TEMP (uploaded as an artifact on a runner: run-post-step.test.ts and the bundled
+// tests show that); and the note the post step reads.
 
 const STATE = '.dwsync/state.json';
 const APPLIED = 'a1b2c3d4e5f6'.padEnd(40, '0');
@@ -56,9 +57,9 @@ describe('pushOrKeepState', () => {
   it('commits the state with the apply message and pushes it to the branch', async () => {
     const { repo, temp, post, stateText } = await setup();
     const io = recordActions();
-    const result = await pushOrKeepState({ io, logger: silentLogger, runnerTemp: temp }, post);
+    const result = await pushOrKeepState({ io, logger: silentLogger, runnerTemp: temp, artifacts: null }, post);
     const tip = (await gitIn(repo.origin).revparse(['main'])).trim();
-    expect(result).toEqual({ sha: tip, artifact: null, error: null });
+    expect(result).toEqual({ sha: tip, kept: null, error: null });
     expect(parseStateText(await gitIn(repo.origin).show([`main:${STATE}`])).tasks).toEqual(parseStateText(stateText).tasks);
     expect((await gitIn(repo.origin).raw(['log', '-1', '--format=%B', 'main'])).trim()).toBe(
       `dwsync: record the state after applying a1b2c3d4e5f6 [skip ci]\n\nApplied commit: ${APPLIED}`,
@@ -71,7 +72,7 @@ describe('pushOrKeepState', () => {
     await gitIn(repo.clone).add('.').commit('state').push('origin', 'main');
     const before = (await gitIn(repo.origin).revparse(['main'])).trim();
     const io = recordActions();
-    expect(await pushOrKeepState({ io, logger: silentLogger, runnerTemp: temp }, post)).toEqual({ sha: null, artifact: null, error: null });
+    expect(await pushOrKeepState({ io, logger: silentLogger, runnerTemp: temp, artifacts: null }, post)).toEqual({ sha: null, kept: null, error: null });
     expect(io.lines).toEqual(['info: the state file did not change: nothing to commit']);
     expect((await gitIn(repo.origin).revparse(['main'])).trim()).toBe(before);
   });
@@ -79,12 +80,13 @@ describe('pushOrKeepState', () => {
   it('keeps the state under RUNNER_TEMP, named for its directory, when origin refuses the push', async () => {
     const { repo, temp, post, stateText } = await setup();
     await refusePushes(repo);
-    const result = await pushOrKeepState({ io: recordActions(), logger: silentLogger, runnerTemp: temp }, post);
+    const result = await pushOrKeepState({ io: recordActions(), logger: silentLogger, runnerTemp: temp, artifacts: null }, post);
     expect(result.sha).toBeNull();
-    expect(result.artifact).toBe(path.join(temp, 'dwsync', 'state-infra_dw-f12a52cd.json'));
+    expect(result.kept?.path).toBe(path.join(temp, 'dwsync', 'state-infra_dw-f12a52cd.json'));
+    expect(result.kept?.artifact).toBeNull();
     // A copy of the state file as the attempts left it, with every record.
-    expect(await readFile(result.artifact!, 'utf8')).toBe(await readFile(post.statePath, 'utf8'));
-    expect(parseStateText(await readFile(result.artifact!, 'utf8')).tasks).toEqual(parseStateText(stateText).tasks);
+    expect(await readFile(result.kept!.path, 'utf8')).toBe(await readFile(post.statePath, 'utf8'));
+    expect(parseStateText(await readFile(result.kept!.path, 'utf8')).tasks).toEqual(parseStateText(stateText).tasks);
     expect(result.error).toBeInstanceOf(Error);
   });
 });
@@ -114,7 +116,7 @@ describe('commitStateBack', () => {
     expect(parsePostState(io.saved['dwsync-apply'])).toEqual({ ...rest, finished: true });
   });
 
-  it('when origin refuses, sets the state-artifact output and fails with where the state is kept', async () => {
+  it('when origin refuses, sets the state-artifact output, says in the summary where the state is, and fails saying it too', async () => {
     const { repo, temp, post } = await setup();
     await refusePushes(repo);
     const { ctx, io } = await context(temp, repo.clone);
@@ -123,8 +125,11 @@ describe('commitStateBack', () => {
     const artifact = path.join(temp, 'dwsync', 'state-infra_dw-f12a52cd.json');
     expect(error).toBeInstanceOf(UserInputError);
     expect((error as Error).message).toMatch(
-      new RegExp(`^DataWorks was updated but the state file could not be pushed to main; it is kept at ${artifact.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(upload it as an artifact and commit it by hand\\): .+`),
+      new RegExp(
+        `^DataWorks was updated but the state file could not be pushed to main; it is kept at ${artifact.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} on the runner, not uploaded as an artifact \\(no artifact service: .*\\): upload it with an actions/upload-artifact step \\(output state-artifact\\) and commit it by hand \\(push: .+\\)$`,
+      ),
     );
+    expect(io.summary).toMatch(/^### dwsync apply: the state file\n\n❌ \*\*State not pushed to main\.\*\* Kept at <code>.*state-infra_dw-f12a52cd\.json<\/code> on the runner/);
     expect((error as Error).cause).toBeInstanceOf(Error);
     expect(io.outputs).toEqual({ 'state-artifact': artifact });
     expect(parsePostState(io.saved['dwsync-apply'])?.finished).toBe(true);

@@ -1,7 +1,10 @@
-import { chmod, writeFile } from 'node:fs/promises';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runPostStep } from '../../src/action/run-post-step.js';
+import { readArtifactService } from '../../src/action/upload-state-artifact.js';
+import { startFakeArtifactService, type FakeArtifactService } from '../support/fake-artifact-service.js';
+import { readZip } from '../support/read-zip.js';
 import { formatState } from '../../src/core/state/format-state.js';
 import { silentLogger } from '../../src/ports.js';
 import { parseStateText } from '../support/read-state-file.js';
@@ -16,8 +19,24 @@ const STATE = '.dwsync/state.json';
 const APPLIED = 'b'.repeat(40);
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
+  vi.unstubAllEnvs();
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
+
+// The runner's variables for the artifact client, which reads them from the process environment.
+async function artifactService(): Promise<{ service: FakeArtifactService; env: Record<string, string> }> {
+  const service = await startFakeArtifactService();
+  cleanups.push(() => service.close());
+  const env = { ACTIONS_RESULTS_URL: `${service.url}/`, ACTIONS_RUNTIME_TOKEN: service.runtimeToken, GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/dataworks-jobs', GITHUB_RUN_ID: '4242', GITHUB_RUN_ATTEMPT: '2' };
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+  return { service, env };
+}
+
+async function refusePushes(repo: TempOrigin): Promise<void> {
+  const hook = path.join(repo.origin, 'hooks', 'pre-receive');
+  await writeFile(hook, '#!/bin/sh\nexit 1\n');
+  await chmod(hook, 0o755);
+}
 
 async function setup(finished = false) {
   const repo = await createTempOrigin({ 'jobs/.keep': '' });
@@ -27,7 +46,7 @@ async function setup(finished = false) {
   const statePath = path.join(repo.clone, STATE);
   const note = JSON.stringify({ root: repo.clone, statePath, branch: 'main', sha: APPLIED, directory: '.', finished });
   const io = recordActions();
-  const deps = { io, logger: silentLogger, clock: { now: () => Date.parse('2026-12-01T10:00:00Z'), sleep: async () => undefined }, runnerTemp: temp };
+  const deps = { io, logger: silentLogger, clock: { now: () => Date.parse('2026-12-01T10:00:00Z'), sleep: async () => undefined }, runnerTemp: temp, artifacts: null };
   return { repo, temp, statePath, env: { 'STATE_dwsync-apply': note }, io, deps };
 }
 
@@ -80,17 +99,67 @@ describe('runPostStep', () => {
     expect(await tip(s.repo)).toBe(before);
   });
 
-  it('keeps the state for an artifact and fails when origin refuses the push', async () => {
+  it('uploads the state it cannot push as an artifact of the run, and says where it is and how to get it', async () => {
+    const s = await setup();
+    const { service, env } = await artifactService();
+    await writeFiles(s.repo.clone, { [STATE]: formatState(aState({ '10000/1': anAppliedRecord() }, 1)) });
+    await refusePushes(s.repo);
+    const before = await tip(s.repo);
+    await runPostStep(s.env, { ...s.deps, artifacts: readArtifactService(env) });
+
+    expect(service.artifacts.map((a) => [a.id, a.name, a.mimeType])).toEqual([[1001, 'dwsync-state-attempt-2', 'application/zip']]);
+    // The state file at its place in the repository, byte for byte as the push attempts left it.
+    const files = readZip(service.artifacts[0]!.content);
+    expect(Object.keys(files)).toEqual([STATE]);
+    expect(files[STATE]!.toString('utf8')).toBe(await readFile(s.statePath, 'utf8'));
+    expect(Object.keys(parseStateText(files[STATE]!.toString('utf8')).tasks)).toEqual(['10000/1']);
+
+    const url = 'https://github.com/acme/dataworks-jobs/actions/runs/4242/artifacts/1001';
+    const command = 'gh run download 4242 --repo acme/dataworks-jobs --name dwsync-state-attempt-2';
+    expect(s.io.failed).toMatch(
+      new RegExp(
+        `^the state file could not be pushed to main; it is uploaded as the artifact dwsync-state-attempt-2 of this run: at the repository root, \`${command}\` writes \\.dwsync/state\\.json \\(or download it from ${url.replace(/[.]/g, '\\.')}\\); commit that file \\(push: .+\\)$`,
+      ),
+    );
+    expect(s.io.summary).toBe(
+      `### dwsync apply: post step\n\n❌ **State not pushed to main.** It is uploaded as the artifact [<code>dwsync-state-attempt-2</code>](${url}) of this run. At the repository root, <code>${command}</code> writes <code>.dwsync/state.json</code>; commit that file.\n`,
+    );
+    expect(s.io.outputs).toEqual({ 'state-artifact': path.join(s.temp, 'dwsync', 'state.json'), 'state-artifact-name': 'dwsync-state-attempt-2', 'state-artifact-url': url });
+    expect(await tip(s.repo)).toBe(before);
+  });
+
+  it('keeps the state on the runner and says why when the upload is refused', async () => {
+    const s = await setup();
+    const { service, env } = await artifactService();
+    service.refuseCreate({ status: 403, code: 'permission_denied', msg: 'artifact storage is disabled for this repository' });
+    await writeFiles(s.repo.clone, { [STATE]: formatState(aState({ '10000/1': anAppliedRecord() }, 1)) });
+    await refusePushes(s.repo);
+    await runPostStep(s.env, { ...s.deps, artifacts: readArtifactService(env) });
+    const copy = path.join(s.temp, 'dwsync', 'state.json');
+    expect(s.io.failed).toMatch(
+      new RegExp(
+        `^the state file could not be pushed to main; it is kept at ${copy.replace(/[.]/g, '\\.')} on the runner, not uploaded as an artifact \\(the upload failed: Failed to CreateArtifact: Received non-retryable error: Failed request: \\(403\\) Forbidden: artifact storage is disabled for this repository\\): upload it with an actions/upload-artifact step \\(output state-artifact\\) and commit it by hand \\(push: .+\\)$`,
+      ),
+    );
+    expect(s.io.outputs).toEqual({ 'state-artifact': copy });
+    expect(service.artifacts).toEqual([]);
+  });
+
+  it('keeps the state for an upload-artifact step and fails when origin refuses the push outside a runner', async () => {
     const s = await setup();
     await writeFiles(s.repo.clone, { [STATE]: formatState(aState({ '10000/1': anAppliedRecord() }, 1)) });
-    const hook = path.join(s.repo.origin, 'hooks', 'pre-receive');
-    await writeFile(hook, '#!/bin/sh\nexit 1\n');
-    await chmod(hook, 0o755);
+    await refusePushes(s.repo);
     const before = await tip(s.repo);
     await runPostStep(s.env, s.deps);
     const artifact = path.join(s.temp, 'dwsync', 'state.json');
-    expect(s.io.failed?.startsWith(`the state could not be pushed to main; it is kept at ${artifact}: upload it as an artifact and commit it by hand (`)).toBe(true);
-    expect(s.io.summary).toBe(`### dwsync apply: post step\n\n❌ **State not pushed.** Kept at \`${artifact}\` for an upload-artifact step.\n`);
+    expect(
+      s.io.failed?.startsWith(
+        `the state file could not be pushed to main; it is kept at ${artifact} on the runner, not uploaded as an artifact (no artifact service: ACTIONS_RESULTS_URL and ACTIONS_RUNTIME_TOKEN are not set): upload it with an actions/upload-artifact step (output state-artifact) and commit it by hand (push: `,
+      ),
+    ).toBe(true);
+    expect(s.io.summary).toBe(
+      `### dwsync apply: post step\n\n❌ **State not pushed to main.** Kept at <code>${artifact}</code> on the runner, not uploaded as an artifact (no artifact service: ACTIONS_RESULTS_URL and ACTIONS_RUNTIME_TOKEN are not set): upload it with an actions/upload-artifact step (output \`state-artifact\`) and commit it by hand.\n`,
+    );
     expect(await tip(s.repo)).toBe(before);
   });
 });

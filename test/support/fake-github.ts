@@ -6,13 +6,21 @@ import type { AddressInfo } from 'node:net';
 // GET /user (a personal token's login; an installation token such as GITHUB_TOKEN gets 403, as on
 // GitHub), GET pulls/{n} (head.sha) and GET commits/{sha}/pulls. It records every request, headers
 // included, so tests can check what was sent and that the token went only here.
+// It also plays the runner's ID token endpoint (ACTIONS_ID_TOKEN_REQUEST_URL, which a job with
+// `id-token: write` gets): GET with the request token as bearer and `&audience=`, answered
+// {"value": JWT} with GitHub's claims; each token lives 5 minutes, as GitHub's do.
 
 export type RecordedRequest = { method: string; path: string; headers: Record<string, string | string[] | undefined>; body: string };
 export type StoredComment = { id: number; issue: number; body: string; user: { login: string; type: string }; html_url: string };
 export type StoredPull = { number: number; headSha: string; state: 'open' | 'closed'; mergeCommitSha: string | null };
 
+export type IssuedIdToken = { value: string; audience: string; subject: string; issuedAt: number; expiresAt: number };
+
 export type FakeGithub = {
   url: string;
+  idTokenUrl: string; // what the runner puts in ACTIONS_ID_TOKEN_REQUEST_URL (it already has a query)
+  idTokens: IssuedIdToken[];
+  refuseIdTokens(answer: { status: number; message: string } | null): void; // null: issue them again
   requests: RecordedRequest[];
   comments: StoredComment[];
   pulls: StoredPull[];
@@ -28,7 +36,12 @@ export type FakeGithubOptions = {
   readOnly?: boolean;
   users?: Record<string, string>; // personal tokens → their login; any other token is GITHUB_TOKEN (github-actions[bot])
   apps?: Record<string, string>; // GitHub App installation tokens → their bot login; /user refuses them
+  idTokenRequestToken?: string; // ACTIONS_ID_TOKEN_REQUEST_TOKEN; without it no ID token is issued
+  now?: () => number; // the clock of the ID tokens' iat and exp (default Date.now)
 };
+
+export const ID_TOKEN_LIFETIME_MS = 5 * 60_000;
+const ID_TOKEN_PATH = '/_apis/distributedtask/hubs/Actions/plans/plan-1/jobs/job-1/idtoken';
 
 const BOT = 'github-actions[bot]';
 
@@ -40,7 +53,31 @@ export async function startFakeGithub(options: FakeGithubOptions): Promise<FakeG
   const base = `/repos/${options.owner}/${options.repo}`;
   const web = `https://github.test/${options.owner}/${options.repo}`;
   const pageSize = options.pageSize ?? 2;
+  const now = options.now ?? Date.now;
+  const idTokens: IssuedIdToken[] = [];
+  let idTokenRefusal: { status: number; message: string } | null = null;
   let url = '';
+
+  const issueIdToken = (audience: string): IssuedIdToken => {
+    const issuedAt = now();
+    const subject = `repo:${options.owner}/${options.repo}:ref:refs/heads/main`;
+    const claims = {
+      jti: `jti-${idTokens.length + 1}`,
+      sub: subject,
+      aud: audience,
+      ref: 'refs/heads/main',
+      repository: `${options.owner}/${options.repo}`,
+      iss: 'https://token.actions.githubusercontent.com',
+      nbf: Math.floor(issuedAt / 1000) - 5,
+      iat: Math.floor(issuedAt / 1000),
+      exp: Math.floor((issuedAt + ID_TOKEN_LIFETIME_MS) / 1000),
+    };
+    const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const value = `${part({ typ: 'JWT', alg: 'RS256', kid: 'fake' })}.${part(claims)}.${Buffer.from(`sig-${idTokens.length + 1}`).toString('base64url')}`;
+    const token = { value, audience, subject, issuedAt, expiresAt: issuedAt + ID_TOKEN_LIFETIME_MS };
+    idTokens.push(token);
+    return token;
+  };
 
   const store = (issue: number, body: string, login: string): StoredComment => {
     const id = nextId++;
@@ -73,6 +110,13 @@ export async function startFakeGithub(options: FakeGithubOptions): Promise<FakeG
         res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
         res.end(JSON.stringify(value));
       };
+      if (target.pathname === ID_TOKEN_PATH && req.method === 'GET') {
+        const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+        if (!options.idTokenRequestToken || bearer !== options.idTokenRequestToken) return send(401, { message: 'Bad credentials' });
+        if (target.searchParams.get('api-version') !== '2.0') return send(400, { message: 'api-version 2.0 is required' });
+        if (idTokenRefusal) return send(idTokenRefusal.status, { message: idTokenRefusal.message });
+        return send(200, { value: issueIdToken(target.searchParams.get('audience') ?? `https://github.com/${options.owner}`).value });
+      }
       const auth = /^(?:token|Bearer) (.+)$/.exec(req.headers.authorization ?? '');
       if (!auth) return send(401, { message: 'Requires authentication' });
       const userLogin = options.users?.[auth[1]!];
@@ -136,6 +180,11 @@ export async function startFakeGithub(options: FakeGithubOptions): Promise<FakeG
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
+    idTokenUrl: `${url}${ID_TOKEN_PATH}?api-version=2.0`,
+    idTokens,
+    refuseIdTokens: (answer) => {
+      idTokenRefusal = answer;
+    },
     requests,
     comments,
     pulls,
