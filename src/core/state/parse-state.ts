@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { UserInputError } from '../../errors.js';
 import { defineLazyJson } from '../text/define-lazy.js';
+import { flatText } from '../text/flat-text.js';
 import { findJsonSyntaxError } from '../text/find-json-syntax-error.js';
 import { formatPath } from '../text/format-path.js';
 import { isJsonObject } from '../text/json.js';
@@ -85,7 +86,7 @@ function keepConfigsAsText(record: Record<string, unknown>): void {
   if (!isJsonObject(applied)) return;
   const kept: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(applied)) {
-    if (field === 'taskContent' || field === 'taskParam') defineLazyJson(kept, field, JSON.stringify(value));
+    if (field === 'taskContent' || field === 'taskParam') defineLazyJson(kept, field, flatText(JSON.stringify(value)));
     else Object.defineProperty(kept, field, { value, enumerable: true, writable: true, configurable: true }); // "__proto__" too
   }
   record.applied = kept;
