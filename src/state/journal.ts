@@ -29,29 +29,45 @@ const SYNCED = 1; // lines made durable by the last fdatasync (syncing thread)
 const WAKE = 2; // bumped by the main thread for every line and at close, so the syncing thread never sleeps through one
 const STOP = 3; // 1: close; the syncing thread exits once every line is synced
 const ROUNDS = 4; // fdatasync calls made
-const CELLS = 5;
+const ASLEEP = 5; // 1: the syncing thread sleeps until woken (no line for a while)
+const CELLS = 6;
+
+// How the syncing thread waits for lines: naps of NAP_MS while lines keep coming, so that the main
+// thread need not wake it (a system call, and on a small machine often a switch to that thread, in
+// the middle of record()); after NAPS without a line it sleeps until the next line wakes it.
+const NAP_MS = 2;
+const NAPS = 25;
 
 // The syncing thread: while lines are written that are not yet durable, one fdatasync makes all of
-// them durable; then it sleeps until the next line. It never waits for the main thread, and the main
-// thread never wakes it while it is syncing: lines that arrive meanwhile are simply there for the
-// next round. Plain JavaScript, run from this text, so it works the same from the build, a bundle
-// (the GitHub Action) or the TypeScript sources under test.
+// them durable; then it waits for the next line. It never waits for the main thread: lines that arrive
+// during a round are simply there for the next one. Plain JavaScript, run from this text, so it works
+// the same from the build, a bundle (the GitHub Action) or the TypeScript sources under test.
 const SYNCING_THREAD = `
 const { workerData } = require('node:worker_threads');
 const { fdatasyncSync } = require('node:fs');
 const cells = new Int32Array(workerData.cells);
+let naps = 0;
 for (;;) {
   const wake = Atomics.load(cells, ${WAKE});
   const written = Atomics.load(cells, ${WRITTEN});
   if (written !== Atomics.load(cells, ${SYNCED})) {
+    naps = 0;
     fdatasyncSync(workerData.fd);
     Atomics.add(cells, ${ROUNDS}, 1);
     Atomics.store(cells, ${SYNCED}, written);
     Atomics.notify(cells, ${SYNCED});
   } else if (Atomics.load(cells, ${STOP}) === 1) {
     break;
+  } else if (naps < ${NAPS}) {
+    naps++;
+    Atomics.wait(cells, ${WAKE}, wake, ${NAP_MS});
   } else {
+    // Said before waiting: a line written after this sees it and wakes the thread, one written before
+    // has changed WAKE, and the wait returns at once.
+    Atomics.store(cells, ${ASLEEP}, 1);
     Atomics.wait(cells, ${WAKE}, wake);
+    Atomics.store(cells, ${ASLEEP}, 0);
+    naps = 0;
   }
 }
 `;
@@ -103,7 +119,8 @@ function groupCommitJournal(path: string, handle: FileHandle): Journal {
     const rejected = waiting;
     waiting = [];
     for (const w of rejected) w.reject(failure);
-    watch();
+    syncing.unref();
+    idle?.(); // a wait for the next round may never end now: close() must not wait for it
   }
 
   // Settles the records the last fdatasync made durable; goes on watching while any wait.
@@ -149,7 +166,7 @@ function groupCommitJournal(path: string, handle: FileHandle): Journal {
       const line = ++written;
       Atomics.store(cells, WRITTEN, line);
       Atomics.add(cells, WAKE, 1);
-      Atomics.notify(cells, WAKE); // a system call only when the syncing thread sleeps
+      if (Atomics.load(cells, ASLEEP) === 1) Atomics.notify(cells, WAKE);
       return new Promise<void>((resolve, reject) => {
         waiting.push({ line, resolve, reject });
         watch();
