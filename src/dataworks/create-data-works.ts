@@ -4,6 +4,7 @@ import { createSdkCaller, type CreateDataWorksOptions } from './create-sdk-calle
 import type { DataWorks } from '../ports.js';
 import { operations as op } from './operations/operations.js';
 import { invalidAnswer, requestIdOf } from './parse-answer.js';
+import { isMissingFile } from './is-missing-file.js';
 import { toDeployment, toFileSummary, toLiveFile, toProjectMode } from './to-port-values.js';
 
 export type { CreateDataWorksOptions } from './create-sdk-caller.js';
@@ -126,10 +127,6 @@ export function createDataWorks(options: CreateDataWorksOptions): DataWorks {
   };
 }
 
-// The service's "invalid file" answers (e.g. Invalid.Tenant.FileNotExists, Invalid.File.NotExist).
-export function isMissingFile(err: RemoteError): boolean {
-  return !err.retryable && /File\.?Not\.?Exists?|File\.?NotFound|Invalid\.File\b|InvalidFile/i.test(err.code);
-}
 
 function requireId(value: number | null | undefined, status: number, requestId: string): number {
   if (typeof value !== 'number') throw invalidAnswer(status, requestId, 'expected a deployment id in Data');

@@ -1,5 +1,5 @@
 import type { Clock, DataWorksSession } from '../ports.js';
-import { isMissingFile } from '../dataworks/create-data-works.js';
+import { isMissingFile } from '../dataworks/is-missing-file.js';
 import { RemoteError } from '../errors.js';
 import { awaitDeployment } from './deploy-task.js';
 

@@ -69,6 +69,19 @@ describe('openJournal', () => {
     });
   });
 
+  it('writes lines of many-byte characters and lines longer than any before whole', async () => {
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'j');
+      const journal = await openJournal(path, { lineage: LINEAGE, serial: 0 });
+      const files = ['jobs/订单.yaml', `jobs/${'表'.repeat(20_000)}.yaml`, 'jobs/a.yaml', `jobs/${'x'.repeat(70_000)}.yaml`];
+      await Promise.all(files.map((file, i) => journal.record(`1/${i + 1}`, aFailedRecord(file))));
+      await journal.close();
+      const folded = foldJournal(aState(), await readFile(path, 'utf8'));
+      expect(files.map((_, i) => folded.state.tasks[`1/${i + 1}`]?.file)).toEqual(files);
+      expect(folded.tornTail).toBe(false);
+    });
+  });
+
   it('rejects records after close and records with a bad key', async () => {
     await withTempDir(async (dir) => {
       const journal = await openJournal(join(dir, 'j'), { lineage: LINEAGE, serial: 0 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserInputError } from '../../src/errors.js';
 import { formatState } from '../../src/core/state/format-state.js';
+import { parseState } from '../../src/core/state/parse-state.js';
 import { readState } from '../../src/state/read-state.js';
 import { aFailedRecord, anAppliedRecord, aState, journalHeader, journalLine, LINEAGE, stateLines } from '../support/state-builders.js';
 import { withTempDir } from '../support/temp-dir.js';
@@ -74,6 +75,21 @@ describe('readState', () => {
         expect(again.header.generator).toBe('dwsync 9');
         expect(again.records['1/1']!.zNote).toEqual({ by: 'future' });
       }
+    });
+  });
+
+  it('reads a state of megabytes, lines of many-byte characters across its read chunks, as its text parses', async () => {
+    const tasks = Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`1/${i + 1}`, anAppliedRecord(`jobs/订单-${'表'.repeat(i % 300)}.yaml`, `req-${i}`)]));
+    const text = formatState(aState(tasks, 3));
+    expect(Buffer.byteLength(text)).toBeGreaterThan(2 * 2 ** 20); // read 1 MiB at a time
+    await withTempDir(async (dir) => {
+      await writeFile(join(dir, 'state.json'), text);
+      expect((await readState(join(dir, 'state.json'))).state).toEqual(parseState(text, 'state.json'));
+      const lines = text.split('\n');
+      const cut = lines.slice(0, -2).join('\n').length + 1 + Math.floor(lines.at(-2)!.length / 2); // inside the last line
+      await withTempDir((other) =>
+        expectRefusal(other, { 'state.json': text.slice(0, cut) }, new RegExp(`^state file DIR/state\\.json is truncated: its JSON ends early at line ${lines.length - 1}, column \\d+`)),
+      );
     });
   });
 

@@ -1,9 +1,7 @@
 import type { AppliedConfig } from '../state/state-schema.js';
 import { compareText } from '../text/compare-text.js';
-import type { Operation } from 'fast-json-patch';
 
-import { diffConfig, maskPatch } from './diff-config.js';
-import type { JsonObject } from '../text/json.js';
+import { copyWithLazyPatches, defineLazyPatches } from './lazy-patches.js';
 import type { PlanChange, PlanReport, PlanSummary, UpdateReason } from './report.js';
 import { desiredConfig } from './desired-config.js';
 import type { DesiredConfig } from './desired-config.js';
@@ -84,17 +82,11 @@ function planTask(task: Task, record: PlanInputRecord | null, salt: string, depl
   // Unchanged: the last applied config is the desired one (same hashes), so keep that one object
   // rather than a second copy of every task's config.
   const desired = !changes && previous ? previous : computed;
-  const empty: JsonObject = {};
-  const contentPatch: Operation[] = changes ? diffConfig(previous?.taskContent ?? empty, desired.taskContent) : [];
-  const paramPatch: Operation[] = changes ? diffConfig(previous?.taskParam ?? empty, desired.taskParam) : [];
-  return {
-    key: task.key,
-    file: task.file,
-    action: create ? 'create' : reason ? 'update' : 'unchanged',
-    api,
-    ...(reason ? { reason } : {}),
-    taskContentPatch: maskPatch(contentPatch),
-    taskParamPatch: maskPatch(paramPatch),
+  const entry = { key: task.key, file: task.file, action: create ? 'create' : reason ? 'update' : 'unchanged', api, ...(reason ? { reason } : {}) } as PlannedTask;
+  // A change's patches are made when read (lazy-patches.ts); an unchanged task's are empty.
+  if (changes) defineLazyPatches(entry, { from: previous, to: desired });
+  else Object.assign(entry, { taskContentPatch: [], taskParamPatch: [] });
+  return Object.assign(entry, {
     ...planSchedulePatch(previous, desired, changes),
     ...(!changes && deploy && isUndeployed(record) ? { undeployed: true } : {}),
     task,
@@ -103,7 +95,7 @@ function planTask(task: Task, record: PlanInputRecord | null, salt: string, depl
     desired,
     lastApplied: previous,
     deploy,
-  };
+  });
 }
 
 // The last applied config never reached production: an update whose submit or deploy did not finish.
@@ -147,10 +139,16 @@ function compareIds(x: ReturnType<typeof parseTaskKey>, y: ReturnType<typeof par
   return x.id.length - y.id.length || compareText(x.id, y.id);
 }
 
+// The plan without what only apply needs. A change's patches stay lazy (lazy-patches.ts): a report
+// of many new tasks holds no parsed configs, and is written a change at a time.
+const APPLY_ONLY = new Set(['task', 'fileId', 'nodeId', 'desired', 'lastApplied', 'deploy']);
+
 export function toPlanReport(planned: PlannedTask[], options: { prune?: boolean } = {}): PlanReport {
   const summary: PlanSummary = { create: 0, update: 0, unchanged: 0, orphaned: 0, ...(options.prune ? { delete: 0 } : {}) };
-  const changes = planned.map(({ task: _task, fileId: _fileId, nodeId: _nodeId, desired: _desired, lastApplied: _lastApplied, deploy: _deploy, ...change }) => {
-    summary[change.action] = (summary[change.action] ?? 0) + 1;
+  const changes = planned.map((entry) => {
+    summary[entry.action] = (summary[entry.action] ?? 0) + 1;
+    const change = {} as PlanChange;
+    copyWithLazyPatches(entry, change, APPLY_ONLY);
     return change;
   });
   return { formatVersion: 1, summary, changes };

@@ -1,5 +1,5 @@
 import { compareText } from '../text/compare-text.js';
-import { copyJsonField, lazyJsonText } from '../text/define-lazy.js';
+import { lazyJsonText } from '../text/define-lazy.js';
 import { isJsonObject } from '../text/json.js';
 import { AppliedConfig, AttemptError, DeployRecord, LastAttempt, STATE_FORMAT_VERSION, State, TaskRecord } from './state-schema.js';
 import type { z } from 'zod';
@@ -14,16 +14,21 @@ import type { z } from 'zod';
 // of `applied`, and the line leaves them out of `lastAttempt` (parse-state.ts puts them back).
 
 type Shape = z.ZodObject['shape'];
-type Nested = Record<string, { order: readonly string[]; nested?: Nested }>;
+// How an object is written: its known fields in this order, then any others sorted by name; `nested`
+// for known fields that are objects themselves; `omit`, fields never written.
+type Layout = { order: readonly string[]; known: ReadonlySet<string>; nested?: Readonly<Record<string, Layout>>; omit?: ReadonlySet<string> };
+type Fields = Record<string, unknown>;
 
-const ERROR = { order: keysOf(AttemptError.shape) };
-const RECORD_LAYOUT: Nested = {
-  applied: { order: keysOf(AppliedConfig.shape) },
-  lastAttempt: { order: keysOf(LastAttempt.shape), nested: { error: ERROR } },
-  deploy: { order: keysOf(DeployRecord.shape), nested: { error: { order: ['code', 'message'] } } },
-};
-const RECORD_ORDER = keysOf(TaskRecord.shape);
-const HEADER_ORDER = keysOf(State.shape).filter((key) => key !== 'tasks');
+const LAST_ATTEMPT = layout(LastAttempt.shape, { error: layout(AttemptError.shape) });
+const RECORD_LAYOUT = layout(TaskRecord.shape, {
+  applied: layout(AppliedConfig.shape),
+  lastAttempt: LAST_ATTEMPT,
+  deploy: layout(DeployRecord.shape, { error: layout({ code: 0, message: 0 }) }),
+});
+// A state line's own `key` comes first, so a record's stray `key` field is not written again.
+const LINE_LAYOUT: Layout = { ...RECORD_LAYOUT, omit: new Set(['key']) };
+const SAID_ONCE_LAYOUT: Layout = { ...LINE_LAYOUT, nested: { ...RECORD_LAYOUT.nested, lastAttempt: { ...LAST_ATTEMPT, omit: new Set(['at', 'requestId']) } } };
+const HEADER_ORDER = Object.keys(State.shape).filter((key) => key !== 'tasks');
 
 export function formatState(state: State): string {
   const { tasks, ...rest } = state;
@@ -35,71 +40,49 @@ export function formatState(state: State): string {
 }
 
 export function formatTaskLine(key: string, record: TaskRecord): string {
-  const ordered = orderTaskRecord(record) as Record<string, unknown>;
-  const line: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  line.key = key;
-  for (const field of Object.keys(ordered)) if (field !== 'key') line[field] = ordered[field];
   const { applied, lastAttempt } = record;
-  if (applied && lastAttempt?.outcome === 'applied' && lastAttempt.at === applied.appliedAt && lastAttempt.requestId === applied.requestId) {
-    const { at: _at, requestId: _requestId, ...rest } = line.lastAttempt as LastAttempt;
-    line.lastAttempt = rest;
-  }
-  return stringifyRecord(line);
+  const saidOnce = applied && lastAttempt?.outcome === 'applied' && lastAttempt.at === applied.appliedAt && lastAttempt.requestId === applied.requestId;
+  return writeFields(record as unknown as Fields, saidOnce ? SAID_ONCE_LAYOUT : LINE_LAYOUT, `"key":${JSON.stringify(key)}`);
 }
 
 // A journal line: `{"key":…,"record":…}`, the record in the file's order (null: the record removed).
 export function formatJournalLine(key: string, record: TaskRecord | null): string {
-  return `{"key":${JSON.stringify(key)},"record":${record === null ? 'null' : stringifyRecord(orderTaskRecord(record) as unknown as Record<string, unknown>)}}`;
+  return `{"key":${JSON.stringify(key)},"record":${record === null ? 'null' : writeFields(record as unknown as Fields, RECORD_LAYOUT)}}`;
 }
 
-const APPLIED_HEAD = '{"taskContent":0,"taskParam":0';
-const APPLIED_FIELD = '"applied":0';
-
-// JSON.stringify of an ordered record (or a state line), except that applied configs kept as JSON text
-// (define-lazy.ts: read from the state, or a plan's desired configs) are written as that text rather
-// than parsed and serialised again: most of a line's bytes, and most of the time spent recording.
-// Stand-ins (0) mark where the texts go. A JSON string cannot hold `"applied":0` (its quotes would be
-// escaped), so the first match is the record's own field; `applied` is ordered with the two configs first.
-function stringifyRecord(record: Record<string, unknown>): string {
-  const applied = record.applied;
-  if (!isJsonObject(applied)) return JSON.stringify(record);
-  const content = lazyJsonText(applied, 'taskContent');
-  const param = lazyJsonText(applied, 'taskParam');
-  if (content === undefined && param === undefined) return JSON.stringify(record);
-  const standIn: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const field of Object.keys(applied)) standIn[field] = field === 'taskContent' || field === 'taskParam' ? 0 : applied[field];
-  const appliedSkeleton = JSON.stringify(standIn);
-  const skeleton = JSON.stringify({ ...record, applied: 0 });
-  const at = skeleton.indexOf(APPLIED_FIELD);
-  if (!appliedSkeleton.startsWith(APPLIED_HEAD) || at < 0) return JSON.stringify(record);
-  const appliedText = `{"taskContent":${content ?? JSON.stringify(applied.taskContent)},"taskParam":${param ?? JSON.stringify(applied.taskParam)}${appliedSkeleton.slice(APPLIED_HEAD.length)}`;
-  return `${skeleton.slice(0, at)}"applied":${appliedText}${skeleton.slice(at + APPLIED_FIELD.length)}`;
+// An object as JSON text in its layout, written field by field rather than copied into an ordered
+// object and serialised: an apply records every outcome on its main thread. A field kept as JSON
+// text (define-lazy.ts: a config read from the state, or a plan's desired config) is written as that
+// text, never parsed. `first` is text written before the fields (a state line's key).
+function writeFields(value: Fields, layout: Layout, first = ''): string {
+  let text = `{${first}`;
+  const add = (field: string, nested?: Layout) => {
+    if (layout.omit?.has(field)) return;
+    const written = writeField(value, field, nested);
+    if (written !== undefined) text += `${text.length > 1 ? ',' : ''}${JSON.stringify(field)}:${written}`;
+  };
+  for (const field of layout.order) if (Object.hasOwn(value, field)) add(field, layout.nested?.[field]);
+  for (const field of Object.keys(value).filter((name) => !layout.known.has(name)).sort(compareText)) add(field);
+  return `${text}}`;
 }
 
-// One record with its fields in the file's order: also what a journal line carries.
-export function orderTaskRecord(record: TaskRecord): TaskRecord {
-  return orderNested(record as unknown as Record<string, unknown>, RECORD_ORDER, RECORD_LAYOUT) as TaskRecord;
+// undefined: not a JSON value, and the field is left out, as JSON.stringify leaves it out.
+function writeField(owner: Fields, field: string, nested: Layout | undefined): string | undefined {
+  const text = lazyJsonText(owner, field);
+  if (text !== undefined) return text;
+  const value = owner[field];
+  return nested !== undefined && isJsonObject(value) ? writeFields(value, nested) : (JSON.stringify(value) as string | undefined);
 }
 
-function orderNested(value: Record<string, unknown>, order: readonly string[], nested: Nested = {}): Record<string, unknown> {
-  const out = orderFields(value, order);
-  for (const [field, layout] of Object.entries(nested)) {
-    const inner = out[field];
-    if (isJsonObject(inner)) out[field] = orderNested(inner, layout.order, layout.nested);
-  }
+function orderFields(value: Fields, order: readonly string[]): Fields {
+  // No prototype: a field named "__proto__" stays a plain field.
+  const out = Object.create(null) as Fields;
+  for (const key of order) if (key in value) out[key] = value[key];
+  for (const key of Object.keys(value).filter((name) => !order.includes(name)).sort(compareText)) out[key] = value[key];
   return out;
 }
 
-function orderFields(value: Record<string, unknown>, order: readonly string[]): Record<string, unknown> {
-  // No prototype: a field named "__proto__" in a hand-edited file stays a plain field.
-  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  // copyJsonField: a config kept as JSON text stays text, for stringifyRecord to write as it is.
-  for (const key of order) if (key in value) copyJsonField(value, out, key);
-  const extra = Object.keys(value).filter((key) => !order.includes(key)).sort(compareText);
-  for (const key of extra) copyJsonField(value, out, key);
-  return out;
-}
-
-function keysOf(shape: Shape): readonly string[] {
-  return Object.keys(shape);
+function layout(shape: Shape | Record<string, unknown>, nested?: Record<string, Layout>): Layout {
+  const order = Object.keys(shape);
+  return { order, known: new Set(order), ...(nested ? { nested } : {}) };
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { UserInputError } from '../../errors.js';
 import { defineLazyJson } from '../text/define-lazy.js';
+import { flatText } from '../text/flat-text.js';
 import { findJsonSyntaxError } from '../text/find-json-syntax-error.js';
 import { formatPath } from '../text/format-path.js';
 import { isJsonObject } from '../text/json.js';
@@ -18,12 +19,47 @@ const ADVICE = `restore it from version control (git) or repair it by hand; ${KE
 
 export function parseState(text: string, path: string): State {
   const end = text.indexOf('\n');
-  const header = tryParse(end === -1 ? text : text.slice(0, end));
-  if (isJsonObject(header) && typeof header.formatVersion === 'number' && !('tasks' in header)) {
-    refuseNewer(header.formatVersion, path);
-    if (header.formatVersion === STATE_FORMAT_VERSION) return parseStateLines(text, path);
-  }
-  return parseFormat1(text, path);
+  const lines = startStateLines(end === -1 ? text : text.slice(0, end), path);
+  if (lines === null) return parseFormat1(text, path);
+  const rest = text.slice(end + 1).split('\n');
+  for (const [i, line] of rest.entries()) lines.add(line, i === rest.length - 1);
+  return lines.finish();
+}
+
+// Format 2 read a line at a time: one `{"key":…, …record}` line per task after the header
+// (format-state.ts). `last`: the line is the file's last and has no newline after it (a write cut
+// short). A reader can feed a file's lines as it reads them (read-state.ts), so a large state is not
+// in memory as one text beside its records.
+export type StateLines = { add(line: string, last: boolean): void; finish(): State };
+
+// null: the first line is not a format 2 header, and the text is to be read whole (parseState).
+export function startStateLines(firstLine: string, path: string): StateLines | null {
+  const header = tryParse(firstLine);
+  if (!isJsonObject(header) || typeof header.formatVersion !== 'number' || 'tasks' in header) return null;
+  refuseNewer(header.formatVersion, path);
+  if (header.formatVersion !== STATE_FORMAT_VERSION) return null;
+  const checked = StateHeader.safeParse(header);
+  if (!checked.success) throw mismatch(path, 1, formatIssues(checked.error.issues));
+  const tasks: Record<string, TaskRecord> = {};
+  let number = 1;
+  return {
+    add(line, last) {
+      number++;
+      if (line.trim() === '') return;
+      const value = parseLine(line, number, last, path);
+      if (!isJsonObject(value)) throw mismatch(path, number, 'expected one task record, a JSON object with its "key"');
+      const { key, ...record } = value;
+      const keyCheck = TaskKey.safeParse(key);
+      if (!keyCheck.success) throw mismatch(path, number, `key: ${keyCheck.error.issues[0]?.message ?? 'invalid'}`);
+      if (Object.hasOwn(tasks, keyCheck.data)) throw mismatch(path, number, `key: ${keyCheck.data} has another line before this one`);
+      restoreLastAttempt(record);
+      const recordCheck = TaskRecord.safeParse(record);
+      if (!recordCheck.success) throw mismatch(path, number, formatIssues(recordCheck.error.issues));
+      keepConfigsAsText(record);
+      tasks[keyCheck.data] = record as TaskRecord; // the raw record: unknown fields are kept
+    },
+    finish: () => ({ ...(header as Omit<State, 'tasks'>), tasks }),
+  };
 }
 
 function parseFormat1(text: string, path: string): State {
@@ -40,39 +76,20 @@ function parseFormat1(text: string, path: string): State {
   return raw as State;
 }
 
-// Format 2: the header line, then one `{"key":…, …record}` line per task (format-state.ts).
-function parseStateLines(text: string, path: string): State {
-  const lines = text.split('\n');
-  const header = JSON.parse(lines[0]!) as Record<string, unknown>;
-  const checked = StateHeader.safeParse(header);
-  if (!checked.success) throw mismatch(path, 1, formatIssues(checked.error.issues));
-  const tasks: Record<string, TaskRecord> = {};
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.trim() === '') continue;
-    const value = parseLine(line, i + 1, i === lines.length - 1, path);
-    if (!isJsonObject(value)) throw mismatch(path, i + 1, 'expected one task record, a JSON object with its "key"');
-    const { key, ...record } = value;
-    const keyCheck = TaskKey.safeParse(key);
-    if (!keyCheck.success) throw mismatch(path, i + 1, `key: ${keyCheck.error.issues[0]?.message ?? 'invalid'}`);
-    if (Object.hasOwn(tasks, keyCheck.data)) throw mismatch(path, i + 1, `key: ${keyCheck.data} has another line before this one`);
-    restoreLastAttempt(record);
-    const recordCheck = TaskRecord.safeParse(record);
-    if (!recordCheck.success) throw mismatch(path, i + 1, formatIssues(recordCheck.error.issues));
-    keepConfigsAsText(record);
-    tasks[keyCheck.data] = record as TaskRecord; // the raw record: unknown fields are kept
-  }
-  return { ...(header as Omit<State, 'tasks'>), tasks };
-}
-
 // A record's applied configs are most of its size, and a plan reads them only for a task that
 // changed: they are kept as JSON text and parsed again when asked for (define-lazy.ts). Their own
 // text, not the line's: a line is a slice of the whole file's text and would keep all of it alive.
+// A new object, its fields in the same order: turning fields of the parsed object into accessors
+// would put it in V8's slow dictionary mode, about a kilobyte more per record.
 function keepConfigsAsText(record: Record<string, unknown>): void {
   const applied = record.applied;
   if (!isJsonObject(applied)) return;
-  defineLazyJson(applied, 'taskContent', JSON.stringify(applied.taskContent));
-  defineLazyJson(applied, 'taskParam', JSON.stringify(applied.taskParam));
+  const kept: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(applied)) {
+    if (field === 'taskContent' || field === 'taskParam') defineLazyJson(kept, field, flatText(JSON.stringify(value)));
+    else Object.defineProperty(kept, field, { value, enumerable: true, writable: true, configurable: true }); // "__proto__" too
+  }
+  record.applied = kept;
 }
 
 // The line leaves out of an applied lastAttempt what `applied` already says (format-state.ts).

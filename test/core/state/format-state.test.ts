@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatJournalLine, formatState, formatTaskLine, orderTaskRecord } from '../../../src/core/state/format-state.js';
+import fc from 'fast-check';
+import { formatJournalLine, formatState, formatTaskLine } from '../../../src/core/state/format-state.js';
 import { appliedRecord } from '../../../src/core/plan/build-record.js';
 import { desiredConfig } from '../../../src/core/plan/desired-config.js';
-import { lazyJsonText } from '../../../src/core/text/define-lazy.js';
+import { defineLazyJson, lazyJsonText } from '../../../src/core/text/define-lazy.js';
 import { buildTask } from '../../support/build-task.js';
 import { SALT } from '../../support/state-builders.js';
 import { parseState } from '../../../src/core/state/parse-state.js';
@@ -38,22 +39,122 @@ describe('formatState', () => {
   });
 });
 
-describe('orderTaskRecord', () => {
+// The record a journal line carries, read back with JSON.parse alone (which keeps the written order).
+function journalRecord(record: TaskRecord): Record<string, unknown> {
+  return (JSON.parse(formatJournalLine('1/1', record)) as { record: Record<string, unknown> }).record;
+}
+
+describe('the order of a record\'s fields', () => {
   it('puts known fields in the schema order, nested ones too, then unknown fields sorted by name', () => {
     const record = anAppliedRecord();
     const shuffled = { zeta: 1, lastAttempt: { requestId: 'req-1', attempts: 1, outcome: 'applied', at: record.lastAttempt!.at }, Alpha: 2, applied: record.applied, file: record.file } as unknown as TaskRecord;
-    const ordered = orderTaskRecord(shuffled) as unknown as Record<string, unknown>;
+    const ordered = journalRecord(shuffled);
     expect(Object.keys(ordered)).toEqual(['file', 'applied', 'lastAttempt', 'Alpha', 'zeta']);
     expect(Object.keys(ordered.lastAttempt as object)).toEqual(['at', 'outcome', 'attempts', 'requestId']);
+    const line = JSON.parse(formatTaskLine('1/1', shuffled)) as Record<string, unknown>;
+    expect(Object.keys(line)).toEqual(['key', 'file', 'applied', 'lastAttempt', 'Alpha', 'zeta']);
+  });
+
+  it('orders a deploy record and a failed attempt\'s error, and keeps an unknown field inside them last', () => {
+    const record = {
+      deploy: { error: { message: 'm', code: 'c' }, at: 't', stage: 'failed', extra: true },
+      lastAttempt: { error: { status: 400, message: 'm', code: 'c', later: 1 }, attempts: 1, outcome: 'failed', at: 't' },
+      applied: null,
+      fileId: 7,
+      file: 'jobs/a.yaml',
+    } as unknown as TaskRecord;
+    const ordered = journalRecord(record) as { deploy: object; lastAttempt: { error: object } };
+    expect(Object.keys(ordered)).toEqual(['file', 'fileId', 'applied', 'lastAttempt', 'deploy']);
+    expect(Object.keys(ordered.deploy)).toEqual(['stage', 'at', 'error', 'extra']);
+    expect(Object.keys(ordered.lastAttempt)).toEqual(['at', 'outcome', 'attempts', 'error']);
+    expect(Object.keys(ordered.lastAttempt.error)).toEqual(['code', 'message', 'status', 'later']);
+  });
+
+  it('keeps every value: the line reads back as the record, whatever its field order', () => {
+    fc.assert(
+      fc.property(anyRecord, fc.boolean(), (record, lazy) => {
+        const plain = JSON.parse(JSON.stringify(record)) as TaskRecord;
+        const given = lazy && plain.applied ? withLazyConfigs(plain) : plain;
+        expect(journalRecord(given)).toEqual(plain);
+        const { key, ...line } = JSON.parse(formatTaskLine('1/1', given)) as Record<string, unknown>;
+        expect(key).toBe('1/1');
+        expect(parseState(`${formatState(aState())}${formatTaskLine('1/1', given)}\n`, 'state.json').tasks['1/1']).toEqual(plain);
+        expect(Object.keys(line)).toEqual(Object.keys(journalRecord(given)));
+      }),
+    );
+  });
+
+  it('leaves undefined fields out, as JSON does', () => {
+    const record = { ...aFailedRecord(), deploy: undefined, fileId: undefined } as unknown as TaskRecord;
+    expect(formatJournalLine('1/1', record)).toBe(formatJournalLine('1/1', aFailedRecord()));
   });
 
   it('keeps a field named __proto__ as a plain field', () => {
     const record = JSON.parse(`{"file":"jobs/a.yaml","applied":null,"__proto__":{"x":1}}`) as TaskRecord;
-    const ordered = orderTaskRecord(record);
-    expect(Object.keys(ordered)).toContain('__proto__');
-    expect(JSON.stringify(ordered)).toContain('"__proto__":{"x":1}');
+    expect(formatJournalLine('1/1', record)).toContain('"__proto__":{"x":1}');
+    expect(Object.keys(journalRecord(record))).toContain('__proto__');
+  });
+
+  it('writes a record\'s own `key` field once in a state line: the line\'s key', () => {
+    const record = { ...aFailedRecord(), key: 'other' } as unknown as TaskRecord;
+    expect(JSON.parse(formatTaskLine('1/1', record))).toMatchObject({ key: '1/1' });
+    expect(formatTaskLine('1/1', record).match(/"key"/g)).toHaveLength(1);
   });
 });
+
+// Records of every shape the state holds, with unknown fields (names that are not array indexes,
+// which JSON objects would order first) and values of every JSON kind.
+const text = fc.string({ maxLength: 12 });
+const unknownName = fc.string({ minLength: 1, maxLength: 8 }).filter((name) => !/^\d+$/.test(name) && !['file', 'fileId', 'nodeId', 'applied', 'lastAttempt', 'deploy', 'key'].includes(name));
+const extra = fc.dictionary(unknownName, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 2 });
+const anyRecord = fc
+  .record(
+    {
+      file: text,
+      fileId: fc.integer({ min: 1 }),
+      nodeId: fc.stringMatching(/^[1-9]\d{0,18}$/),
+      applied: fc.option(
+        fc.record(
+          {
+            taskContent: fc.jsonValue({ maxDepth: 3 }),
+            taskParam: fc.jsonValue({ maxDepth: 2 }),
+            taskContentHash: text,
+            taskParamHash: text,
+            schedule: fc.dictionary(text, fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }),
+            scheduleHash: text,
+            appliedAt: text,
+            commit: fc.option(text),
+            requestId: text,
+          },
+          { requiredKeys: ['taskContent', 'taskParam', 'taskContentHash', 'taskParamHash', 'appliedAt', 'commit', 'requestId'] },
+        ),
+      ),
+      lastAttempt: fc.option(
+        fc.record(
+          {
+            at: text,
+            outcome: fc.constantFrom('applied', 'failed', 'skipped'),
+            attempts: fc.nat(),
+            requestId: text,
+            reason: text,
+            error: fc.record({ code: text, message: text, status: fc.integer() }, { requiredKeys: ['code', 'message'] }),
+          },
+          { requiredKeys: ['at', 'outcome', 'attempts'] },
+        ),
+      ),
+      deploy: fc.option(fc.record({ stage: fc.constantFrom('submitting', 'deployed', 'failed'), at: text, submitDeploymentId: fc.nat() }, { requiredKeys: ['stage', 'at'] })),
+    },
+    { requiredKeys: ['file', 'applied', 'lastAttempt'] },
+  )
+  .chain((record) => extra.map((fields) => ({ ...fields, ...record }) as unknown as TaskRecord))
+  .chain((record) => fc.shuffledSubarray(Object.keys(record), { minLength: Object.keys(record).length }).map((keys) => Object.fromEntries(keys.map((k) => [k, (record as Record<string, unknown>)[k]])) as unknown as TaskRecord));
+
+function withLazyConfigs(record: TaskRecord): TaskRecord {
+  const applied = { ...record.applied! };
+  defineLazyJson(applied, 'taskContent', JSON.stringify(applied.taskContent));
+  defineLazyJson(applied, 'taskParam', JSON.stringify(applied.taskParam));
+  return { ...record, applied };
+}
 
 describe('configs kept as JSON text', () => {
   const lazy = appliedRecord({ file: 'jobs/a.yaml', record: null, at: '2026-12-01T00:00:00.000Z', attempts: 1, desired: desiredConfig(buildTask(), SALT), commit: null, requestId: 'req-1' });
@@ -62,8 +163,9 @@ describe('configs kept as JSON text', () => {
   it('are written as their text, the same bytes as the parsed configs give, and never parsed', () => {
     expect(lazyJsonText(lazy.applied!, 'taskContent')).toBeDefined();
     expect(formatTaskLine('1/1', lazy)).toBe(formatTaskLine('1/1', plain));
-    expect(formatJournalLine('1/1', lazy)).toBe(JSON.stringify({ key: '1/1', record: orderTaskRecord(plain) }));
-    expect(lazyJsonText(orderTaskRecord(lazy).applied!, 'taskParam')).toBeDefined(); // ordering kept it text
+    expect(formatJournalLine('1/1', lazy)).toBe(formatJournalLine('1/1', plain));
+    expect(formatJournalLine('1/1', lazy)).toBe(JSON.stringify({ key: '1/1', record: { file: plain.file, applied: plain.applied, lastAttempt: plain.lastAttempt } }));
+    expect(lazyJsonText(lazy.applied!, 'taskParam')).toBeDefined(); // writing did not replace the text
   });
 
   it('a file name that looks like the stand-in does not move the config', () => {
