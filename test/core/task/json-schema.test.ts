@@ -15,11 +15,13 @@ test('the committed JSON Schema is current', async () => {
   expect(committed === renderTaskJsonSchema(), 'jobs/dwsync-task.schema.json is stale: run `npm run schema`').toBe(true);
 });
 
-test('every example in jobs/ validates, with distinct keys from 10000/1000001 up', async () => {
+test('every example in jobs/ validates, with distinct keys: files of workspace 10000 from 1000001 up, nodes of workspace 20000', async () => {
   const { tasks, problems, files } = await readTaskFiles({ root: repo, jobs: 'jobs' });
   expect(problems).toEqual([]);
   expect(files.length).toBeGreaterThanOrEqual(6);
-  expect(tasks.every((t) => t.projectId === 10000 && (t.fileId ?? 0) >= 1000001)).toBe(true);
+  const isFile = (t: (typeof tasks)[number]) => t.projectId === 10000 && (t.fileId ?? 0) >= 1000001;
+  const isNode = (t: (typeof tasks)[number]) => t.projectId === 20000 && t.nodeId !== undefined;
+  expect(tasks.filter((t) => !isFile(t) && !isNode(t))).toEqual([]);
   expect(new Set(tasks.map((t) => t.key)).size).toBe(tasks.length);
 });
 
