@@ -4,7 +4,7 @@ export function suggestKey(key: string, allowed: readonly string[]): string | nu
   let best: string | null = null;
   let bestDistance = Infinity;
   for (const candidate of allowed) {
-    const distance = candidate.toLowerCase() === lower ? 0 : editDistance(lower, candidate.toLowerCase());
+    const distance = editDistance(lower, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
