@@ -59,7 +59,8 @@ const APPLIED_FIELD = '"applied":0';
 // (define-lazy.ts: read from the state, or a plan's desired configs) are written as that text rather
 // than parsed and serialised again: most of a line's bytes, and most of the time spent recording.
 // Stand-ins (0) mark where the texts go. A JSON string cannot hold `"applied":0` (its quotes would be
-// escaped), so the first match is the record's own field; `applied` is ordered with the two configs first.
+// escaped), so the first match is the record's own field; `applied` is ordered with the two configs
+// first, and one that does not start with both (a damaged record) is written as plain JSON.
 function stringifyRecord(record: Record<string, unknown>): string {
   const applied = record.applied;
   if (!isJsonObject(applied)) return JSON.stringify(record);
@@ -70,8 +71,8 @@ function stringifyRecord(record: Record<string, unknown>): string {
   for (const field of Object.keys(applied)) standIn[field] = field === 'taskContent' || field === 'taskParam' ? 0 : applied[field];
   const appliedSkeleton = JSON.stringify(standIn);
   const skeleton = JSON.stringify({ ...record, applied: 0 });
+  if (!appliedSkeleton.startsWith(APPLIED_HEAD)) return JSON.stringify(record);
   const at = skeleton.indexOf(APPLIED_FIELD);
-  if (!appliedSkeleton.startsWith(APPLIED_HEAD) || at < 0) return JSON.stringify(record);
   const appliedText = `{"taskContent":${content ?? JSON.stringify(applied.taskContent)},"taskParam":${param ?? JSON.stringify(applied.taskParam)}${appliedSkeleton.slice(APPLIED_HEAD.length)}`;
   return `${skeleton.slice(0, at)}"applied":${appliedText}${skeleton.slice(at + APPLIED_FIELD.length)}`;
 }
