@@ -97,7 +97,7 @@ export function toUpdateFileFields(desired: JsonObject, base: JsonObject): Updat
   const changed = (key: string, inner?: string): JsonValue | undefined => {
     const want = inner ? (desired[key] as JsonObject | undefined)?.[inner] : desired[key];
     const have = inner ? (base[key] as JsonObject | undefined)?.[inner] : base[key];
-    return want !== undefined && !isDeepStrictEqual(want, have) ? want : undefined;
+    return isDeepStrictEqual(want, have) ? undefined : want; // a key the task file leaves out is undefined
   };
   const cron = changed('cron');
   if (typeof cron === 'string') {
