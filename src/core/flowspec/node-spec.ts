@@ -84,7 +84,7 @@ export function readNodeSpec(specText: string): ReadNode {
     command: text(runtime?.['command']),
     content: text(script?.['content']),
     resourceGroup: text(resource?.['resourceGroup']) || null,
-    cu: resource?.['cu'] !== undefined && resource['cu'] !== '' && Number.isFinite(cu) && cu > 0 ? cu : null,
+    cu: Number.isFinite(cu) && cu > 0 ? cu : null, // a missing or empty cu is NaN or 0 here
     schedule: node ? scheduleFromFlowSpecNode(node as FlowSpecNode, dependencies) : {},
     node,
     spec,
@@ -102,8 +102,8 @@ function runtimeResource(parts: NodeParts): JsonObject {
 }
 
 function wrap(node: JsonObject, dependencies?: FlowSpecDependency[]): JsonObject {
-  const spec: JsonObject = { nodes: [node] };
-  if (dependencies !== undefined) spec['dependencies'] = dependencies as unknown as JsonValue;
+  // No dependencies (undefined): JSON.stringify leaves the key out.
+  const spec: JsonObject = { nodes: [node], dependencies: dependencies as unknown as JsonValue };
   return { version: FLOWSPEC_VERSION, kind: 'Node', spec };
 }
 

@@ -79,7 +79,7 @@ function keepConfigsAsText(record: Record<string, unknown>): void {
 function restoreLastAttempt(record: Record<string, unknown>): void {
   const { applied, lastAttempt: last } = record;
   if (!isJsonObject(applied) || !isJsonObject(last) || last.outcome !== 'applied' || 'at' in last) return;
-  if (applied.appliedAt === undefined || applied.requestId === undefined) return; // the schema check names what is missing
+  if (applied.requestId === undefined) return; // the schema check names what is missing (a missing appliedAt as well)
   record.lastAttempt = { at: applied.appliedAt, ...last, requestId: applied.requestId };
 }
 

@@ -31,6 +31,7 @@ describe('buildUpdateSpec', () => {
 describe('readNodeSpec', () => {
   it('reads back what buildCreateSpec writes', () => {
     const read = readNodeSpec(buildCreateSpec({ name: 'n', folder: 'a/b', content: '{"x":1}', resourceGroup: 'S_g', cu: 0.5 }));
+    expect('dependencies' in (read.spec!['spec'] as object)).toBe(false);
     expect(read).toMatchObject({ name: 'n', path: 'a/b/n', command: 'DI', content: '{"x":1}', resourceGroup: 'S_g', cu: 0.5 });
   });
 
@@ -69,6 +70,7 @@ describe('readNodeSpec, the schedule', () => {
     const edges = [
       edge('n1', 'kept'),
       'x',
+      null,
       { nodeId: 1, depends: [{ output: 'a' }] },
       { nodeId: 'n1', depends: 'a' },
       { nodeId: 'n1', depends: [{ output: 'b' }, { output: 2 }] },
@@ -76,6 +78,11 @@ describe('readNodeSpec, the schedule', () => {
       { depends: [{ output: 'e' }] },
     ];
     expect(readNodeSpec(JSON.stringify({ spec: { nodes: [node], dependencies: edges } })).schedule.dependsOn).toEqual(['kept']);
+  });
+
+  it('skips a dependency whose node id is not text even for a node without an id', () => {
+    const edges = [{ nodeId: 1, depends: [{ output: 'a' }] }, edge('n1', 'b')];
+    expect(readNodeSpec(JSON.stringify({ spec: { nodes: [{}], dependencies: edges } })).schedule).toEqual({ dependsOn: ['b'] });
   });
 
   it('reads no dependencies when the spec has none, and no schedule for a spec without a node', () => {

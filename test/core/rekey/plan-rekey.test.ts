@@ -67,6 +67,11 @@ describe('planRekey', () => {
     expect(plan.unmatched).toEqual([{ file: orders.file, fileId: 11, reason: `node ${ORDERS} already has a task file of its own (10000/${ORDERS})` }]);
   });
 
+  it('gives a task a node whose id a task file of another workspace names', () => {
+    const plan = planRekey(input({ tasks: [orders, buildNodeTask({ projectId: 20000, nodeId: ORDERS })] }));
+    expect(plan.moves.map((m) => m.nodeId)).toEqual([ORDERS]);
+  });
+
   it('finishes a rekey that stopped after moving the record: the record under the node key is kept', () => {
     const record = anAppliedRecord(orders.file);
     const plan = planRekey(input({ tasks: [orders], records: { [`10000/${ORDERS}`]: record } }));

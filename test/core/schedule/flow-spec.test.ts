@@ -67,8 +67,8 @@ describe('the 2024-05-18 FlowSpec mapping', () => {
 
 describe('scheduleToFlowSpecNode, each trigger field alone', () => {
   test('a start or an end date alone makes a trigger without a cron', () => {
-    expect(scheduleToFlowSpecNode({ startDate: '2026-01-01' }, 'n1').node).toEqual({ trigger: { type: 'Scheduler', startTime: '2026-01-01 00:00:00' } });
-    expect(scheduleToFlowSpecNode({ endDate: '2099-12-31' }, 'n1').node).toEqual({ trigger: { type: 'Scheduler', endTime: '2099-12-31 00:00:00' } });
+    expect(scheduleToFlowSpecNode({ startDate: '2026-01-01' }, 'n1').node).toStrictEqual({ trigger: { type: 'Scheduler', startTime: '2026-01-01 00:00:00' } });
+    expect(scheduleToFlowSpecNode({ endDate: '2099-12-31' }, 'n1').node).toStrictEqual({ trigger: { type: 'Scheduler', endTime: '2099-12-31 00:00:00' } });
   });
 
   test('skipped alone is the recurrence Skip, and not skipped is Normal', () => {

@@ -43,3 +43,12 @@ test('a key more than three characters longer or shorter is never a typo, even o
 test('no allowed keys, no suggestion', () => {
   expect(suggestKey('fileId', [])).toBeNull();
 });
+
+test('letters added before the key meant are edits too', () => {
+  expect(suggestKey('xyfile', ['file'])).toBeNull();
+});
+
+test('a swap after other edits costs one more edit, not less', () => {
+  expect(suggestKey('xraeder', ['yreader'])).toBeNull();
+  expect(suggestKey('raeder', ['raedex', 'reader'])).toBe('raedex');
+});
