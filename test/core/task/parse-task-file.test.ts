@@ -219,3 +219,46 @@ describe('parseTaskFile, problems of a whole document', () => {
     expect(parseTaskFile(`${validTaskYaml}bad: [\n`, 'jobs/t.yaml').tasks).toEqual([]);
   });
 });
+
+describe('parseTaskFile, YAML problems per document', () => {
+  test('gives at most three of a document\'s YAML errors', () => {
+    expect(lines('a: 1\na: 2\na: 3\na: 4\na: 5\n')).toEqual([
+      'jobs/t.yaml:2:1: error: duplicate key "a": a key may appear only once in a mapping',
+      'jobs/t.yaml:3:1: error: duplicate key "a": a key may appear only once in a mapping',
+      'jobs/t.yaml:4:1: error: duplicate key "a": a key may appear only once in a mapping',
+    ]);
+  });
+
+  test('a document with YAML errors counts as a document: no "no task" besides its errors, before or after a valid one', () => {
+    for (const text of [`a: 1\na: 2\n---\n${validTaskYaml}`, `${validTaskYaml}---\na: 1\na: 2\n`]) {
+      const found = lines(text);
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatch(/duplicate key "a"/);
+    }
+  });
+
+  test('a YAML warning is a problem of its document too', () => {
+    const problems = parseTaskFile(withLine(validTaskYaml, 'Cu: 2', 'Cu: !unknown 2'), 'jobs/t.yaml');
+    expect(problems.tasks).toEqual([]);
+    expect(problems.problems.map(formatProblem)).toEqual([expect.stringMatching(/^jobs\/t\.yaml:5:7: error: /) as string]);
+  });
+});
+
+describe('parseTaskFile, how it shows what it got', () => {
+  test('shows at most the first 40 characters of a single value', () => {
+    expect(lines(`${'x'.repeat(100)}\n`)).toEqual([
+      `jobs/t.yaml:1:1: error: a task document must be a mapping of projectId, fileId, taskParam and taskContent, got a single value ("${'x'.repeat(39)})`,
+    ]);
+  });
+
+  test('points an unknown alias at the alias', () => {
+    expect(lines(`${validTaskYaml}extra: *nowhere\n`)).toEqual(['jobs/t.yaml:23:8: error: unknown alias *nowhere: expected an anchor &nowhere defined before it']);
+  });
+
+  test('gives warnings in the order of their place in the file', () => {
+    const text = `projectId: 10000\nfileId: 1000001\ntaskContent:\n  password: p1\ntaskParam:\n  ResourceGroup: g\n  secretKey: p2\n`;
+    const warnings = parseTaskFile(text, 'jobs/t.yaml').warnings.map((w) => w.line);
+    expect(warnings.length).toBeGreaterThanOrEqual(2);
+    expect(warnings).toEqual([...warnings].sort((a, b) => a - b));
+  });
+});
