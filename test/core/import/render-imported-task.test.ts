@@ -84,3 +84,11 @@ describe('findSecrets', () => {
     expect(findSecrets([{ pwd: 'x' }], ['taskContent'])).toEqual(['taskContent[0].pwd']);
   });
 });
+
+describe('renderImportedTask, five problems', () => {
+  it('shows five problems without counting more', () => {
+    const taskParam = { ResourceGroup: 'S_res_group_1_1', a1: 1, a2: 1, a3: 1, a4: 1, a5: 1 };
+    const rendered = renderImportedTask(aDocument({ taskParam }), FILE, options);
+    expect(rendered.ok ? null : rendered.error.message).toMatch(/unknown key "a5" in taskParam; allowed keys: ResourceGroup, Cu$/);
+  });
+});
