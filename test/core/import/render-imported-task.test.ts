@@ -92,3 +92,15 @@ describe('renderImportedTask, five problems', () => {
     expect(rendered.ok ? null : rendered.error.message).toMatch(/unknown key "a5" in taskParam; allowed keys: ResourceGroup, Cu$/);
   });
 });
+
+describe('renderImportedTask, a document the file cannot carry', () => {
+  it('refuses a value that is not JSON (only a bug would pass one) as a render mismatch, and keeps no text', () => {
+    const { taskContent } = aDocument();
+    const rendered = renderImportedTask(aDocument({ taskContent: { ...taskContent, when: new Map([['a', 1]]) } as never }), FILE, options);
+    expect(rendered).toEqual({
+      ok: false,
+      text: null,
+      error: { code: 'RenderMismatch', message: 'the rendered task file does not load back to the content DataWorks returned (a dwsync bug; please report it)' },
+    });
+  });
+});
