@@ -85,7 +85,7 @@ export function readNodeSpec(specText: string): ReadNode {
     command: text(runtime?.['command']),
     content: text(script?.['content']),
     resourceGroup: text(resource?.['resourceGroup']) || null,
-    cu: resource?.['cu'] !== undefined && resource['cu'] !== '' && Number.isFinite(cu) && cu > 0 ? cu : null,
+    cu: Number.isFinite(cu) && cu > 0 ? cu : null, // a missing or empty cu is NaN or 0 here
     schedule: node ? scheduleFromFlowSpecNode(node as FlowSpecNode, dependencies) : {},
     node,
     spec,

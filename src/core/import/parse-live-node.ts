@@ -14,11 +14,12 @@ export function parseLiveNode(projectId: number, live: LiveNode): ParsedLiveFile
   if (read.command !== null && read.command !== 'DI') {
     return failure('NotBatchSyncTask', `node ${live.nodeId} is not a batch sync node: expected script.runtime.command DI, got ${read.command}`);
   }
+  const job = read.content ?? '';
   let content: unknown;
   try {
-    content = JSON.parse(read.content ?? '');
+    content = JSON.parse(job);
   } catch (cause) {
-    const shown = (read.content ?? '').trim() === '' ? 'no job JSON in script.content' : `a script.content that is not JSON (${(cause as Error).message})`;
+    const shown = job.trim() === '' ? 'no job JSON in script.content' : `a script.content that is not JSON (${(cause as Error).message})`;
     return failure('InvalidTaskContent', `node ${live.nodeId} has ${shown}: expected the job JSON of the code editor`);
   }
   if (!isJsonObject(content)) return failure('InvalidTaskContent', `node ${live.nodeId} has a script.content that is not a JSON object: expected the job JSON`);

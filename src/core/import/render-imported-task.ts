@@ -19,7 +19,7 @@ export function renderImportedTask(document: ImportedDocument, file: string, opt
   const text = renderTaskYaml(document, options);
   const parsed = parseTaskFile(text, file);
   const task = parsed.tasks[0];
-  if (parsed.problems.length > 0 || task === undefined) {
+  if (task === undefined) { // a document with any problem gives no task
     const shown = parsed.problems.slice(0, 5).map(formatProblem);
     const more = parsed.problems.length > 5 ? ` (and ${parsed.problems.length - 5} more)` : '';
     // Kept: the user fixes the file, which is easier than rebuilding it from the console.

@@ -10,7 +10,7 @@ export function appliedRecord(
   base: Base & { desired: DesiredConfig; commit: string | null; requestId: string },
 ): TaskRecord {
   const { taskContentHash, taskParamHash, schedule, scheduleHash } = base.desired;
-  const appliedSchedule = schedule !== undefined && scheduleHash !== undefined ? { schedule, scheduleHash } : {};
+  const appliedSchedule = schedule !== undefined ? { schedule, scheduleHash } : {}; // desiredConfig gives both or neither
   // The configs stay JSON text when they are (desired-config.ts), for the journal to write as it is.
   const applied = {} as AppliedConfig;
   copyJsonField(base.desired, applied, 'taskContent');

@@ -88,7 +88,7 @@ function planTask(task: Task, record: PlanInputRecord | null, salt: string, depl
   else Object.assign(entry, { taskContentPatch: [], taskParamPatch: [] });
   return Object.assign(entry, {
     ...planSchedulePatch(previous, desired, changes),
-    ...(!changes && deploy && isUndeployed(record) ? { undeployed: true } : {}),
+    ...(!changes && deploy && isUndeployed(record!) ? { undeployed: true } : {}), // unchanged: the record has an applied config
     task,
     fileId,
     nodeId,
@@ -99,8 +99,7 @@ function planTask(task: Task, record: PlanInputRecord | null, salt: string, depl
 }
 
 // The last applied config never reached production: an update whose submit or deploy did not finish.
-function isUndeployed(record: PlanInputRecord | null): boolean {
-  if (!record?.applied) return false;
+function isUndeployed(record: PlanInputRecord): boolean {
   const stage = record.deploy?.stage;
   return stage !== 'deployed' && stage !== 'not-needed';
 }

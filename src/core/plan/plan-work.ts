@@ -14,8 +14,8 @@ export type WorkItem =
 // known is found or created; with --prune, an orphan dwsync owns is deleted.
 export function planWork(planned: PlannedTask[], options: { force: boolean }): WorkItem[] {
   const work: WorkItem[] = [];
+  // An orphan matches none of these: it is neither changed, nor refreshed, nor deployed.
   for (const entry of planned) {
-    if (entry.action === 'orphaned') continue;
     if (entry.action === 'delete') work.push({ kind: 'delete', entry });
     else if (entry.action === 'create') work.push({ kind: 'create', entry });
     else if (entry.live === 'missing') work.push({ kind: 'skip', entry, reason: 'missing' });

@@ -10,7 +10,7 @@ import { createPositionFinder, type Position } from '../text/source-lines.js';
 export function locateTaskPaths(text: string, start: Position, paths: readonly PathSegment[][]): Position[] {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const positionOf = createPositionFinder(source);
-  for (const doc of parseAllDocuments(source, { prettyErrors: false })) {
+  for (const doc of parseAllDocuments(source)) {
     const begin = doc.contents?.range?.[0];
     if (begin === undefined) continue;
     const at = positionOf(begin);

@@ -58,7 +58,7 @@ export function planRekey(input: RekeyInput): RekeyPlan {
     // moving the record and rewriting the file: finish it. Both present and different: refuse.
     const from = input.records[fromKey];
     const to = input.records[toKey];
-    if (to !== undefined && from !== undefined && sameRecord(to, movedRecord(from))) {
+    if (to !== undefined && from !== undefined && !sameRecord(to, movedRecord(from))) {
       plan.unmatched.push({ file, fileId: m.fileId, reason: `the state holds records under both ${fromKey} and ${toKey}: remove the one that is wrong` });
       continue;
     }

@@ -85,7 +85,7 @@ export function scheduleFromFlowSpecNode(node: FlowSpecNode, dependencies: reado
   const mode = (Object.keys(RERUN_TO_SPEC) as RerunMode[]).find((m) => RERUN_TO_SPEC[m] === node.rerunMode);
   if (mode) rerun.mode = mode;
   if (node.rerunTimes !== undefined) rerun.times = node.rerunTimes;
-  if (node.rerunInterval !== undefined && node.rerunInterval > 0) rerun.intervalSeconds = Math.round(node.rerunInterval / 1000);
+  if ((node.rerunInterval ?? 0) > 0) rerun.intervalSeconds = Math.round(node.rerunInterval! / 1000);
   if (Object.keys(rerun).length > 0) schedule.rerun = rerun;
   const parameters = node.script?.parameters ?? [];
   if (parameters.length > 0) schedule.parameters = formatParameters(parameters);
@@ -95,7 +95,7 @@ export function scheduleFromFlowSpecNode(node: FlowSpecNode, dependencies: reado
     schedule.paused = node.recurrence === 'Pause';
     schedule.skipped = node.recurrence === 'Skip';
   }
-  if (node.timeout !== undefined && node.timeout > 0) schedule.timeoutHours = node.timeout;
+  if ((node.timeout ?? 0) > 0) schedule.timeoutHours = node.timeout!;
   if (trigger?.startTime !== undefined) schedule.startDate = trigger.startTime.slice(0, 10);
   if (trigger?.endTime !== undefined) schedule.endDate = trigger.endTime.slice(0, 10);
   return schedule;

@@ -19,10 +19,10 @@ const FIELDS: readonly FieldSpec[] = [
 
 export type CronProblem = string;
 
-// The values a field allows, or a problem. "*" and "?" are every value (null).
+// The values a field allows ("*": all of them), or a problem. "?" (day or week only) is null: no values
+// are needed of those two fields.
 function expandField(text: string, spec: FieldSpec): Set<number> | null | CronProblem {
   if (text === '?') return spec.question ? null : `must not have "?" in the ${spec.name} field (only day or week may), got ${JSON.stringify(text)}`;
-  if (text === '*') return null;
   const values = new Set<number>();
   for (const part of text.split(',')) {
     const match = /^(\*|\d+)(?:-(\d+))?(?:\/(\d+))?$/.exec(part);
@@ -49,11 +49,11 @@ export function parseCron(cron: string): ParsedCron | CronProblem {
     if (typeof result === 'string') return result;
     expanded.push(result);
   }
-  const [seconds, minutes, hours] = expanded;
-  if (seconds === null || seconds!.size !== 1 || !seconds!.has(0)) return `must have 00 as its second field (DataWorks schedules by the minute at the finest), got ${JSON.stringify(fields[0])}`;
+  const [seconds, minutes, hours] = expanded as Set<number>[]; // "?" is refused in these three fields
+  if (seconds!.size !== 1 || !seconds!.has(0)) return `must have 00 as its second field (DataWorks schedules by the minute at the finest), got ${JSON.stringify(fields[0])}`;
   if ((fields[3] === '?') === (fields[5] === '?')) return `must have "?" in exactly one of the day and week fields, got ${JSON.stringify(`${fields[3]} ${fields[5]}`)}`;
-  const everyMinute = minutes === null ? range(0, 59) : [...minutes!].sort((a, b) => a - b);
-  const everyHour = hours === null ? range(0, 23) : [...hours!].sort((a, b) => a - b);
+  const everyMinute = [...minutes!].sort((a, b) => a - b);
+  const everyHour = [...hours!].sort((a, b) => a - b);
   const gap = smallestGap(everyMinute, everyHour.length > 1);
   if (gap < MIN_INTERVAL_MINUTES) return `must run at least ${MIN_INTERVAL_MINUTES} minutes apart (DataWorks' minimum interval), got runs ${gap} minute${gap === 1 ? '' : 's'} apart: ${JSON.stringify(cron)}`;
   return { minutes: everyMinute, hours: everyHour, fields };
@@ -69,11 +69,8 @@ export function cycleTypeOf(cron: ParsedCron): 'DAY' | 'NOT_DAY' {
 function smallestGap(minutes: number[], wraps: boolean): number {
   let gap = Infinity;
   for (let i = 1; i < minutes.length; i++) gap = Math.min(gap, minutes[i]! - minutes[i - 1]!);
-  // With several hours, the last run of one hour and the first of the next are apart too.
-  if (wraps && minutes.length > 0) gap = Math.min(gap, 60 - minutes.at(-1)! + minutes[0]!);
+  // With several hours, the last run of one hour and the first of the next are apart too (a field has
+  // at least one value).
+  if (wraps) gap = Math.min(gap, 60 - minutes.at(-1)! + minutes[0]!);
   return gap;
-}
-
-function range(from: number, to: number): number[] {
-  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }

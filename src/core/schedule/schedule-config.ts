@@ -30,12 +30,12 @@ export function orderSchedule(schedule: JsonObject): JsonObject {
 // dependsOn is a set to DataWorks: the same outputs in another order are the declared order.
 export function projectSchedule(full: JsonObject, declared: JsonObject): JsonObject {
   const out: JsonObject = {};
+  // A key the live schedule lacks comes out undefined here, and orderSchedule leaves it out.
   for (const key of Object.keys(declared)) {
-    const value = full[key];
-    if (value === undefined) continue;
+    const value = full[key]!;
     if (key === 'rerun' && isObject(value) && isObject(declared.rerun)) {
       const rerun: JsonObject = {};
-      for (const k of Object.keys(declared.rerun)) if (value[k] !== undefined) rerun[k] = value[k]!;
+      for (const k of Object.keys(declared.rerun)) rerun[k] = value[k]!;
       out.rerun = rerun;
     } else if (key === 'dependsOn' && Array.isArray(value) && Array.isArray(declared.dependsOn) && sameSet(value, declared.dependsOn)) {
       out.dependsOn = declared.dependsOn;

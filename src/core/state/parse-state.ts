@@ -96,7 +96,7 @@ function keepConfigsAsText(record: Record<string, unknown>): void {
 function restoreLastAttempt(record: Record<string, unknown>): void {
   const { applied, lastAttempt: last } = record;
   if (!isJsonObject(applied) || !isJsonObject(last) || last.outcome !== 'applied' || 'at' in last) return;
-  if (applied.appliedAt === undefined || applied.requestId === undefined) return; // the schema check names what is missing
+  if (applied.requestId === undefined) return; // the schema check names what is missing (a missing appliedAt as well)
   record.lastAttempt = { at: applied.appliedAt, ...last, requestId: applied.requestId };
 }
 
@@ -126,6 +126,7 @@ function refuseNewer(version: number, path: string): void {
 function tryParse(text: string): unknown {
   try {
     return JSON.parse(text);
+    // Stryker disable next-line BlockStatement: an empty catch block returns undefined as well
   } catch {
     return undefined;
   }

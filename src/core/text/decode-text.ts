@@ -47,17 +47,17 @@ function describeInvalidUtf8(bytes: Uint8Array): DecodedText {
   return { problem: `invalid UTF-8: expected UTF-8 text, found byte 0x${hex}`, ...findPosition(before, before.length) };
 }
 
-// The offset of the first byte that does not start or continue a valid UTF-8 sequence.
+// The offset of the first byte that does not start or continue a valid UTF-8 sequence. Each byte past
+// ASCII is taken as the lead of a sequence as long as its range says, and the strict decoder judges the
+// sequence: a continuation byte or a lead that cannot start one (0xc0, 0xc1, 0xf5 and up), an overlong
+// or surrogate sequence, or one cut short by the end, fails at its first byte.
 function findInvalidUtf8(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i]!;
-    const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
-    if (length === 0) return i;
+    const length = b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
     if (length > 1) {
-      const sequence = bytes.subarray(i, i + length);
-      if (sequence.length < length) return i;
       try {
-        new TextDecoder('utf-8', { fatal: true }).decode(sequence);
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(i, i + length));
       } catch {
         return i;
       }

@@ -18,7 +18,7 @@ const accessors = new Map<Pick, Map<string, Accessor>>();
 // `pick` must be one function for all objects (a module-level constant), not a new one per call.
 export function defineLazyJson(target: object, field: string, text: string, pick: Pick = identity): void {
   const { source, descriptor } = accessorFor(field, pick);
-  Object.defineProperty(target, source, { value: text, enumerable: false, writable: true, configurable: true });
+  Object.defineProperty(target, source, { value: text, enumerable: false, configurable: true });
   Object.defineProperty(target, field, descriptor);
 }
 
@@ -27,7 +27,7 @@ function accessorFor(field: string, pick: Pick): Accessor {
   if (byField === undefined) accessors.set(pick, (byField = new Map()));
   let accessor = byField.get(field);
   if (accessor === undefined) {
-    const source = Symbol(`${field} as JSON`);
+    const source = Symbol(field);
     const descriptor: PropertyDescriptor = {
       enumerable: true,
       configurable: true,

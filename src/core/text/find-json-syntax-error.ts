@@ -84,7 +84,8 @@ function scanWord(text: string, start: number): number | Found | null {
   if (word !== null) {
     if (text.startsWith(word, start)) return start + word.length;
     const rest = text.slice(start);
-    if (rest.length < word.length && word.startsWith(rest)) return cutShort(start, `this value is cut short by the end of the text: expected ${word}`);
+    // The text ends inside the word (it did not start with the whole word, so rest is shorter).
+    if (word.startsWith(rest)) return cutShort(start, `this value is cut short by the end of the text: expected ${word}`);
     return null;
   }
   NUMBER.lastIndex = start;

@@ -24,13 +24,11 @@ export function locateYamlNode(doc: Document, path: readonly PathSegment[], at: 
       if (last && at === 'key') return { offset: keyStart, node: null, scalar: null };
       // `key:` with nothing after it: yaml makes an empty value just after the colon, and that is where
       // this points; only a pair with no value node at all falls back to its key.
+      // No value node, or below no list item: the next step (or the end) stops at this offset.
       node = pair.value;
       offset = startOf(node) ?? keyStart;
-      if (!node) return { offset, node: null, scalar: null };
     } else if (isSeq(node)) {
-      const item = typeof segment === 'number' ? node.items[segment] : undefined;
-      if (!item) return { offset, node: null, scalar: null };
-      node = item;
+      node = typeof segment === 'number' ? node.items[segment] : undefined;
       offset = startOf(node) ?? offset;
     } else if (isScalar(node) && typeof node.value === 'string') {
       return { offset, node: null, scalar: node };

@@ -4,7 +4,7 @@ export function suggestKey(key: string, allowed: readonly string[]): string | nu
   let best: string | null = null;
   let bestDistance = Infinity;
   for (const candidate of allowed) {
-    const distance = candidate.toLowerCase() === lower ? 0 : editDistance(lower, candidate.toLowerCase());
+    const distance = editDistance(lower, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
@@ -23,8 +23,9 @@ function editDistance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      // Two neighbours swapped ("raeder") is one slip of the fingers, not two.
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+      // Two neighbours swapped ("raeder") is one slip of the fingers, not two. In the first row and
+      // column a[-1] or b[-1] is undefined, which equals no character.
+      if (a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
         current[j] = Math.min(current[j]!, (beforePrevious[j - 2] ?? 0) + 1);
       }
     }

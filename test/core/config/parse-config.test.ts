@@ -74,3 +74,23 @@ describe('parseConfig', () => {
     }
   });
 });
+
+describe('parseConfig, the words and places of whole-document problems', () => {
+  it('quotes the YAML parser in one line, without its own excerpt of the file', () => {
+    expect(problemsOf('jobs: "a\n')).toEqual(['dwsync.yaml:2:1: error: invalid YAML: missing closing "quote']);
+  });
+
+  it('gives no setting path to deep nesting or an alias bomb', () => {
+    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i <= 3; i++) lines.push(`a${i}: &a${i} [${Array<string>(10).fill(`*a${i - 1}`).join(', ')}]`);
+    for (const text of [`jobs: ${'['.repeat(51)}`, `${lines.join('\n')}\n`]) {
+      for (const problem of parseConfig(text, FILE).problems) expect(problem.path).toBe('');
+    }
+  });
+
+  it('points an alias bomb at the start of the settings, after any comment', () => {
+    const lines = ['# settings', 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i <= 3; i++) lines.push(`a${i}: &a${i} [${Array<string>(10).fill(`*a${i - 1}`).join(', ')}]`);
+    expect(problemsOf(`${lines.join('\n')}\n`)[0]).toMatch(/^dwsync\.yaml:2:1: error: could not read dwsync\.yaml: /);
+  });
+});

@@ -27,3 +27,10 @@ describe('toDoctorReport', () => {
     expect(Object.keys(toDoctorReport('http://x', 1, { checks: [], content: null, node: null, writeProbe: null, api: LEGACY }))).toEqual(['formatVersion', 'endpoint', 'projectId', 'ok', 'api', 'checks', 'content', 'node', 'writeProbe']);
   });
 });
+
+describe('toDoctorReport, an api that agrees', () => {
+  it('is ok when the answers suggest the api dwsync.yaml says', () => {
+    const api = { configured: '2024-05-18' as const, suggested: '2024-05-18' as const, evidence: 'e' };
+    expect(toDoctorReport('http://x', 1, { checks: [], content: null, writeProbe: null, api }).ok).toBe(true);
+  });
+});

@@ -93,3 +93,34 @@ describe('nodeUpdateSpec', () => {
     expect(Object.keys(nodeOf(nodeUpdateSpec(planned(content, withOld), '7')))).toEqual(['id', 'script']);
   });
 });
+
+describe('nodeUpdateSpec, the schedule with other changes', () => {
+  const old = buildNodeTask({ schedule: { cron: '00 00 01 * * ?' } });
+  const newCron = { cron: '00 00 03 * * ?' };
+
+  it('sends the content and the schedule when both changed', () => {
+    const after = buildNodeTask({ schedule: newCron, taskContent: { ...old.taskContent, setting: {} } });
+    expect(nodeOf(nodeUpdateSpec(planned(after, old), '7'))).toEqual({ id: '7', script: { content: JSON.stringify(after.taskContent) }, trigger: { type: 'Scheduler', ...newCron } });
+  });
+
+  it('sends the resource group and the schedule when both changed', () => {
+    const after = buildNodeTask({ schedule: newCron, taskParam: { ResourceGroup: 'S_other' } });
+    expect(nodeOf(nodeUpdateSpec(planned(after, old), '7'))).toEqual({ id: '7', runtimeResource: { resourceGroup: 'S_other' }, trigger: { type: 'Scheduler', ...newCron } });
+  });
+
+  it('sends everything, the unchanged schedule included, when it overwrites drift', () => {
+    const node = nodeOf(nodeUpdateSpec(planned(old, old, true), '7'));
+    expect(Object.keys(node).sort()).toEqual(['id', 'runtimeResource', 'script', 'trigger']);
+  });
+
+  it('sends no dependencies for a schedule without dependsOn', () => {
+    const spec = JSON.parse(nodeUpdateSpec(planned(buildNodeTask({ schedule: newCron }), old), '7'));
+    expect('dependencies' in spec.spec).toBe(false);
+  });
+});
+
+describe('nodeDependencies, a task without a schedule', () => {
+  it('needs no dependencies', () => {
+    expect(nodeDependencies(buildNodeTask(), '88')).toBeNull();
+  });
+});

@@ -21,3 +21,17 @@ describe('importedRecord', () => {
     expect(TaskRecord.safeParse(record).success).toBe(true);
   });
 });
+
+describe('importedRecord, the schedule', () => {
+  it('records the schedule read as applied, with its hash', () => {
+    const desired = desiredConfig(buildTask({ schedule: { cron: '00 00 01 * * ?' } }), SALT);
+    const record = importedRecord({ file: 'jobs/ods/u_pk.yaml', desired, at: '2026-12-01T10:00:00.000Z', requestId: 'req-get-1' });
+    expect(record.applied).toMatchObject({ schedule: { cron: '00 00 01 * * ?' }, scheduleHash: desired.scheduleHash });
+  });
+
+  it('records no schedule for a task read without one', () => {
+    const record = importedRecord({ file: 'jobs/ods/u_pk.yaml', desired: desiredConfig(buildTask(), SALT), at: '2026-12-01T10:00:00.000Z', requestId: 'req-get-1' });
+    expect('schedule' in record.applied!).toBe(false);
+    expect('scheduleHash' in record.applied!).toBe(false);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { indexDeclared } from '../../../src/core/import/index-declared.js';
-import { buildNamedTask, buildTask } from '../../support/build-task.js';
+import { buildNamedTask, buildNodeTask, buildTask } from '../../support/build-task.js';
 
 describe('indexDeclared', () => {
   it('gives each declared task its file and how many tasks that file holds', () => {
@@ -28,5 +28,17 @@ describe('indexDeclared', () => {
     ]);
     // Not yet created: known by its name alone.
     expect([...indexDeclared([named]).keys()]).toEqual(['10000/ods/users']);
+  });
+});
+
+describe('indexDeclared, tasks given by id', () => {
+  it('asks the state only about tasks given by name, not about a file id or a node id', () => {
+    const asked: string[] = [];
+    const declared = indexDeclared([buildTask({ fileId: 1, file: 'jobs/a.yaml' }), buildNodeTask({ nodeId: '7', file: 'jobs/b.yaml' })], (key) => {
+      asked.push(key);
+      return 99;
+    });
+    expect(asked).toEqual([]);
+    expect([...declared.keys()]).toEqual(['10000/1', '20000/7']);
   });
 });

@@ -56,3 +56,40 @@ describe('findSecrets', () => {
     expect(findSecrets({ steps: [{ parameter: { password: 'x', token: '', accessKey: null, user: 'u' } }] })).toEqual(['steps[0].parameter.password']);
   });
 });
+
+describe('parseLiveFile, what it says and keeps', () => {
+  const errorOf = (overrides: Partial<LiveFile>, group: string | null = null) => {
+    const parsed = parseLiveFile(10000, live(overrides), group);
+    return parsed.ok ? null : parsed.error;
+  };
+
+  it('names the file and what was wrong', () => {
+    expect(errorOf({ fileType: 10 })).toEqual({ code: 'NotBatchSyncTask', message: 'file 7 is not a batch sync task: expected FileType 23, got 10' });
+    expect(errorOf({ content: ' \n' })).toEqual({ code: 'InvalidTaskContent', message: 'file 7 has empty content: expected the job JSON of the code editor' });
+    expect(errorOf({ content: '[1]' })).toEqual({ code: 'InvalidTaskContent', message: 'file 7 has content that is not a JSON object: expected the job JSON of the code editor' });
+    expect(errorOf({ content: '{"type":"job"}' })).toEqual({
+      code: 'ResourceGroupUnknown',
+      message:
+        'file 7 names no Data Integration resource group (no extend.resourceGroup in its content) and the workspace has no default ' +
+        '(GetProject DefaultDiResourceGroupIdentifier); write its task file by hand with taskParam.ResourceGroup set',
+    });
+  });
+
+  it('quotes the parser on content that is not JSON', () => {
+    expect(errorOf({ content: '{"type":' })?.message).toMatch(/^file 7 has content that is not JSON \(.+\): expected the job JSON of the code editor$/);
+  });
+
+  it('writes no CU when the content keeps none', () => {
+    const parsed = parseLiveFile(10000, live());
+    expect(parsed.ok && parsed.document.taskParam).toEqual({ ResourceGroup: 'S_res_group_1' });
+  });
+
+  it('keeps the schedule GetFile shows, and writes none when it shows none', () => {
+    const scheduled = parseLiveFile(10000, live({ schedule: { cron: '00 00 01 * * ?' } }));
+    expect(scheduled.ok && scheduled.document.schedule).toEqual({ cron: '00 00 01 * * ?' });
+    for (const schedule of [undefined, {}]) {
+      const parsed = parseLiveFile(10000, live(schedule === undefined ? {} : { schedule }));
+      expect(parsed.ok && 'schedule' in parsed.document).toBe(false);
+    }
+  });
+});

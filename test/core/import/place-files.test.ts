@@ -72,3 +72,52 @@ describe('sanitizeSegment and folderSegments', () => {
     expect(folderSegments('Other/ods')).toEqual(['Other', 'ods']);
   });
 });
+
+describe('placeFiles, names and folders', () => {
+  it('drops a .yaml or .yml ending of the file name, in any case, only at its end', () => {
+    const paths = placeFiles(
+      [
+        { id: 1, fileName: 'a.yaml', folderPath: '' },
+        { id: 2, fileName: 'b.YML', folderPath: '' },
+        { id: 3, fileName: 'c.yaml.bak', folderPath: '' },
+      ],
+      { jobs: 'jobs' },
+    );
+    expect([...paths.values()]).toEqual(['jobs/a.yaml', 'jobs/b.yaml', 'jobs/c.yaml.bak.yaml']);
+  });
+
+  it('names a file whose name has nothing left after sanitising after its id', () => {
+    expect([...placeFiles([{ id: 'n7', fileName: '!!!', folderPath: '' }], { jobs: 'jobs' }).values()]).toEqual(['jobs/task_n7.yaml']);
+  });
+
+  it('puts files at the top of the repository when the jobs folder is the root', () => {
+    expect([...placeFiles([{ id: 1, fileName: 'a', folderPath: 'x' }], { jobs: '.' }).values()]).toEqual(['x/a.yaml']);
+    expect([...placeFiles([{ id: 1, fileName: 'a', folderPath: '' }], { jobs: '.' }).values()]).toEqual(['a.yaml']);
+    expect([...placeFiles([{ id: 1, fileName: 'a', folderPath: '' }], { jobs: 'jobs//' }).values()]).toEqual(['jobs/a.yaml']);
+  });
+});
+
+describe('folderSegments, separators and empty folders', () => {
+  it('splits at runs of slashes and backslashes, trims each folder and drops empty ones', () => {
+    expect(folderSegments('Business Flow//ods\\\\ dws /Data Integration')).toEqual(['ods', 'dws']);
+    expect(folderSegments('ods/ !!! /x')).toEqual(['ods', 'x']);
+    expect(folderSegments(' Business Flow / ods / Data Integration ')).toEqual(['ods']);
+  });
+
+  it('drops the Data Integration folder at any depth', () => {
+    expect(folderSegments('a/数据集成/b/Data Integration/c')).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('sanitizeSegment, dots', () => {
+  it('collapses runs of dots into one, and drops dots and underscores at either end', () => {
+    expect(sanitizeSegment('a..b...c')).toBe('a.b.c');
+    expect(sanitizeSegment('..a.')).toBe('a');
+    expect(sanitizeSegment('_a__')).toBe('a');
+    expect(sanitizeSegment('a.b')).toBe('a.b');
+  });
+
+  it('writes a name composed in two forms (NFD) in its composed form (NFC)', () => {
+    expect(sanitizeSegment('Cafe\u0301')).toBe('Café');
+  });
+});

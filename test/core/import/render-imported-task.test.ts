@@ -84,3 +84,23 @@ describe('findSecrets', () => {
     expect(findSecrets([{ pwd: 'x' }], ['taskContent'])).toEqual(['taskContent[0].pwd']);
   });
 });
+
+describe('renderImportedTask, five problems', () => {
+  it('shows five problems without counting more', () => {
+    const taskParam = { ResourceGroup: 'S_res_group_1_1', a1: 1, a2: 1, a3: 1, a4: 1, a5: 1 };
+    const rendered = renderImportedTask(aDocument({ taskParam }), FILE, options);
+    expect(rendered.ok ? null : rendered.error.message).toMatch(/unknown key "a5" in taskParam; allowed keys: ResourceGroup, Cu$/);
+  });
+});
+
+describe('renderImportedTask, a document the file cannot carry', () => {
+  it('refuses a value that is not JSON (only a bug would pass one) as a render mismatch, and keeps no text', () => {
+    const { taskContent } = aDocument();
+    const rendered = renderImportedTask(aDocument({ taskContent: { ...taskContent, when: new Map([['a', 1]]) } as never }), FILE, options);
+    expect(rendered).toEqual({
+      ok: false,
+      text: null,
+      error: { code: 'RenderMismatch', message: 'the rendered task file does not load back to the content DataWorks returned (a dwsync bug; please report it)' },
+    });
+  });
+});

@@ -72,3 +72,40 @@ describe('renderTaskYaml', async () => {
     expect((parse(rendered) as { projectId: number }).projectId).toBe(1);
   });
 });
+
+describe('renderTaskYaml, a node, a schedule and the header', () => {
+  const doc = { projectId: 20000, taskParam: { ResourceGroup: 'g' }, taskContent: { type: 'job' } };
+
+  it('names a node by its nodeId, quoted, and says so in the header', () => {
+    const source = { projectId: 20000, nodeId: '7000000000000000101', fileName: 'n', folderPath: '', importedAt: '2024-05-01T08:00:00.000Z' };
+    const rendered = renderTaskYaml({ ...doc, nodeId: '7000000000000000101' }, { ...options, source });
+    expect(rendered).toContain('\nprojectId: 20000\nnodeId: "7000000000000000101"\ntaskParam:');
+    expect(rendered).not.toContain('fileId');
+    expect(rendered.split('\n')[1]).toBe('# Imported by dwsync from DataWorks project 20000, node 7000000000000000101: n');
+  });
+
+  it('writes the schedule after the task content', () => {
+    const rendered = renderTaskYaml({ ...doc, fileId: 2, schedule: { cron: '00 00 01 * * ?' } }, options);
+    expect(rendered.endsWith('taskContent:\n  type: job\nschedule:\n  cron: 00 00 01 * * ?\n')).toBe(true);
+  });
+
+  it('puts each run of line breaks in a file name as one space', () => {
+    const source = { ...options.source, folderPath: 'f', fileName: 'a\r\nb\u2028c' };
+    expect(renderTaskYaml({ ...doc, fileId: 2 }, { ...options, source }).split('\n')[1]).toMatch(/: f\/a b c$/);
+  });
+});
+
+describe('renderTaskYaml, lists', () => {
+  const render = (content: JsonObject) => renderTaskYaml({ projectId: 1, fileId: 2, taskParam: { ResourceGroup: 'g' }, taskContent: content }, options);
+
+  it('writes a list of scalars up to 72 characters of JSON on one line, a longer one as a block', () => {
+    const of = (n: number) => ['x'.repeat(n)]; // ["xx…"]: n + 4 characters of JSON
+    expect(render({ a: of(68) })).toContain(`  a: [${'x'.repeat(68)}]\n`);
+    expect(render({ a: of(69) })).toContain(`  a:\n    - ${'x'.repeat(69)}\n`);
+  });
+
+  it('writes a list holding a mapping or a multi-line string as a block', () => {
+    expect(render({ a: ['x', { b: 1 }] })).toContain('  a:\n    - x\n    - b: 1\n');
+    expect(render({ a: ['x', 'y\nz'] })).toContain('  a:\n    - x\n    - |-\n');
+  });
+});

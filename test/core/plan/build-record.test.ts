@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { appliedRecord, failedRecord, skippedRecord } from '../../../src/core/plan/build-record.js';
 import { TaskRecord } from '../../../src/core/state/state-schema.js';
 import { anAppliedRecord } from '../../support/state-builders.js';
+import { desiredConfig } from '../../../src/core/plan/desired-config.js';
+import { buildTask } from '../../support/build-task.js';
 
 const AT = '2026-12-01T10:00:00.000Z';
 const before = anAppliedRecord('jobs/old.yaml', 'req-old');
@@ -36,5 +38,19 @@ describe('the record of each outcome', () => {
     const record = skippedRecord({ file: 'jobs/new.yaml', record: before, at: AT, attempts: 0, reason: 'stopped after a quota error' });
     expect(record).toEqual({ file: 'jobs/new.yaml', applied: before.applied, lastAttempt: { at: AT, outcome: 'skipped', attempts: 0, reason: 'stopped after a quota error' } });
     expect(TaskRecord.safeParse(record).success).toBe(true);
+  });
+});
+
+describe('appliedRecord, the schedule', () => {
+  const base = { file: 'jobs/a.yaml', record: null, at: '2026-12-01T00:00:00.000Z', attempts: 1, commit: null, requestId: 'req-1' };
+
+  it('records the schedule applied, with its hash', () => {
+    const desired = desiredConfig(buildTask({ schedule: { paused: true } }), 'ab');
+    expect(appliedRecord({ ...base, desired }).applied).toMatchObject({ schedule: { paused: true }, scheduleHash: desired.scheduleHash });
+  });
+
+  it('records no schedule for a task file without one', () => {
+    const applied = appliedRecord({ ...base, desired: desiredConfig(buildTask(), 'ab') }).applied!;
+    expect('schedule' in applied || 'scheduleHash' in applied).toBe(false);
   });
 });

@@ -65,3 +65,32 @@ describe('detectDrift', () => {
     expect(detectDrift(orphaned, new Map([[task.key, changed]]), salt)).toEqual(orphaned);
   });
 });
+
+describe('detectDrift, the schedule and a config without a group', () => {
+  function plannedWith(schedule: Record<string, unknown> | undefined, taskParam?: Record<string, unknown>) {
+    const task = buildTask({ ...(schedule ? { schedule } : {}), ...(taskParam ? { taskParam } : {}) } as never);
+    const planned = planTasks({ tasks: [task], records: { [task.key]: { file: task.file, applied: desiredConfig(task, salt), lastAttempt: { outcome: 'applied' } } }, salt });
+    return { task, planned };
+  }
+
+  it('sees a schedule changed in the console, as a patch from the applied one', () => {
+    const { task, planned } = plannedWith({ cron: '00 00 01 * * ?' });
+    const live = { missing: false as const, taskContent: task.taskContent, resourceGroup: null, schedule: { cron: '00 30 02 * * ?', paused: false } };
+    const [entry] = detectDrift(planned, new Map([[task.key, live]]), salt);
+    expect(entry).toMatchObject({ drift: true, liveContentPatch: [], liveParamPatch: [], liveSchedulePatch: [{ op: 'replace', path: '/cron', value: '00 30 02 * * ?' }] });
+  });
+
+  it('sees no drift in a live schedule that agrees on the applied keys', () => {
+    const { task, planned } = plannedWith({ cron: '00 00 01 * * ?' });
+    const live = { missing: false as const, taskContent: task.taskContent, resourceGroup: null, schedule: { cron: '00 00 01 * * ?', paused: true } };
+    const [entry] = detectDrift(planned, new Map([[task.key, live]]), salt);
+    expect(entry).toMatchObject({ drift: false });
+    expect('liveSchedulePatch' in entry!).toBe(false);
+  });
+
+  it('sees no group drift against an applied config that names no group', () => {
+    const { task, planned } = plannedWith(undefined, { Cu: 2 });
+    const [entry] = detectDrift(planned, new Map([[task.key, { missing: false as const, taskContent: task.taskContent, resourceGroup: 'S_other' }]]), salt);
+    expect(entry).toMatchObject({ drift: false });
+  });
+});

@@ -18,3 +18,10 @@ describe('guardDeletes', () => {
     );
   });
 });
+
+describe('guardDeletes counts only deletions', () => {
+  it('lets any number of other actions through', () => {
+    const others = deletes(5).map((entry) => ({ ...entry, action: 'update' as const }));
+    expect(() => guardDeletes([...others, ...deletes(1)], { maxDeletes: 1 })).not.toThrow();
+  });
+});

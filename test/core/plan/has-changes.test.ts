@@ -14,3 +14,10 @@ describe('hasChanges', () => {
     expect(hasChanges([])).toBe(false);
   });
 });
+
+describe('needsAttention, creations and deletions', () => {
+  it('is true for a task to create and for one to delete', () => {
+    expect(needsAttention({ action: 'create' })).toBe(true);
+    expect(needsAttention({ action: 'delete' })).toBe(true);
+  });
+});

@@ -200,3 +200,55 @@ describe('compareKeys with node ids', () => {
     expect([...keys].sort(compareKeys)).toEqual(['1/99', '1/7000123456789012345', '1/7000123456789012346', '1/a/b']);
   });
 });
+
+describe('planTasks, defaults and what it keeps', () => {
+  it('plans on the 2020-05-18 API when no workspace generation is given', () => {
+    const [entry] = planTasks({ tasks: [buildTask()], records: {}, salt });
+    expect(entry!.api).toBe('2020-05-18');
+  });
+
+  it('gives an orphan no patches, no task, no desired config and no deploy', () => {
+    const task = buildTask({ fileId: 9 });
+    const [entry] = planTasks({ tasks: [], records: { [task.key]: appliedRecord(task) }, salt, deploy: true });
+    expect(entry).toMatchObject({ action: 'orphaned', taskContentPatch: [], taskParamPatch: [], task: null, desired: null, deploy: false });
+  });
+
+  it('keeps the last applied config itself as the desired one of an unchanged task', () => {
+    const task = buildTask();
+    const record = appliedRecord(task);
+    const [entry] = planTasks({ tasks: [task], records: { [task.key]: record }, salt });
+    expect(entry!.action).toBe('unchanged');
+    expect(entry!.desired).toBe(record.applied);
+  });
+
+  it('reads a record without a last attempt (an imported task) as applied', () => {
+    const task = buildTask();
+    const [entry] = planTasks({ tasks: [task], records: { [task.key]: { ...appliedRecord(task), lastAttempt: null } }, salt });
+    expect(entry!.action).toBe('unchanged');
+  });
+
+  it('plans a named task on the new Data Studio without a record as a create, with no node yet', () => {
+    const task = buildNamedTask({ projectId: 20000 });
+    const [entry] = planTasks({ tasks: [task], records: {}, salt, apiOf: () => '2024-05-18' });
+    expect(entry).toMatchObject({ action: 'create', fileId: null, nodeId: null });
+  });
+
+  it('gives a named orphan on the new Data Studio the node its record learned, or none', () => {
+    const task = buildNamedTask({ projectId: 20000 });
+    const plan = (record: PlanInputRecord) => planTasks({ tasks: [], records: { [task.key]: record }, salt, apiOf: () => '2024-05-18' })[0]!;
+    expect(plan({ ...appliedRecord(task), nodeId: '77' })).toMatchObject({ fileId: null, nodeId: '77' });
+    expect(plan(appliedRecord(task))).toMatchObject({ fileId: null, nodeId: null });
+  });
+});
+
+describe('compareKeys', () => {
+  it('sorts by workspace, then ids as numbers, then named keys after the ids', () => {
+    expect(['10000/a/b', '10000/10', '9/1', '10000/9', '10000/9/x'].sort(compareKeys)).toEqual(['9/1', '10000/9', '10000/10', '10000/9/x', '10000/a/b']);
+  });
+});
+
+describe('toPlanReport with --prune', () => {
+  it('counts deletions, none included', () => {
+    expect(toPlanReport([], { prune: true }).summary).toEqual({ create: 0, update: 0, unchanged: 0, orphaned: 0, delete: 0 });
+  });
+});

@@ -65,3 +65,10 @@ describe('needsCalls', () => {
     expect(needsCalls([unchanged], { refresh: true })).toBe(true);
   });
 });
+
+describe('needsCalls, a mixed plan', () => {
+  it('is true when one task of many needs a call', () => {
+    const [fresh] = planTasks({ tasks: [buildTask({ fileId: 1 })], records: {}, salt });
+    expect(needsCalls([{ ...fresh!, action: 'unchanged' }, fresh!], { refresh: false })).toBe(true);
+  });
+});

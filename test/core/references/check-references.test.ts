@@ -83,3 +83,16 @@ schedule:
     expect(checkReferences(tasks, workspaces)).toEqual([]);
   });
 });
+
+describe('checkReferences, empty lists', () => {
+  it('says a workspace lists no datasources or groups at all, and reads a workspace missing from the lists as listing none', () => {
+    const { tasks } = parseTaskFile(text, 'jobs/t.yaml');
+    const issues = checkReferences(tasks.slice(0, 1), { datasources: new Map(), resourceGroups: [] });
+    expect(issues.map((issue) => [issue.severity, issue.message])).toEqual([
+      ['error', 'taskContent.steps[0].parameter.connection[0].datasource: datasource "mysql_pub" does not exist in workspace 10000 (it lists none)'],
+      ['error', 'taskContent.steps[0].parameter.connection[1].datasource: datasource "mysql_shard2" does not exist in workspace 10000 (it lists none)'],
+      ['error', 'taskContent.steps[1].parameter.datasource: datasource "odps_frist" does not exist in workspace 10000 (it lists none)'],
+      ['warning', 'taskParam.ResourceGroup: "S_res_group_1_1" is not among the Data Integration resource groups DataWorks lists (it lists none)'],
+    ]);
+  });
+});

@@ -44,3 +44,17 @@ describe('locateTaskPaths', () => {
     expect(locateTaskPaths('\ufeffprojectId: 1\nfileId: 7\n', { line: 1, column: 1 }, [['fileId']])).toEqual([{ line: 2, column: 9 }]);
   });
 });
+
+describe('locateTaskPaths, documents without content', () => {
+  it('skips an empty document before the one that starts at the position', () => {
+    expect(locateTaskPaths('---\n---\nfileId: 7\n', { line: 3, column: 1 }, [['fileId']])).toEqual([{ line: 3, column: 9 }]);
+  });
+
+  it('reads a text without a byte-order mark from its first character', () => {
+    expect(locateTaskPaths('fileId: 7\n', { line: 1, column: 1 }, [['fileId']])).toEqual([{ line: 1, column: 9 }]);
+  });
+
+  it('locates paths in a file with YAML errors in another document', () => {
+    expect(locateTaskPaths('a: [\n---\nfileId: 7\n', { line: 3, column: 1 }, [['fileId']])).toEqual([{ line: 3, column: 9 }]);
+  });
+});

@@ -30,3 +30,32 @@ describe('matchNodes', () => {
     expect(r.ambiguous.map((a) => a.fileId)).toEqual([18, 19]);
   });
 });
+
+describe('matchNodes, what it says and how it narrows', () => {
+  it('says why a task is unmatched', () => {
+    const r = matchNodes([{ fileId: 15 }, { fileId: 17, name: 'gone' }], nodes, new Map([[15, '9']]));
+    expect(r.unmatched).toEqual([
+      { fileId: 15, reason: 'the map names node 9, which is not a DI node of the workspace' },
+      { fileId: 17, reason: 'no DI node is named "gone"' },
+    ]);
+  });
+
+  it('matches a single node by name even when its folder differs', () => {
+    const r = matchNodes([{ fileId: 11, name: 'ods_orders', folder: 'elsewhere' }], nodes, new Map());
+    expect(r.matched).toEqual([{ fileId: 11, nodeId: '7000000000000000001', by: 'name' }]);
+  });
+
+  it('compares paths without their leading and trailing slashes', () => {
+    const slashed = [{ id: '1', name: 'n', path: '//a/b/n//' }, { id: '2', name: 'n', path: 'a/n' }, { id: '3', name: 'n', path: null }];
+    expect(matchNodes([{ fileId: 1, name: 'n', folder: '/a/b' }], slashed, new Map()).matched).toEqual([{ fileId: 1, nodeId: '1', by: 'name-and-folder' }]);
+    expect(matchNodes([{ fileId: 2, name: 'n', folder: 'a' }], slashed, new Map()).matched).toEqual([{ fileId: 2, nodeId: '2', by: 'name-and-folder' }]);
+  });
+
+  it('reports both tasks claiming one node with that node', () => {
+    const r = matchNodes([{ fileId: 18, name: 'ods_orders' }, { fileId: 19, name: 'ods_orders' }], nodes, new Map());
+    expect(r.ambiguous).toEqual([
+      { fileId: 18, nodeIds: ['7000000000000000001'] },
+      { fileId: 19, nodeIds: ['7000000000000000001'] },
+    ]);
+  });
+});

@@ -8,3 +8,8 @@ it('reads the legacy name and folder from the header of that project and file', 
   expect(parseImportHeader(text, 10001, 42)).toBeUndefined();
   expect(parseImportHeader('# Imported by dwsync from DataWorks project 1, file 2: top\n', 1, 2)).toEqual({ name: 'top', folder: '' });
 });
+
+it('drops spaces after the name, and reads a name at the top of the tree written with a leading slash', () => {
+  expect(parseImportHeader('# Imported by dwsync from DataWorks project 1, file 2: ods/top  \r\n', 1, 2)).toEqual({ name: 'top', folder: 'ods' });
+  expect(parseImportHeader('# Imported by dwsync from DataWorks project 1, file 2: /top\n', 1, 2)).toEqual({ name: 'top', folder: '' });
+});

@@ -15,3 +15,7 @@ describe('replaceFileId', () => {
     expect(replaceFileId('projectId: 1\nfileId: 4\n', 3, '7')).toBeUndefined();
   });
 });
+
+it('skips documents that are not mappings before the task', () => {
+  expect(replaceFileId('---\n---\njust text\n---\nprojectId: 1\nfileId: 42\n', 42, '7')).toBe('---\n---\njust text\n---\nprojectId: 1\nnodeId: "7"\n');
+});

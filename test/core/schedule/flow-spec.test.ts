@@ -55,3 +55,39 @@ describe('the 2024-05-18 FlowSpec mapping', () => {
     expect(scheduleFromFlowSpecNode({ id: 'n1' }, [{ nodeId: 'n2', depends: [{ type: 'Normal', output: 'x' }] }])).toEqual({});
   });
 });
+
+describe('scheduleToFlowSpecNode, each trigger field alone', () => {
+  test('a start or an end date alone makes a trigger without a cron', () => {
+    expect(scheduleToFlowSpecNode({ startDate: '2026-01-01' }, 'n1').node).toStrictEqual({ trigger: { type: 'Scheduler', startTime: '2026-01-01 00:00:00' } });
+    expect(scheduleToFlowSpecNode({ endDate: '2099-12-31' }, 'n1').node).toStrictEqual({ trigger: { type: 'Scheduler', endTime: '2099-12-31 00:00:00' } });
+  });
+
+  test('skipped alone is the recurrence Skip, and not skipped is Normal', () => {
+    expect(scheduleToFlowSpecNode({ skipped: true }, 'n1').node).toEqual({ recurrence: 'Skip' });
+    expect(scheduleToFlowSpecNode({ skipped: false }, 'n1').node).toEqual({ recurrence: 'Normal' });
+  });
+
+  test('a schedule without a timeout writes none', () => {
+    expect('timeout' in scheduleToFlowSpecNode({ cron: '00 00 01 * * ?' }, 'n1').node).toBe(false);
+  });
+});
+
+describe('scheduleFromFlowSpecNode, what a node leaves unset', () => {
+  test('a rerun interval or a timeout of 0 reads as not set', () => {
+    expect(scheduleFromFlowSpecNode({ rerunInterval: 0, timeout: 0 })).toEqual({});
+    expect(scheduleFromFlowSpecNode({})).toEqual({});
+  });
+
+  test('the smallest positive rerun interval and timeout are kept', () => {
+    expect(scheduleFromFlowSpecNode({ rerunInterval: 1000, timeout: 1 })).toEqual({ rerun: { intervalSeconds: 1 }, timeoutHours: 1 });
+  });
+
+  test('the recurrence Skip is skipped and not paused, Normal is neither', () => {
+    expect(scheduleFromFlowSpecNode({ recurrence: 'Skip' })).toEqual({ paused: false, skipped: true });
+    expect(scheduleFromFlowSpecNode({ recurrence: 'Normal' })).toEqual({ paused: false, skipped: false });
+  });
+
+  test('a node without an id takes every dependency of its spec', () => {
+    expect(scheduleFromFlowSpecNode({}, [{ nodeId: 'n2', depends: [{ type: 'Normal', output: 'x' }] }])).toEqual({ dependsOn: ['x'] });
+  });
+});

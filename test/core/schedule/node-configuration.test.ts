@@ -40,3 +40,66 @@ describe('the 2020-05-18 UpdateFile / NodeConfiguration mapping', () => {
     expect(projectSchedule(live, { cron: 'x', dependsOn: ['p_root'] })).toEqual({ cron: '00 00 01 * * ?', dependsOn: ['p_root'] });
   });
 });
+
+describe('scheduleFromNodeConfiguration, what a node leaves unset', () => {
+  test('a node without scheduling fields has an empty schedule', () => {
+    expect(scheduleFromNodeConfiguration({})).toStrictEqual({});
+  });
+
+  test('empty, zero and unknown values read as not set', () => {
+    const node = { CronExpress: '', RerunMode: 'SOMETIMES', AutoRerunIntervalMillis: 0, ParaValue: '', InputList: [{}, { Input: '' }], SchedulerType: 'PAUSE', Timeout: 0 };
+    expect(scheduleFromNodeConfiguration(node)).toStrictEqual({});
+  });
+
+  test('null values read as not set', () => {
+    const node = { AutoRerunTimes: null, AutoRerunIntervalMillis: null, Stop: null, Timeout: null, StartEffectDate: null, EndEffectDate: null };
+    expect(scheduleFromNodeConfiguration(node as never)).toStrictEqual({});
+  });
+
+  test('the scheduler type SKIP is skipped', () => {
+    expect(scheduleFromNodeConfiguration({ SchedulerType: 'SKIP' })).toStrictEqual({ skipped: true });
+  });
+
+  test('the smallest positive rerun interval and timeout are kept', () => {
+    expect(scheduleFromNodeConfiguration({ AutoRerunIntervalMillis: 1000, Timeout: 1 })).toStrictEqual({ rerun: { intervalSeconds: 1 }, timeoutHours: 1 });
+  });
+});
+
+describe('toUpdateFileFields, one key at a time', () => {
+  const base = { cron: '00 00 01 * * ?', rerun: { mode: 'all-allowed', times: 3, intervalSeconds: 60 }, parameters: 'a=b', dependsOn: ['p_root'], resourceGroup: 'S_a', paused: false, skipped: false, timeoutHours: 1, startDate: '2026-01-01', endDate: '2026-12-31' };
+
+  test.each<[string, Record<string, unknown>, Record<string, unknown>]>([
+    ['cron', { cron: '00 00 02 * * ?' }, { CronExpress: '00 00 02 * * ?' }],
+    ['rerun mode', { rerun: { ...base.rerun, mode: 'all-denied' } }, { RerunMode: 'ALL_DENIED' }],
+    ['rerun times', { rerun: { ...base.rerun, times: 1 } }, { AutoRerunTimes: 1 }],
+    ['rerun interval', { rerun: { ...base.rerun, intervalSeconds: 120 } }, { AutoRerunIntervalMillis: 120000 }],
+    ['parameters', { parameters: 'a=c' }, { ParaValue: 'a=c' }],
+    ['dependsOn', { dependsOn: ['p_root', 'p.b'] }, { InputList: 'p_root,p.b' }],
+    ['resource group', { resourceGroup: 'S_b' }, { ResourceGroupIdentifier: 'S_b' }],
+    ['paused', { paused: true }, { Stop: true }],
+    ['not skipped', { skipped: true }, { SchedulerType: 'SKIP' }],
+    ['timeout', { timeoutHours: 2 }, { Timeout: 2 }],
+    ['start date', { startDate: '2026-02-01' }, { StartEffectDate: Date.UTC(2026, 1, 1) }],
+    ['end date', { endDate: '2027-01-01' }, { EndEffectDate: Date.UTC(2027, 0, 1) }],
+  ])('a change of the %s sends that field alone', (_name, change, fields) => {
+    expect(toUpdateFileFields({ ...base, ...change }, base)).toStrictEqual(fields);
+  });
+
+  test('skipped false is the scheduler type NORMAL', () => {
+    expect(toUpdateFileFields({ skipped: false }, { skipped: true })).toStrictEqual({ SchedulerType: 'NORMAL' });
+  });
+
+  test('a task file without a rerun sends no rerun field, whatever the base has', () => {
+    expect(toUpdateFileFields({ paused: true }, base)).toStrictEqual({ Stop: true });
+    expect(toUpdateFileFields({ paused: true }, {})).toStrictEqual({ Stop: true });
+  });
+
+  test('a key the task file leaves out is not sent, even where the base has it', () => {
+    expect(toUpdateFileFields({}, base)).toStrictEqual({});
+  });
+
+  test('sends no CycleType for a cron whose cycle is not known, nor when the base has no cron', () => {
+    expect(toUpdateFileFields({ cron: 'not a cron' }, { cron: '00 00 01 * * ?' })).toStrictEqual({ CronExpress: 'not a cron' });
+    expect(toUpdateFileFields({ cron: '00 */30 * * * ?' }, {})).toStrictEqual({ CronExpress: '00 */30 * * * ?' });
+  });
+});

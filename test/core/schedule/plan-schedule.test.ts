@@ -4,6 +4,7 @@ import { planTasks, toPlanReport } from '../../../src/core/plan/plan-tasks.js';
 import { buildPlanView } from '../../../src/views/plan-view.js';
 import { renderFieldDiff } from '../../../src/views/render-field-diff.js';
 import { buildTask } from '../../support/build-task.js';
+import { diffLiveSchedule, keepAppliedSchedule, onlyScheduleChanged, planSchedulePatch, scheduleChanged } from '../../../src/core/schedule/plan-schedule.js';
 
 const salt = 'ab';
 
@@ -69,5 +70,65 @@ describe('diffLiveSchedule', () => {
     ]);
     expect(diffLiveSchedule({ rerun: { times: 3 } }, live)).toEqual([]);
     expect(diffLiveSchedule(undefined, live)).toEqual([]);
+  });
+});
+
+describe('scheduleChanged', () => {
+  test('a task file without a schedule never differs, even from an applied schedule', () => {
+    expect(scheduleChanged({ schedule: { paused: true }, scheduleHash: 'h1' }, {})).toBe(false);
+  });
+
+  test('a schedule differs from none and from another hash, not from the same', () => {
+    expect(scheduleChanged({}, { schedule: { paused: true }, scheduleHash: 'h1' })).toBe(true);
+    expect(scheduleChanged({ scheduleHash: 'h0' }, { scheduleHash: 'h1' })).toBe(true);
+    expect(scheduleChanged({ scheduleHash: 'h1' }, { scheduleHash: 'h1' })).toBe(false);
+  });
+});
+
+describe('planSchedulePatch', () => {
+  test('patches from no schedule when nothing was applied before', () => {
+    expect(planSchedulePatch(null, { schedule: { paused: true } }, true)).toEqual({ schedulePatch: [{ op: 'add', path: '/paused', value: true }] });
+    expect(planSchedulePatch({}, { schedule: { paused: true } }, true)).toEqual({ schedulePatch: [{ op: 'add', path: '/paused', value: true }] });
+  });
+
+  test('is empty when apply changes nothing, and absent for a task file without a schedule', () => {
+    expect(planSchedulePatch({ schedule: { paused: false } }, { schedule: { paused: true } }, false)).toEqual({ schedulePatch: [] });
+    expect(planSchedulePatch({ schedule: { paused: false } }, {}, true)).toEqual({});
+  });
+});
+
+describe('keepAppliedSchedule, an applied schedule without its hash', () => {
+  test('is not kept: the record then says no schedule was applied', () => {
+    const desired = { taskContentHash: 'c', schedule: { paused: true }, scheduleHash: 'h1' };
+    expect(keepAppliedSchedule(desired, { schedule: { paused: false } })).toEqual({ taskContentHash: 'c' });
+    expect(keepAppliedSchedule(desired, { scheduleHash: 'h0' })).toEqual({ taskContentHash: 'c' });
+  });
+});
+
+describe('onlyScheduleChanged', () => {
+  const applied = { taskContentHash: 'c', taskParamHash: 'p', schedule: { paused: false }, scheduleHash: 'h0' };
+  const desired = { ...applied, schedule: { paused: true }, scheduleHash: 'h1' };
+
+  test('is true for an update whose content and TaskParam are the applied ones and whose schedule is not', () => {
+    expect(onlyScheduleChanged({ desired, lastApplied: applied })).toBe(true);
+    expect(onlyScheduleChanged({ desired, lastApplied: applied, drift: false })).toBe(true);
+  });
+
+  test('is false when the content, the TaskParam or nothing changed along with it', () => {
+    expect(onlyScheduleChanged({ desired: { ...desired, taskContentHash: 'c2' }, lastApplied: applied })).toBe(false);
+    expect(onlyScheduleChanged({ desired: { ...desired, taskParamHash: 'p2' }, lastApplied: applied })).toBe(false);
+    expect(onlyScheduleChanged({ desired: applied, lastApplied: applied })).toBe(false);
+  });
+
+  test('is false for a drifted task, a new one or a deleted one', () => {
+    expect(onlyScheduleChanged({ desired, lastApplied: applied, drift: true })).toBe(false);
+    expect(onlyScheduleChanged({ desired, lastApplied: null })).toBe(false);
+    expect(onlyScheduleChanged({ desired: null, lastApplied: applied })).toBe(false);
+  });
+});
+
+describe('diffLiveSchedule without a live schedule', () => {
+  test('finds no drift when the live schedule is unknown', () => {
+    expect(diffLiveSchedule({ paused: true }, undefined)).toEqual([]);
   });
 });

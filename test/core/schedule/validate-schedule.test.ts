@@ -22,3 +22,18 @@ describe('validateSchedule', () => {
     ]);
   });
 });
+
+describe('validateSchedule, one of a pair', () => {
+  test('paused or skipped alone is fine', () => {
+    expect(validateSchedule({ paused: true })).toEqual([]);
+    expect(validateSchedule({ skipped: true })).toEqual([]);
+    expect(validateSchedule({ paused: true, skipped: false })).toEqual([]);
+  });
+
+  test('a start or an end date alone is fine, and so are dates that are not text (the schema says so)', () => {
+    expect(validateSchedule({ startDate: '2026-02-01' })).toEqual([]);
+    expect(validateSchedule({ endDate: '2026-01-31' })).toEqual([]);
+    expect(validateSchedule({ startDate: ['2026-02-01'], endDate: '2026-01-31' })).toEqual([]);
+    expect(validateSchedule({ startDate: '2026-02-01', endDate: ['2026-01-31'] })).toEqual([]);
+  });
+});

@@ -79,3 +79,16 @@ describe('foldJournal', () => {
     expect(() => foldJournal(aState(), journalLine('1/2', aFailedRecord()), 'j')).toThrow(/^journal j line 1 is not a journal header: journal: /);
   });
 });
+
+describe('foldJournal, removals', () => {
+  it('removes the record of a key whose line says null', () => {
+    const state = aState({ '1/1': anAppliedRecord(), '1/2': aFailedRecord() });
+    const journal = `${journalHeader()}${JSON.stringify({ key: '1/1', record: null })}\n`;
+    const folded = foldJournal(state, journal).state;
+    expect(Object.keys(folded.tasks)).toEqual(['1/2']);
+  });
+
+  it('names the journal "journal" when no path is given', () => {
+    expect(() => foldJournal(aState(), journalHeader('another-lineage'))).toThrow(/^journal journal belongs to another state/);
+  });
+});

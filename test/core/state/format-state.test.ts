@@ -174,3 +174,86 @@ describe('configs kept as JSON text', () => {
   });
 });
 
+
+describe('formatTaskLine, what an applied lastAttempt leaves out', () => {
+  it('keeps the time of a last attempt that is not the applied one, even with the same request id', () => {
+    const record = anAppliedRecord();
+    const later = { ...record, lastAttempt: { ...record.lastAttempt!, at: '2026-12-01T00:00:00.000Z' } };
+    expect((JSON.parse(formatTaskLine('1/1', later)) as { lastAttempt: unknown }).lastAttempt).toEqual(later.lastAttempt);
+  });
+
+  it('keeps the request id of a last attempt that is not the applied one, even at the same time', () => {
+    const record = anAppliedRecord();
+    const other = { ...record, lastAttempt: { ...record.lastAttempt!, requestId: 'req-2' } };
+    expect((JSON.parse(formatTaskLine('1/1', other)) as { lastAttempt: unknown }).lastAttempt).toEqual(other.lastAttempt);
+  });
+
+  it('keeps a failed last attempt whole, even at the time the config was applied', () => {
+    const record = anAppliedRecord();
+    const failed = { ...record, lastAttempt: { at: record.applied!.appliedAt, outcome: 'failed', attempts: 2, requestId: 'req-1', error: { code: 'E', message: 'm' } } } as TaskRecord;
+    expect((JSON.parse(formatTaskLine('1/1', failed)) as { lastAttempt: unknown }).lastAttempt).toEqual(failed.lastAttempt);
+  });
+
+  it('writes a record without a last attempt, or without an applied config, as it is', () => {
+    const none = { ...anAppliedRecord(), lastAttempt: null };
+    expect(JSON.parse(formatTaskLine('1/1', none))).toEqual({ key: '1/1', ...none });
+    const neverApplied = { ...anAppliedRecord(), applied: null };
+    expect(JSON.parse(formatTaskLine('1/1', neverApplied))).toEqual({ key: '1/1', ...neverApplied });
+  });
+
+  it('starts the line with the task key, whatever fields the record holds', () => {
+    const record = { ...anAppliedRecord(), key: 'a field of a newer dwsync' } as TaskRecord;
+    expect(formatTaskLine('1/1', record)).toMatch(/^\{"key":"1\/1","file":/);
+  });
+});
+
+describe('formatJournalLine', () => {
+  it('writes a removed record as null', () => {
+    expect(formatJournalLine('1/1', null)).toBe('{"key":"1/1","record":null}');
+  });
+
+  it('writes a record in the file order', () => {
+    const record = anAppliedRecord();
+    expect(formatJournalLine('1/1', record)).toBe(JSON.stringify({ key: '1/1', record: orderTaskRecord(record) }));
+  });
+});
+
+describe('configs kept as JSON text, one of the two or oddly shaped', () => {
+  function withLazy(fields: Record<string, string>): TaskRecord {
+    const record = anAppliedRecord();
+    const applied = { ...record.applied! } as Record<string, unknown>;
+    for (const [field, text] of Object.entries(fields)) defineLazyJson(applied, field, text);
+    return { ...record, applied } as unknown as TaskRecord;
+  }
+  const plainOf = (record: TaskRecord) => JSON.parse(JSON.stringify(record)) as TaskRecord;
+
+  it('writes the text of the one config kept as text and serialises the other', () => {
+    for (const record of [withLazy({ taskContent: '{"type":"job"}' }), withLazy({ taskParam: '{"ResourceGroup":"g"}' })]) {
+      expect(formatTaskLine('1/1', record)).toBe(formatTaskLine('1/1', plainOf(record)));
+    }
+  });
+
+  it('writes the text as it was recorded, spacing included, and the fields after the configs as they are', () => {
+    const line = formatTaskLine('1/1', withLazy({ taskContent: '{ "type": "job" }', taskParam: '{"Cu": 2}' }));
+    expect(line).toContain('"applied":{"taskContent":{ "type": "job" },"taskParam":{"Cu": 2},"taskContentHash":"sha256:c0ffee",');
+    expect(line).toMatch(/^\{"key":"1\/1","file":"jobs\/ods\/u_pk\.yaml","applied":\{/);
+    expect(JSON.parse(line)).toMatchObject({ lastAttempt: { outcome: 'applied' } });
+  });
+
+  it('writes an applied config without a taskParam (a damaged record) as plain JSON', () => {
+    const record = anAppliedRecord();
+    const { taskParam: _taskParam, ...rest } = record.applied!;
+    const applied = { ...rest } as Record<string, unknown>;
+    defineLazyJson(applied, 'taskContent', '{ "type": "job" }');
+    const line = formatTaskLine('1/1', { ...record, applied } as unknown as TaskRecord);
+    expect(JSON.parse(line)).toMatchObject({ applied: { taskContent: { type: 'job' }, appliedAt: record.applied!.appliedAt } });
+    expect(line).toContain('"taskContent":{"type":"job"}');
+  });
+});
+
+describe('orderTaskRecord, unknown fields', () => {
+  it('puts unknown fields after every known one, not among them', () => {
+    const record = { zeta: 1, deploy: null, file: 'jobs/a.yaml', applied: null, lastAttempt: null } as unknown as TaskRecord;
+    expect(Object.keys(orderTaskRecord(record))).toEqual(['file', 'applied', 'lastAttempt', 'deploy', 'zeta']);
+  });
+});

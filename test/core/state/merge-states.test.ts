@@ -51,3 +51,12 @@ describe('mergeStates', () => {
     expect(() => mergeStates(aState(), other)).toThrow(/cannot merge the two states: .*created anew instead of being carried over/);
   });
 });
+
+describe('mergeStates, records with few times', () => {
+  it('reads a record without a last attempt by its applied time, and one with no time at all as the oldest', () => {
+    const applied = { ...anAppliedRecord(), lastAttempt: null };
+    const bare = { file: 'jobs/a.yaml', applied: null, lastAttempt: null } as TaskRecord;
+    expect(mergeStates(aState({ '1/1': bare }), aState({ '1/1': applied })).tasks['1/1']).toEqual(applied);
+    expect(mergeStates(aState({ '1/1': applied }), aState({ '1/1': bare })).tasks['1/1']).toEqual(applied);
+  });
+});

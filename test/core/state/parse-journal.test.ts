@@ -51,3 +51,10 @@ describe('parseJournal', () => {
     expect(refusalOf(`${JSON.stringify({ journal: 1, lineage: '', baseSerial: 0 })}\n`)).toMatch(/line 1 is not a journal header: lineage: /);
   });
 });
+
+describe('parseJournal, headers that are not', () => {
+  it('refuses a first line of null, or whose format is not a number, as not a journal header', () => {
+    expect(refusalOf('null\n')).toMatch(/line 1 is not a journal header/);
+    expect(refusalOf(`${JSON.stringify({ journal: '9', lineage: LINEAGE, baseSerial: 0 })}\n`)).toMatch(/line 1 is not a journal header/);
+  });
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatState } from '../../../src/core/state/format-state.js';
 import { parseState } from '../../../src/core/state/parse-state.js';
 import { UserInputError } from '../../../src/errors.js';
+import { lazyJsonText } from '../../../src/core/text/define-lazy.js';
 import { anAppliedRecord, aState, LINEAGE, SALT } from '../../support/state-builders.js';
 
 const ADVICE = 'restore it from version control (git) or repair it by hand; dwsync has not changed it';
@@ -106,5 +107,127 @@ describe('parseState refuses a format 2 line that is not one task record, naming
 
   it('refuses an empty file as truncated', () => {
     expect(refusalOf('  \n')).toBe(`state file state.json is empty (truncated); ${ADVICE}`);
+  });
+});
+
+describe('parseState tells the two formats apart by the first line', () => {
+  const header = formatState(aState()).trimEnd();
+
+  it('reads a format 2 file of only its header line, with or without a final newline, as no tasks', () => {
+    expect(parseState(`${header}\n`, 'state.json')).toEqual(aState());
+    expect(parseState(header, 'state.json')).toEqual(aState());
+  });
+
+  it('reads a format 1 document written on one line with its tasks, even when it says formatVersion 2', () => {
+    const state = aState({ '1/1': anAppliedRecord() });
+    expect(parseState(JSON.stringify(state), 'state.json')).toEqual(state);
+    expect(parseState(JSON.stringify({ ...state, formatVersion: 1 }), 'state.json').tasks).toEqual(state.tasks);
+  });
+
+  it('reads a format 1 file over several lines', () => {
+    const state = { ...aState({ '1/1': anAppliedRecord() }), formatVersion: 1 as const };
+    expect(parseState(`${JSON.stringify(state, null, 2)}\n`, 'state.json')).toEqual(state);
+  });
+
+  it('reads a first line saying formatVersion 1 without tasks as a format 1 document, which then lacks its tasks', () => {
+    expect(refusalOf(JSON.stringify({ formatVersion: 1, lineage: LINEAGE, salt: SALT, serial: 0 }))).toBe(
+      'state file state.json does not match the state format: tasks: Invalid input: expected record, received undefined; ' +
+        'repair it by hand or restore it from version control (git); dwsync has not changed it',
+    );
+  });
+
+  it('reads a first line whose formatVersion is not a number as a format 1 document, not as a newer format', () => {
+    expect(refusalOf(JSON.stringify({ formatVersion: '9' }))).toMatch(/^state file state\.json does not match the state format: formatVersion: /);
+  });
+
+  it('refuses a format 1 document of a newer format, saying to upgrade dwsync', () => {
+    const text = JSON.stringify({ formatVersion: 9, lineage: LINEAGE, salt: SALT, serial: 0, tasks: {} }, null, 2);
+    expect(refusalOf(text)).toMatch(/has formatVersion 9: it was written by a newer dwsync \(this one reads formatVersion 2 and 1\); upgrade dwsync$/);
+  });
+
+  it('refuses a format 1 document whose formatVersion is text as not matching the format', () => {
+    const text = JSON.stringify({ formatVersion: '9', lineage: LINEAGE, salt: SALT, serial: 0, tasks: {} }, null, 2);
+    expect(refusalOf(text)).toMatch(/^state file state\.json does not match the state format: formatVersion: /);
+  });
+
+  it('refuses a document that is not an object, at the top level', () => {
+    expect(refusalOf('null')).toMatch(/^state file state\.json does not match the state format: \(top level\): /);
+    expect(refusalOf('[\n]')).toMatch(/^state file state\.json does not match the state format: \(top level\): /);
+  });
+
+  it('lists at most five problems, then counts the rest, separated by semicolons', () => {
+    const tasks = Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`1/${i + 1}`, { file: 7, applied: null, lastAttempt: null }]));
+    const message = refusalOf(JSON.stringify({ formatVersion: 1, lineage: LINEAGE, salt: SALT, serial: 0, tasks }));
+    expect(message).toMatch(/: tasks\["1\/1"\]\.file: [^;]+; tasks\["1\/2"\]\.file: [^;]+; tasks\["1\/3"\]\.file: [^;]+; tasks\["1\/4"\]\.file: [^;]+; tasks\["1\/5"\]\.file: [^;]+; and 2 more; repair it/);
+  });
+
+  it('lists five problems without counting more', () => {
+    const tasks = Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`1/${i + 1}`, { file: 7, applied: null, lastAttempt: null }]));
+    const message = refusalOf(JSON.stringify({ formatVersion: 1, lineage: LINEAGE, salt: SALT, serial: 0, tasks }));
+    expect(message).toMatch(/tasks\["1\/5"\]\.file: [^;]+; repair it/);
+    expect(message).not.toMatch(/more/);
+  });
+
+  it('keeps the JSON error as the cause of a refusal', () => {
+    for (const text of ['{"lineage": "a', '{"lineage": 1,,']) {
+      try {
+        parseState(text, 'state.json');
+      } catch (error) {
+        expect((error as Error).cause).toBeInstanceOf(SyntaxError);
+        continue;
+      }
+      throw new Error('parseState accepted the text');
+    }
+  });
+});
+
+describe('parseState, format 2 lines', () => {
+  const state = aState({ '10000/1': anAppliedRecord('jobs/a.yaml') });
+  const [header, line] = formatState(state).trimEnd().split('\n') as [string, string];
+  const record = (text: string) => JSON.parse(text) as Record<string, unknown>;
+  const lineWith = (fields: Record<string, unknown>) => JSON.stringify({ ...record(line), ...fields });
+
+  it('refuses a header line that does not match the format, at line 1', () => {
+    expect(refusalOf(`${header.replace(`"salt":"${SALT}"`, '"salt":"XY"')}\n${line}\n`)).toMatch(/at line 1: salt: expected lowercase hex; repair it/);
+  });
+
+  it('skips lines of only spaces', () => {
+    expect(Object.keys(parseState(`${header}\n   \n${line}\n`, 'state.json').tasks)).toEqual(['10000/1']);
+  });
+
+  it('says what a task key must look like', () => {
+    expect(refusalOf(`${header}\n${line.replace('"10000/1"', '"not a key"')}\n`)).toMatch(/at line 2: key: expected a key "projectId\/fileId" or "projectId\/folder\/name"; repair it/);
+  });
+
+  it('keeps the applied configs as their JSON text, parsed again when read', () => {
+    const applied = parseState(`${header}\n${line}\n`, 'state.json').tasks['10000/1']!.applied!;
+    expect(lazyJsonText(applied, 'taskContent')).toBe(JSON.stringify(state.tasks['10000/1']!.applied!.taskContent));
+    expect(lazyJsonText(applied, 'taskParam')).toBe(JSON.stringify(state.tasks['10000/1']!.applied!.taskParam));
+  });
+
+  it('gives an applied last attempt written without its time and request id those of the applied config', () => {
+    expect(parseState(`${header}\n${line}\n`, 'state.json').tasks['10000/1']!.lastAttempt).toEqual(state.tasks['10000/1']!.lastAttempt);
+  });
+
+  it('keeps the time and request id an applied last attempt was written with', () => {
+    const lastAttempt = { at: '2026-12-01T00:00:00.000Z', outcome: 'applied', attempts: 1, requestId: 'req-9' };
+    expect(parseState(`${header}\n${lineWith({ lastAttempt })}\n`, 'state.json').tasks['10000/1']!.lastAttempt).toEqual(lastAttempt);
+  });
+
+  it('refuses a failed last attempt without its time, rather than giving it the applied time', () => {
+    const lastAttempt = { outcome: 'failed', attempts: 1 };
+    expect(refusalOf(`${header}\n${lineWith({ lastAttempt })}\n`)).toMatch(/at line 2: lastAttempt\.at: [^;]+; repair it/);
+  });
+
+  it('refuses a last attempt without its time when nothing was applied', () => {
+    const lastAttempt = { outcome: 'applied', attempts: 1 };
+    expect(refusalOf(`${header}\n${lineWith({ applied: null, lastAttempt })}\n`)).toMatch(/at line 2: lastAttempt\.at: [^;]+; repair it/);
+  });
+
+  it('refuses an applied config without its time or request id, and leaves the last attempt written without them unfilled', () => {
+    const { requestId: _requestId, ...applied } = record(line).applied as Record<string, unknown>;
+    expect(refusalOf(`${header}\n${lineWith({ applied })}\n`)).toMatch(/at line 2: applied\.requestId: [^;]+; lastAttempt\.at: [^;]+; repair it/);
+    const { appliedAt: _appliedAt, ...noTime } = record(line).applied as Record<string, unknown>;
+    expect(refusalOf(`${header}\n${lineWith({ applied: noTime })}\n`)).toMatch(/at line 2: applied\.appliedAt: [^;]+; lastAttempt\.at: [^;]+; repair it/);
   });
 });

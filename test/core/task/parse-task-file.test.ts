@@ -219,3 +219,98 @@ describe('parseTaskFile, problems of a whole document', () => {
     expect(parseTaskFile(`${validTaskYaml}bad: [\n`, 'jobs/t.yaml').tasks).toEqual([]);
   });
 });
+
+describe('parseTaskFile, YAML problems per document', () => {
+  test('gives at most three of a document\'s YAML errors', () => {
+    expect(lines('a: 1\na: 2\na: 3\na: 4\na: 5\n')).toEqual([
+      'jobs/t.yaml:2:1: error: duplicate key "a": a key may appear only once in a mapping',
+      'jobs/t.yaml:3:1: error: duplicate key "a": a key may appear only once in a mapping',
+      'jobs/t.yaml:4:1: error: duplicate key "a": a key may appear only once in a mapping',
+    ]);
+  });
+
+  test('a document with YAML errors counts as a document: no "no task" besides its errors, before or after a valid one', () => {
+    for (const text of [`a: 1\na: 2\n---\n${validTaskYaml}`, `${validTaskYaml}---\na: 1\na: 2\n`]) {
+      const found = lines(text);
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatch(/duplicate key "a"/);
+    }
+  });
+
+  test('a YAML warning is a problem of its document too', () => {
+    const problems = parseTaskFile(withLine(validTaskYaml, 'Cu: 2', 'Cu: !unknown 2'), 'jobs/t.yaml');
+    expect(problems.tasks).toEqual([]);
+    expect(problems.problems.map(formatProblem)).toEqual([expect.stringMatching(/^jobs\/t\.yaml:5:7: error: /) as string]);
+  });
+});
+
+describe('parseTaskFile, how it shows what it got', () => {
+  test('shows at most the first 40 characters of a single value', () => {
+    expect(lines(`${'x'.repeat(100)}\n`)).toEqual([
+      `jobs/t.yaml:1:1: error: a task document must be a mapping of projectId, fileId, taskParam and taskContent, got a single value ("${'x'.repeat(39)})`,
+    ]);
+  });
+
+  test('points an unknown alias at the alias', () => {
+    expect(lines(`${validTaskYaml}extra: *nowhere\n`)).toEqual(['jobs/t.yaml:23:8: error: unknown alias *nowhere: expected an anchor &nowhere defined before it']);
+  });
+
+  test('gives warnings in the order of their place in the file', () => {
+    const text = `projectId: 10000\nfileId: 1000001\ntaskContent:\n  password: p1\ntaskParam:\n  ResourceGroup: g\n  secretKey: p2\n`;
+    const warnings = parseTaskFile(text, 'jobs/t.yaml').warnings.map((w) => w.line);
+    expect(warnings.length).toBeGreaterThanOrEqual(2);
+    expect(warnings).toEqual([...warnings].sort((a, b) => a - b));
+  });
+});
+
+describe('parseTaskFile, one problem per place, and the paths it gives', () => {
+  test('a value that is both not JSON and of the wrong kind is one problem', () => {
+    expect(lines(withLine(validTaskYaml, 'Cu: 2', 'Cu: .inf'))).toEqual(['jobs/t.yaml:5:7: error: taskParam.Cu must be a positive multiple of 0.5, got .inf']);
+  });
+
+  test('an unknown key and its value are two places: the key and the value', () => {
+    const { problems } = parseTaskFile(withLine(validTaskYaml, 'Cu: 2', 'Cu: 2\n  x: .inf'), 'jobs/t.yaml');
+    expect(problems.map((p) => [formatProblem(p), p.path])).toEqual([
+      ['jobs/t.yaml:6:3: error: unknown key "x" in taskParam; allowed keys: ResourceGroup, Cu', 'taskParam.x'],
+      ['jobs/t.yaml:6:6: error: taskParam.x must be a finite number, got .inf', 'taskParam.x'],
+    ]);
+  });
+
+  test('a secret in taskParam is warned about at its path', () => {
+    const { warnings } = parseTaskFile(withLine(validTaskYaml, 'Cu: 2', 'Cu: 2\n  password: p'), 'jobs/t.yaml');
+    expect(warnings.map((w) => w.path)).toEqual(['taskParam.password']);
+  });
+
+  test('a JSON syntax error in taskContent has the path taskContent, and a comment is named as such', () => {
+    const text = 'projectId: 1\nfileId: 2\ntaskParam: {ResourceGroup: g}\ntaskContent: |\n  {"type": "job" // c\n  }\n';
+    const { problems } = parseTaskFile(text, 'jobs/t.yaml');
+    expect(problems.map((p) => [formatProblem(p), p.path])).toEqual([
+      [
+        'jobs/t.yaml:5:18: error: taskContent is not valid JSON: found a comment (//): DataWorks does not accept comments in the job JSON; remove it, and any other comment in taskContent',
+        'taskContent',
+      ],
+    ]);
+  });
+
+  test('deep nesting gives no task and a problem without a path', () => {
+    const { tasks, problems } = parseTaskFile(`a: ${'['.repeat(201)}`, 'jobs/t.yaml');
+    expect(tasks).toEqual([]);
+    expect(problems.map((p) => p.path)).toEqual(['']);
+  });
+
+  test('alias problems have no path', () => {
+    const bomb = 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n';
+    for (const text of [bomb, `${validTaskYaml}extra: *nowhere\n`]) {
+      expect(parseTaskFile(text, 'jobs/t.yaml').problems.map((p) => p.path)).toEqual(['']);
+    }
+  });
+
+  test('quotes the YAML parser in one line, without its own excerpt of the file', () => {
+    expect(lines('a: "b\n')).toEqual(['jobs/t.yaml:2:1: error: invalid YAML: missing closing "quote']);
+  });
+
+  test('a document of only a comment after a task is skipped', () => {
+    expect(parseTaskFile(`${validTaskYaml}---\n# nothing here\n`, 'jobs/t.yaml')).toMatchObject({ problems: [] });
+    expect(parseTaskFile(`${validTaskYaml}---\n# nothing here\n`, 'jobs/t.yaml').tasks).toHaveLength(1);
+  });
+});

@@ -28,3 +28,10 @@ describe('secret keys', () => {
     expect(isSecretPointer('/steps/0/parameter/column')).toBe(false);
   });
 });
+
+describe('hashSecrets, the hash', () => {
+  it('writes a keyed hash as sensitive:hmac-sha256: and 64 hex digits, in lists too', () => {
+    const hashed = hashSecrets({ list: [{ token: 'abc' }] }, 'salt-1') as { list: { token: string }[] };
+    expect(hashed.list[0]!.token).toMatch(/^sensitive:hmac-sha256:[0-9a-f]{64}$/);
+  });
+});

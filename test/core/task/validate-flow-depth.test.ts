@@ -21,3 +21,12 @@ describe('findExcessiveFlowDepth', () => {
     expect(findExcessiveFlowDepth('a: "[[["', 2)).toBe(6);
   });
 });
+
+describe('findExcessiveFlowDepth, closing brackets', () => {
+  it('takes a closing curly bracket down like a square one, and counts no depth below zero', () => {
+    const deep = MAX_FLOW_DEPTH;
+    expect(findExcessiveFlowDepth(`${'{'.repeat(deep)}}${'['}`)).toBeNull();
+    expect(findExcessiveFlowDepth(`a: ${'['.repeat(deep)}x${'['}`)).toBe(3 + deep + 1);
+    expect(findExcessiveFlowDepth(`}}${'['.repeat(deep + 1)}`)).toBe(2 + deep);
+  });
+});

@@ -94,3 +94,12 @@ describe('valueAt', () => {
     expect(valueAt({}, ['toString'])).toBeUndefined();
   });
 });
+
+describe('valueAt', () => {
+  it('finds nothing below a null, a scalar or a missing key', () => {
+    expect(valueAt({ a: null }, ['a', 'b'])).toBeUndefined();
+    expect(valueAt({ a: 1 }, ['a', 'b'])).toBeUndefined();
+    expect(valueAt({ a: {} }, ['a', 'toString'])).toBeUndefined();
+    expect(valueAt({ a: [5] }, ['a', 0])).toBe(5);
+  });
+});

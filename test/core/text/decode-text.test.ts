@@ -53,3 +53,14 @@ describe('decodeText', () => {
     expect(decodeText(bytes('ab', [0xf0, 0x9f, 0x98]), limit)).toMatchObject({ problem: 'invalid UTF-8: expected UTF-8 text, found byte 0xf0', column: 3 });
   });
 });
+
+describe('decodeText, the first and last character of each length', () => {
+  it('reads U+0080, U+07FF, U+0800, U+FFFF, U+10000 and U+10FFFF', () => {
+    const text = '\u0080\u07ff\u0800\uffff\u{10000}\u{10ffff}';
+    expect(decodeText(bytes(text), limit)).toEqual({ text });
+  });
+
+  it('refuses a lone continuation byte after a complete character', () => {
+    expect(decodeText(bytes('\u0800', [0xa0], 'x'), limit)).toMatchObject({ problem: 'invalid UTF-8: expected UTF-8 text, found byte 0xa0', column: 2 });
+  });
+});

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { findJsonSyntaxError } from '../../../src/core/text/find-json-syntax-error.js';
 
 // Each text is refused by JSON.parse first: the locator only ever runs after it.
@@ -78,5 +78,22 @@ describe('findJsonSyntaxError', () => {
   test('a deeply nested document does not overflow the stack', () => {
     const text = '['.repeat(200_000);
     expect(findJsonSyntaxError(text)).toMatchObject({ offset: 200_000, endedEarly: true });
+  });
+});
+
+describe('findJsonSyntaxError, empty containers and strings with spaces', () => {
+  it('reads empty lists and mappings, and finds the mistake after them', () => {
+    const text = '{"a": [], "b": [ ], "c": {}, }';
+    expect(findJsonSyntaxError(text)).toMatchObject({ offset: text.length - 1, message: 'expected a property name in double quotes, found "}"' });
+  });
+
+  it('reads a space inside a string as part of it: a string cut short there ended early', () => {
+    expect(findJsonSyntaxError('{"a b')).toMatchObject({ offset: 1, endedEarly: true });
+  });
+
+  it('tells a literal cut short from a wrong word', () => {
+    expect(findJsonSyntaxError('[tr')).toMatchObject({ endedEarly: true, message: 'this value is cut short by the end of the text: expected true' });
+    expect(findJsonSyntaxError('[trux]')).toMatchObject({ endedEarly: false, offset: 1 });
+    expect(findJsonSyntaxError('[nullx]')).toMatchObject({ endedEarly: false, offset: 5 });
   });
 });

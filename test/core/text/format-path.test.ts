@@ -48,3 +48,47 @@ describe('formatPointer', () => {
     expect(formatPointer('live.taskContent', '/steps/0')).toBe('live.taskContent.steps[0]');
   });
 });
+
+describe('describeValue, every kind', () => {
+  it('shows null, booleans and big integers bare', () => {
+    expect(describeValue(null)).toBe('null');
+    expect(describeValue(true)).toBe('true');
+    expect(describeValue(10n)).toBe('10');
+  });
+
+  it('cuts a string past 60 characters to 57 and an ellipsis', () => {
+    expect(describeValue('x'.repeat(60))).toBe(JSON.stringify('x'.repeat(60)));
+    expect(describeValue('x'.repeat(61))).toBe(JSON.stringify(`${'x'.repeat(57)}...`));
+  });
+
+  it('names the numbers YAML writes as words', () => {
+    expect(describeValue(Number.NaN)).toBe('.nan');
+    expect(describeValue(Infinity)).toBe('.inf');
+    expect(describeValue(-Infinity)).toBe('-.inf');
+    expect(describeValue(0)).toBe('0');
+  });
+
+  it('names the values YAML tags make that JSON cannot hold', () => {
+    expect(describeValue(new Uint8Array([1]))).toBe('binary data (!!binary)');
+    expect(describeValue(new Date(0))).toBe('a timestamp');
+    expect(describeValue(new Set([1]))).toBe('a YAML set or ordered map');
+    expect(describeValue(new Map())).toBe('a YAML set or ordered map');
+    expect(describeValue(() => 1)).toBe('function');
+    expect(describeValue(Symbol('s'))).toBe('symbol');
+  });
+});
+
+describe('formatPointer, array indices', () => {
+  it('reads only canonical decimal tokens as indices', () => {
+    expect(formatPointer('t', '/a/01')).toBe('t.a["01"]');
+    expect(formatPointer('t', '/a/1x')).toBe('t.a["1x"]');
+    expect(formatPointer('t', '/a/x1')).toBe('t.a.x1');
+    expect(formatPointer('t', '/a/10')).toBe('t.a[10]');
+    expect(formatPointer('t', '/a/0')).toBe('t.a[0]');
+    expect(formatPointer('t', '/a/5')).toBe('t.a[5]');
+  });
+
+  it('reads the pointer "/" as the key "" under the root', () => {
+    expect(formatPointer('t', '/')).toBe('t[""]');
+  });
+});

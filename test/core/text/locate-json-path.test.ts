@@ -29,3 +29,30 @@ describe('locateJsonPath', () => {
     expect(locateJsonPath(twice, ['a'])).toBe(twice.indexOf('2'));
   });
 });
+
+describe('locateJsonPath, paths that do not fit the value', () => {
+  it('points a key into a list at the list, and an index into a mapping at the mapping', () => {
+    expect(locateJsonPath(json, ['steps', 'name'])).toBe(json.indexOf('['));
+    expect(locateJsonPath(json, ['order', 0])).toBe(json.indexOf('{"hops"'));
+  });
+
+  it('points an index into an empty list at the list', () => {
+    const empty = '{"steps": [ ]}';
+    expect(locateJsonPath(empty, ['steps', 0])).toBe(empty.indexOf('['));
+  });
+
+  it('points a path through a scalar at the scalar', () => {
+    expect(locateJsonPath(json, ['type', 'x'])).toBe(json.indexOf('"jobs"'));
+  });
+
+  it('points at the last element of a list, after values of every kind', () => {
+    const list = '[1, "a,]", {"b": [2]}, [3], true, null]';
+    expect(locateJsonPath(list, [5])).toBe(list.indexOf('null'));
+    expect(locateJsonPath(list, [4])).toBe(list.indexOf('true'));
+  });
+
+  it('gives the key of the value found when asked for the key', () => {
+    expect(locateJsonPath('{"a": {"b": 1}}', ['a', 'b'], 'key')).toBe(7);
+    expect(locateJsonPath('{"a": {"b": 1}}', ['a'], 'key')).toBe(1);
+  });
+});

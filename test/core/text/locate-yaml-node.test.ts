@@ -135,3 +135,24 @@ describe('locateInScalar', () => {
     expect(locateInScalar(source, scalar, 6)).toBe(source.indexOf('>'));
   });
 });
+
+describe('locateYamlNode, more', () => {
+  it('points a text key into a list at the list, even one that reads as an index', () => {
+    const listStart = text.indexOf('- name: Reader');
+    expect(locateYamlNode(doc, ['taskContent', 'steps', '0'])).toEqual({ offset: listStart, node: null, scalar: null });
+  });
+
+  it('points at each item of a list, and returns it', () => {
+    const located = locateYamlNode(doc, ['taskContent', 'steps', 1]);
+    expect(located.offset).toBe(text.indexOf('name: Writer'));
+    expect(located.node).not.toBeNull();
+  });
+});
+
+describe('locateInScalar, past the end', () => {
+  it('points a value offset past the end just after the last character', () => {
+    const source = 'c: abc\n';
+    expect(locateInScalar(source, scalarAt(source, 'c'), 99)).toBe(6);
+    expect(locateInScalar(source, scalarAt(source, 'c'), -5)).toBe(3);
+  });
+});

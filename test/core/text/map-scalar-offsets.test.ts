@@ -57,3 +57,85 @@ describe('mapScalarOffsets', () => {
     expect(mapScalarOffsets(source, scalarAt(source))).toBeNull();
   });
 });
+
+describe('mapScalarOffsets, line breaks, tabs and quotes', () => {
+  it.each([
+    ['a plain scalar with CRLF line ends', 'c: a\r\n  b\r\n\r\n  c\r\nd: 1\r\n', 'a b\nc'],
+    ['a double-quoted scalar with CRLF line ends', 'c: "a\r\n  b\r\n\r\n  c"\r\n', 'a b\nc'],
+    ['a double-quoted scalar joined by a backslash before CRLF', 'c: "a\\\r\n  b"\r\n', 'ab'],
+    ['a plain scalar whose lines end and start with tabs', 'c: a\t\n  \tb\nd: 1\n', 'a b'],
+    ['a double-quoted scalar with a tab before its line break', 'c: "a\t\n  b"\n', 'a b'],
+    ['a double-quoted scalar holding two single quotes', `c: "a''b"\n`, "a''b"],
+    ['a single-quoted scalar holding a backslash', "c: 'a\\nb'\n", 'a\\nb'],
+    ['a plain scalar holding a backslash', 'c: a\\nb\n', 'a\\nb'],
+  ])('maps %s', (_name, source, expected) => {
+    const { value, offsets } = spelled(source);
+    expect(value).toBe(expected);
+    expect(offsets).toHaveLength(value.length + 1);
+  });
+
+  it('points the characters after a CRLF break at their own place', () => {
+    const source = 'c: "a\r\n  bc"\n';
+    const { offsets } = spelled(source);
+    expect(offsets).toEqual([source.indexOf('a'), source.indexOf('\r'), source.indexOf('b'), source.indexOf('c"'), source.indexOf('c"') + 1]);
+  });
+
+  it('keeps a space written as a hex escape before a line break', () => {
+    const source = 'c: "a\\x20\n  b"\n';
+    const { value, offsets } = spelled(source);
+    expect(value).toBe('a  b');
+    expect(offsets[1]).toBe(source.indexOf('\\x20'));
+  });
+
+  it('gives up on a malformed hex escape', () => {
+    const source = 'c: "a\\xZZ"\n';
+    expect(mapScalarOffsets(source, scalarAt(source))).toBeNull();
+  });
+
+  it('gives the place just after the last character of a flow scalar', () => {
+    const source = 'c: abc\n';
+    expect(spelled(source).offsets).toEqual([3, 4, 5, 6]);
+  });
+});
+
+describe('mapScalarOffsets, block literals', () => {
+  it('gives, after a stripped block, the line break that ends its last line', () => {
+    const source = 'c: |-\n  ab\nd: 1\n';
+    expect(spelled(source).offsets).toEqual([8, 9, 10]);
+  });
+
+  it('maps a block literal at the end of a text without a final line break', () => {
+    const source = 'c: |\n  ab';
+    expect(spelled(source).offsets.slice(0, 2)).toEqual([7, 8]);
+  });
+
+  it('takes the indentation from the first line that is not blank', () => {
+    const source = 'c: |\n\n  ab\n';
+    const { value, offsets } = spelled(source);
+    expect(value).toBe('\nab\n');
+    expect(offsets[1]).toBe(source.indexOf('ab'));
+  });
+
+  it('keeps the spaces an indentation indicator leaves in the value, after a leading empty line too', () => {
+    const source = 'c: |1\n\n   ab\n';
+    const { value, offsets } = spelled(source);
+    expect(value).toBe('\n  ab\n');
+    expect(offsets[1]).toBe(source.indexOf('  ab'));
+  });
+
+  it('maps a block of only empty lines', () => {
+    const source = 'c: |\n\n\nd: 1\n';
+    expect(mapScalarOffsets(source, scalarAt(source))).not.toBeNull();
+  });
+
+  it('maps a top-level block literal, which has no indentation', () => {
+    const source = '--- |\nab\n';
+    const scalar = parseDocument(source).contents as Scalar;
+    expect(mapScalarOffsets(source, scalar)).toEqual([6, 7, 8, 9]);
+  });
+
+  it('gives up on a folded block even of one line', () => {
+    const source = 'c: >\n  ab\n';
+    expect(mapScalarOffsets(source, scalarAt(source))).toBeNull();
+  });
+});
