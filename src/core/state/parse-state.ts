@@ -21,7 +21,7 @@ export function parseState(text: string, path: string): State {
   const end = text.indexOf('\n');
   const lines = startStateLines(end === -1 ? text : text.slice(0, end), path);
   if (lines === null) return parseFormat1(text, path);
-  const rest = text.slice(end + 1).split('\n');
+  const rest = end === -1 ? [] : text.slice(end + 1).split('\n'); // a header with no newline: no tasks
   for (const [i, line] of rest.entries()) lines.add(line, i === rest.length - 1);
   return lines.finish();
 }

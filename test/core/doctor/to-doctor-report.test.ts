@@ -31,6 +31,6 @@ describe('toDoctorReport', () => {
 describe('toDoctorReport, an api that agrees', () => {
   it('is ok when the answers suggest the api dwsync.yaml says', () => {
     const api = { configured: '2024-05-18' as const, suggested: '2024-05-18' as const, evidence: 'e' };
-    expect(toDoctorReport('http://x', 1, { checks: [], content: null, writeProbe: null, api }).ok).toBe(true);
+    expect(toDoctorReport('http://x', 1, { checks: [], content: null, writeProbe: null, node: null, api }).ok).toBe(true);
   });
 });

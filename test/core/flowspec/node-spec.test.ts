@@ -60,10 +60,10 @@ describe('readNodeSpec, the schedule', () => {
   const node = { id: 'n1', trigger: { type: 'Scheduler', cron: '00 00 01 * * ?' } };
   const edge = (nodeId: string, output: string) => ({ nodeId, depends: [{ type: 'Normal', output }] });
 
-  it('reads the dependencies under spec.dependencies, or under spec.flow as the API examples put them', () => {
+  it('reads the dependencies under spec.flow (the FlowSpec classes, the API examples) or spec.dependencies (the 2.0.0 examples), flow first', () => {
     expect(readNodeSpec(JSON.stringify({ spec: { nodes: [node], dependencies: [edge('n1', 'a')] } })).schedule).toEqual({ cron: '00 00 01 * * ?', dependsOn: ['a'] });
     expect(readNodeSpec(JSON.stringify({ spec: { nodes: [node], flow: [edge('n1', 'b')] } })).schedule).toEqual({ cron: '00 00 01 * * ?', dependsOn: ['b'] });
-    expect(readNodeSpec(JSON.stringify({ spec: { nodes: [node], dependencies: [edge('n1', 'a')], flow: [edge('n1', 'b')] } })).schedule.dependsOn).toEqual(['a']);
+    expect(readNodeSpec(JSON.stringify({ spec: { nodes: [node], dependencies: [edge('n1', 'a')], flow: [edge('n1', 'b')] } })).schedule.dependsOn).toEqual(['b']);
   });
 
   it('skips an entry of the dependencies that is not a node id with its list of outputs', () => {
@@ -111,11 +111,11 @@ describe('readNodeSpec, the CU', () => {
 });
 
 describe('buildUpdateSpec, the dependencies', () => {
-  it('sends the dependencies given, even none, and leaves them out when not given', () => {
+  it('sends the dependencies given as spec.flow, even none, and leaves them out when not given', () => {
     const dependencies = [{ nodeId: '7', depends: [{ type: 'Normal' as const, output: 'a' }] }];
-    expect(JSON.parse(buildUpdateSpec('7', { dependencies })).spec.dependencies).toEqual(dependencies);
-    expect(JSON.parse(buildUpdateSpec('7', { dependencies: [] })).spec.dependencies).toEqual([]);
-    expect('dependencies' in JSON.parse(buildUpdateSpec('7', {})).spec).toBe(false);
+    expect(JSON.parse(buildUpdateSpec('7', { dependencies })).spec.flow).toEqual(dependencies);
+    expect(JSON.parse(buildUpdateSpec('7', { dependencies: [] })).spec.flow).toEqual([]);
+    expect(Object.keys(JSON.parse(buildUpdateSpec('7', {})).spec)).toEqual(['nodes']);
   });
 });
 
