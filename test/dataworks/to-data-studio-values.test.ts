@@ -35,8 +35,9 @@ describe('nodes', () => {
     expect(() => toLiveNode({ Node: {} }, 200)).toThrow(RemoteError);
   });
 
-  it('toNodeSummary reads Script.Path and Script.Runtime.Command, and drops a node without Id', () => {
-    expect(toNodeSummary({ Id: '1', Name: 'n', Script: { Path: 'a/n', Runtime: { Command: 'DI' } } })).toEqual([{ nodeId: '1', name: 'n', path: 'a/n', command: 'DI' }]);
+  it('toNodeSummary reads Script.Path, Script.Runtime.Command and the output names, and drops a node without Id', () => {
+    expect(toNodeSummary({ Id: '1', Name: 'n', Script: { Path: 'a/n', Runtime: { Command: 'DI' } } })).toEqual([{ nodeId: '1', name: 'n', path: 'a/n', command: 'DI', outputs: [] }]);
+    expect(toNodeSummary({ Id: '1', Outputs: { NodeOutputs: [{ Data: 'p.n_out' }, { RefTableName: 't' }] } })[0]?.outputs).toEqual(['p.n_out']);
     expect(toNodeSummary({ Name: 'n' })).toEqual([]);
   });
 

@@ -235,12 +235,18 @@ describe('a workspace on the new Data Studio', () => {
     expect((await heldNodes(env)).filter((n) => nodeOf(n).script.path === 'Workflow/ods/ods_orders')).toHaveLength(1);
   });
 
-  it('apply --prune deletes a node dwsync created once its file is gone (DeleteNode), and only that one', async () => {
+  it('apply --prune deletes a node dwsync created once its file is gone (DeleteNode), and only that one; past --max-deletes, none', async () => {
     const named = buildNamedTask({ projectId: STUDIO, name: 'ods_orders', folder: 'Workflow/ods', file: 'jobs/studio/ods_orders.yaml' });
     const byId = buildNodeTask({ nodeId: NODE_ID, file: 'jobs/studio/by_id.yaml' });
     const env = await studio([named, byId]);
     const createdId = json<ApplyReport>((await env.dwsync(['apply', '--json'])).stdout).results.find((r) => r.key === named.key)!.nodeId!;
     await rm(path.join(env.repo.dir, named.file));
+
+    // Past the cap nothing is called.
+    const refused = await env.dwsync(['apply', '--prune', '--max-deletes', '0']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('--prune would delete 1 task, more than --max-deletes 0');
+    expect(accepted(await env.calls(), 'DeleteNode')).toEqual([]);
 
     const pruned = await env.dwsync(['apply', '--prune', '--json']);
     expect(pruned.code, pruned.stderr).toBe(0);

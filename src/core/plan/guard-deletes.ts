@@ -8,7 +8,7 @@ export function guardDeletes(planned: readonly PlannedTask[], settings: Pick<Set
   const deletes = planned.filter((entry) => entry.action === 'delete').length;
   if (deletes <= settings.maxDeletes) return;
   throw new UserInputError(
-    `--prune would delete ${deletes} tasks, more than --max-deletes ${settings.maxDeletes}: nothing was changed. ` +
+    `--prune would delete ${deletes} ${deletes === 1 ? 'task' : 'tasks'}, more than --max-deletes ${settings.maxDeletes}: nothing was changed. ` +
       `Check the plan (dwsync plan --prune), then run again with --max-deletes ${deletes} if these deletions are wanted.`,
   );
 }
