@@ -33,39 +33,41 @@ export async function fetchWorkspaces(projectIds: Iterable<number>, deps: DataWo
 async function listAllOutputs(projectId: number, deps: DataWorksSession): Promise<string[]> {
   const { value: workspace } = await deps.call(() => deps.dataWorks.getWorkspace({ projectId }));
   const outputs = new Set(workspace.name ? [`${workspace.name}_root`] : []);
-  let maxPages = 1;
-  for (let page = 1; page <= maxPages; page++) {
-    const { value } = await deps.call(() => deps.dataWorks.listNodes({ projectId, pageNumber: page, pageSize: MAX_NODES_PAGE_SIZE }));
-    if (page === 1) maxPages = Math.ceil(value.totalCount / MAX_NODES_PAGE_SIZE) + 1;
-    for (const node of value.nodes) for (const output of node.outputs) outputs.add(output);
-    if (value.nodes.length === 0 || page * MAX_NODES_PAGE_SIZE >= value.totalCount) break;
-  }
+  const nodes = await readAllPages(MAX_NODES_PAGE_SIZE, async (pageNumber) => {
+    const { value } = await deps.call(() => deps.dataWorks.listNodes({ projectId, pageNumber, pageSize: MAX_NODES_PAGE_SIZE }));
+    return { totalCount: value.totalCount, items: value.nodes };
+  });
+  for (const node of nodes) for (const output of node.outputs) outputs.add(output);
   return [...outputs].sort();
 }
 
-// Page by page until TotalCount names are read; bounded by the first answer's count (plus one page,
-// for a workspace that grew meanwhile) and by an empty page.
 async function listAllDataSources(projectId: number, deps: DataWorksSession, api: ApiVersion): Promise<string[]> {
-  const names = new Set<string>();
-  let maxPages = 1;
-  for (let page = 1; page <= maxPages; page++) {
-    const input = { projectId, pageNumber: page, pageSize: DATA_SOURCES_PAGE_SIZE };
+  const sources = await readAllPages(DATA_SOURCES_PAGE_SIZE, async (pageNumber) => {
+    const input = { projectId, pageNumber, pageSize: DATA_SOURCES_PAGE_SIZE };
     const { value } = await deps.call(() => (api === DATA_STUDIO_API ? deps.dataWorks.listDataSourcesOfStudio(input) : deps.dataWorks.listDataSources(input)));
-    if (page === 1) maxPages = Math.ceil(value.totalCount / DATA_SOURCES_PAGE_SIZE) + 1;
-    for (const source of value.dataSources) names.add(source.name);
-    if (value.dataSources.length === 0 || page * DATA_SOURCES_PAGE_SIZE >= value.totalCount) break;
-  }
-  return [...names].sort();
+    return { totalCount: value.totalCount, items: value.dataSources };
+  });
+  return [...new Set(sources.map((source) => source.name))].sort();
 }
 
 async function listAllStudioGroups(projectId: number, deps: DataWorksSession): Promise<string[]> {
-  const names: string[] = [];
+  const groups = await readAllPages(DATA_SOURCES_PAGE_SIZE, async (pageNumber) => {
+    const { value } = await deps.call(() => deps.dataWorks.listResourceGroupsOfStudio({ projectId, pageNumber, pageSize: DATA_SOURCES_PAGE_SIZE }));
+    return { totalCount: value.totalCount, items: value.groups };
+  });
+  return groups.map((group) => group.identifier);
+}
+
+// Page by page until TotalCount items are read; bounded by the first answer's count (plus one page,
+// for a workspace that grew meanwhile) and by an empty page.
+async function readAllPages<T>(pageSize: number, readPage: (pageNumber: number) => Promise<{ totalCount: number; items: T[] }>): Promise<T[]> {
+  const all: T[] = [];
   let maxPages = 1;
   for (let page = 1; page <= maxPages; page++) {
-    const { value } = await deps.call(() => deps.dataWorks.listResourceGroupsOfStudio({ projectId, pageNumber: page, pageSize: DATA_SOURCES_PAGE_SIZE }));
-    if (page === 1) maxPages = Math.ceil(value.totalCount / DATA_SOURCES_PAGE_SIZE) + 1;
-    names.push(...value.groups.map((group) => group.identifier));
-    if (value.groups.length === 0 || page * DATA_SOURCES_PAGE_SIZE >= value.totalCount) break;
+    const { totalCount, items } = await readPage(page);
+    if (page === 1) maxPages = Math.ceil(totalCount / pageSize) + 1;
+    all.push(...items);
+    if (items.length === 0 || page * pageSize >= totalCount) break;
   }
-  return names;
+  return all;
 }
