@@ -3,22 +3,20 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { InternalError } from '../errors.js';
-import { formatJournalLine } from '../core/state/format-state.js';
 import { JOURNAL_FORMAT_VERSION, type JournalHeader } from '../core/state/parse-journal.js';
-import { TaskKey, type TaskRecord } from '../core/state/state-schema.js';
 import { syncDirectory } from './sync-directory.js';
 
 export type Journal = {
   readonly path: string;
-  // Resolves once the line is on disk (written and fdatasync'ed); rejects if it could not be.
-  // A null record removes the key's record.
-  record(key: string, record: TaskRecord | null): Promise<void>;
+  // Writes one line (a task's record or its removal, parse-journal.ts; without its newline) at once.
+  // Resolves once the line is on disk (fdatasync'ed); rejects if it could not be.
+  append(line: string): Promise<void>;
   close(): Promise<void>; // waits for records in flight; the file stays for the caller to fold and remove
   stats(): JournalStats;
 };
 
 // writes: fdatasync rounds. mainThreadMs: time the main thread spent on them (settling the records a
-// round made durable), beside what record() itself takes.
+// round made durable), beside what append() itself takes.
 export type JournalStats = { records: number; writes: number; mainThreadMs: number };
 
 type Waiting = { line: number; resolve: () => void; reject: (error: unknown) => void };
@@ -34,7 +32,7 @@ const CELLS = 6;
 
 // How the syncing thread waits for lines: naps of NAP_MS while lines keep coming, so that the main
 // thread need not wake it (a system call, and on a small machine often a switch to that thread, in
-// the middle of record()); after NAPS without a line it sleeps until the next line wakes it.
+// the middle of append()); after NAPS without a line it sleeps until the next line wakes it.
 const NAP_MS = 2;
 const NAPS = 25;
 
@@ -72,11 +70,11 @@ for (;;) {
 }
 `;
 
-// Each record's line is written at once, on the caller's thread (writeSync, a few microseconds), so it
-// is in the file, and survives the process being killed, as soon as record() returns. Durability
+// Each line is written at once, on the caller's thread (writeSync, a few microseconds), so it
+// is in the file, and survives the process being killed, as soon as append() returns. Durability
 // against a crash of the machine comes from group commit on a thread of its own: while one fdatasync
 // runs, new lines accumulate, and the next fdatasync makes all of them durable. A caller can therefore
-// go on (start its next call) right after record() returns, and report the outcome when the promise
+// go on (start its next call) right after append() returns, and report the outcome when the promise
 // resolves. The main thread only writes lines and settles promises: starting each fdatasync on it (a
 // thread-pool hand-off per round) cost more than writing the lines.
 // A power loss can lose only lines not yet durable, whose promises have not resolved: those written
@@ -153,12 +151,11 @@ function groupCommitJournal(path: string, handle: FileHandle): Journal {
 
   return {
     path,
-    record(key, record) {
-      if (closed) return Promise.reject(new InternalError(`journal ${path}: record(${key}) after close`));
-      if (!TaskKey.safeParse(key).success) return Promise.reject(new InternalError(`journal ${path}: bad task key ${JSON.stringify(key)}`));
+    append(text) {
+      if (closed) return Promise.reject(new InternalError(`journal ${path}: a line appended after close`));
       if (failure !== null) return Promise.reject(failure);
       try {
-        writeAllSync(handle.fd, `${formatJournalLine(key, record)}\n`);
+        writeAllSync(handle.fd, `${text}\n`);
       } catch (error) {
         fail(error);
         return Promise.reject(error);

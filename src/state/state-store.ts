@@ -3,7 +3,8 @@ import { dirname } from 'node:path';
 import { InternalError } from '../errors.js';
 import { openJournal, type Journal, type JournalStats } from './journal.js';
 import { journalPathFor, readState, type LoadedState, type ReadStateOptions } from './read-state.js';
-import { TaskKey, type State, type TaskRecord } from '../core/state/state-schema.js';
+import { formatRemovalLine, formatTaskLine } from '../core/state/format-state.js';
+import { isTaskKey, type State, type TaskRecord } from '../core/state/state-schema.js';
 import { removeLeftovers } from './remove-leftovers.js';
 import { syncDirectory } from './sync-directory.js';
 import { writeState } from './write-state.js';
@@ -39,6 +40,13 @@ export async function openStateStore(path: string, options: ReadStateOptions = {
   if (!loaded.exists || loaded.journal.found) state = await writeState(path, state);
   if (loaded.journal.found) await removeJournal(journalPath);
   const journal: Journal = await openJournal(journalPath, { lineage: state.lineage, serial: state.serial });
+  // The line the journal holds for each record made by this run: the state file's line for it too, so
+  // close() writes it as it is (formatting every record again took most of the final write).
+  const lines = new Map<string, { record: TaskRecord; line: string }>();
+  const knownLine = (key: string, record: TaskRecord) => {
+    const known = lines.get(key);
+    return known?.record === record ? known.line : undefined;
+  };
   let dirty = false;
   let closing: Promise<State> | null = null;
   const { state: _omit, ...info } = loaded;
@@ -50,23 +58,28 @@ export async function openStateStore(path: string, options: ReadStateOptions = {
     loaded: info,
     record(key, record) {
       if (closing !== null) return Promise.reject(new InternalError(`state ${path}: record(${key}) after close`));
-      if (!TaskKey.safeParse(key).success) return Promise.reject(new InternalError(`state ${path}: bad task key ${JSON.stringify(key)}`));
+      if (!isTaskKey(key)) return Promise.reject(new InternalError(`state ${path}: bad task key ${JSON.stringify(key)}`));
+      const line = formatTaskLine(key, record);
       // In memory first, so the state a caller sees includes every record it has started.
       // Mutating our own copy keeps a record O(1); the tasks object came from readState and is ours.
       state.tasks[key] = record;
+      lines.set(key, { record, line });
       dirty = true;
-      return journal.record(key, record);
+      return journal.append(line);
     },
     remove(key) {
       if (closing !== null) return Promise.reject(new InternalError(`state ${path}: remove(${key}) after close`));
+      if (!isTaskKey(key)) return Promise.reject(new InternalError(`state ${path}: bad task key ${JSON.stringify(key)}`));
       delete state.tasks[key];
+      lines.delete(key);
       dirty = true;
-      return journal.record(key, null);
+      return journal.append(formatRemovalLine(key));
     },
     close() {
       closing ??= (async () => {
         await journal.close();
-        if (dirty) state = await writeState(path, state);
+        if (dirty) state = await writeState(path, state, knownLine);
+        lines.clear();
         await removeJournal(journalPath);
         return state;
       })();

@@ -2,14 +2,15 @@ import { constants } from 'node:fs';
 import { copyFile, mkdir, open, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { formatState } from '../core/state/format-state.js';
-import { STATE_FORMAT_VERSION, type State } from '../core/state/state-schema.js';
+import { STATE_FORMAT_VERSION, type State, type TaskRecord } from '../core/state/state-schema.js';
 import { syncDirectory } from './sync-directory.js';
 
 // Atomic replace: the file on disk is always either the old state or the new one, never a mix,
 // whenever the process dies. Returns the state as written (serial + 1, in the current format).
 // A state read in format 1 is migrated by this write; the old file is first copied (and synced) to
 // `<state>.format1.bak`, so the migration can be undone by hand.
-export async function writeState(path: string, state: State): Promise<State> {
+// `known`: lines the caller has already formatted (formatState).
+export async function writeState(path: string, state: State, known?: (key: string, record: TaskRecord) => string | undefined): Promise<State> {
   const written: State = { ...state, formatVersion: STATE_FORMAT_VERSION, serial: state.serial + 1 };
   const dir = dirname(path);
   const created = await mkdir(dir, { recursive: true });
@@ -17,7 +18,7 @@ export async function writeState(path: string, state: State): Promise<State> {
   if (state.formatVersion !== STATE_FORMAT_VERSION) await backUp(path, legacyBackupPathFor(path));
   const tmp = `${path}.tmp-${process.pid}`;
   try {
-    await writeAndSync(tmp, formatState(written));
+    await writeAndSync(tmp, formatState(written, known));
     await rename(tmp, path);
   } catch (error) {
     await unlink(tmp).catch(() => undefined); // best effort: the original error is the one to report

@@ -2,16 +2,21 @@ import { readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { foldJournal } from '../../src/core/state/fold-journal.js';
+import { formatTaskLine } from '../../src/core/state/format-state.js';
+import type { TaskRecord } from '../../src/core/state/state-schema.js';
 import { openJournal } from '../../src/state/journal.js';
 import { aFailedRecord, anAppliedRecord, aState, LINEAGE } from '../support/state-builders.js';
 import { withTempDir } from '../support/temp-dir.js';
+
+// A record's journal line, as the state store writes it.
+const line = (key: string, record: TaskRecord) => formatTaskLine(key, record);
 
 describe('openJournal', () => {
   it('starts with a header naming the lineage and the base serial', async () => {
     await withTempDir(async (dir) => {
       const journal = await openJournal(join(dir, 'j'), { lineage: LINEAGE, serial: 5 });
       await journal.close();
-      expect(await readFile(join(dir, 'j'), 'utf8')).toBe(`{"journal":1,"lineage":"${LINEAGE}","baseSerial":5}\n`);
+      expect(await readFile(join(dir, 'j'), 'utf8')).toBe(`{"journal":2,"lineage":"${LINEAGE}","baseSerial":5}\n`);
     });
   });
 
@@ -28,7 +33,7 @@ describe('openJournal', () => {
       const path = join(dir, 'j');
       const journal = await openJournal(path, { lineage: LINEAGE, serial: 0 });
       const keys = Array.from({ length: 500 }, (_, i) => `1/${i + 1}`);
-      await Promise.all(keys.map((key) => journal.record(key, anAppliedRecord(`jobs/${key}.yaml`))));
+      await Promise.all(keys.map((key) => journal.append(line(key, anAppliedRecord(`jobs/${key}.yaml`)))));
       // Read before close: resolution alone must mean the lines are in the file.
       const folded = foldJournal(aState(), await readFile(path, 'utf8'));
       expect(Object.keys(folded.state.tasks).sort()).toEqual([...keys].sort());
@@ -45,7 +50,7 @@ describe('openJournal', () => {
       const journal = await openJournal(path, { lineage: LINEAGE, serial: 0 });
       // Each worker records its next outcome as soon as the previous one is durable, like an apply.
       const worker = async (w: number) => {
-        for (let i = 1; i <= 50; i++) await journal.record(`${w}/${i}`, aFailedRecord(`jobs/${w}-${i}.yaml`));
+        for (let i = 1; i <= 50; i++) await journal.append(line(`${w}/${i}`, aFailedRecord(`jobs/${w}-${i}.yaml`)));
       };
       await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map(worker));
       const stats = journal.stats();
@@ -56,16 +61,14 @@ describe('openJournal', () => {
     });
   });
 
-  it('writes one line per record, in the state file\'s field order', async () => {
+  it('writes each line as given, followed by a newline', async () => {
     await withTempDir(async (dir) => {
       const path = join(dir, 'j');
       const journal = await openJournal(path, { lineage: LINEAGE, serial: 0 });
-      const r = aFailedRecord();
-      await journal.record('7/8', { lastAttempt: r.lastAttempt, applied: null, file: r.file });
+      await journal.append('{"remove":"7/8"}');
+      await journal.append('{"key":"7/9"}');
       await journal.close();
-      const lines = (await readFile(path, 'utf8')).split('\n');
-      expect(lines).toHaveLength(3);
-      expect(lines[1]).toMatch(/^\{"key":"7\/8","record":\{"file":"jobs\/ods\/orders.yaml","applied":null,"lastAttempt":\{"at":/);
+      expect((await readFile(path, 'utf8')).split('\n').slice(1)).toEqual(['{"remove":"7/8"}', '{"key":"7/9"}', '']);
     });
   });
 
@@ -74,7 +77,7 @@ describe('openJournal', () => {
       const path = join(dir, 'j');
       const journal = await openJournal(path, { lineage: LINEAGE, serial: 0 });
       const files = ['jobs/订单.yaml', `jobs/${'表'.repeat(20_000)}.yaml`, 'jobs/a.yaml', `jobs/${'x'.repeat(70_000)}.yaml`];
-      await Promise.all(files.map((file, i) => journal.record(`1/${i + 1}`, aFailedRecord(file))));
+      await Promise.all(files.map((file, i) => journal.append(line(`1/${i + 1}`, aFailedRecord(file)))));
       await journal.close();
       const folded = foldJournal(aState(), await readFile(path, 'utf8'));
       expect(files.map((_, i) => folded.state.tasks[`1/${i + 1}`]?.file)).toEqual(files);
@@ -82,12 +85,11 @@ describe('openJournal', () => {
     });
   });
 
-  it('rejects records after close and records with a bad key', async () => {
+  it('rejects lines after close', async () => {
     await withTempDir(async (dir) => {
       const journal = await openJournal(join(dir, 'j'), { lineage: LINEAGE, serial: 0 });
-      await expect(journal.record('nope', aFailedRecord())).rejects.toThrow(/bad task key "nope"/);
       await journal.close();
-      await expect(journal.record('1/1', aFailedRecord())).rejects.toThrow(/after close/);
+      await expect(journal.append(line('1/1', aFailedRecord()))).rejects.toThrow(/after close/);
     });
   });
 
@@ -96,9 +98,9 @@ describe('openJournal', () => {
       const path = join(dir, 'j');
       const journal = await openJournal(path, { lineage: LINEAGE, serial: 0 });
       const reported = Array.from({ length: 40 }, (_, i) => `1/${i + 1}`);
-      await Promise.all(reported.map((key) => journal.record(key, anAppliedRecord(`jobs/${key}.yaml`))));
+      await Promise.all(reported.map((key) => journal.append(line(key, anAppliedRecord(`jobs/${key}.yaml`)))));
       const synced = (await stat(path)).size; // every reported record is within these bytes
-      const pending = Array.from({ length: 10 }, (_, i) => `2/${i + 1}`).map((key) => journal.record(key, anAppliedRecord(`jobs/${key}.yaml`)));
+      const pending = Array.from({ length: 10 }, (_, i) => `2/${i + 1}`).map((key) => journal.append(line(key, anAppliedRecord(`jobs/${key}.yaml`))));
       const written = (await stat(path)).size; // the next group is in the file (a kill keeps it), not yet synced
       expect(written).toBeGreaterThan(synced);
       await Promise.all(pending);

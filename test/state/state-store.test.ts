@@ -111,8 +111,49 @@ describe('openStateStore', () => {
       expect(Object.keys(store.state.tasks)).toEqual(['1/1']);
       // No close: the journal on disk is all the next run has.
       const journal = await readFile(`${path}.journal`, 'utf8');
-      expect(journal.trim().split('\n').at(-1)).toBe(JSON.stringify({ key: named, record: null }));
+      expect(journal.trim().split('\n').at(-1)).toBe(JSON.stringify({ remove: named }));
       expect(Object.keys((await readState(path)).state.tasks)).toEqual(['1/1']);
+    });
+  });
+
+  it('journals each record as the line the state file then holds for it, and a removal as the key alone', async () => {
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'state.json');
+      await writeFile(path, formatState(aState({ '1/3': anAppliedRecord() }, 3)));
+      const store = await openStateStore(path);
+      await store.record('1/1', aFailedRecord());
+      await store.record('1/2', anAppliedRecord('jobs/a.yaml', 'req-a'));
+      await store.record('1/2', anAppliedRecord('jobs/b.yaml', 'req-b')); // a later outcome of the same task
+      await store.remove('1/3');
+      const journal = (await readFile(`${path}.journal`, 'utf8')).trim().split('\n').slice(1);
+      await store.close();
+      // Judged on the text: the state's lines after its header are the journal's last line for each key.
+      const stateLines = (await readFile(path, 'utf8')).trim().split('\n').slice(1);
+      expect(stateLines).toEqual([journal[0], journal[2]]);
+      expect(journal[3]).toBe('{"remove":"1/3"}');
+      expect(stateLines[1]).toContain('"file":"jobs/b.yaml"');
+    });
+  });
+
+  it('writes the record the state holds at close, even one put there without record()', async () => {
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'state.json');
+      const store = await openStateStore(path, { newIdentity: identity });
+      await store.record('1/1', aFailedRecord('jobs/journaled.yaml'));
+      store.state.tasks['1/1'] = aFailedRecord('jobs/replaced.yaml');
+      await store.close();
+      expect(await readFile(path, 'utf8')).toContain('"file":"jobs/replaced.yaml"');
+    });
+  });
+
+  it('rejects a record or a removal with a bad key, and writes no line for it', async () => {
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'state.json');
+      const store = await openStateStore(path, { newIdentity: identity });
+      await expect(store.record('nope', aFailedRecord())).rejects.toThrow(/bad task key "nope"/);
+      await expect(store.remove('1/')).rejects.toThrow(/bad task key "1\/"/);
+      expect((await readFile(`${path}.journal`, 'utf8')).trim().split('\n')).toHaveLength(1);
+      await store.close();
     });
   });
 

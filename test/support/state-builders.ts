@@ -36,11 +36,22 @@ export function aFailedRecord(file = 'jobs/ods/orders.yaml'): TaskRecord {
   };
 }
 
-export function journalHeader(lineage = LINEAGE, baseSerial = 0): string {
-  return `${JSON.stringify({ journal: 1, lineage, baseSerial })}\n`;
+// Journal text made with JSON.stringify alone, not with the code under test. Format 2 by default: a
+// record's line is a state line (its key, then its fields), a removal names the key.
+export function journalHeader(lineage = LINEAGE, baseSerial = 0, journal = 2): string {
+  return `${JSON.stringify({ journal, lineage, baseSerial })}\n`;
 }
 
 export function journalLine(key: string, record: TaskRecord): string {
+  return `${JSON.stringify({ key, ...record })}\n`;
+}
+
+export function journalRemoval(key: string): string {
+  return `${JSON.stringify({ remove: key })}\n`;
+}
+
+// A line of format 1, which earlier versions wrote: the record (or null for a removal) under `record`.
+export function firstFormatJournalLine(key: string, record: TaskRecord | null): string {
   return `${JSON.stringify({ key, record })}\n`;
 }
 

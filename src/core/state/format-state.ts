@@ -30,12 +30,17 @@ const LINE_LAYOUT: Layout = { ...RECORD_LAYOUT, omit: new Set(['key']) };
 const SAID_ONCE_LAYOUT: Layout = { ...LINE_LAYOUT, nested: { ...RECORD_LAYOUT.nested, lastAttempt: { ...LAST_ATTEMPT, omit: new Set(['at', 'requestId']) } } };
 const HEADER_ORDER = Object.keys(State.shape).filter((key) => key !== 'tasks');
 
-export function formatState(state: State): string {
+// `known`: a task's line when the caller has it already (the journal line it wrote for that very
+// record), so a run that recorded every task does not format each of them a second time.
+export function formatState(state: State, known: (key: string, record: TaskRecord) => string | undefined = () => undefined): string {
   const { tasks, ...rest } = state;
   const header = orderFields({ ...rest, formatVersion: STATE_FORMAT_VERSION }, HEADER_ORDER);
   const lines = [JSON.stringify(header)];
   // Plain code-unit order, not localeCompare: the bytes must not depend on the machine's locale.
-  for (const key of Object.keys(tasks).sort(compareText)) lines.push(formatTaskLine(key, tasks[key]!));
+  for (const key of Object.keys(tasks).sort(compareText)) {
+    const record = tasks[key]!;
+    lines.push(known(key, record) ?? formatTaskLine(key, record));
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -45,9 +50,9 @@ export function formatTaskLine(key: string, record: TaskRecord): string {
   return writeFields(record as unknown as Fields, saidOnce ? SAID_ONCE_LAYOUT : LINE_LAYOUT, `"key":${JSON.stringify(key)}`);
 }
 
-// A journal line: `{"key":…,"record":…}`, the record in the file's order (null: the record removed).
-export function formatJournalLine(key: string, record: TaskRecord | null): string {
-  return `{"key":${JSON.stringify(key)},"record":${record === null ? 'null' : writeFields(record as unknown as Fields, RECORD_LAYOUT)}}`;
+// The journal's line for a removed record (parse-journal.ts); a recorded one is its state line.
+export function formatRemovalLine(key: string): string {
+  return `{"remove":${JSON.stringify(key)}}`;
 }
 
 // An object as JSON text in its layout, written field by field rather than copied into an ordered

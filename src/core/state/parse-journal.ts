@@ -1,26 +1,32 @@
 import { z } from 'zod';
 import { UserInputError } from '../../errors.js';
-import { formatIssues } from './parse-state.js';
+import { isJsonObject } from '../text/json.js';
+import { formatIssues, readTaskLine } from './parse-state.js';
 import { TaskKey, TaskRecord } from './state-schema.js';
 
-// The journal beside a state file: a header line, then one line per recorded outcome.
-//   {"journal":1,"lineage":"…","baseSerial":7}
-//   {"key":"10000/1000000","record":{…}}
-//   {"key":"10000/1000001","record":null}      the task's record removed (its task was deleted)
+// The journal beside a state file: a header line, then one line per recorded outcome (format 2).
+//   {"journal":2,"lineage":"…","baseSerial":7}
+//   {"key":"10000/1000000","file":"jobs/…","applied":{…},…}   the task's record: its line in the state file
+//   {"remove":"10000/1000001"}                                the task's record removed (its task was deleted)
+// A recorded line is the very line the state file holds for that record (format-state.ts), so the run
+// that wrote it can put it into the state as it is when it folds, without formatting the record again.
+// Format 1, written by earlier versions and still read (a journal a crash left behind an upgrade):
+//   {"journal":1,…} then {"key":"…","record":{…}} or {"key":"…","record":null}
 // Lines are appended whole and fsynced, so a killed process can only leave its last line torn.
 // A bad line anywhere else means the file was damaged some other way: refuse rather than guess.
 
-export const JOURNAL_FORMAT_VERSION = 1;
+export const JOURNAL_FORMAT_VERSION = 2;
+const FIRST_JOURNAL_FORMAT_VERSION = 1;
 
 export const JournalHeader = z.object({
-  journal: z.literal(JOURNAL_FORMAT_VERSION),
+  journal: z.union([z.literal(JOURNAL_FORMAT_VERSION), z.literal(FIRST_JOURNAL_FORMAT_VERSION)]),
   lineage: z.string().min(1),
   baseSerial: z.number().int().nonnegative(),
 });
 export type JournalHeader = z.infer<typeof JournalHeader>;
 
-export const JournalEntry = z.object({ key: TaskKey, record: TaskRecord.nullable() });
-export type JournalEntry = z.infer<typeof JournalEntry>;
+const FirstFormatEntry = z.object({ key: TaskKey, record: TaskRecord.nullable() });
+export type JournalEntry = { key: string; record: TaskRecord | null };
 
 export type ParsedJournal = {
   header: JournalHeader | null; // null when even the header line was torn: nothing was recorded
@@ -45,11 +51,9 @@ export function parseJournal(text: string, path: string): ParsedJournal {
       header = parseHeader(value, path, number, advice);
       continue;
     }
-    const entry = JournalEntry.safeParse(value);
-    if (!entry.success) {
-      throw new UserInputError(`journal ${path} line ${number} is not a valid record: ${formatIssues(entry.error.issues)}; ${advice}`);
-    }
-    entries.push(value as JournalEntry); // the raw line keeps unknown fields, as parseState does
+    const entry = header.journal === FIRST_JOURNAL_FORMAT_VERSION ? readFirstFormatEntry(value) : readEntry(value);
+    if (typeof entry === 'string') throw new UserInputError(`journal ${path} line ${number} is not a valid record: ${entry}; ${advice}`);
+    entries.push(entry);
   }
   return { header, entries, tornLine: null };
 }
@@ -72,4 +76,17 @@ function numberedLines(text: string): { number: number; text: string }[] {
     .split('\n')
     .map((line, i) => ({ number: i + 1, text: line }))
     .filter((line) => !/^[\s\0]*$/.test(line.text));
+}
+
+function readEntry(value: unknown): JournalEntry | string {
+  if (isJsonObject(value) && Object.hasOwn(value, 'remove') && !Object.hasOwn(value, 'key')) {
+    const key = TaskKey.safeParse(value.remove);
+    return key.success ? { key: key.data, record: null } : `remove: ${key.error.issues[0]?.message ?? 'invalid'}`;
+  }
+  return readTaskLine(value);
+}
+
+function readFirstFormatEntry(value: unknown): JournalEntry | string {
+  const entry = FirstFormatEntry.safeParse(value);
+  return entry.success ? (value as JournalEntry) : formatIssues(entry.error.issues); // the raw line keeps unknown fields, as parseState does
 }

@@ -46,20 +46,28 @@ export function startStateLines(firstLine: string, path: string): StateLines | n
     add(line, last) {
       number++;
       if (line.trim() === '') return;
-      const value = parseLine(line, number, last, path);
-      if (!isJsonObject(value)) throw mismatch(path, number, 'expected one task record, a JSON object with its "key"');
-      const { key, ...record } = value;
-      const keyCheck = TaskKey.safeParse(key);
-      if (!keyCheck.success) throw mismatch(path, number, `key: ${keyCheck.error.issues[0]?.message ?? 'invalid'}`);
-      if (Object.hasOwn(tasks, keyCheck.data)) throw mismatch(path, number, `key: ${keyCheck.data} has another line before this one`);
-      restoreLastAttempt(record);
-      const recordCheck = TaskRecord.safeParse(record);
-      if (!recordCheck.success) throw mismatch(path, number, formatIssues(recordCheck.error.issues));
-      keepConfigsAsText(record);
-      tasks[keyCheck.data] = record as TaskRecord; // the raw record: unknown fields are kept
+      const task = readTaskLine(parseLine(line, number, last, path), (key) => Object.hasOwn(tasks, key));
+      if (typeof task === 'string') throw mismatch(path, number, task);
+      tasks[task.key] = task.record;
     },
     finish: () => ({ ...(header as Omit<State, 'tasks'>), tasks }),
   };
+}
+
+// One task's line, parsed: a state file's line after the header, and a journal's line recording a task
+// (the journal writes the same line). Its key and record, or what is wrong with it. `seen`: whether an
+// earlier line had the key (a state file has one line a task; a journal may repeat one).
+export function readTaskLine(value: unknown, seen: (key: string) => boolean = () => false): { key: string; record: TaskRecord } | string {
+  if (!isJsonObject(value)) return 'expected one task record, a JSON object with its "key"';
+  const { key, ...record } = value;
+  const keyCheck = TaskKey.safeParse(key);
+  if (!keyCheck.success) return `key: ${keyCheck.error.issues[0]?.message ?? 'invalid'}`;
+  if (seen(keyCheck.data)) return `key: ${keyCheck.data} has another line before this one`;
+  restoreLastAttempt(record);
+  const recordCheck = TaskRecord.safeParse(record);
+  if (!recordCheck.success) return formatIssues(recordCheck.error.issues);
+  keepConfigsAsText(record);
+  return { key: keyCheck.data, record: record as TaskRecord }; // the raw record: unknown fields are kept
 }
 
 function parseFormat1(text: string, path: string): State {

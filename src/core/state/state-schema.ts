@@ -19,7 +19,12 @@ export const LEGACY_STATE_FORMAT_VERSION = 1;
 
 // Task keys are "projectId/fileId" (or "projectId/nodeId" on a 2024-05-18 workspace), or
 // "projectId/folder/name" for a task given by name and folder.
-export const TaskKey = z.string().regex(/^[1-9]\d*\/([1-9]\d*|[^/\n]+(\/[^/\n]+)+)$/, 'expected a key "projectId/fileId" or "projectId/folder/name"');
+const TASK_KEY = /^[1-9]\d*\/([1-9]\d*|[^/\n]+(\/[^/\n]+)+)$/;
+export const TaskKey = z.string().regex(TASK_KEY, 'expected a key "projectId/fileId" or "projectId/folder/name"');
+// The same test without zod's result object: an apply checks the key of every outcome it records.
+export function isTaskKey(key: string): boolean {
+  return TASK_KEY.test(key);
+}
 
 // Any defined value: it comes from JSON.parse, so it is JSON already; walking it again would cost
 // time on large states for nothing.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UserInputError } from '../../../src/errors.js';
 import { foldJournal } from '../../../src/core/state/fold-journal.js';
-import { aFailedRecord, anAppliedRecord, aState, journalHeader, journalLine } from '../../support/state-builders.js';
+import { aFailedRecord, anAppliedRecord, aState, journalHeader, journalLine, journalRemoval } from '../../support/state-builders.js';
 
 describe('foldJournal', () => {
   it('applies every record on top of the state, leaving the serial alone', () => {
@@ -60,8 +60,8 @@ describe('foldJournal', () => {
   });
 
   it('refuses a whole line that is not a record', () => {
-    const text = journalHeader() + '{"key":"1/2","record":{"file":3}}\n';
-    expect(() => foldJournal(aState(), text, 'j')).toThrow(/^journal j line 2 is not a valid record: record\.file: .*expected string/);
+    const text = journalHeader() + '{"key":"1/2","file":3,"applied":null}\n';
+    expect(() => foldJournal(aState(), text, 'j')).toThrow(/^journal j line 2 is not a valid record: file: .*expected string/);
   });
 
   it('refuses a journal of another lineage', () => {
@@ -73,8 +73,8 @@ describe('foldJournal', () => {
   });
 
   it('refuses a journal from a newer dwsync and one without a header', () => {
-    expect(() => foldJournal(aState(), '{"journal":2,"lineage":"x","baseSerial":0}\n', 'j')).toThrow(
-      'journal j has format 2: it was written by a newer dwsync; upgrade dwsync',
+    expect(() => foldJournal(aState(), '{"journal":3,"lineage":"x","baseSerial":0}\n', 'j')).toThrow(
+      'journal j has format 3: it was written by a newer dwsync; upgrade dwsync',
     );
     expect(() => foldJournal(aState(), journalLine('1/2', aFailedRecord()), 'j')).toThrow(/^journal j line 1 is not a journal header: journal: /);
   });
@@ -83,7 +83,7 @@ describe('foldJournal', () => {
 describe('foldJournal, removals', () => {
   it('removes the record of a key whose line says null', () => {
     const state = aState({ '1/1': anAppliedRecord(), '1/2': aFailedRecord() });
-    const journal = `${journalHeader()}${JSON.stringify({ key: '1/1', record: null })}\n`;
+    const journal = `${journalHeader()}${journalRemoval('1/1')}`;
     const folded = foldJournal(state, journal).state;
     expect(Object.keys(folded.tasks)).toEqual(['1/2']);
   });

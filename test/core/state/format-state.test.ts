@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatJournalLine, formatState, formatTaskLine } from '../../../src/core/state/format-state.js';
+import { formatRemovalLine, formatState, formatTaskLine } from '../../../src/core/state/format-state.js';
 import { appliedRecord } from '../../../src/core/plan/build-record.js';
 import { desiredConfig } from '../../../src/core/plan/desired-config.js';
 import { defineLazyJson, lazyJsonText } from '../../../src/core/text/define-lazy.js';
@@ -39,16 +39,19 @@ describe('formatState', () => {
   });
 });
 
-// The record a journal line carries, read back with JSON.parse alone (which keeps the written order).
-function journalRecord(record: TaskRecord): Record<string, unknown> {
-  return (JSON.parse(formatJournalLine('1/1', record)) as { record: Record<string, unknown> }).record;
+// The record a state line (and a journal line) carries, read back with JSON.parse alone (which keeps
+// the written order), its key left out.
+function lineRecord(record: TaskRecord): Record<string, unknown> {
+  const { key: _key, ...rest } = JSON.parse(formatTaskLine('1/1', record)) as Record<string, unknown>;
+  return rest;
 }
 
 describe('the order of a record\'s fields', () => {
   it('puts known fields in the schema order, nested ones too, then unknown fields sorted by name', () => {
     const record = anAppliedRecord();
-    const shuffled = { zeta: 1, lastAttempt: { requestId: 'req-1', attempts: 1, outcome: 'applied', at: record.lastAttempt!.at }, Alpha: 2, applied: record.applied, file: record.file } as unknown as TaskRecord;
-    const ordered = journalRecord(shuffled);
+    // A request id of its own: the last attempt is not the applied one and is written whole.
+    const shuffled = { zeta: 1, lastAttempt: { requestId: 'req-2', attempts: 1, outcome: 'applied', at: record.lastAttempt!.at }, Alpha: 2, applied: record.applied, file: record.file } as unknown as TaskRecord;
+    const ordered = lineRecord(shuffled);
     expect(Object.keys(ordered)).toEqual(['file', 'applied', 'lastAttempt', 'Alpha', 'zeta']);
     expect(Object.keys(ordered.lastAttempt as object)).toEqual(['at', 'outcome', 'attempts', 'requestId']);
     const line = JSON.parse(formatTaskLine('1/1', shuffled)) as Record<string, unknown>;
@@ -63,7 +66,7 @@ describe('the order of a record\'s fields', () => {
       fileId: 7,
       file: 'jobs/a.yaml',
     } as unknown as TaskRecord;
-    const ordered = journalRecord(record) as { deploy: object; lastAttempt: { error: object } };
+    const ordered = lineRecord(record) as { deploy: object; lastAttempt: { error: object } };
     expect(Object.keys(ordered)).toEqual(['file', 'fileId', 'applied', 'lastAttempt', 'deploy']);
     expect(Object.keys(ordered.deploy)).toEqual(['stage', 'at', 'error', 'extra']);
     expect(Object.keys(ordered.lastAttempt)).toEqual(['at', 'outcome', 'attempts', 'error']);
@@ -75,24 +78,23 @@ describe('the order of a record\'s fields', () => {
       fc.property(anyRecord, fc.boolean(), (record, lazy) => {
         const plain = JSON.parse(JSON.stringify(record)) as TaskRecord;
         const given = lazy && plain.applied ? withLazyConfigs(plain) : plain;
-        expect(journalRecord(given)).toEqual(plain);
-        const { key, ...line } = JSON.parse(formatTaskLine('1/1', given)) as Record<string, unknown>;
+        const { key } = JSON.parse(formatTaskLine('1/1', given)) as Record<string, unknown>;
         expect(key).toBe('1/1');
         expect(parseState(`${formatState(aState())}${formatTaskLine('1/1', given)}\n`, 'state.json').tasks['1/1']).toEqual(plain);
-        expect(Object.keys(line)).toEqual(Object.keys(journalRecord(given)));
+        expect(formatTaskLine('1/1', given)).toBe(formatTaskLine('1/1', plain));
       }),
     );
   });
 
   it('leaves undefined fields out, as JSON does', () => {
     const record = { ...aFailedRecord(), deploy: undefined, fileId: undefined } as unknown as TaskRecord;
-    expect(formatJournalLine('1/1', record)).toBe(formatJournalLine('1/1', aFailedRecord()));
+    expect(formatTaskLine('1/1', record)).toBe(formatTaskLine('1/1', aFailedRecord()));
   });
 
   it('keeps a field named __proto__ as a plain field', () => {
     const record = JSON.parse(`{"file":"jobs/a.yaml","applied":null,"__proto__":{"x":1}}`) as TaskRecord;
-    expect(formatJournalLine('1/1', record)).toContain('"__proto__":{"x":1}');
-    expect(Object.keys(journalRecord(record))).toContain('__proto__');
+    expect(formatTaskLine('1/1', record)).toContain('"__proto__":{"x":1}');
+    expect(Object.keys(lineRecord(record))).toContain('__proto__');
   });
 
   it('writes a record\'s own `key` field once in a state line: the line\'s key', () => {
@@ -163,8 +165,7 @@ describe('configs kept as JSON text', () => {
   it('are written as their text, the same bytes as the parsed configs give, and never parsed', () => {
     expect(lazyJsonText(lazy.applied!, 'taskContent')).toBeDefined();
     expect(formatTaskLine('1/1', lazy)).toBe(formatTaskLine('1/1', plain));
-    expect(formatJournalLine('1/1', lazy)).toBe(formatJournalLine('1/1', plain));
-    expect(formatJournalLine('1/1', lazy)).toBe(JSON.stringify({ key: '1/1', record: { file: plain.file, applied: plain.applied, lastAttempt: plain.lastAttempt } }));
+    expect(formatTaskLine('1/1', lazy)).toBe(JSON.stringify({ key: '1/1', file: plain.file, applied: plain.applied, lastAttempt: { outcome: 'applied', attempts: 1 } }));
     expect(lazyJsonText(lazy.applied!, 'taskParam')).toBeDefined(); // writing did not replace the text
   });
 
@@ -207,17 +208,28 @@ describe('formatTaskLine, what an applied lastAttempt leaves out', () => {
   });
 });
 
-describe('formatJournalLine', () => {
-  it('writes a removed record as null', () => {
-    expect(formatJournalLine('1/1', null)).toBe('{"key":"1/1","record":null}');
+describe('formatRemovalLine', () => {
+  it('names the key whose record is removed, and nothing else', () => {
+    expect(formatRemovalLine('1/1')).toBe('{"remove":"1/1"}');
+    expect(formatRemovalLine('1/dw/"q"')).toBe('{"remove":"1/dw/\\"q\\""}');
   });
+});
 
+describe('formatTaskLine, the field order', () => {
   it('writes a record in the file order', () => {
-    const record = anAppliedRecord();
-    const written = JSON.parse(formatJournalLine('1/1', record)) as { key: string; record: Record<string, unknown> };
-    expect(written).toEqual({ key: '1/1', record });
-    expect(Object.keys(written.record)).toEqual(['file', 'applied', 'lastAttempt']);
-    expect(Object.keys(written.record['applied'] as object)).toEqual(['taskContent', 'taskParam', 'taskContentHash', 'taskParamHash', 'appliedAt', 'commit', 'requestId']);
+    const written = JSON.parse(formatTaskLine('1/1', anAppliedRecord())) as Record<string, unknown>;
+    expect(Object.keys(written)).toEqual(['key', 'file', 'applied', 'lastAttempt']);
+    expect(Object.keys(written['applied'] as object)).toEqual(['taskContent', 'taskParam', 'taskContentHash', 'taskParamHash', 'appliedAt', 'commit', 'requestId']);
+  });
+});
+
+describe('formatState with lines already formatted', () => {
+  it('writes a known line as it is and formats the others', () => {
+    const state = aState({ '1/1': anAppliedRecord(), '1/2': aFailedRecord() });
+    const known = (key: string) => (key === '1/2' ? '{"key":"1/2","stand-in":true}' : undefined);
+    const lines = formatState(state, known).split('\n');
+    expect(lines[1]).toBe(formatTaskLine('1/1', anAppliedRecord()));
+    expect(lines[2]).toBe('{"key":"1/2","stand-in":true}');
   });
 });
 
@@ -257,7 +269,6 @@ describe('configs kept as JSON text, one of the two or oddly shaped', () => {
 describe('a record\'s unknown fields', () => {
   it('puts unknown fields after every known one, not among them', () => {
     const record = { zeta: 1, deploy: null, file: 'jobs/a.yaml', applied: null, lastAttempt: null } as unknown as TaskRecord;
-    const written = JSON.parse(formatJournalLine('1/1', record)) as { record: Record<string, unknown> };
-    expect(Object.keys(written.record)).toEqual(['file', 'applied', 'lastAttempt', 'deploy', 'zeta']);
+    expect(Object.keys(lineRecord(record))).toEqual(['file', 'applied', 'lastAttempt', 'deploy', 'zeta']);
   });
 });
