@@ -174,7 +174,8 @@ describe(`apply on a 2024-05-18 workspace killed with SIGKILL (seed ${SEED})`, (
       expect(reported).toHaveLength(tasks.length);
       expect(reported.filter((key) => !view.applied.has(key))).toEqual([]);
       await started.remove();
-      started = await startAndKill({ afterCalls: BY_ID + 2 * NAMED - 3 }, concurrency, latencyMs);
+      // Again, killed halfway through the calls: a busy machine can finish the last few before the kill lands.
+      started = await startAndKill({ afterCalls: BY_ID + NAMED }, concurrency, latencyMs);
     }
     const { dir, emulator, remove } = started;
     try {
