@@ -3,6 +3,7 @@ import type { Operation } from 'fast-json-patch';
 import { isDeepStrictEqual } from 'node:util';
 
 import { diffConfig } from '../plan/diff-config.js';
+import { copyJsonField } from '../text/define-lazy.js';
 import type { JsonObject, JsonValue } from '../text/json.js';
 import { projectSchedule } from './schedule-config.js';
 
@@ -24,11 +25,12 @@ export function planSchedulePatch(previous: WithSchedule | null, desired: WithSc
 // The desired config with the schedule left as last applied: what a record may say once the content is
 // in DataWorks but the schedule has not been sent (or was refused). The schedule is recorded only
 // after UpdateFile accepts it.
+// Its configs stay JSON text where they are (define-lazy.ts): a spread would parse them, and the
+// journal would then serialise them again, for every task an apply records.
 export function keepAppliedSchedule<T extends WithSchedule>(desired: T, applied: WithSchedule | null | undefined): T {
-  const { schedule: _schedule, scheduleHash: _hash, ...rest } = desired;
-  return applied?.schedule !== undefined && applied.scheduleHash !== undefined
-    ? ({ ...rest, schedule: applied.schedule, scheduleHash: applied.scheduleHash } as T)
-    : (rest as T);
+  const kept = {} as T;
+  for (const field of Object.keys(desired)) if (field !== 'schedule' && field !== 'scheduleHash') copyJsonField(desired, kept, field);
+  return applied?.schedule !== undefined && applied.scheduleHash !== undefined ? Object.assign(kept, { schedule: applied.schedule, scheduleHash: applied.scheduleHash }) : kept;
 }
 
 // An update whose content and TaskParam are the last applied ones and not drifted: only the schedule

@@ -4,6 +4,7 @@ import { planTasks, toPlanReport } from '../../../src/core/plan/plan-tasks.js';
 import { buildPlanView } from '../../../src/views/plan-view.js';
 import { renderFieldDiff } from '../../../src/views/render-field-diff.js';
 import { buildTask } from '../../support/build-task.js';
+import { lazyJsonText } from '../../../src/core/text/define-lazy.js';
 import { diffLiveSchedule, keepAppliedSchedule, onlyScheduleChanged, planSchedulePatch, scheduleChanged } from '../../../src/core/schedule/plan-schedule.js';
 
 const salt = 'ab';
@@ -58,6 +59,14 @@ describe('keepAppliedSchedule', () => {
     const applied = desiredConfig(buildTask({ schedule: { paused: false } }), salt);
     expect(keepAppliedSchedule(desired, applied)).toEqual({ ...desired, schedule: applied.schedule, scheduleHash: applied.scheduleHash });
     expect('schedule' in keepAppliedSchedule(desired, null)).toBe(false);
+  });
+
+  test('keeps the configs as the JSON text they were, unparsed', () => {
+    const desired = desiredConfig(buildTask({ schedule: { paused: true } }), salt);
+    const kept = keepAppliedSchedule(desired, null);
+    expect(lazyJsonText(kept, 'taskContent')).toBe(lazyJsonText(desired, 'taskContent'));
+    expect(lazyJsonText(kept, 'taskParam')).toBe(lazyJsonText(desired, 'taskParam'));
+    expect(lazyJsonText(kept, 'taskContent')).toBeDefined();
   });
 });
 
