@@ -75,9 +75,9 @@ export function renderApplyComment(report: ApplyReport, title: string, status: S
     '',
     formatStatusLine(verdict[0]!, verdict[1]!, status),
     '',
-    '| applied | failed | skipped | unchanged |',
-    '|---:|---:|---:|---:|',
-    `| ${applied} | ${failed} | ${skipped} | ${unchanged} |`,
+    '| created | applied | deleted | failed | skipped | unchanged |',
+    '|---:|---:|---:|---:|---:|---:|',
+    `| ${report.summary.created} | ${applied} | ${report.summary.deleted} | ${failed} | ${skipped} | ${unchanged} |`,
     '',
     '',
   ].join('\n');

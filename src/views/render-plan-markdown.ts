@@ -32,9 +32,9 @@ export function renderPlanMarkdown(view: PlanView, options: PlanMarkdownOptions)
     ...(options.status ? [options.status, ''] : []),
     headline,
     '',
-    '| update | unchanged | orphaned |',
-    '|---:|---:|---:|',
-    `| ${update} | ${unchanged} | ${orphaned} |`,
+    '| create | update | delete | unchanged | orphaned |',
+    '|---:|---:|---:|---:|---:|',
+    `| ${create} | ${update} | ${deletions.length} | ${unchanged} | ${orphaned} |`,
     '',
     '',
   ].join('\n');

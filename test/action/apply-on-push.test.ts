@@ -103,7 +103,7 @@ describe('the Action, apply on a push to the default branch', () => {
     expect(results).toHaveLength(1);
     expect(results[0]?.body.split('\n', 1)[0]).toBe(APPLY_MARKER);
     expect(results[0]?.body).toContain(`✅ **Applied** for commit <code>${s.sha.slice(0, 12)}</code> · [run](https://github.test/acme/dataworks-jobs/actions/runs/4242)`);
-    expect(results[0]?.body).toContain('| applied | failed | skipped | unchanged |\n|---:|---:|---:|---:|\n| 2 | 0 | 0 | 0 |');
+    expect(results[0]?.body).toContain('| created | applied | deleted | failed | skipped | unchanged |\n|---:|---:|---:|---:|---:|---:|\n| 0 | 2 | 0 | 0 | 0 | 0 |');
     expect(run.outputs['results-comment-url']).toBe(results[0]?.html_url);
   });
 
@@ -119,7 +119,7 @@ describe('the Action, apply on a push to the default branch', () => {
     expect(head?.hash).toBe(run.outputs['state-commit']);
     const body = s.github.comments.find((c) => c.issue === 12)?.body ?? '';
     expect(body).toContain('⚠️ **Applied with failures**');
-    expect(body).toContain('| 1 | 1 | 0 | 0 |');
+    expect(body).toContain('| 0 | 1 | 0 | 1 | 0 | 0 |');
     expect(body).toMatch(/- <code>10000\/1000001<\/code> \(<code>jobs\/ods\/t1000001\.yaml<\/code>\): <code>Invalid\.DI\.Parameter<\/code> .*ResourceGroup is invalid/);
   });
 

@@ -66,7 +66,7 @@ describe('the Action, plan on a pull request', () => {
     expect(first.code, first.stdout + first.stderr).toBe(0);
     expectNoLeak(first);
     expect(first.stdout).toContain('::add-mask::' + TOKEN);
-    expect(first.summary).toContain('| update | unchanged | orphaned |\n|---:|---:|---:|\n| 2 | 0 | 0 |');
+    expect(first.summary).toContain('| create | update | delete | unchanged | orphaned |\n|---:|---:|---:|---:|---:|\n| 0 | 2 | 0 | 0 | 0 |');
     expect(first.summary).toContain('<details><summary><code>jobs/ods/a.yaml</code> · <code>10000/1000001</code> · update (first apply)</summary>');
     expect(first.summary).toContain('+ taskParam.ResourceGroup: "S_res_group_1_1"');
     expect(first.summary).toContain('"(sensitive)"');

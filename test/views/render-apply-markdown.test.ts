@@ -52,6 +52,8 @@ describe('renderApplyComment', () => {
       { key: '1/1', file: 'jobs/a.yaml', outcome: 'failed', attempts: 3, error: { code: 'Throttling.User', message: 'slow <down>' } },
       { key: '1/2', file: 'jobs/b.yaml', outcome: 'skipped', attempts: 0, reason: 'drift' },
       { key: '1/3', file: 'jobs/c.yaml', outcome: 'applied', attempts: 1 },
+      { key: '1/4', file: 'jobs/d.yaml', outcome: 'created', attempts: 1 },
+      { key: '1/5', file: 'jobs/e.yaml', outcome: 'deleted', attempts: 1 },
     ]);
     expect(renderApplyComment(report, 'dwsync apply', status, false)).toBe(
       [
@@ -59,9 +61,9 @@ describe('renderApplyComment', () => {
         '',
         '⚠️ **Applied with failures** for commit <code>6dcb09b5b578</code> · [run](https://r/1)',
         '',
-        '| applied | failed | skipped | unchanged |',
-        '|---:|---:|---:|---:|',
-        '| 1 | 1 | 1 | 0 |',
+        '| created | applied | deleted | failed | skipped | unchanged |',
+        '|---:|---:|---:|---:|---:|---:|',
+        '| 1 | 1 | 1 | 1 | 1 | 0 |',
         '',
         '2 tasks were not applied:',
         '',

@@ -36,10 +36,20 @@ describe('renderPlanMarkdown', () => {
       buildChange({ key: '10000/1', file: 'jobs/ods/u_pk.yaml' }),
       buildChange({ key: '10000/2', action: 'unchanged', reason: undefined, taskContentPatch: [] }),
     ]);
-    expect(md).toContain('| update | unchanged | orphaned |\n|---:|---:|---:|\n| 1 | 1 | 0 |');
+    expect(md).toContain('| create | update | delete | unchanged | orphaned |\n|---:|---:|---:|---:|---:|\n| 0 | 1 | 0 | 1 | 0 |');
     expect(md).toContain('<details><summary><code>jobs/ods/u_pk.yaml</code> · <code>10000/1</code> · update (changed)</summary>');
     expect(md).toContain('```diff\n! taskContent.setting.speed.concurrent: 2 → 4\n```');
     expect(md).not.toContain('10000/2');
+  });
+
+  it('counts tasks to create and to delete in the table', () => {
+    const md = render([
+      buildChange({ key: '10000/1', action: 'create', reason: 'new' }),
+      buildChange({ key: '10000/2', action: 'delete', reason: undefined, taskContentPatch: [] }),
+      buildChange({ key: '10000/3', action: 'delete', reason: undefined, taskContentPatch: [] }),
+      buildChange({ key: '10000/4', action: 'orphaned', reason: undefined, taskContentPatch: [] }),
+    ]);
+    expect(md).toContain('| create | update | delete | unchanged | orphaned |\n|---:|---:|---:|---:|---:|\n| 1 | 0 | 2 | 0 | 1 |');
   });
 
   it('says there are no changes when nothing is to update', () => {
@@ -86,7 +96,7 @@ describe('the plan comment and job summary', () => {
   it('shows more of each task in the summary, within 1 MiB, with the outdated note under the head', () => {
     const md = renderPlanSummary(view, { title: 'dwsync plan', status: 'S', outdated: 'OUTDATED' });
     expect(Buffer.byteLength(md)).toBeLessThanOrEqual(1024 * 1024);
-    expect(md).toContain('| 300 | 0 | 0 |\n\nOUTDATED\n\n<details>');
+    expect(md).toContain('| 0 | 300 | 0 | 0 | 0 |\n\nOUTDATED\n\n<details>');
     expect(md).toContain('+ taskContent.k99: ');
     const small = buildPlanView([planned(buildChange({ key: '1/1' }))]);
     expect(renderPlanSummary(small, { title: 't', status: 'S', outdated: null })).toBe(
