@@ -99,9 +99,10 @@ export function toUpdateFileFields(desired: JsonObject, base: JsonObject): Updat
   if (typeof cron === 'string') {
     fields.CronExpress = cron;
     const cycle = cycleOf(cron);
-    // Sent only when the cycle is known to change: with no known base cron the current CycleType is
-    // unknown, and sending the value it already has would be refused.
-    if (cycle && typeof base['cron'] === 'string' && cycle !== cycleOf(base['cron'])) fields.CycleType = cycle;
+    // Sent only when the cycle is known to change: with no base cron, or one whose cycle dwsync cannot
+    // tell, the current CycleType is unknown, and sending the value it already has would be refused.
+    const baseCycle = typeof base['cron'] === 'string' ? cycleOf(base['cron']) : null;
+    if (cycle && baseCycle && cycle !== baseCycle) fields.CycleType = cycle;
   }
   if (typeof rerun['mode'] === 'string') fields.RerunMode = RERUN_TO_WIRE[rerun['mode'] as RerunMode];
   if (typeof rerun['times'] === 'number') fields.AutoRerunTimes = rerun['times'];

@@ -101,5 +101,6 @@ describe('toUpdateFileFields, one key at a time', () => {
   test('sends no CycleType for a cron whose cycle is not known, nor when the base has no cron', () => {
     expect(toUpdateFileFields({ cron: 'not a cron' }, { cron: '00 00 01 * * ?' })).toStrictEqual({ CronExpress: 'not a cron' });
     expect(toUpdateFileFields({ cron: '00 */30 * * * ?' }, {})).toStrictEqual({ CronExpress: '00 */30 * * * ?' });
+    expect(toUpdateFileFields({ cron: '00 */30 * * * ?' }, { cron: 'written by hand in the console' })).toStrictEqual({ CronExpress: '00 */30 * * * ?' });
   });
 });
