@@ -5,16 +5,20 @@ import { isSecretKey } from './secret-keys.js';
 
 export type ClearSecret = { path: PathSegment[]; message: string };
 
+// Stars, after at most a short prefix that names the kind of key ("sk-" for an API key).
+const MASK = /^[A-Za-z]{0,4}[-_]?\*{3,}$/;
+
 // Values written in a task file under a secret-looking key (a reader's `password:`). dwsync masks them
 // in plans and keeps only a keyed hash in the state, but DataWorks keeps the task's code as sent, so
-// the value ends up stored there in clear. A scheduling parameter (${...}) is not a value. Pure.
+// the value ends up stored there in clear. A scheduling parameter (${...}) is not a value, nor is a
+// mask such as DataWorks' documentation writes in its examples ("******", "sk-****"). Pure.
 export function findClearSecrets(value: JsonValue, path: PathSegment[]): ClearSecret[] {
   if (Array.isArray(value)) return value.flatMap((item, index) => findClearSecrets(item, [...path, index]));
   if (!isJsonObject(value)) return [];
   const found: ClearSecret[] = [];
   for (const [key, item] of Object.entries(value)) {
     const at = [...path, key];
-    if (isSecretKey(key) && typeof item === 'string' && item !== '' && !/^\$[{[].*[}\]]$/.test(item)) {
+    if (isSecretKey(key) && typeof item === 'string' && item !== '' && !/^\$[{[].*[}\]]$/.test(item) && !MASK.test(item)) {
       found.push({
         path: at,
         message: `${key} is written in the task file: DataWorks stores it in clear in the task's code; keep credentials in a DataWorks data source and name it with "datasource"`,

@@ -19,6 +19,15 @@ describe('findClearSecrets', () => {
     expect(findClearSecrets({ password: '${db_password}', pwd: '$[yyyymmdd]', token: '', secret: 5, apiKey: null }, [])).toEqual([]);
   });
 
+  it('does not count a mask as a value: stars, after at most a short prefix', () => {
+    expect(findClearSecrets({ accessKey: '*********', apiKey: 'sk-****', token: 'ak_***' }, [])).toEqual([]);
+  });
+
+  it('counts a value that only holds stars among other text, or too few of them', () => {
+    const values = { password: 'pa**word', accessKey: 'LTAI5t***x', apiKey: 'sk-**', secret: 'longprefix-****' };
+    expect(findClearSecrets(values, []).map((s) => s.path)).toEqual([['password'], ['accessKey'], ['apiKey'], ['secret']]);
+  });
+
   it('counts text that only starts like a parameter', () => {
     expect(findClearSecrets({ password: '${a}b' }, []).map((s) => s.path)).toEqual([['password']]);
   });
