@@ -126,7 +126,7 @@ describe('the Action, cancelled mid-apply', () => {
     expect(post.summary).toMatch(/State committed as `[0-9a-f]{40}` and pushed to main\./);
     const comment = s.github.comments.find((c) => c.issue === 21)?.body ?? '';
     expect(comment).toContain('⏹️ **Apply cancelled**');
-    expect(comment).toContain('| 2 | 0 | 4 | 0 |');
+    expect(comment).toContain('| 0 | 2 | 0 | 0 | 4 | 0 |');
   }, 60_000);
 
   it('the post step uploads the state as an artifact of the run when it cannot push', async () => {
