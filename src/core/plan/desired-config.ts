@@ -1,7 +1,7 @@
-import { canonicalJson, hashCanonicalText } from '../text/canonical-json.js';
+import { hashCanonicalText } from '../text/canonical-json.js';
 import { defineLazyJson } from '../text/define-lazy.js';
 import type { JsonObject, JsonValue } from '../text/json.js';
-import { hashSecrets } from '../task/secret-keys.js';
+import { canonicalJsonWithHashedSecrets } from '../task/secret-keys.js';
 import type { Task } from '../task/task.js';
 import { toScheduleConfig } from '../schedule/schedule-config.js';
 
@@ -20,8 +20,8 @@ export type DesiredConfig = {
 };
 
 export function desiredConfig(task: Task, salt: string): DesiredConfig {
-  const contentText = canonicalJson(hashSecrets(task.taskContent, salt));
-  const paramText = canonicalJson(hashSecrets(task.taskParam, salt));
+  const contentText = canonicalJsonWithHashedSecrets(task.taskContent, salt);
+  const paramText = canonicalJsonWithHashedSecrets(task.taskParam, salt);
   const desired = {
     taskContentHash: hashCanonicalText(contentText),
     taskParamHash: hashCanonicalText(paramText),
