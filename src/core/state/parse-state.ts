@@ -5,6 +5,7 @@ import { flatText } from '../text/flat-text.js';
 import { findJsonSyntaxError } from '../text/find-json-syntax-error.js';
 import { formatPath } from '../text/format-path.js';
 import { isJsonObject } from '../text/json.js';
+import { isCommonTaskRecord } from './is-common-task-record.js';
 import { findPosition } from '../text/source-lines.js';
 import { LEGACY_STATE_FORMAT_VERSION, STATE_FORMAT_VERSION, State, StateHeader, TaskKey, TaskRecord } from './state-schema.js';
 
@@ -53,8 +54,10 @@ export function startStateLines(firstLine: string, path: string): StateLines | n
       if (!keyCheck.success) throw mismatch(path, number, `key: ${keyCheck.error.issues[0]?.message ?? 'invalid'}`);
       if (Object.hasOwn(tasks, keyCheck.data)) throw mismatch(path, number, `key: ${keyCheck.data} has another line before this one`);
       restoreLastAttempt(record);
-      const recordCheck = TaskRecord.safeParse(record);
-      if (!recordCheck.success) throw mismatch(path, number, formatIssues(recordCheck.error.issues));
+      if (!isCommonTaskRecord(record)) {
+        const recordCheck = TaskRecord.safeParse(record);
+        if (!recordCheck.success) throw mismatch(path, number, formatIssues(recordCheck.error.issues));
+      }
       keepConfigsAsText(record);
       tasks[keyCheck.data] = record as TaskRecord; // the raw record: unknown fields are kept
     },
