@@ -110,7 +110,8 @@ function parseTaskDocument(doc: Document, source: string, file: string, report: 
     }
   }
   const locate = (path: PathSegment[], at?: 'key' | 'value') => locateInDocument(doc, source, json, path, at);
-  const checked = { ...data, taskContent: content };
+  // The document as checked: with a string taskContent, the JSON it holds (no copy otherwise).
+  const checked = json === null ? data : { ...data, taskContent: content };
   issues.push(...validateSchema(TaskDocument, checked, CLOSED_KEYS), ...validateTaskIdentity(checked));
   issues.push(...validateJsonValue(data.taskParam, ['taskParam']), ...validateJsonValue(content, ['taskContent']));
   issues.push(...validateTaskContent(content), ...validateSchedule(data.schedule));
