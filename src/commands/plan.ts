@@ -8,10 +8,8 @@ import type { State } from '../core/state/state-schema.js';
 import type { CommandDeps, CommandOptions } from './command-options.js';
 import { loadValidTasks } from './load-tasks.js';
 import { apiResolver } from '../core/config/api-version.js';
-import { connect } from './connect.js';
 import { guardDeletes } from '../core/plan/guard-deletes.js';
 import { onlyScope } from '../core/plan/only-scope.js';
-import { refreshPlan } from '../remote/refresh-plan.js';
 import { resolveSettings } from './resolve-settings.js';
 import type { Settings } from '../core/config/settings.js';
 import { forEachWorkspace, isKeyInWorkspace } from './workspaces.js';
@@ -35,9 +33,12 @@ export async function preparePlanWithSettings(settings: Settings, deps: CommandD
   // One workspace after another, as before the guard: each refresh has its own call runner, so
   // running them at once would add their rates up past the ceiling.
   const refreshed: Array<{ planned: PlannedTask[]; warnings: Problem[] }> = [];
+  // Only --refresh calls DataWorks: a plan without it does not load the client and its call pipeline
+  // (about 30 modules, their startup time and a few megabytes of memory).
+  const remote = settings.refresh ? await loadRefresh() : null;
   for (const part of parts) {
-    if (!settings.refresh) refreshed.push({ planned: part.planned, warnings: [] });
-    else refreshed.push(await refreshPlan(part.planned, part.state.salt, part.settings, await connect(part.settings, deps)));
+    if (remote === null) refreshed.push({ planned: part.planned, warnings: [] });
+    else refreshed.push(await remote.refreshPlan(part.planned, part.state.salt, part.settings, await remote.connect(part.settings, deps)));
   }
   const planned = refreshed.flatMap((part) => part.planned).sort((a, b) => compareKeys(a.key, b.key));
   return { settings, states: parts.map((part) => part.state), planned, warnings: refreshed.flatMap((part) => part.warnings) };
@@ -79,4 +80,9 @@ function recordsIn(records: State['tasks'], workspace: number): State['tasks'] {
   const scoped: State['tasks'] = {};
   for (const [key, record] of Object.entries(records)) if (isKeyInWorkspace(key, workspace)) scoped[key] = record;
   return scoped;
+}
+
+async function loadRefresh() {
+  const [{ connect }, { refreshPlan }] = await Promise.all([import('./connect.js'), import('../remote/refresh-plan.js')]);
+  return { connect, refreshPlan };
 }

@@ -1,8 +1,7 @@
 import path from 'node:path';
-import pLimit from 'p-limit';
 import { compareProblems, type Problem } from '../core/problem.js';
 import type { Task } from '../core/task/task.js';
-import { parseTaskFile } from '../core/task/parse-task-file.js';
+import { parseTaskFile, type ParsedTaskFile } from '../core/task/parse-task-file.js';
 import { validateTasks } from '../core/task/validate-tasks.js';
 import { taskRules } from '../core/task/task-rules.js';
 import { taskFitsApi } from '../core/task/task-fits-api.js';
@@ -10,6 +9,7 @@ import type { ApiOf } from '../core/config/api-version.js';
 import { checkOnlyPattern, compileGlobs } from '../core/text/glob.js';
 import { UserInputError } from '../errors.js';
 import { listTaskFiles } from './list-task-files.js';
+import { mapBounded } from './map-bounded.js';
 import { locateTaskIssues } from './locate-task-issues.js';
 import { readTaskText } from './read-task-text.js';
 
@@ -46,18 +46,14 @@ export async function readTaskFiles(options: ReadTaskFilesOptions): Promise<Task
   }
   const problems = listed.problems.filter((p) => p.file === jobsFolder || selected(p.file));
 
-  const limit = pLimit(options.concurrency ?? 32);
-  const parsed = await Promise.all(
-    files.map((file) =>
-      limit(async () => {
-        const read = await (options.readText ?? readTaskText)(path.join(options.root, file));
-        if ('problem' in read) {
-          return { tasks: [], problems: [{ file, line: read.line, column: read.column, path: '', message: read.problem }], warnings: [] };
-        }
-        return parseTaskFile(read.text, file);
-      }),
-    ),
-  );
+  const readText = options.readText ?? readTaskText;
+  const parsed = await mapBounded(files, options.concurrency ?? 32, async (file): Promise<ParsedTaskFile> => {
+    const read = await readText(path.join(options.root, file));
+    if ('problem' in read) {
+      return { tasks: [], problems: [{ file, line: read.line, column: read.column, path: '', message: read.problem }], warnings: [] };
+    }
+    return parseTaskFile(read.text, file);
+  });
   const tasks = parsed.flatMap((p) => p.tasks);
   for (const p of parsed) problems.push(...p.problems);
   problems.push(...validateTasks(tasks, taskRules));

@@ -1,7 +1,8 @@
-import { canonicalJson, hashCanonicalText } from '../text/canonical-json.js';
+import { hashCanonicalText } from '../text/canonical-json.js';
 import { defineLazyJson } from '../text/define-lazy.js';
+import { flatText } from '../text/flat-text.js';
 import type { JsonObject, JsonValue } from '../text/json.js';
-import { hashSecrets } from '../task/secret-keys.js';
+import { canonicalJsonWithHashedSecrets } from '../task/secret-keys.js';
 import type { Task } from '../task/task.js';
 import { toScheduleConfig } from '../schedule/schedule-config.js';
 
@@ -20,8 +21,9 @@ export type DesiredConfig = {
 };
 
 export function desiredConfig(task: Task, salt: string): DesiredConfig {
-  const contentText = canonicalJson(hashSecrets(task.taskContent, salt));
-  const paramText = canonicalJson(hashSecrets(task.taskParam, salt));
+  // Flat (flat-text.ts): a new task's desired config is kept for the whole run.
+  const contentText = flatText(canonicalJsonWithHashedSecrets(task.taskContent, salt));
+  const paramText = flatText(canonicalJsonWithHashedSecrets(task.taskParam, salt));
   const desired = {
     taskContentHash: hashCanonicalText(contentText),
     taskParamHash: hashCanonicalText(paramText),

@@ -1,6 +1,6 @@
 import type { Operation } from 'fast-json-patch';
 
-import { diffConfig, maskPatch } from './diff-config.js';
+import { diffConfig, diffFromNothing, maskPatch } from './diff-config.js';
 import type { JsonValue } from '../text/json.js';
 
 // A planned change's taskContentPatch and taskParamPatch, computed each time they are read instead of
@@ -29,7 +29,7 @@ const DESCRIPTORS = Object.fromEntries(
       configurable: true,
       get(this: { [SOURCE]: PatchSource }): Operation[] {
         const { from, to } = this[SOURCE];
-        return maskPatch(diffConfig(from?.[config] ?? {}, to[config]));
+        return maskPatch(from === null ? diffFromNothing(to[config]) : diffConfig(from[config] ?? {}, to[config]));
       },
       set(this: object, value: unknown) {
         Object.defineProperty(this, field, { value, enumerable: true, writable: true, configurable: true });

@@ -5,6 +5,7 @@ import { flatText } from '../text/flat-text.js';
 import { findJsonSyntaxError } from '../text/find-json-syntax-error.js';
 import { formatPath } from '../text/format-path.js';
 import { isJsonObject } from '../text/json.js';
+import { isCommonTaskRecord } from './is-common-task-record.js';
 import { findPosition } from '../text/source-lines.js';
 import { LEGACY_STATE_FORMAT_VERSION, STATE_FORMAT_VERSION, State, StateHeader, TaskKey, TaskRecord } from './state-schema.js';
 
@@ -64,8 +65,10 @@ export function readTaskLine(value: unknown, seen: (key: string) => boolean = ()
   if (!keyCheck.success) return `key: ${keyCheck.error.issues[0]?.message ?? 'invalid'}`;
   if (seen(keyCheck.data)) return `key: ${keyCheck.data} has another line before this one`;
   restoreLastAttempt(record);
-  const recordCheck = TaskRecord.safeParse(record);
-  if (!recordCheck.success) return formatIssues(recordCheck.error.issues);
+  if (!isCommonTaskRecord(record)) {
+    const recordCheck = TaskRecord.safeParse(record);
+    if (!recordCheck.success) return formatIssues(recordCheck.error.issues);
+  }
   keepConfigsAsText(record);
   return { key: keyCheck.data, record: record as TaskRecord }; // the raw record: unknown fields are kept
 }

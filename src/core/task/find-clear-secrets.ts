@@ -12,18 +12,32 @@ const MASK = /^[A-Za-z]{0,4}[-_]?\*{3,}$/;
 // in plans and keeps only a keyed hash in the state, but DataWorks keeps the task's code as sent, so
 // the value ends up stored there in clear. A scheduling parameter (${...}) is not a value, nor is a
 // mask such as DataWorks' documentation writes in its examples ("******", "sk-****"). Pure.
+// Every value of every task is visited and almost none is a secret: the walk shares one path, pushed
+// and popped, and copies it only for a finding, instead of a new path array per value.
 export function findClearSecrets(value: JsonValue, path: PathSegment[]): ClearSecret[] {
-  if (Array.isArray(value)) return value.flatMap((item, index) => findClearSecrets(item, [...path, index]));
-  if (!isJsonObject(value)) return [];
   const found: ClearSecret[] = [];
+  walk(value, [...path], found);
+  return found;
+}
+
+function walk(value: JsonValue, path: PathSegment[], found: ClearSecret[]): void {
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      path.push(index);
+      walk(value[index]!, path, found);
+      path.pop();
+    }
+    return;
+  }
+  if (!isJsonObject(value)) return;
   for (const [key, item] of Object.entries(value)) {
-    const at = [...path, key];
+    path.push(key);
     if (isSecretKey(key) && typeof item === 'string' && item !== '' && !/^\$[{[].*[}\]]$/.test(item) && !MASK.test(item)) {
       found.push({
-        path: at,
+        path: [...path],
         message: `${key} is written in the task file: DataWorks stores it in clear in the task's code; keep credentials in a DataWorks data source and name it with "datasource"`,
       });
-    } else found.push(...findClearSecrets(item, at));
+    } else walk(item, path, found);
+    path.pop();
   }
-  return found;
 }

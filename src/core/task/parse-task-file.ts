@@ -6,6 +6,7 @@ import { locateJsonPath } from '../text/locate-json-path.js';
 import { findManagedContentWarnings } from './find-managed-content-warnings.js';
 import { findClearSecrets } from './find-clear-secrets.js';
 import { defineLazyJson } from '../text/define-lazy.js';
+import { flatText } from '../text/flat-text.js';
 import { findJsonSyntaxError } from '../text/find-json-syntax-error.js';
 import { formatPath, type PathSegment } from '../text/format-path.js';
 import { createPositionFinder, findPosition } from '../text/source-lines.js';
@@ -109,7 +110,8 @@ function parseTaskDocument(doc: Document, source: string, file: string, report: 
     }
   }
   const locate = (path: PathSegment[], at?: 'key' | 'value') => locateInDocument(doc, source, json, path, at);
-  const checked = { ...data, taskContent: content };
+  // The document as checked: with a string taskContent, the JSON it holds (no copy otherwise).
+  const checked = json === null ? data : { ...data, taskContent: content };
   issues.push(...validateSchema(TaskDocument, checked, CLOSED_KEYS), ...validateTaskIdentity(checked));
   issues.push(...validateJsonValue(data.taskParam, ['taskParam']), ...validateJsonValue(content, ['taskContent']));
   issues.push(...validateTaskContent(content), ...validateSchedule(data.schedule));
@@ -141,9 +143,9 @@ function parseTaskDocument(doc: Document, source: string, file: string, report: 
     ...(data.schedule !== undefined && { schedule: JSON.parse(JSON.stringify(data.schedule)) as Schedule }),
   } as Task;
   // The configs are kept as their JSON text, parsed again when read (define-lazy.ts): a valid JSON
-  // value round-trips exactly, key order included.
-  defineLazyJson(task, 'taskParam', JSON.stringify(data.taskParam));
-  defineLazyJson(task, 'taskContent', JSON.stringify(content));
+  // value round-trips exactly, key order included. Flat (flat-text.ts): kept for the whole run.
+  defineLazyJson(task, 'taskParam', flatText(JSON.stringify(data.taskParam)));
+  defineLazyJson(task, 'taskContent', flatText(JSON.stringify(content)));
   return task;
 }
 

@@ -27,20 +27,27 @@ export function validateJsonValue(value: unknown, root: PathSegment[]): Issue[] 
     }
     const depth = item.depth + 1;
     if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], key: i, parent: item, depth });
+      for (let i = v.length - 1; i >= 0; i--) if (!isPlainJson(v[i])) stack.push({ value: v[i], key: i, parent: item, depth });
       continue;
     }
     if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
       const keys = Object.keys(v);
       for (let i = keys.length - 1; i >= 0; i--) {
         const key = keys[i]!;
-        stack.push({ value: (v as Record<string, unknown>)[key], key, parent: item, depth });
+        const child = (v as Record<string, unknown>)[key];
+        if (!isPlainJson(child)) stack.push({ value: child, key, parent: item, depth });
       }
       continue;
     }
     issues.push(issueAt(item, root, (p) => `${p} must be a JSON value, got ${describeValue(v)}`));
   }
   return issues;
+}
+
+// A value with nothing to check: most values of a config are. Not stacked, so a valid config costs
+// an item per container rather than one per value.
+function isPlainJson(value: unknown): boolean {
+  return value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
 }
 
 function issueAt(item: Item, root: PathSegment[], message: (path: string) => string): Issue {

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diffConfig, maskPatch } from '../../../src/core/plan/diff-config.js';
+import { diffConfig, diffFromNothing, maskPatch } from '../../../src/core/plan/diff-config.js';
+import type { JsonValue } from '../../../src/core/text/json.js';
 
 describe('diffConfig', () => {
   it('gives the RFC 6902 operations from one config to the other', () => {
@@ -44,3 +46,29 @@ describe('maskPatch', () => {
     expect(maskPatch(patch)).toEqual(patch);
   });
 });
+
+describe('diffFromNothing', () => {
+  it('adds every key, in order, with escaped paths', () => {
+    expect(diffFromNothing({ b: [1, { c: 2 }], 'a/b': null, 'c~': 'x' })).toEqual([
+      { op: 'add', path: '/b', value: [1, { c: 2 }] },
+      { op: 'add', path: '/a~1b', value: null },
+      { op: 'add', path: '/c~0', value: 'x' },
+    ]);
+  });
+
+  it('is diffConfig from an empty config, for any config (an object or a list)', () => {
+    const key = fc.oneof(fc.constantFrom('a', 'b', '1', '10', 'a/b', 'c~', '__proto__'), fc.string({ maxLength: 3 }));
+    const value = fc.letrec((tie) => ({
+      any: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 0 }), tie('array'), tie('object')),
+      array: fc.array(tie('any'), { maxLength: 3 }),
+      object: fc.dictionary(key, tie('any'), { maxKeys: 4 }),
+    }));
+    const config = fc.oneof(value.object, value.array) as fc.Arbitrary<JsonValue>;
+    fc.assert(
+      fc.property(config, (to) => {
+        expect(diffFromNothing(to)).toEqual(diffConfig({}, to));
+      }),
+    );
+  });
+});
+

@@ -35,4 +35,15 @@ describe('findClearSecrets', () => {
   it('looks inside a mapping under a secret-looking key', () => {
     expect(findClearSecrets({ credential: { password: 'x' } }, []).map((s) => s.path)).toEqual([['credential', 'password']]);
   });
+
+  it('gives each finding a path of its own and leaves the given path as it was', () => {
+    const root = ['taskContent'];
+    const found = findClearSecrets({ a: [{ password: 'x' }, { token: 'y' }], b: { secret: 'z' } }, root);
+    expect(found.map((s) => s.path)).toEqual([
+      ['taskContent', 'a', 0, 'password'],
+      ['taskContent', 'a', 1, 'token'],
+      ['taskContent', 'b', 'secret'],
+    ]);
+    expect(root).toEqual(['taskContent']);
+  });
 });

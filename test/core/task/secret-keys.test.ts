@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { hashSecrets, isSecretKey, isSecretPointer, maskSecrets } from '../../../src/core/task/secret-keys.js';
+import { canonicalJson } from '../../../src/core/text/canonical-json.js';
+import type { JsonValue } from '../../../src/core/text/json.js';
+import { canonicalJsonWithHashedSecrets, hashSecrets, isSecretKey, isSecretPointer, maskSecrets } from '../../../src/core/task/secret-keys.js';
 
 describe('secret keys', () => {
   it.each(['password', 'Password', 'passwd', 'pwd', 'accessKey', 'accessKeySecret', 'access_key', 'token', 'securityToken', 'secret', 'apiKey', 'privateKey'])(
@@ -35,3 +38,22 @@ describe('hashSecrets, the hash', () => {
     expect(hashed.list[0]!.token).toMatch(/^sensitive:hmac-sha256:[0-9a-f]{64}$/);
   });
 });
+
+describe('canonicalJsonWithHashedSecrets', () => {
+  it('sorts the keys at every depth and hashes the secrets, as canonicalJson of hashSecrets does', () => {
+    const value = { b: [{ z: 1, password: 'hunter2' }], a: { token: { y: 2, x: 1 }, pwd: '${p}' } };
+    expect(canonicalJsonWithHashedSecrets(value, 'salt-1')).toBe(canonicalJson(hashSecrets(value, 'salt-1')));
+    expect(canonicalJsonWithHashedSecrets(value, 'salt-1')).toMatch(/^\{"a":\{"pwd":"sensitive:hmac-sha256:[0-9a-f]{64}","token":"sensitive:hmac-sha256:[0-9a-f]{64}"\},"b":\[\{"password":"sensitive:/);
+  });
+
+  it('equals canonicalJson of hashSecrets for any JSON value', () => {
+    const key = fc.oneof(fc.constantFrom('password', 'token', 'accessKey', 'a', 'b', '1', '10', '__proto__', 'constructor'), fc.string({ maxLength: 4 }));
+    const value = fc.letrec((tie) => ({
+      any: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 0 }), tie('array'), tie('object')),
+      array: fc.array(tie('any'), { maxLength: 3 }),
+      object: fc.dictionary(key, tie('any'), { maxKeys: 4 }),
+    })).any as fc.Arbitrary<JsonValue>;
+    fc.assert(fc.property(value, (v) => canonicalJsonWithHashedSecrets(v, 'salt-1') === canonicalJson(hashSecrets(v, 'salt-1'))));
+  });
+});
+
