@@ -1,6 +1,14 @@
 import type { Logger } from '../ports.js';
 
-export type Output = { write(text: string): unknown; isTTY?: boolean };
+// write() returns false when the text had to be queued (a full pipe); `once('drain')` then says when
+// the queue has gone out, as a Node stream does.
+type OutputEvent = 'drain' | 'close' | 'error';
+export type Output = {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  once?(event: OutputEvent, listener: () => void): unknown;
+  removeListener?(event: OutputEvent, listener: () => void): unknown;
+};
 
 export type CliIo = {
   stdout: Output;

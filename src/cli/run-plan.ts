@@ -19,7 +19,7 @@ export async function runPlan(
   const { planned, settings, warnings } = await preparePlan(options, deps);
   if (warnings.length > 0) io.stderr.write(renderProblemsText([], warnings));
   const report = toPlanReport(planned, { prune: settings.prune });
-  if (flags.json) writePieces(io.stdout, renderPlanJsonPieces(report));
+  if (flags.json) await writePieces(io.stdout, renderPlanJsonPieces(report));
   else io.stdout.write(renderPlanText(planned, { color: useColor(io.stdout, io.env), prune: settings.prune }));
   const changes = hasChanges(report.changes);
   return flags.detailedExitcode && changes ? EXIT.changes : EXIT.ok;
