@@ -7,7 +7,7 @@ import type { StepContext } from './step-context.js';
 import { UserInputError } from '../errors.js';
 import { renderApplyCommitMessage } from '../views/render-apply-commit-message.js';
 import { renderKeptStateMarkdown, renderKeptStateText, type KeptState } from '../views/render-kept-state.js';
-import { uploadStateArtifact, type ArtifactRun, type ArtifactUpload } from './upload-state-artifact.js';
+import { uploadStateArtifact, type ArtifactService } from './upload-state-artifact.js';
 
 export const PUSH_ATTEMPTS = 4;
 export const POST_STATE = 'dwsync-apply';
@@ -32,7 +32,7 @@ export type CommitDeps = {
   io: ActionsPort;
   logger: Logger;
   runnerTemp: string;
-  artifacts: { upload: ArtifactUpload; run: ArtifactRun } | null; // null: no artifact service (not on a runner)
+  artifacts: ArtifactService | null; // null: no artifact service (not on a runner)
 };
 
 export type PushOrKeep = { sha: string | null; kept: KeptState | null; error: unknown };

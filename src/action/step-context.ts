@@ -4,7 +4,7 @@ import type { CommandDeps, CommandOptions } from '../commands/command-options.js
 import type { ActionsPort, GithubApi } from '../ports.js';
 import type { ActionInputs } from './action-inputs.js';
 import type { GithubContext } from './github-context.js';
-import type { ArtifactRun, ArtifactUpload } from './upload-state-artifact.js';
+import type { ArtifactService } from './upload-state-artifact.js';
 
 // Everything a plan or apply step needs, built once by the entry point.
 export type StepContext = {
@@ -15,7 +15,7 @@ export type StepContext = {
   deps: CommandDeps;
   io: ActionsPort;
   api: GithubApi | null; // null without a token: the step still runs, without comments
-  artifacts?: { upload: ArtifactUpload; run: ArtifactRun } | null; // where a state that cannot be pushed goes
+  artifacts?: ArtifactService | null; // where a state that cannot be pushed goes
 };
 
 export function formatTitle(command: string, directory: string): string {

@@ -8,6 +8,9 @@ export type ArtifactUpload = (name: string, files: string[], rootDirectory: stri
 // The run the artifact belongs to, for the links and commands that fetch it.
 export type ArtifactRun = { serverUrl: string; repository: string; runId: string; attempt: string };
 
+// Where a state that cannot be pushed goes: the upload and the run it belongs to.
+export type ArtifactService = { upload: ArtifactUpload; run: ArtifactRun };
+
 export type StateArtifact = {
   name: string;
   url: string | null; // the artifact's page, which downloads it
@@ -18,7 +21,7 @@ export type StateArtifact = {
 // The toolkit's artifact client talks to the service named by ACTIONS_RESULTS_URL with the job's
 // ACTIONS_RUNTIME_TOKEN, both of which the runner gives every JavaScript action. Without them (a run
 // outside Actions) there is nothing to upload to.
-export function readArtifactService(env: Record<string, string | undefined>): { upload: ArtifactUpload; run: ArtifactRun } | null {
+export function readArtifactService(env: Record<string, string | undefined>): ArtifactService | null {
   if (!env.ACTIONS_RESULTS_URL || !env.ACTIONS_RUNTIME_TOKEN || !env.GITHUB_RUN_ID || !env.GITHUB_REPOSITORY) return null;
   return {
     upload: (name, files, rootDirectory) => new DefaultArtifactClient().uploadArtifact(name, files, rootDirectory),
@@ -35,7 +38,7 @@ export function formatStateArtifactName(statePath: string, directory: string, at
 // The state file, with its path from the repository root (the workspace, where a gh download at the
 // root puts it back in place), or from its own folder when it lives outside the repository.
 export async function uploadStateArtifact(
-  service: { upload: ArtifactUpload; run: ArtifactRun },
+  service: ArtifactService,
   state: { statePath: string; root: string; directory: string },
 ): Promise<StateArtifact> {
   const { run } = service;
