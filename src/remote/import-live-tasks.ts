@@ -4,7 +4,7 @@ import pLimit from 'p-limit';
 import { toResultError } from '../dataworks/to-result-error.js';
 import type { Clock, DataWorksSession } from '../ports.js';
 import { desiredConfig } from '../core/plan/desired-config.js';
-import type { JsonValue } from '../core/text/json.js';
+import { parseJsonOrNull } from '../core/text/json.js';
 import { parseContentTaskParam } from '../core/task/service-managed-content.js';
 import { taskKey } from '../core/task/task.js';
 import type { TaskRecord } from '../core/state/state-schema.js';
@@ -138,14 +138,6 @@ export function nodeImportReader(session: DataWorksSession): ImportReader {
 
 function defaultGroupNote(group: unknown): string {
   return `taskParam.ResourceGroup is the workspace's default Data Integration resource group ${String(group)}: the task's content names none (extend.resourceGroup)`;
-}
-
-function parseJsonOrNull(text: string): JsonValue {
-  try {
-    return JSON.parse(text) as JsonValue;
-  } catch {
-    return null;
-  }
 }
 
 export function notFound(key: string, attempts: number, requestId: string): ImportResult {

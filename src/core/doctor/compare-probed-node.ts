@@ -1,8 +1,7 @@
 import { readNodeSpec } from '../flowspec/node-spec.js';
 import { diffConfig, maskPatch } from '../plan/diff-config.js';
-import { isJsonObject, type JsonValue } from '../text/json.js';
+import { isJsonObject, parseJsonOrNull, type JsonValue } from '../text/json.js';
 import type { FlowSpecProbe, WriteProbe } from './doctor-report.js';
-import { parseJson } from './describe-node.js';
 
 // What an unchanged UpdateNode did to a node: its FlowSpec before against the one GetNode answered
 // after, the job inside script.content compared as JSON (so a dropped extend shows as its own change),
@@ -22,7 +21,7 @@ export function compareProbedNode(before: string, after: string, versionSent: st
 // The FlowSpec document with each node's script.content parsed; a content that is not JSON is shown
 // by its length only, as it may hold a password.
 function openJob(specText: string): JsonValue {
-  const spec = parseJson(specText);
+  const spec = parseJsonOrNull(specText);
   if (spec === null) return specText;
   const inner = isJsonObject(spec) && isJsonObject(spec['spec']) ? spec['spec'] : null;
   const nodes = inner?.['nodes'];
@@ -30,14 +29,14 @@ function openJob(specText: string): JsonValue {
   const opened = nodes.map((node) => {
     const script = isJsonObject(node) ? node['script'] : undefined;
     if (!isJsonObject(node) || !isJsonObject(script) || typeof script['content'] !== 'string') return node;
-    const job = parseJson(script['content']);
+    const job = parseJsonOrNull(script['content']);
     return { ...node, script: { ...script, content: job ?? `(not JSON: ${script['content'].length} characters)` } };
   });
   return { ...(spec as object), spec: { ...inner, nodes: opened } } as JsonValue;
 }
 
 function hasExtend(specText: string): boolean {
-  const job = parseJson(readNodeSpec(specText).content);
+  const job = parseJsonOrNull(readNodeSpec(specText).content);
   return isJsonObject(job) && isJsonObject(job['extend']);
 }
 

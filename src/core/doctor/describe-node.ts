@@ -1,5 +1,5 @@
 import { readNodeSpec } from '../flowspec/node-spec.js';
-import { isJsonObject, type JsonObject, type JsonValue } from '../text/json.js';
+import { isJsonObject, parseJsonOrNull, type JsonObject, type JsonValue } from '../text/json.js';
 import { parseContentTaskParam, splitContent } from '../task/service-managed-content.js';
 import type { NodeReport } from './doctor-report.js';
 
@@ -10,7 +10,7 @@ const SCHEDULING_NODE_FIELDS = ['recurrence', 'instanceMode', 'rerunMode', 'reru
 // are, whether the job carries extend, which scheduling fields are set. Pure.
 export function describeNode(nodeId: string, specText: string): NodeReport {
   const read = readNodeSpec(specText);
-  const job = parseJson(read.content);
+  const job = parseJsonOrNull(read.content);
   const { author, managed } = splitContent(job);
   const extend = isJsonObject(job) && isJsonObject(job['extend']) ? job['extend'] : null;
   const fromExtend = parseContentTaskParam(job).resourceGroup;
@@ -49,15 +49,6 @@ function listSchedulingFields(node: JsonObject | null, spec: JsonObject | null):
   const inner = isJsonObject(spec?.['spec']) ? spec['spec'] : null;
   for (const key of ['dependencies', 'flow']) if (Array.isArray(inner?.[key])) fields.push(`spec.${key}`);
   return fields;
-}
-
-export function parseJson(text: string | null): JsonValue {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text) as JsonValue;
-  } catch {
-    return null;
-  }
 }
 
 function textOf(value: JsonValue | undefined): string | null {

@@ -4,7 +4,7 @@ import { defineLazyJson } from '../text/define-lazy.js';
 import { flatText } from '../text/flat-text.js';
 import { findJsonSyntaxError } from '../text/find-json-syntax-error.js';
 import { formatPath } from '../text/format-path.js';
-import { isJsonObject } from '../text/json.js';
+import { isJsonObject, parseJsonOrNull } from '../text/json.js';
 import { isCommonTaskRecord } from './is-common-task-record.js';
 import { findPosition } from '../text/source-lines.js';
 import { LEGACY_STATE_FORMAT_VERSION, STATE_FORMAT_VERSION, State, StateHeader, TaskKey, TaskRecord } from './state-schema.js';
@@ -35,7 +35,7 @@ export type StateLines = { add(line: string, last: boolean): void; finish(): Sta
 
 // null: the first line is not a format 2 header, and the text is to be read whole (parseState).
 export function startStateLines(firstLine: string, path: string): StateLines | null {
-  const header = tryParse(firstLine);
+  const header = parseJsonOrNull(firstLine);
   if (!isJsonObject(header) || typeof header.formatVersion !== 'number' || 'tasks' in header) return null;
   refuseNewer(header.formatVersion, path);
   if (header.formatVersion !== STATE_FORMAT_VERSION) return null;
@@ -132,15 +132,6 @@ function refuseNewer(version: number, path: string): void {
     `state file ${path} has formatVersion ${version}: it was written by a newer dwsync ` +
       `(this one reads formatVersion ${STATE_FORMAT_VERSION} and ${LEGACY_STATE_FORMAT_VERSION}); upgrade dwsync`,
   );
-}
-
-function tryParse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-    // Stryker disable next-line BlockStatement: an empty catch block returns undefined as well
-  } catch {
-    return undefined;
-  }
 }
 
 // JSON.parse with a refusal that says where the text went wrong, or that it ends too early.
