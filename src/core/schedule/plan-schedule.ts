@@ -4,7 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 
 import { diffConfig } from '../plan/diff-config.js';
 import { copyJsonField } from '../text/define-lazy.js';
-import type { JsonObject, JsonValue } from '../text/json.js';
+import { isJsonObject, type JsonObject } from '../text/json.js';
 import { projectSchedule } from './schedule-config.js';
 
 type WithSchedule = { schedule?: JsonObject | undefined; scheduleHash?: string | undefined };
@@ -61,15 +61,11 @@ export function changedSchedule(desired: JsonObject, base: JsonObject): JsonObje
   const changed: JsonObject = {};
   for (const [key, want] of Object.entries(desired)) {
     const have = base[key];
-    if (key === 'rerun' && isObject(want)) {
+    if (key === 'rerun' && isJsonObject(want)) {
       const rerun: JsonObject = {};
-      for (const [inner, value] of Object.entries(want)) if (!isDeepStrictEqual(value, isObject(have) ? have[inner] : undefined)) rerun[inner] = value;
+      for (const [inner, value] of Object.entries(want)) if (!isDeepStrictEqual(value, isJsonObject(have) ? have[inner] : undefined)) rerun[inner] = value;
       if (Object.keys(rerun).length > 0) changed[key] = rerun;
     } else if (!isDeepStrictEqual(want, have)) changed[key] = want;
   }
   return changed;
-}
-
-function isObject(value: JsonValue | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

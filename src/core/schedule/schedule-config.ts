@@ -1,5 +1,5 @@
 import { hashCanonical } from '../text/canonical-json.js';
-import type { JsonObject } from '../text/json.js';
+import { isJsonObject, type JsonObject } from '../text/json.js';
 import { RERUN_KEYS, SCHEDULE_KEYS, type Schedule } from './schedule-schema.js';
 
 // A schedule in the form the state keeps and the plan diffs: only the keys the task file gives, in
@@ -33,7 +33,7 @@ export function projectSchedule(full: JsonObject, declared: JsonObject): JsonObj
   // A key the live schedule lacks comes out undefined here, and orderSchedule leaves it out.
   for (const key of Object.keys(declared)) {
     const value = full[key]!;
-    if (key === 'rerun' && isObject(value) && isObject(declared.rerun)) {
+    if (key === 'rerun' && isJsonObject(value) && isJsonObject(declared.rerun)) {
       const rerun: JsonObject = {};
       for (const k of Object.keys(declared.rerun)) rerun[k] = value[k]!;
       out.rerun = rerun;
@@ -42,10 +42,6 @@ export function projectSchedule(full: JsonObject, declared: JsonObject): JsonObj
     } else out[key] = value;
   }
   return orderSchedule(out);
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function sameSet(a: readonly unknown[], b: readonly unknown[]): boolean {
