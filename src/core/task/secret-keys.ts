@@ -30,18 +30,7 @@ export function hashSecrets(value: JsonValue, salt: string): JsonValue {
 // canonicalJson(hashSecrets(value, salt)) in one walk: the copy that sorts the keys hashes the secrets
 // on its way. A plan computes this for every config of every task; one copy of each instead of two.
 export function canonicalJsonWithHashedSecrets(value: JsonValue, salt: string): string {
-  return JSON.stringify(sortAndHashSecrets(value, salt));
-}
-
-function sortAndHashSecrets(value: JsonValue, salt: string): JsonValue {
-  if (Array.isArray(value)) return value.map((item) => sortAndHashSecrets(item, salt));
-  if (!isJsonObject(value)) return value;
-  const sorted: Record<string, JsonValue> = {};
-  for (const key of Object.keys(value).sort()) {
-    const item = value[key] as JsonValue;
-    sorted[key] = isSecretKey(key) ? keyedHash(item, salt) : sortAndHashSecrets(item, salt);
-  }
-  return sorted;
+  return canonicalJson(value, (key, item) => (isSecretKey(key) ? keyedHash(item, salt) : undefined));
 }
 
 function keyedHash(value: JsonValue, salt: string): string {
