@@ -49,6 +49,9 @@ export async function openStateStore(path: string, options: ReadStateOptions = {
   };
   let dirty = false;
   let closing: Promise<State> | null = null;
+  // Why record() or remove() of this key must not go ahead, if it must not.
+  const refusal = (call: string, key: string): InternalError | null =>
+    closing !== null ? new InternalError(`state ${path}: ${call}(${key}) after close`) : !isTaskKey(key) ? new InternalError(`state ${path}: bad task key ${JSON.stringify(key)}`) : null;
   const { state: _omit, ...info } = loaded;
 
   return {
@@ -57,8 +60,8 @@ export async function openStateStore(path: string, options: ReadStateOptions = {
     },
     loaded: info,
     record(key, record) {
-      if (closing !== null) return Promise.reject(new InternalError(`state ${path}: record(${key}) after close`));
-      if (!isTaskKey(key)) return Promise.reject(new InternalError(`state ${path}: bad task key ${JSON.stringify(key)}`));
+      const refused = refusal('record', key);
+      if (refused !== null) return Promise.reject(refused);
       const line = formatTaskLine(key, record);
       // In memory first, so the state a caller sees includes every record it has started.
       // Mutating our own copy keeps a record O(1); the tasks object came from readState and is ours.
@@ -68,8 +71,8 @@ export async function openStateStore(path: string, options: ReadStateOptions = {
       return journal.append(line);
     },
     remove(key) {
-      if (closing !== null) return Promise.reject(new InternalError(`state ${path}: remove(${key}) after close`));
-      if (!isTaskKey(key)) return Promise.reject(new InternalError(`state ${path}: bad task key ${JSON.stringify(key)}`));
+      const refused = refusal('remove', key);
+      if (refused !== null) return Promise.reject(refused);
       delete state.tasks[key];
       lines.delete(key);
       dirty = true;
