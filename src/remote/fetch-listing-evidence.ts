@@ -3,6 +3,7 @@ import type { CallOperation } from '../dataworks/create-operation-caller.js';
 import { classifyError } from '../dataworks/classify-error.js';
 import { operations as op } from '../dataworks/operations/operations.js';
 import { UserInputError } from '../errors.js';
+import { DI_COMMAND } from '../core/flowspec/node-spec.js';
 
 // doctor's evidence of the other API generation than the one configured: one page of its listing, not
 // a check (a workspace may refuse the generation it does not speak), only what it answered.
@@ -11,7 +12,7 @@ import { UserInputError } from '../errors.js';
 export async function fetchNodesEvidence(call: CallOperation, projectId: number): Promise<ListingEvidence> {
   return evidence(async () => {
     const { answer } = await call(op.ListNodes, { ProjectId: projectId, Scene: 'DATAWORKS_PROJECT', PageNumber: 1, PageSize: 100 });
-    return (answer.PagingInfo?.Nodes ?? []).filter((n) => n.Script?.Runtime?.Command === 'DI').length;
+    return (answer.PagingInfo?.Nodes ?? []).filter((n) => n.Script?.Runtime?.Command === DI_COMMAND).length;
   });
 }
 

@@ -6,7 +6,6 @@ import { MAX_NODES_PAGE_SIZE } from '../dataworks/operations/list-nodes.js';
 
 export const DATA_SOURCES_PAGE_SIZE = 100;
 
-
 // What the reference check compares against: each workspace's datasource names (ListDataSources,
 // every page, once per workspace) and the Data Integration resource groups: ListResourceGroups once
 // (2020-05-18, tenant-wide), and on a 2024-05-18 workspace its own (the 2024 ListResourceGroups, every
