@@ -2,12 +2,10 @@ import { access } from 'node:fs/promises';
 import type { Clock } from '../ports.js';
 import { journalPathFor } from '../state/read-state.js';
 import { withLockedStore } from '../state/with-locked-store.js';
-import { renderApplyPostMarkdown } from '../views/render-apply-markdown.js';
+import { APPLY_POST_TITLE, renderApplyPostMarkdown } from '../views/render-apply-markdown.js';
 import { POST_STATE, describePushError, parsePostState, pushOrKeepState, reportKeptState, type CommitDeps } from './commit-state-back.js';
 
 export type PostDeps = CommitDeps & { clock: Clock };
-
-const POST_TITLE = '### dwsync apply: post step\n\n';
 
 // The Action's post step (runs.post), which the runner runs even after cancelling the main step.
 // If the apply did not get to commit its state, this folds the journal it left (taking over the
@@ -26,7 +24,7 @@ export async function runPostStep(env: Record<string, string | undefined>, deps:
   });
   const result = await pushOrKeepState(deps, post);
   if (result.kept !== null) {
-    const text = await reportKeptState(io, result.kept, post.branch, POST_TITLE);
+    const text = await reportKeptState(io, result.kept, post.branch, APPLY_POST_TITLE);
     io.setFailed(`${text} (push: ${describePushError(result.error)})`);
     return;
   }

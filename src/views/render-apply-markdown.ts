@@ -94,9 +94,11 @@ export function renderApplyFailureComment(title: string, status: StepStatus, fai
   return fitMarkdown(renderFailureMarkdown(title, 'Apply failed', status, failure), COMMENT_LIMIT - 200, (n) => `\n… and ${n} more (see the job summary).\n`);
 }
 
+// The title of the post step's job summary, whether it pushed the state or kept it.
+export const APPLY_POST_TITLE = '### dwsync apply: post step\n\n';
+
 // The post step's job summary when it pushed the state of a cancelled apply (render-kept-state.ts
 // says where a state that could not be pushed went).
 export function renderApplyPostMarkdown(result: { sha: string | null }, branch: string): string {
-  const title = '### dwsync apply: post step\n\n';
-  return `${title}${result.sha ? `State committed as \`${result.sha}\` and pushed to ${branch}.` : 'The state was already on the branch.'}\n`;
+  return `${APPLY_POST_TITLE}${result.sha ? `State committed as \`${result.sha}\` and pushed to ${branch}.` : 'The state was already on the branch.'}\n`;
 }
