@@ -1,11 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { doctor, type DoctorDeps } from '../../src/commands/doctor.js';
-import { createAccessKeyCredential } from '../../src/dataworks/alicloud-sdk.js';
-import { createSdkCaller } from '../../src/dataworks/create-sdk-caller.js';
 import { UserInputError } from '../../src/errors.js';
 import { renderDoctorText } from '../../src/views/render-doctor-text.js';
 import { startEmulator, type Emulator } from '../../src/emulator/start-emulator.js';
 import { dataStudioConfig } from '../support/task-yaml.js';
+import { doctorDeps } from '../support/doctor-deps.js';
 import { createTempRepo, type TempRepo } from '../support/temp-repo.js';
 
 // `dwsync doctor` on a workspace dwsync.yaml puts on the new Data Studio (2024-05-18): through the real
@@ -73,13 +72,7 @@ async function setup(options: { config?: string; version?: string } = {}): Promi
   });
   const repo = await createTempRepo({ 'dwsync.yaml': options.config ?? dataStudioConfig([STUDIO]) });
   cleanups.push(() => emulator.close(), () => repo.remove());
-  const deps: DoctorDeps = {
-    env: { DWSYNC_ENDPOINT: emulator.url },
-    createCaller: (callerOptions) => {
-      const { call, url, credential } = createSdkCaller({ ...callerOptions, credential: createAccessKeyCredential('doctor', SECRET) });
-      return { call, url, verify: async () => void (await credential.getCredential()) };
-    },
-  };
+  const deps = doctorDeps(emulator.url, 'doctor', SECRET);
   return { emulator, repo, deps };
 }
 

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { doctor, type DoctorDeps } from '../../src/commands/doctor.js';
-import { createAccessKeyCredential } from '../../src/dataworks/alicloud-sdk.js';
-import { createSdkCaller } from '../../src/dataworks/create-sdk-caller.js';
 import { renderDoctorText } from '../../src/views/render-doctor-text.js';
 import { startEmulator, type Emulator } from '../../src/emulator/start-emulator.js';
+import { doctorDeps } from '../support/doctor-deps.js';
 import { createTempRepo, type TempRepo } from '../support/temp-repo.js';
 
 const SECRET = 'Doctor-Secret-Value-7731';
@@ -19,13 +18,7 @@ async function setup(): Promise<{ emulator: Emulator; repo: TempRepo; deps: Doct
   cleanups.push(() => emulator.close(), () => repo.remove());
   const content = { type: 'job', version: '2.0', steps: [{ stepType: 'mysql', category: 'reader', name: 'Reader', parameter: { password: PASSWORD } }] };
   emulator.editTask({ projectId: 10000, fileId: 1000000 }, { taskContent: JSON.stringify(content), taskParam: '{"ResourceGroup":"S_res_group_1"}' });
-  const deps: DoctorDeps = {
-    env: { DWSYNC_ENDPOINT: emulator.url },
-    createCaller: (options) => {
-      const { call, url, credential } = createSdkCaller({ ...options, credential: createAccessKeyCredential('doctor', SECRET) });
-      return { call, url, verify: async () => void (await credential.getCredential()) };
-    },
-  };
+  const deps = doctorDeps(emulator.url, 'doctor', SECRET);
   return { emulator, repo, deps };
 }
 
