@@ -26,14 +26,8 @@ const bundleLocalRequires = {
   },
 };
 
-await build({
-  stdin: {
-    contents: "import { runActionProcess } from './src/action.ts';\nawait runActionProcess(process.env);\n",
-    resolveDir: root,
-    sourcefile: 'action-entry.ts',
-    loader: 'ts',
-  },
-  outfile,
+// The options both bundles share.
+const shared = {
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -46,4 +40,19 @@ await build({
   logLevel: 'warning',
   absWorkingDir: root,
   plugins: [bundleLocalRequires],
+};
+
+await build({
+  ...shared,
+  stdin: {
+    contents: "import { runActionProcess } from './src/action.ts';\nawait runActionProcess(process.env);\n",
+    resolveDir: root,
+    sourcefile: 'action-entry.ts',
+    loader: 'ts',
+  },
+  outfile,
 });
+
+// The task-file parse worker (src/tasks/parse-worker.ts): the bundle starts it from the file beside
+// itself, as the compiled CLI starts build/tasks/parse-worker.js.
+await build({ ...shared, entryPoints: [path.join(root, 'src/tasks/parse-worker.ts')], outfile: path.join(path.dirname(outfile), 'parse-worker.js') });

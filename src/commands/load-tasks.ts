@@ -9,7 +9,7 @@ import { apiResolver } from '../core/config/api-version.js';
 // Reads and checks every task file: per-document problems and the cross-file rules, all collected
 // and sorted by readTaskFiles.
 export function loadTasks(settings: Settings): Promise<TaskFiles> {
-  return readTaskFiles({ root: settings.root, jobs: settings.jobs, only: settings.only, apiOf: apiResolver(settings.workspaces) });
+  return readTaskFiles({ root: settings.root, jobs: settings.jobs, only: settings.only, apiOf: apiResolver(settings.workspaces), threads: settings.parseThreads });
 }
 
 // The tasks of a run that will act on them: any problem refuses the whole run before anything happens.

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { compareProblems, type Problem } from '../core/problem.js';
 import type { Task } from '../core/task/task.js';
-import { parseTaskFile, type ParsedTaskFile } from '../core/task/parse-task-file.js';
 import { validateTasks } from '../core/task/validate-tasks.js';
 import { taskRules } from '../core/task/task-rules.js';
 import { taskFitsApi } from '../core/task/task-fits-api.js';
@@ -9,15 +8,15 @@ import type { ApiOf } from '../core/config/api-version.js';
 import { checkOnlyPattern, compileGlobs } from '../core/text/glob.js';
 import { UserInputError } from '../errors.js';
 import { listTaskFiles } from './list-task-files.js';
-import { mapBounded } from './map-bounded.js';
 import { locateTaskIssues } from './locate-task-issues.js';
-import { readTaskText } from './read-task-text.js';
+import type { readTaskText } from './read-task-text.js';
+import { parseTaskFiles } from './parse-task-files.js';
 
 export type ReadTaskFilesOptions = {
   root: string;
   jobs: string; // the jobs folder, relative to root, e.g. "jobs"
   only?: string[]; // --only globs, relative to root
-  concurrency?: number; // files read at once
+  threads?: number; // threads that parse the files (parse-task-files.ts); default: one per core, up to 4
   readText?: typeof readTaskText; // tests pass a wrapper to watch the reads
   apiOf?: ApiOf; // each workspace's API generation, to check that a task names a file or a node to match
 };
@@ -46,14 +45,7 @@ export async function readTaskFiles(options: ReadTaskFilesOptions): Promise<Task
   }
   const problems = listed.problems.filter((p) => p.file === jobsFolder || selected(p.file));
 
-  const readText = options.readText ?? readTaskText;
-  const parsed = await mapBounded(files, options.concurrency ?? 32, async (file): Promise<ParsedTaskFile> => {
-    const read = await readText(path.join(options.root, file));
-    if ('problem' in read) {
-      return { tasks: [], problems: [{ file, line: read.line, column: read.column, path: '', message: read.problem }], warnings: [] };
-    }
-    return parseTaskFile(read.text, file);
-  });
+  const parsed = await parseTaskFiles(options.root, files, { threads: options.threads, readText: options.readText });
   const tasks = parsed.flatMap((p) => p.tasks);
   for (const p of parsed) problems.push(...p.problems);
   problems.push(...validateTasks(tasks, taskRules));

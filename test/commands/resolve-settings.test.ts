@@ -25,4 +25,13 @@ describe('resolveSettings', () => {
     expect((await resolveSettings({ root }, {})).maxDeletes).toBe(3);
     expect((await resolveSettings({ root, maxDeletes: 0 }, {})).maxDeletes).toBe(0);
   });
+
+  it('takes the parse threads from DWSYNC_PARSE_THREADS, a whole number from 1, and names a bad value', async () => {
+    const root = await tempDir();
+    expect((await resolveSettings({ root }, {})).parseThreads).toBeUndefined();
+    expect((await resolveSettings({ root }, { DWSYNC_PARSE_THREADS: ' 3 ' })).parseThreads).toBe(3);
+    for (const bad of ['0', '1.5', 'two', '-1', '65']) {
+      await expect(resolveSettings({ root }, { DWSYNC_PARSE_THREADS: bad })).rejects.toThrow(`DWSYNC_PARSE_THREADS must be a whole number from 1 to 64, got "${bad}"`);
+    }
+  });
 });

@@ -10,4 +10,5 @@ export type Settings = Omit<Config, 'state'> & {
   only: string[]; // --only: globs over task files, relative to root
   refresh: boolean;
   force: boolean;
+  parseThreads?: number; // threads that parse the task files (DWSYNC_PARSE_THREADS); unset: one per core, up to 4
 };
