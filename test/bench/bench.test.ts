@@ -11,7 +11,7 @@ import { useTempDir } from '../support/temp-dir.js';
 // is asserted: the machine is shared.
 
 type Summary = Record<string, number>;
-type PlanResult = { count: number; changed: number; new: { summary: Summary; rssBytes: number }; noop: { summary: Summary }; changedPlan: { summary: Summary }; floor: { wallMs: number } };
+type PlanResult = { count: number; changed: number; new: { summary: Summary; rssBytes: number }; newPiped: { rssBytes: number; runs: number }; noop: { summary: Summary }; changedPlan: { summary: Summary }; floor: { wallMs: number } };
 type ApplyResult = { rows: Array<{ concurrency: number; applied: number; throttled: number; rate: number }> };
 type Modules = {
   generateJobs(dir: string, options: { count: number; seed: number }): Promise<string[]>;
@@ -54,13 +54,14 @@ describe('bench', () => {
     expect(await readFile(path.join(c, other[0]!), 'utf8')).not.toBe(await readFile(path.join(a, first), 'utf8'));
   });
 
-  it('measures a plan against its floor: all new, nothing changed, one changed', async () => {
+  it('measures a plan against its floor: all new (to a file and piped), nothing changed, one changed', async () => {
     const result = await bench.measurePlan({ count: 20, seed: 7, runs: 1 });
     expect(result.changed).toBe(1);
     expect(result.new.summary).toEqual({ create: 0, update: 20, unchanged: 0, orphaned: 0 });
     expect(result.noop.summary).toEqual({ create: 0, update: 0, unchanged: 20, orphaned: 0 });
     expect(result.changedPlan.summary).toEqual({ create: 0, update: 1, unchanged: 19, orphaned: 0 });
     expect(result.new.rssBytes).toBeGreaterThan(0);
+    expect(result.newPiped).toMatchObject({ runs: 1, rssBytes: expect.any(Number) }); // and as long as the file: measurePlan checks
     expect(result.floor.wallMs).toBeGreaterThan(0);
   }, 120_000);
 

@@ -22,11 +22,15 @@ export async function measurePlan({ count, seed, runs, changedShare = 0.01, with
     const seeded = await seedAppliedState(root, statePath);
     // The state's size budget: 1.2 × the compact canonical JSON of the configs it records, + 300 bytes a task.
     const stateSize = { bytes: seeded.stateBytes, bytesPerTask: seeded.stateBytes / seeded.count, budgetBytes: 1.2 * seeded.configBytes + 300 * seeded.count };
-    const samples = { floor: [], new: [], noop: [], changed: [], newBefore: [], noopBefore: [] };
+    const samples = { floor: [], new: [], newPiped: [], noop: [], changed: [], newBefore: [], noopBefore: [] };
+    let documentBytes = null; // a plan with no state, as written to a file: a piped one must be as long
     const plan = async (kind, state, bin = BIN) => {
-      const run = await runMeasured(bin, ['plan', '--json', '--state', state], { cwd: root });
+      const pipe = kind === 'newPiped';
+      const run = await runMeasured(bin, ['plan', '--json', '--state', state], { cwd: root, pipe });
       if (run.code !== 0) throw new Error(`plan (${kind}) exited ${run.code}: ${run.stderr.slice(0, 500)}`);
-      const summary = JSON.parse(run.stdout).summary;
+      if (kind === 'new') documentBytes = run.stdoutBytes;
+      if (pipe && run.stdoutBytes !== documentBytes) throw new Error(`plan (${kind}) wrote ${run.stdoutBytes} bytes to a pipe, ${documentBytes} to a file`);
+      const summary = pipe ? undefined : JSON.parse(run.stdout).summary;
       samples[kind].push({ wallMs: run.wallMs, rssBytes: run.rssBytes, summary });
       log(`plan ${count} ${kind}: ${(run.wallMs / 1000).toFixed(2)} s, ${(run.rssBytes / 2 ** 20).toFixed(0)} MB`);
     };
@@ -39,6 +43,8 @@ export async function measurePlan({ count, seed, runs, changedShare = 0.01, with
     for (let r = 0; r < runs; r++) {
       await floor();
       if (withNew) await plan('new', path.join(root, 'no-state', 'state.json'));
+      // The same through a pipe, where output that is written faster than it is read waits in memory.
+      if (withNew) await plan('newPiped', path.join(root, 'no-state', 'state.json'));
       await plan('noop', statePath);
       if (before && withNew) await plan('newBefore', path.join(root, 'no-state', 'state.json'), path.join(before, 'bin/dwsync.js'));
       if (before) await plan('noopBefore', statePath, path.join(before, 'bin/dwsync.js'));
@@ -51,9 +57,9 @@ export async function measurePlan({ count, seed, runs, changedShare = 0.01, with
       runs: samples[kind].length,
       ...(samples[kind][0]?.summary ? { summary: samples[kind][0].summary } : {}),
     });
-    const result = { count, changed, stateSize, floor: pick('floor'), new: pick('new'), noop: pick('noop'), changedPlan: pick('changed'), samples };
+    const result = { count, changed, stateSize, floor: pick('floor'), new: pick('new'), newPiped: pick('newPiped'), noop: pick('noop'), changedPlan: pick('changed'), samples };
     if (before) Object.assign(result, { newBefore: pick('newBefore'), noopBefore: pick('noopBefore') });
-    for (const kind of ['new', 'noop', 'changedPlan', 'newBefore', 'noopBefore']) if (result[kind]) result[kind].ratio = result[kind].wallMs / result.floor.wallMs;
+    for (const kind of ['new', 'newPiped', 'noop', 'changedPlan', 'newBefore', 'noopBefore']) if (result[kind]) result[kind].ratio = result[kind].wallMs / result.floor.wallMs;
     return result;
   } finally {
     await rm(root, { recursive: true, force: true });

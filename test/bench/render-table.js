@@ -23,12 +23,12 @@ function renderPlan(plan) {
   const lines = [];
   const before = plan.some((p) => p.noopBefore);
   lines.push(`**Plan** (\`dwsync plan --json\`, whole process; medians): wall time, peak RSS, and ÷ the read-and-parse floor${before ? '; "before": the older build, run beside it' : ''}`, '');
-  lines.push(`| tasks | floor | plan, no state (all new) | plan, state, nothing changed | plan, state, 1 % changed |${before ? ' before: no state | before: nothing changed |' : ''}`);
-  lines.push(`|---:|---:|---:|---:|---:|${before ? '---:|---:|' : ''}`);
+  lines.push(`| tasks | floor | plan, no state (all new) | the same, piped | plan, state, nothing changed | plan, state, 1 % changed |${before ? ' before: no state | before: nothing changed |' : ''}`);
+  lines.push(`|---:|---:|---:|---:|---:|---:|${before ? '---:|---:|' : ''}`);
   const cell = (x) => (x && Number.isFinite(x.wallMs) ? `${s(x.wallMs)} s · ${mb(x.rssBytes)} MB · **${x.ratio.toFixed(2)}×**` : '–');
   for (const p of plan) {
     const old = before ? ` ${cell(p.newBefore)} | ${cell(p.noopBefore)} |` : '';
-    lines.push(`| ${p.count.toLocaleString('en')} | ${s(p.floor.wallMs)} s · ${mb(p.floor.rssBytes)} MB | ${cell(p.new)} | ${cell(p.noop)} | ${cell(p.changedPlan)} |${old}`);
+    lines.push(`| ${p.count.toLocaleString('en')} | ${s(p.floor.wallMs)} s · ${mb(p.floor.rssBytes)} MB | ${cell(p.new)} | ${cell(p.newPiped)} | ${cell(p.noop)} | ${cell(p.changedPlan)} |${old}`);
   }
   lines.push('');
   return lines;
@@ -125,6 +125,10 @@ function renderBudgets(results) {
   if (g50 && Number.isFinite(g50.new.rssBytes)) {
     const rss = g50.new.rssBytes / 2 ** 20;
     row('plan with no state, peak RSS, 50,000 tasks', '≤ 550 MB', `${rss.toFixed(0)} MB`, rss <= 550, `${(rss - 550).toFixed(0)} MB`, megabytes(g50.newBefore));
+    if (Number.isFinite(g50.newPiped?.rssBytes)) {
+      const piped = g50.newPiped.rssBytes / 2 ** 20;
+      row('plan with no state, peak RSS, 50,000 tasks, output piped', '≤ 550 MB', `${piped.toFixed(0)} MB`, piped <= 550, `${(piped - 550).toFixed(0)} MB`);
+    }
     row('plan with no state, time, 50,000 tasks', '≤ 1.3 × floor', `${g50.new.ratio.toFixed(2)} ×`, g50.new.ratio <= 1.3, `${(g50.new.ratio - 1.3).toFixed(2)} ×`, ratio(g50.newBefore));
   }
   for (const r of results.learned?.rows ?? []) {

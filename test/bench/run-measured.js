@@ -11,19 +11,28 @@ import path from 'node:path';
 
 const RSS_HOOK = new URL('./report-rss.js', import.meta.url).href;
 
-export async function runMeasured(script, args, { cwd, env = {}, timeoutMs = 20 * 60_000 } = {}) {
+// With `pipe: true`, stdout is a pipe this process drains, as `dwsync plan --json | jq` would: the
+// result then has the byte count (stdoutBytes) and only the first 64 KiB of the text.
+export async function runMeasured(script, args, { cwd, env = {}, timeoutMs = 20 * 60_000, pipe = false } = {}) {
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'dwsync-bench-rss-'));
   const rssFile = path.join(scratch, 'rss');
   const outFile = path.join(scratch, 'stdout');
-  // stdout goes to a file, not a pipe: bin/dwsync.js ends with process.exit(), which cuts a pipe's
-  // pending output at 64 KiB, while writes to a file are synchronous and complete.
+  // stdout goes to a file unless `pipe`: bin/dwsync.js ends with process.exit(), which cuts a pipe's
+  // pending output at 64 KiB unless the command waits for it to drain, as plan --json does; writes to
+  // a file are synchronous and complete.
   const out = await open(outFile, 'w');
   try {
     const started = performance.now();
     const child = spawn(process.execPath, ['--import', RSS_HOOK, script, ...args], {
       cwd,
       env: { ...process.env, ...env, BENCH_RSS_FILE: rssFile },
-      stdio: ['ignore', out.fd, 'pipe'],
+      stdio: ['ignore', pipe ? 'pipe' : out.fd, 'pipe'],
+    });
+    const head = [];
+    let stdoutBytes = 0;
+    child.stdout?.on('data', (chunk) => {
+      if (stdoutBytes < 65_536) head.push(chunk);
+      stdoutBytes += chunk.length;
     });
     const stderr = [];
     child.stderr.on('data', (chunk) => stderr.push(chunk));
@@ -35,8 +44,8 @@ export async function runMeasured(script, args, { cwd, env = {}, timeoutMs = 20 
     clearTimeout(timer);
     const wallMs = performance.now() - started;
     const rssBytes = Number(await readFile(rssFile, 'utf8').catch(() => 'NaN'));
-    const stdout = await readFile(outFile, 'utf8');
-    return { code, wallMs, rssBytes, stdout, stderr: Buffer.concat(stderr).toString('utf8') };
+    const stdout = pipe ? Buffer.concat(head).toString('utf8') : await readFile(outFile, 'utf8');
+    return { code, wallMs, rssBytes, stdout, stdoutBytes: pipe ? stdoutBytes : Buffer.byteLength(stdout), stderr: Buffer.concat(stderr).toString('utf8') };
   } finally {
     await out.close();
     await rm(scratch, { recursive: true, force: true });
