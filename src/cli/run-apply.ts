@@ -1,6 +1,7 @@
 import { apply } from '../commands/apply.js';
 import type { CommandDeps, CommandOptions } from '../commands/command-options.js';
-import { renderApplyJson } from '../views/render-apply-json.js';
+import { renderApplyJsonPieces } from '../views/render-apply-json.js';
+import { writePieces } from './write-pieces.js';
 import { renderApplyText } from '../views/render-apply-text.js';
 import { EXIT } from '../exit-code.js';
 import type { CliIo } from './cli-io.js';
@@ -11,7 +12,7 @@ export async function runApply(options: CommandOptions, deps: CommandDeps, io: C
   const line = progressReporter(io, deps, json);
   const report = await apply(options, { ...deps, ...(line.progress ? { progress: line.progress } : {}) });
   line.clear();
-  if (json) io.stdout.write(renderApplyJson(report));
+  if (json) await writePieces(io.stdout, renderApplyJsonPieces(report));
   else io.stdout.write(renderApplyText(report, { color: useColor(io.stdout, io.env) }));
   return report.summary.failed + report.summary.skipped > 0 ? EXIT.partial : EXIT.ok;
 }

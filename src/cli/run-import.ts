@@ -3,7 +3,8 @@ import { importTasks } from '../commands/import.js';
 import type { ImportOptions } from '../commands/import.js';
 import { UserInputError } from '../errors.js';
 import { EXIT } from '../exit-code.js';
-import { renderImportJson } from '../views/render-import-json.js';
+import { renderImportJsonPieces } from '../views/render-import-json.js';
+import { writePieces } from './write-pieces.js';
 import { renderImportText } from '../views/render-import-text.js';
 import type { CliIo } from './cli-io.js';
 import { readIdFlag } from './flag-specs.js';
@@ -17,7 +18,7 @@ export async function runImport(options: CommandOptions, values: FlagValues, dep
   const line = progressReporter(io, deps, json);
   const report = await importTasks(importOptions, { ...deps, ...(line.progress ? { progress: line.progress } : {}) });
   line.clear();
-  if (json) io.stdout.write(renderImportJson(report));
+  if (json) await writePieces(io.stdout, renderImportJsonPieces(report));
   else io.stdout.write(renderImportText(report, { color: useColor(io.stdout, io.env) }));
   return report.summary.failed > 0 || !report.check.ok ? EXIT.error : EXIT.ok;
 }
