@@ -5,7 +5,7 @@ import { applyWithSettings } from './commands/apply.js';
 import { preparePlan } from './commands/plan.js';
 import { systemClock } from './system-clock.js';
 import { describeError } from './exit-code.js';
-import { UserInputError } from './errors.js';
+import { errorMessage, UserInputError } from './errors.js';
 import type { CommandDeps, CommandOptions } from './commands/command-options.js';
 import type { CreateDataWorksOptions } from './dataworks/create-sdk-caller.js';
 import { parseActionInputs } from './action/action-inputs.js';
@@ -72,7 +72,7 @@ export async function runAction(env: Record<string, string | undefined>, signal?
   } catch (error) {
     if (error instanceof UserInputError) annotateProblems(io, error.problems, directory);
     for (const line of describeError(error).lines) io.info(line);
-    io.setFailed(error instanceof Error ? error.message : String(error));
+    io.setFailed(errorMessage(error));
   }
 }
 
@@ -81,7 +81,7 @@ async function runPost(env: Record<string, string | undefined>, io: ActionsPort)
     await runPostStep(env, { io, logger: createActionsLogger(io), clock: systemClock, runnerTemp: env.RUNNER_TEMP ?? '', artifacts: readArtifactService(env) });
   } catch (error) {
     for (const line of describeError(error).lines) io.info(line);
-    io.setFailed(error instanceof Error ? error.message : String(error));
+    io.setFailed(errorMessage(error));
   }
 }
 

@@ -46,3 +46,9 @@ export class InternalError extends Error {
     super(message, { cause: options.cause });
   }
 }
+
+// What went wrong, in one string, for anything a `catch` can receive (a thrown string, a rejection with
+// a plain object, or an Error).
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -4,7 +4,7 @@ import type { ActionsPort, Logger } from '../ports.js';
 import { pushStateCommit } from '../git/push-state-commit.js';
 import { formatDirectorySlug } from './step-context.js';
 import type { StepContext } from './step-context.js';
-import { UserInputError } from '../errors.js';
+import { errorMessage, UserInputError } from '../errors.js';
 import { renderApplyCommitMessage } from '../views/render-apply-commit-message.js';
 import { renderKeptStateMarkdown, renderKeptStateText, type KeptState } from '../views/render-kept-state.js';
 import { uploadStateArtifact, type ArtifactService } from './upload-state-artifact.js';
@@ -70,7 +70,7 @@ async function keepState(deps: CommitDeps, post: PostState): Promise<KeptState> 
   try {
     return { path: copy, artifact: await uploadStateArtifact(deps.artifacts, post), notUploaded: null };
   } catch (error) {
-    return { path: copy, artifact: null, notUploaded: `the upload failed: ${(error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim()}` };
+    return { path: copy, artifact: null, notUploaded: `the upload failed: ${errorMessage(error).replace(/\s+/g, ' ').trim()}` };
   }
 }
 
@@ -92,10 +92,7 @@ export async function commitStateBack(ctx: StepContext, post: Omit<PostState, 'f
   if (result.sha) ctx.io.setOutput('state-commit', result.sha);
   if (result.kept) {
     const text = await reportKeptState(ctx.io, result.kept, post.branch, '### dwsync apply: the state file\n\n');
-    throw new UserInputError(`DataWorks was updated but ${text} (push: ${describePushError(result.error)})`, { cause: result.error });
+    throw new UserInputError(`DataWorks was updated but ${text} (push: ${errorMessage(result.error)})`, { cause: result.error });
   }
 }
 
-export function describePushError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -1,6 +1,6 @@
 import { Credential } from '../dataworks/alicloud-sdk.js';
 import type { RoleSession } from '../dataworks/assume-role-with-oidc.js';
-import { RemoteError, UserInputError } from '../errors.js';
+import { errorMessage, RemoteError, UserInputError } from '../errors.js';
 import type { Clock } from '../ports.js';
 
 // Renewal starts this long before the session ends, and is tried again every RETRY_MS while the
@@ -88,7 +88,7 @@ function iso(ms: number): string {
 }
 
 function describe(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = errorMessage(error);
   const code = error instanceof RemoteError && !text.includes(error.code) ? `${error.code}: ` : '';
   return `${code}${text}`.replace(/\s+/g, ' ').trim();
 }

@@ -1,5 +1,6 @@
 import { formatCommentMarker, upsertStickyComment } from '../github/sticky-comment.js';
 import type { StepContext } from './step-context.js';
+import { errorMessage } from '../errors.js';
 
 // After an apply on merge: the pull request whose merge is the applied commit (GitHub's "list pull
 // requests associated with a commit") gets one results comment, updated in place by later runs.
@@ -17,6 +18,6 @@ export async function publishResultsComment(ctx: StepContext, content: string): 
     ctx.io.info(`results comment ${result.action} on #${pull.number}${result.url ? `: ${result.url}` : ''}`);
     if (result.url) ctx.io.setOutput('results-comment-url', result.url);
   } catch (error) {
-    ctx.io.warning(`could not write the results comment: ${error instanceof Error ? error.message : String(error)}`);
+    ctx.io.warning(`could not write the results comment: ${errorMessage(error)}`);
   }
 }

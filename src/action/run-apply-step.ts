@@ -3,7 +3,7 @@ import { resolveSettings } from '../commands/resolve-settings.js';
 import type { Settings } from '../core/config/settings.js';
 import { forWorkspace, isFannedOut } from '../commands/workspaces.js';
 import type { ApplyReport } from '../core/plan/report.js';
-import { UserInputError } from '../errors.js';
+import { errorMessage, UserInputError } from '../errors.js';
 import { describeError } from '../exit-code.js';
 import { bringInBranchState } from './bring-in-branch-state.js';
 import { renderApplyComment, renderApplyFailureComment, renderApplyFailureSummary, renderApplySummary } from '../views/render-apply-markdown.js';
@@ -48,7 +48,7 @@ export async function runApplyStep(ctx: StepContext, applyCommand: ApplyCommand)
     const problems = error instanceof UserInputError ? error.problems : [];
     annotateProblems(ctx.io, problems, ctx.directory);
     for (const line of describeError(error).lines) ctx.io.info(line);
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     await ctx.io.appendSummary(renderApplyFailureSummary(title, status, { message, problems }));
     await publishResultsComment(ctx, renderApplyFailureComment(title, status, { message, problems }));
     // Whatever was recorded before the failure still goes back.

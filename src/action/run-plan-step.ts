@@ -4,7 +4,7 @@ import { digestPlan } from '../core/plan/plan-digest.js';
 import type { PlannedTask } from '../core/plan/plan-tasks.js';
 import { toPlanReport } from '../core/plan/plan-tasks.js';
 import { buildPlanView } from '../views/plan-view.js';
-import { UserInputError } from '../errors.js';
+import { errorMessage, UserInputError } from '../errors.js';
 import { describeError } from '../exit-code.js';
 import { readHeadCommit } from '../git/read-head-commit.js';
 import { renderOutdatedNote, renderPlanComment, renderPlanFailureComment, renderPlanFailureSummary, renderPlanSummary } from '../views/render-plan-markdown.js';
@@ -56,7 +56,7 @@ async function reportPlanFailure(ctx: StepContext, title: string, status: StepSt
   const problems = error instanceof UserInputError ? error.problems : [];
   annotateProblems(ctx.io, problems, ctx.directory);
   const { lines } = describeError(error);
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   for (const line of lines) ctx.io.info(line);
   const failure = { message, problems };
   const written = await publishComment(ctx, () => renderPlanFailureComment(title, status, failure));
@@ -110,7 +110,7 @@ async function publishComment(ctx: StepContext, render: () => string): Promise<P
     if (result.url) ctx.io.setOutput('comment-url', result.url);
   } catch (error) {
     // A pull request from a fork gets a read-only token; the plan still stands in the summary.
-    ctx.io.warning(`could not write the plan comment: ${error instanceof Error ? error.message : String(error)}`);
+    ctx.io.warning(`could not write the plan comment: ${errorMessage(error)}`);
   }
   return { outdated: null };
 }

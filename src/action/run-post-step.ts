@@ -1,9 +1,10 @@
 import { access } from 'node:fs/promises';
 import type { Clock } from '../ports.js';
+import { errorMessage } from '../errors.js';
 import { journalPathFor } from '../state/read-state.js';
 import { withLockedStore } from '../state/with-locked-store.js';
 import { APPLY_POST_TITLE, renderApplyPostMarkdown } from '../views/render-apply-markdown.js';
-import { POST_STATE, describePushError, parsePostState, pushOrKeepState, reportKeptState, type CommitDeps } from './commit-state-back.js';
+import { POST_STATE, parsePostState, pushOrKeepState, reportKeptState, type CommitDeps } from './commit-state-back.js';
 
 export type PostDeps = CommitDeps & { clock: Clock };
 
@@ -25,7 +26,7 @@ export async function runPostStep(env: Record<string, string | undefined>, deps:
   const result = await pushOrKeepState(deps, post);
   if (result.kept !== null) {
     const text = await reportKeptState(io, result.kept, post.branch, APPLY_POST_TITLE);
-    io.setFailed(`${text} (push: ${describePushError(result.error)})`);
+    io.setFailed(`${text} (push: ${errorMessage(result.error)})`);
     return;
   }
   await io.appendSummary(renderApplyPostMarkdown(result, post.branch));

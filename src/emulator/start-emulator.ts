@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { UserInputError } from '../errors.js';
+import { errorMessage, UserInputError } from '../errors.js';
 import {
   createEmulatorState,
   editTask,
@@ -129,7 +129,7 @@ function answerInternalError(res: ServerResponse, err: unknown): void {
     res.destroy();
     return;
   }
-  sendJson(res, 500, { Code: 'InternalError', Message: `The emulator failed: ${err instanceof Error ? err.message : String(err)}` });
+  sendJson(res, 500, { Code: 'InternalError', Message: `The emulator failed: ${errorMessage(err)}` });
 }
 
 function sleepUnlessAborted(ms: number, signal: AbortSignal): Promise<boolean> {

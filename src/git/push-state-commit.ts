@@ -1,6 +1,6 @@
 import { simpleGit } from 'simple-git';
 import type { Logger } from '../ports.js';
-import { RemoteError } from '../errors.js';
+import { errorMessage, RemoteError } from '../errors.js';
 import { mergeStates } from '../core/state/merge-states.js';
 import { writeState } from '../state/write-state.js';
 import { fetchBranchState, readStateFileOrNull, sameStateContent } from './branch-state.js';
@@ -58,6 +58,6 @@ export async function pushStateCommit(options: PushStateOptions): Promise<PushSt
 }
 
 function firstLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = errorMessage(error);
   return text.trim().split('\n', 1)[0] ?? '';
 }

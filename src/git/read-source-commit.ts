@@ -3,6 +3,7 @@ import { simpleGit } from 'simple-git';
 
 import type { Logger } from '../ports.js';
 import { readHeadCommit } from './read-head-commit.js';
+import { errorMessage } from '../errors.js';
 
 // The commit an apply records as the source of what it pushed: HEAD, or HEAD marked "-dirty" (as
 // `git describe --dirty` does) when task files below `jobs` differ from it, with a warning naming
@@ -36,5 +37,5 @@ async function listUncommitted(git: SimpleGit, jobs: string): Promise<string[]> 
 }
 
 function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/^Error: /, '').trim();
+  return errorMessage(error).split('\n')[0]!.replace(/^Error: /, '').trim();
 }

@@ -19,6 +19,7 @@ import type { FileToPlace } from '../core/import/place-files.js';
 import { placeFiles } from '../core/import/place-files.js';
 import { renderImportedTask } from '../core/import/render-imported-task.js';
 import { writeTaskFile } from '../tasks/write-task-file.js';
+import { errorMessage } from '../errors.js';
 
 export type ImportInput = Pick<Settings, 'root' | 'jobs'> & {
   projectId: number;
@@ -103,7 +104,7 @@ export async function importLiveTasks(input: ImportInput, deps: ImportDeps): Pro
         } catch (error) {
           // A file that could not be written (permissions, a full disk): this task fails, the rest go on.
           const code = (error as NodeJS.ErrnoException).code ?? 'WriteFailed';
-          const message = `could not write the task file: ${error instanceof Error ? error.message : String(error)}`;
+          const message = `could not write the task file: ${errorMessage(error)}`;
           result = { key: taskKey(input.projectId, f.id), file: paths.get(f.id) ?? null, outcome: 'failed', attempts: 0, error: { code, message } };
         }
         deps.onResult?.(result);

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { open, readFile, type FileHandle } from 'node:fs/promises';
-import { UserInputError } from '../errors.js';
+import { errorMessage, UserInputError } from '../errors.js';
 import { foldJournal } from '../core/state/fold-journal.js';
 import { parseState, startStateLines, type StateLines } from '../core/state/parse-state.js';
 import { createState, type State, type StateIdentity } from '../core/state/state-schema.js';
@@ -124,6 +124,6 @@ async function readOptional(path: string, what: string): Promise<string | null> 
 }
 
 function cannotRead(what: string, error: unknown): UserInputError {
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = errorMessage(error);
   return new UserInputError(`cannot read ${what}: ${reason}`, { cause: error });
 }

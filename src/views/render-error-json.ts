@@ -1,4 +1,4 @@
-import { RemoteError, UserInputError } from '../errors.js';
+import { errorMessage, RemoteError, UserInputError } from '../errors.js';
 import type { Problem } from '../core/problem.js';
 import { renderJson } from './render-json.js';
 
@@ -18,5 +18,5 @@ export function toErrorDocument(error: unknown): ErrorDocument {
   if (error instanceof RemoteError) {
     return { formatVersion: 1, error: { kind: 'remote', message: error.message, problems: [], code: error.code, requestId: error.requestId } };
   }
-  return { formatVersion: 1, error: { kind: 'internal', message: error instanceof Error ? error.message : String(error), problems: [] } };
+  return { formatVersion: 1, error: { kind: 'internal', message: errorMessage(error), problems: [] } };
 }

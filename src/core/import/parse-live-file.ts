@@ -3,6 +3,7 @@ import { isJsonObject, type JsonObject } from '../text/json.js';
 import type { ResultError } from '../plan/report.js';
 import { parseContentTaskParam, splitContent } from '../task/service-managed-content.js';
 import type { LiveFile } from '../../ports.js';
+import { errorMessage } from '../../errors.js';
 
 
 // The task document import writes, in the order a task file shows it.
@@ -35,7 +36,7 @@ export function parseLiveFile(projectId: number, live: LiveFile, workspaceDefaul
   try {
     content = JSON.parse(live.content);
   } catch (cause) {
-    const detail = cause instanceof Error ? cause.message : String(cause);
+    const detail = errorMessage(cause);
     const shown = live.content.trim() === '' ? 'empty content' : `content that is not JSON (${detail})`;
     return failure('InvalidTaskContent', `file ${live.fileId} has ${shown}: expected the job JSON of the code editor`);
   }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { UserInputError } from '../../errors.js';
+import { errorMessage, UserInputError } from '../../errors.js';
 import { defineLazyJson } from '../text/define-lazy.js';
 import { flatText } from '../text/flat-text.js';
 import { findJsonSyntaxError } from '../text/find-json-syntax-error.js';
@@ -151,7 +151,7 @@ function jsonRefusal(text: string, error: unknown, what: string, advice: string,
   const { line, column } = found.endedEarly ? findPosition(text, text.length) : found;
   const where = `line ${at.firstLine + line - 1}, column ${column}`;
   if (found.endedEarly && at.canEndEarly) return new UserInputError(`${what} is truncated: its JSON ends early at ${where}; ${advice}`, { cause: error });
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorMessage(error);
   return new UserInputError(`${what} is not valid JSON at ${where} (${detail}); ${advice}`, { cause: error });
 }
 

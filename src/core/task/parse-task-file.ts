@@ -20,6 +20,7 @@ import { validateTaskIdentity } from './validate-task-identity.js';
 import { findExcessiveFlowDepth, MAX_FLOW_DEPTH } from './validate-flow-depth.js';
 import { validateSchedule } from '../schedule/validate-schedule.js';
 import type { Schedule } from '../schedule/schedule-schema.js';
+import { errorMessage } from '../../errors.js';
 
 // Warnings do not stop a run: they are located like problems and printed as warnings.
 export type ParsedTaskFile = { tasks: Task[]; problems: Problem[]; warnings: Problem[] };
@@ -84,7 +85,7 @@ function parseTaskDocument(doc: Document, source: string, file: string, report: 
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown>;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     const unresolved = /^Unresolved alias.*: (.*)$/.exec(message)?.[1];
     if (unresolved !== undefined) {
       report(findAliasOffset(doc, unresolved) ?? start, '', `unknown alias *${unresolved}: expected an anchor &${unresolved} defined before it`);
