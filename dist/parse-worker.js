@@ -28816,6 +28816,11 @@ function validateSchedule(schedule) {
   return issues;
 }
 
+// src/errors.ts
+function errorMessage(error62) {
+  return error62 instanceof Error ? error62.message : String(error62);
+}
+
 // src/core/task/parse-task-file.ts
 var MAX_YAML_ERRORS = 3;
 function parseTaskFile(text, file2) {
@@ -28864,7 +28869,7 @@ function parseTaskDocument(doc, source, file2, report, warn) {
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error62) {
-    const message = error62 instanceof Error ? error62.message : String(error62);
+    const message = errorMessage(error62);
     const unresolved = /^Unresolved alias.*: (.*)$/.exec(message)?.[1];
     if (unresolved !== void 0) {
       report(findAliasOffset(doc, unresolved) ?? start, "", `unknown alias *${unresolved}: expected an anchor &${unresolved} defined before it`);
