@@ -33,15 +33,24 @@ const HEADER_ORDER = Object.keys(State.shape).filter((key) => key !== 'tasks');
 // `known`: a task's line when the caller has it already (the journal line it wrote for that very
 // record), so a run that recorded every task does not format each of them a second time.
 export function formatState(state: State, known: (key: string, record: TaskRecord) => string | undefined = () => undefined): string {
-  const { tasks, ...rest } = state;
-  const header = orderFields({ ...rest, formatVersion: STATE_FORMAT_VERSION }, HEADER_ORDER);
-  const lines = [JSON.stringify(header)];
-  // Plain code-unit order, not localeCompare: the bytes must not depend on the machine's locale.
-  for (const key of Object.keys(tasks).sort(compareText)) {
-    const record = tasks[key]!;
+  const lines = [formatStateHeader(state)];
+  for (const key of sortedTaskKeys(state)) {
+    const record = state.tasks[key]!;
     lines.push(known(key, record) ?? formatTaskLine(key, record));
   }
   return `${lines.join('\n')}\n`;
+}
+
+// The state file's first line: the state's own fields.
+export function formatStateHeader(state: State): string {
+  const { tasks: _tasks, ...rest } = state;
+  return JSON.stringify(orderFields({ ...rest, formatVersion: STATE_FORMAT_VERSION }, HEADER_ORDER));
+}
+
+// The task keys in the order of their lines. Plain code-unit order, not localeCompare: the bytes must
+// not depend on the machine's locale.
+export function sortedTaskKeys(state: State): string[] {
+  return Object.keys(state.tasks).sort(compareText);
 }
 
 export function formatTaskLine(key: string, record: TaskRecord): string {
@@ -59,16 +68,20 @@ export function formatRemovalLine(key: string): string {
 // object and serialised: an apply records every outcome on its main thread. A field kept as JSON
 // text (define-lazy.ts: a config read from the state, or a plan's desired config) is written as that
 // text, never parsed. `first` is text written before the fields (a state line's key).
+// The pieces are joined once at the end: the line comes out as one flat string, where appending piece
+// by piece makes a tree of pieces that every later use (the journal's write, the state file's) has to
+// walk and copy again.
 function writeFields(value: Fields, layout: Layout, first = ''): string {
-  let text = `{${first}`;
+  const pieces = ['{', first];
   const add = (field: string, nested?: Layout) => {
     if (layout.omit?.has(field)) return;
     const written = writeField(value, field, nested);
-    if (written !== undefined) text += `${text.length > 1 ? ',' : ''}${JSON.stringify(field)}:${written}`;
+    if (written !== undefined) pieces.push(pieces.length > 2 || first !== '' ? ',' : '', JSON.stringify(field), ':', written);
   };
   for (const field of layout.order) if (Object.hasOwn(value, field)) add(field, layout.nested?.[field]);
   for (const field of Object.keys(value).filter((name) => !layout.known.has(name)).sort(compareText)) add(field);
-  return `${text}}`;
+  pieces.push('}');
+  return pieces.join('');
 }
 
 // undefined: not a JSON value, and the field is left out, as JSON.stringify leaves it out.
