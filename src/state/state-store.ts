@@ -41,7 +41,8 @@ export async function openStateStore(path: string, options: ReadStateOptions = {
   if (loaded.journal.found) await removeJournal(journalPath);
   const journal: Journal = await openJournal(journalPath, { lineage: state.lineage, serial: state.serial });
   // The line the journal holds for each record made by this run: the state file's line for it too, so
-  // close() writes it as it is (formatting every record again took most of the final write).
+  // close() writes it as it is (formatting every record again took most of the final write). Kept as
+  // text: encoding each line into bytes of its own to keep cost more in record() than it saved here.
   const lines = new Map<string, { record: TaskRecord; line: string }>();
   const knownLine = (key: string, record: TaskRecord) => {
     const known = lines.get(key);
@@ -80,8 +81,15 @@ export async function openStateStore(path: string, options: ReadStateOptions = {
     },
     close() {
       closing ??= (async () => {
-        await journal.close();
-        if (dirty) state = await writeState(path, state, knownLine);
+        // The state file needs only the records in memory, so it is written while the journal closes
+        // (waiting for its last records to be durable, and for its syncing thread to stop: tens of
+        // milliseconds). Removing the journal waits for both.
+        const journalClosed = journal.close();
+        try {
+          if (dirty) state = await writeState(path, state, knownLine);
+        } finally {
+          await journalClosed;
+        }
         lines.clear();
         await removeJournal(journalPath);
         return state;

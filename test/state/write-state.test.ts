@@ -1,7 +1,8 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatState } from '../../src/core/state/format-state.js';
+import { formatState, formatTaskLine } from '../../src/core/state/format-state.js';
+import type { TaskRecord } from '../../src/core/state/state-schema.js';
 import { readState } from '../../src/state/read-state.js';
 import { writeState } from '../../src/state/write-state.js';
 import { aFailedRecord, anAppliedRecord, aState, LINEAGE, SALT, stateLines } from '../support/state-builders.js';
@@ -27,6 +28,31 @@ describe('writeState', () => {
       await writeFile(path, 'x'.repeat(100_000)); // longer than the new state: nothing of it may remain
       await writeState(path, aState());
       expect((await readState(path)).state.serial).toBe(1);
+    });
+  });
+
+  it('writes the bytes formatState gives, in UTF-8, whether a line is handed over already formatted or not', async () => {
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'state.json');
+      // Several megabytes (more than the buffers it is written through), text beyond ASCII, and one
+      // line longer than a buffer.
+      const tasks: Record<string, TaskRecord> = {};
+      for (let i = 1; i <= 3_000; i++) tasks[`7/${i}`] = anAppliedRecord(`jobs/订单_${i}_${'x'.repeat(1_000)}.yaml`);
+      tasks['7/1500'] = anAppliedRecord(`jobs/${'订'.repeat(1_000_000)}.yaml`);
+      const known = (key: string, record: TaskRecord) => (key.endsWith('3') ? formatTaskLine(key, record) : undefined);
+      const written = await writeState(path, aState(tasks, 0), known);
+      expect((await readFile(path)).equals(Buffer.from(formatState(written), 'utf8'))).toBe(true);
+    });
+  });
+
+  it('writes a line handed over already formatted as it is, without formatting that record again', async () => {
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'state.json');
+      const sentinel = '{"key":"1/1","file":"given"}';
+      await writeState(path, aState({ '1/1': anAppliedRecord(), '1/2': anAppliedRecord('jobs/b.yaml') }, 0), (key) => (key === '1/1' ? sentinel : undefined));
+      const lines = (await readFile(path, 'utf8')).split('\n');
+      expect(lines[1]).toBe('{"key":"1/1","file":"given"}');
+      expect(lines[2]).toContain('"file":"jobs/b.yaml"');
     });
   });
 
