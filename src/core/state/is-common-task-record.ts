@@ -14,7 +14,7 @@ export function isCommonTaskRecord(record: Record<string, unknown>): boolean {
   const { file, fileId, nodeId, applied, lastAttempt, deploy } = record;
   return (
     typeof file === 'string' &&
-    (fileId === undefined || isPositiveInteger(fileId)) &&
+    (fileId === undefined || isIntegerFrom(fileId, 1)) &&
     (nodeId === undefined || (typeof nodeId === 'string' && /^[1-9]\d*$/.test(nodeId))) &&
     (applied === null || isCommonApplied(applied)) &&
     (lastAttempt === null || isCommonAttempt(lastAttempt)) &&
@@ -44,15 +44,14 @@ function isCommonAttempt(attempt: unknown): boolean {
   return (
     typeof at === 'string' &&
     (outcome === 'applied' || outcome === 'failed' || outcome === 'skipped') &&
-    typeof attempts === 'number' &&
-    Number.isSafeInteger(attempts) &&
-    attempts >= 0 &&
+    isIntegerFrom(attempts, 0) &&
     (requestId === undefined || typeof requestId === 'string') &&
     (reason === undefined || typeof reason === 'string') &&
     error === undefined
   );
 }
 
-function isPositiveInteger(value: unknown): boolean {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+// A safe integer no less than `least`; Number.isSafeInteger answers false for anything not a number.
+function isIntegerFrom(value: unknown, least: number): boolean {
+  return Number.isSafeInteger(value) && (value as number) >= least;
 }

@@ -20,6 +20,12 @@ describe('formatState', () => {
     expect(lines.slice(1, -1).map((line) => (JSON.parse(line) as { key: string }).key)).toEqual(['10000/10', '10000/9', 'B/1']);
   });
 
+  it('writes the header fields in their order, then the fields a newer dwsync added, sorted by name', () => {
+    const state = { zeta: 1, ...aState({}, 3), alpha: 'x' } as ReturnType<typeof aState>;
+    const header = formatState(state).split('\n')[0]!;
+    expect(Object.keys(JSON.parse(header) as object)).toEqual(['formatVersion', 'serial', 'lineage', 'salt', 'alpha', 'zeta']);
+  });
+
   it('reads back as the same state, and the same state gives the same bytes', () => {
     const state = aState({ '1/1': anAppliedRecord(), '1/2': aFailedRecord() }, 4);
     const text = formatState(state);

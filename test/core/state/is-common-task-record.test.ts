@@ -20,6 +20,9 @@ describe('isCommonTaskRecord', () => {
     expect(isCommonTaskRecord({ file: 'jobs/a.yaml', fileId: 7, applied: null, lastAttempt: null })).toBe(true);
     expect(isCommonTaskRecord({ ...written, nodeId: '7000123456789012345', deploy: null, later: [1] })).toBe(true);
     expect(isCommonTaskRecord({ ...written, applied: { ...applied, schedule: { cron: '0 0 * * *' }, scheduleHash: 'sha256:c' } })).toBe(true);
+    // Every outcome an attempt can have, a first attempt not yet made, with or without a request id or a reason.
+    for (const outcome of ['applied', 'failed', 'skipped']) expect(isCommonTaskRecord({ ...written, lastAttempt: { ...written.lastAttempt, outcome } })).toBe(true);
+    expect(isCommonTaskRecord({ ...written, lastAttempt: { at: 'x', outcome: 'skipped', attempts: 0, reason: 'interrupted' } })).toBe(true);
   });
 
   it('leaves to the schema what it does not know by heart, and what is wrong', () => {
@@ -34,6 +37,13 @@ describe('isCommonTaskRecord', () => {
     expect(isCommonTaskRecord({ ...written, lastAttempt: { ...written.lastAttempt, outcome: 'done' } })).toBe(false);
     expect(isCommonTaskRecord({ ...written, lastAttempt: { ...written.lastAttempt, attempts: -1 } })).toBe(false);
     expect(isCommonTaskRecord({ ...written, lastAttempt: undefined })).toBe(false);
+    // Wrong types the schema refuses, each alone.
+    expect(isCommonTaskRecord({ ...written, fileId: '7' })).toBe(false);
+    expect(isCommonTaskRecord({ ...written, nodeId: 7000123456789012345n })).toBe(false);
+    expect(isCommonTaskRecord({ ...written, nodeId: '7000x' })).toBe(false);
+    expect(isCommonTaskRecord({ ...written, lastAttempt: { ...written.lastAttempt, attempts: '1' } })).toBe(false);
+    expect(isCommonTaskRecord({ ...written, lastAttempt: { ...written.lastAttempt, requestId: 5 } })).toBe(false);
+    expect(isCommonTaskRecord({ ...written, lastAttempt: { ...written.lastAttempt, reason: 5 } })).toBe(false);
   });
 
   it('never takes a record the schema refuses', () => {

@@ -36,6 +36,15 @@ describe('validateJsonValue', () => {
 
   it('checks the root value itself', () => {
     expect(validateJsonValue(Infinity, ['taskParam'])).toEqual([{ path: ['taskParam'], message: 'taskParam must be a finite number, got .inf' }]);
+    for (const root of [null, 'text', true, false, 0, -2.5]) expect(validateJsonValue(root, ['taskParam'])).toEqual([]);
+  });
+
+  it('refuses a value JSON.stringify would drop or cannot write, inside a mapping or a list', () => {
+    expect(validateJsonValue({ gone: undefined, list: [undefined], big: 1n }, ['taskContent']).map((i) => i.path.join('.'))).toEqual([
+      'taskContent.gone',
+      'taskContent.list.0',
+      'taskContent.big',
+    ]);
   });
 
   it(`accepts ${MAX_DEPTH} levels of nesting and refuses one more, once, at the deepest container`, () => {
