@@ -28,6 +28,23 @@ describe('the patches of a planned change', () => {
     expect(JSON.parse(JSON.stringify(change))).toEqual({ ...change });
   });
 
+  it('stay unmade in the plan report: each is made when read, and made again at the next read', () => {
+    const change = toPlanReport([updated!]).changes[0]!;
+    for (const field of ['taskContentPatch', 'taskParamPatch'] as const) {
+      expect(Object.getOwnPropertyDescriptor(change, field)?.get).toBeTypeOf('function');
+      expect(change[field]).not.toBe(change[field]); // a new array each time: nothing is held
+      expect(change[field]).toEqual(updated![field]);
+    }
+  });
+
+  it('are copied as plain values into the report once a value was assigned to them', () => {
+    const [entry] = planTasks({ tasks: [after], records: {}, salt });
+    entry!.taskParamPatch = [];
+    const change = toPlanReport([entry!]).changes[0]!;
+    expect(Object.getOwnPropertyDescriptor(change, 'taskParamPatch')).toMatchObject({ value: [], writable: true });
+    expect(Object.getOwnPropertyDescriptor(change, 'taskContentPatch')?.get).toBeTypeOf('function');
+  });
+
   it('take a value assigned to them, like any field', () => {
     const [entry] = planTasks({ tasks: [after], records: {}, salt });
     entry!.taskContentPatch = [];
