@@ -72,6 +72,9 @@ describe('nodeUpdateSpec', () => {
     for (const entry of [planned(before, null), planned(before, before), planned(before, before, true)]) {
       expect(Object.keys(nodeOf(nodeUpdateSpec(entry, '7'))).sort()).toEqual(['id', 'runtimeResource', 'script']);
     }
+    // A retry of a scheduled task with nothing changed: the content and the resource group, not the unchanged schedule.
+    const scheduled = buildNodeTask({ schedule: { cron: '00 00 03 * * ?' } });
+    expect(Object.keys(nodeOf(nodeUpdateSpec(planned(scheduled, scheduled), '7'))).sort()).toEqual(['id', 'runtimeResource', 'script']);
   });
 
   it('sends only the schedule fields that changed when only the schedule changed, and the schedule with the content on a first apply', () => {
@@ -86,6 +89,18 @@ describe('nodeUpdateSpec', () => {
     const paused = buildNodeTask({ schedule: { paused: true, skipped: false } });
     const running = buildNodeTask({ schedule: { paused: false, skipped: false } });
     expect(nodeOf(nodeUpdateSpec(planned(paused, running), '7'))).toEqual({ id: '7', recurrence: 'Pause' });
+    // A dry-run node that was also paused (a node read back can be both) and is now only unpaused: only
+    // `paused` changed, yet what is sent must say it stays a dry run.
+    const pausedDryRun = buildNodeTask({ schedule: { paused: true, skipped: true } });
+    const dryRun = buildNodeTask({ schedule: { paused: false, skipped: true } });
+    expect(nodeOf(nodeUpdateSpec(planned(dryRun, pausedDryRun), '7'))).toEqual({ id: '7', recurrence: 'Skip' });
+    // Likewise, only `skipped` changed on a node that stays paused: it must stay paused.
+    const pausedOnly = buildNodeTask({ schedule: { paused: true, skipped: false } });
+    expect(nodeOf(nodeUpdateSpec(planned(pausedOnly, pausedDryRun), '7'))).toEqual({ id: '7', recurrence: 'Pause' });
+    // Neither changed: no recurrence, however they are set.
+    const pausedAt1 = buildNodeTask({ schedule: { cron: '00 00 01 * * ?', paused: true, skipped: false } });
+    const pausedAt3 = buildNodeTask({ schedule: { cron: '00 00 03 * * ?', paused: true, skipped: false } });
+    expect(nodeOf(nodeUpdateSpec(planned(pausedAt3, pausedAt1), '7'))).toEqual({ id: '7', trigger: { type: 'Scheduler', cron: '00 00 03 * * ?' } });
     const first = nodeOf(nodeUpdateSpec(planned(scheduled, null), '7'));
     expect(Object.keys(first).sort()).toEqual(['id', 'rerunMode', 'rerunTimes', 'runtimeResource', 'script', 'trigger']);
     // The schedule unchanged: not sent with a content change.
