@@ -46,7 +46,9 @@ function listSchedulingFields(node: JsonObject | null, spec: JsonObject | null):
   const outputs = node['outputs'];
   if (isJsonObject(outputs) && Array.isArray(outputs['nodeOutputs'])) fields.push('outputs.nodeOutputs');
   // The API's examples keep the edges in spec.flow, Alibaba's Data Studio examples in spec.dependencies.
+  // Stryker disable next-line OptionalChaining: a node was read from spec.spec.nodes, so both are objects here
   const inner = isJsonObject(spec?.['spec']) ? spec['spec'] : null;
+  // Stryker disable next-line OptionalChaining: as above
   for (const key of ['dependencies', 'flow']) if (Array.isArray(inner?.[key])) fields.push(`spec.${key}`);
   return fields;
 }

@@ -50,4 +50,22 @@ describe('compareProbedNode, a job that is not JSON', () => {
     expect(probed.changes).toEqual([{ op: 'replace', path: '/spec/nodes/0/script/content', value: '(not JSON: 14 characters)' }]);
     expect(JSON.stringify(probed)).not.toContain('pw-');
   });
+
+  it('compares what it can of answers that are not the FlowSpec it expects, without throwing', () => {
+    // Not JSON: compared as text, no version.
+    const text = compareProbedNode('not json', 'not json either', '1.1.0');
+    expect(text.outcome).toBe('changed');
+    expect(text.flowSpec).toEqual({ versionBefore: null, versionSent: '1.1.0', versionAfter: null, extend: 'absent' });
+    // JSON without spec.nodes, or with nodes that hold no script content: compared as they are.
+    const bare = JSON.stringify({ version: 2 });
+    expect(compareProbedNode(bare, bare, '1.1.0')).toEqual({
+      outcome: 'unchanged',
+      changes: [],
+      flowSpec: { versionBefore: null, versionSent: '1.1.0', versionAfter: null, extend: 'absent' },
+    });
+    const odd = (content: unknown) => JSON.stringify({ version: '1.1.0', spec: { nodes: [5, { id: 'a' }, { script: 'x' }, { script: { content } }] } });
+    const probed = compareProbedNode(odd(7), odd(8), '1.1.0');
+    expect(probed.changes).toEqual([{ op: 'replace', path: '/spec/nodes/3/script/content', value: 8 }]);
+    expect(probed.flowSpec.versionBefore).toBe('1.1.0');
+  });
 });

@@ -39,4 +39,25 @@ describe('describeNode', () => {
     });
     expect(describeNode('9', 'not json')).toMatchObject({ name: null, path: null, version: null, kind: null, jobIn: 'nowhere', schedulingFields: [] });
   });
+
+  it('prefers the FlowSpec runtimeResource for the resource group, and lists the trigger\'s fields and the node\'s scheduling fields that are set', () => {
+    const job = { type: 'job', steps: [] };
+    const node = {
+      id: '9',
+      trigger: { type: 'Scheduler', cron: '00 00 03 * * ?' },
+      recurrence: 'Normal',
+      rerunTimes: 0,
+      rerunMode: null,
+      runtimeResource: { resourceGroup: 'S_runtime', cu: '2' },
+      script: { content: JSON.stringify({ ...job, extend: { resourceGroup: 'S_from_extend' } }) },
+    };
+    const report = describeNode('9', JSON.stringify({ version: '2.0.0', kind: 'Node', spec: { nodes: [node], dependencies: [] } }));
+    expect(report.diResourceGroup).toEqual({ value: 'S_runtime', foundIn: 'spec.nodes[0].runtimeResource.resourceGroup' });
+    expect(report.schedulingFields).toEqual(['trigger.type', 'trigger.cron', 'recurrence', 'rerunTimes', 'spec.dependencies']);
+    expect(describeNode('9', JSON.stringify({ spec: { nodes: [{ id: '9', script: { content: JSON.stringify(job) } }] } }))).toMatchObject({ hasExtend: false, extendKeys: [] });
+  });
+
+  it('reads a FlowSpec that is JSON but no object without throwing', () => {
+    expect(describeNode('9', '[1]')).toMatchObject({ version: null, schedulingFields: [] });
+  });
 });
