@@ -4,17 +4,19 @@
 
 export type SchedulingParameter = { name: string; value: string };
 
-const NAME = /^[A-Za-z_][\w.-]*$/;
+// A well-formed token begins with a name and "=": a name cannot hold "=", so it is all before the first one.
+const PAIR = /^[A-Za-z_][\w.-]*=/;
+
+// The space-separated tokens of the text, none empty.
+function tokens(text: string): string[] {
+  return text.match(/\S+/g) ?? [];
+}
 
 export function parseParameters(text: string): SchedulingParameter[] {
-  return text
-    .trim()
-    .split(/\s+/)
-    .filter((token) => token !== '')
-    .map((token) => {
-      const at = token.indexOf('=');
-      return { name: token.slice(0, at), value: token.slice(at + 1) };
-    });
+  return tokens(text).map((token) => {
+    const at = token.indexOf('=');
+    return { name: token.slice(0, at), value: token.slice(at + 1) };
+  });
 }
 
 export function formatParameters(parameters: readonly SchedulingParameter[]): string {
@@ -23,10 +25,5 @@ export function formatParameters(parameters: readonly SchedulingParameter[]): st
 
 // The first token that is not name=value, or null.
 export function findMalformedParameter(text: string): string | null {
-  for (const token of text.trim().split(/\s+/)) {
-    if (token === '') continue;
-    const at = token.indexOf('=');
-    if (at <= 0 || !NAME.test(token.slice(0, at))) return token;
-  }
-  return null;
+  return tokens(text).find((token) => !PAIR.test(token)) ?? null;
 }

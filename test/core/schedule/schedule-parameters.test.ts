@@ -34,5 +34,6 @@ describe('findMalformedParameter', () => {
     expect(findMalformedParameter('a=1 bizdate')).toBe('bizdate');
     expect(findMalformedParameter('1a=x')).toBe('1a=x');
     expect(findMalformedParameter('a b=1')).toBe('a');
+    expect(findMalformedParameter('x=1 a!b=1')).toBe('a!b=1');
   });
 });
