@@ -16,6 +16,7 @@ describe('guardDeletes', () => {
     expect(() => guardDeletes(deletes(4), { maxDeletes: 3 })).toThrow(
       '--prune would delete 4 tasks, more than --max-deletes 3: nothing was changed. Check the plan (dwsync plan --prune), then run again with --max-deletes 4 if these deletions are wanted.',
     );
+    expect(() => guardDeletes(deletes(1), { maxDeletes: 0 })).toThrow('--prune would delete 1 task, more than --max-deletes 0');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { createState, DeployRecord, LastAttempt, State, StateHeader, STATE_FORMAT_VERSION, TaskKey, TaskRecord } from '../../../src/core/state/state-schema.js';
+import { createState, DeployRecord, isTaskKey, LastAttempt, State, StateHeader, STATE_FORMAT_VERSION, TaskKey, TaskRecord } from '../../../src/core/state/state-schema.js';
 import { aFailedRecord, anAppliedRecord, aState, LINEAGE, SALT } from '../../support/state-builders.js';
 
 function refusals(schema: z.ZodType, value: unknown): [string, string][] {
@@ -8,14 +8,18 @@ function refusals(schema: z.ZodType, value: unknown): [string, string][] {
   return result.success ? [] : result.error.issues.map((issue) => [issue.path.join('.'), issue.message]);
 }
 
-describe('TaskKey', () => {
+describe('TaskKey, and isTaskKey without zod', () => {
   it('accepts "projectId/fileId" and "projectId/folder/name"', () => {
-    for (const key of ['10000/1000001', '1/2', '10000/Business Flow/ods/u_pk', '10000/a/b', '7/a b/c.d']) expect(TaskKey.safeParse(key).success).toBe(true);
+    for (const key of ['10000/1000001', '1/2', '10000/Business Flow/ods/u_pk', '10000/a/b', '7/a b/c.d']) {
+      expect(TaskKey.safeParse(key).success).toBe(true);
+      expect(isTaskKey(key)).toBe(true);
+    }
   });
 
   it('refuses keys with a zero or leading-zero id, one segment, empty segments or a newline', () => {
     for (const key of ['0/1', '01/1', '1/01', '1/0', '10000', '10000/', '10000/a', '10000//b', '10000/a/', '10000/a\n/b', 'x/1']) {
       expect(refusals(TaskKey, key)).toEqual([['', 'expected a key "projectId/fileId" or "projectId/folder/name"']]);
+      expect(isTaskKey(key)).toBe(false);
     }
   });
 });
