@@ -78,7 +78,8 @@ function writeFields(value: Fields, layout: Layout, first = ''): string {
     const written = writeField(value, field, nested);
     if (written !== undefined) pieces.push(pieces.length > 2 || first !== '' ? ',' : '', JSON.stringify(field), ':', written);
   };
-  for (const field of layout.order) add(field, layout.nested?.[field]); // a missing field writes nothing, as undefined
+  // Stryker disable next-line ConditionalExpression: a missing field writes nothing either way; the check spares an apply's record() the lookups
+  for (const field of layout.order) if (Object.hasOwn(value, field)) add(field, layout.nested?.[field]);
   for (const field of Object.keys(value).filter((name) => !layout.known.has(name)).sort(compareText)) add(field);
   pieces.push('}');
   return pieces.join('');
