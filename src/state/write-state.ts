@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { copyFile, mkdir, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { formatStateHeader, formatTaskLine, sortedTaskKeys } from '../core/state/format-state.js';
+import { formatStateLines } from '../core/state/format-state.js';
 import { STATE_FORMAT_VERSION, type State, type TaskRecord } from '../core/state/state-schema.js';
 import { syncDirectory } from './sync-directory.js';
 
@@ -19,7 +19,7 @@ export async function writeState(path: string, state: State, known: (key: string
   if (state.formatVersion !== STATE_FORMAT_VERSION) await backUp(path, legacyBackupPathFor(path));
   const tmp = `${path}.tmp-${process.pid}`;
   try {
-    await writeAndSync(tmp, stateLines(written, known));
+    await writeAndSync(tmp, formatStateLines(written, known));
     await rename(tmp, path);
   } catch (error) {
     await unlink(tmp).catch(() => undefined); // best effort: the original error is the one to report
@@ -47,15 +47,6 @@ async function backUp(path: string, backup: string): Promise<void> {
     await handle.sync();
   } finally {
     await handle.close();
-  }
-}
-
-// The state file's lines, in formatState's order.
-function* stateLines(state: State, known: (key: string, record: TaskRecord) => string | undefined): Generator<string> {
-  yield formatStateHeader(state);
-  for (const key of sortedTaskKeys(state)) {
-    const record = state.tasks[key]!;
-    yield known(key, record) ?? formatTaskLine(key, record);
   }
 }
 

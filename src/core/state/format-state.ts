@@ -33,24 +33,19 @@ const HEADER_ORDER = Object.keys(State.shape).filter((key) => key !== 'tasks');
 // `known`: a task's line when the caller has it already (the journal line it wrote for that very
 // record), so a run that recorded every task does not format each of them a second time.
 export function formatState(state: State, known: (key: string, record: TaskRecord) => string | undefined = () => undefined): string {
-  const lines = [formatStateHeader(state)];
-  for (const key of sortedTaskKeys(state)) {
-    const record = state.tasks[key]!;
-    lines.push(known(key, record) ?? formatTaskLine(key, record));
+  return `${[...formatStateLines(state, known)].join('\n')}\n`;
+}
+
+// The same lines one at a time, without their newlines: a writer can encode each as it comes
+// (write-state.ts) instead of holding the whole text.
+export function* formatStateLines(state: State, known: (key: string, record: TaskRecord) => string | undefined = () => undefined): Generator<string> {
+  const { tasks, ...rest } = state;
+  yield JSON.stringify(orderFields({ ...rest, formatVersion: STATE_FORMAT_VERSION }, HEADER_ORDER));
+  // Plain code-unit order, not localeCompare: the bytes must not depend on the machine's locale.
+  for (const key of Object.keys(tasks).sort(compareText)) {
+    const record = tasks[key]!;
+    yield known(key, record) ?? formatTaskLine(key, record);
   }
-  return `${lines.join('\n')}\n`;
-}
-
-// The state file's first line: the state's own fields.
-export function formatStateHeader(state: State): string {
-  const { tasks: _tasks, ...rest } = state;
-  return JSON.stringify(orderFields({ ...rest, formatVersion: STATE_FORMAT_VERSION }, HEADER_ORDER));
-}
-
-// The task keys in the order of their lines. Plain code-unit order, not localeCompare: the bytes must
-// not depend on the machine's locale.
-export function sortedTaskKeys(state: State): string[] {
-  return Object.keys(state.tasks).sort(compareText);
 }
 
 export function formatTaskLine(key: string, record: TaskRecord): string {
