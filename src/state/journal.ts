@@ -84,7 +84,7 @@ export async function openJournal(path: string, base: { lineage: string; serial:
   const handle = await open(path, 'ax', 0o644);
   const header: JournalHeader = { journal: JOURNAL_FORMAT_VERSION, lineage: base.lineage, baseSerial: base.serial };
   try {
-    await writeAll(handle, `${JSON.stringify(header)}\n`);
+    await handle.writeFile(`${JSON.stringify(header)}\n`, 'utf8'); // every byte, looping on short writes
     await handle.datasync();
     await syncDirectory(dirname(path));
   } catch (error) {
@@ -195,12 +195,3 @@ function writeAllSync(fd: number, text: string): void {
   for (let offset = 0; offset < length; ) offset += writeSync(fd, lineBuffer, offset, length - offset, null);
 }
 
-// FileHandle.write may write less than asked; loop until the whole text is out.
-async function writeAll(handle: FileHandle, text: string): Promise<void> {
-  const bytes = Buffer.from(text, 'utf8');
-  let offset = 0;
-  while (offset < bytes.length) {
-    const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset, null);
-    offset += bytesWritten;
-  }
-}

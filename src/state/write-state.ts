@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { copyFile, mkdir, open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { copyFile, mkdir, open, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { formatStateLines } from '../core/state/format-state.js';
 import { STATE_FORMAT_VERSION, type State, type TaskRecord } from '../core/state/state-schema.js';
@@ -65,7 +65,7 @@ async function writeAndSync(path: string, lines: Iterable<string>): Promise<void
     let used = 0;
     const flush = async () => {
       await writing;
-      writing = writeAll(handle, buffer.subarray(0, used));
+      writing = handle.writeFile(buffer.subarray(0, used)); // from where the last write ended, every byte
       buffer = buffer === buffers[0] ? buffers[1]! : buffers[0]!;
       used = 0;
     };
@@ -86,9 +86,4 @@ async function writeAndSync(path: string, lines: Iterable<string>): Promise<void
     await writing.catch(() => undefined); // a line that could not be formatted: no write may outlive the file
     await handle.close();
   }
-}
-
-// FileHandle.write may write less than asked; loop until every byte is out.
-async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
-  for (let offset = 0; offset < bytes.byteLength; ) offset += (await handle.write(bytes, offset, bytes.byteLength - offset, null)).bytesWritten;
 }
